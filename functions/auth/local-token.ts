@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { config } from '../lib/config';
+import { Unauthorized } from '../lib/errors';
+import { endpoint, json } from '../lib/http';
+import { LocalUser } from '../lib/table';
+import { issueLocalTokens, verifyPassword } from './local-identity';
+import { localKey } from './local-key';
+
+const Body = z.object({
+  username: z.string({ error: 'field.required' }).min(1, 'field.required').max(128),
+  password: z.string({ error: 'field.required' }).min(1, 'field.required').max(256),
+});
+
+/** Local stand-in for Cognito's sign-in: the same claims, signed by the local key (local runtime only). */
+export const handler = endpoint('local.token', { body: Body }, async ({ body }) => {
+  const { data: user } = await LocalUser.get({ username: body.username }).go();
+  if (!user || !(await verifyPassword(body.password, user.passwordHash)))
+    throw new Unauthorized('error.login_failed');
+  const tokens = await issueLocalTokens(
+    await localKey(),
+    { username: user.username, groups: user.groups, attributes: user.attributes ?? {} },
+    { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID },
+  );
+  return json(200, tokens);
+});

@@ -1,0 +1,28 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from './config';
+
+/** Clients are created once per container (module scope) and pointed at local servers by config only. */
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export const dynamo = new DynamoDBClient({
+  region: config.AWS_REGION,
+  ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+  ...(config.DYNAMODB_ENDPOINT ? { credentials: localCredentials } : {}),
+});
+
+export const documentClient = DynamoDBDocumentClient.from(dynamo, {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
+});
+
+/**
+ * Request paths use keys and indexes only. The client itself refuses a Scan, so one slipped into a
+ * handler fails every test that reaches it instead of quietly reading the whole table in production.
+ */
+dynamo.middlewareStack.add(
+  (next, context) => async (args) => {
+    if (context.commandName === 'ScanCommand') throw new Error('Scan is not allowed: use a key or an index');
+    return next(args);
+  },
+  { step: 'initialize', name: 'forbidScan' },
+);

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads `process.env`. Parsed at cold start: a missing variable fails loudly
+ * (`TABLE_NAME: expected string`) instead of surfacing as a confusing error in a request.
+ * Locally and on AWS the same variables exist; only the endpoints differ.
+ */
+const Env = z.object({
+  TABLE_NAME: z.string().min(1).default('smart-kampung'),
+  UPLOADS_BUCKET: z.string().min(1).default('smart-kampung-uploads'),
+  AWS_REGION: z.string().min(1).default('ap-southeast-3'),
+  /** local runtime only: where DynamoDB Local / the S3-compatible server listen */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  /** public base URL of this API, used in links the API hands to browsers (receipt, S3 redirects) */
+  API_URL: z.url().default('http://localhost:3000'),
+  /** where village sites live; used for links back to the site */
+  SITE_URL: z.url().default('http://localhost:4321'),
+  REGENCY_CODE: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/)
+    .default('35.10'),
+  /** JWT issuer and app client id (Cognito on AWS; the local issuer in `npm start`) */
+  AUTH_ISSUER: z.url().default('http://localhost:3000/local-cognito'),
+  AUTH_CLIENT_ID: z.string().min(1).default('local-app-client'),
+  /** local runtime only: where the local signing key is kept (in memory when unset) */
+  LOCAL_DATA_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid environment: ${detail}`);
+  }
+  return parsed.data;
+}
+
+export const config: Config = loadConfig();

@@ -1,0 +1,72 @@
+/**
+ * The few domain errors every feature throws. The one error mapper (lib/http.ts) turns them into
+ * `{error: {code, message, fields?}}` responses; nothing else builds an error response.
+ * `message` is a key of the strings files (lib/i18n.ts) so the mapper can answer in the caller's language.
+ */
+export interface FieldError {
+  /** dotted path of the offending input, e.g. `applicant.nik` */
+  path: string;
+  /** key in the strings files, or a literal message */
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class Invalid extends AppError {
+  constructor(fields: FieldError[], message = 'error.invalid') {
+    super(400, 'invalid_request', message, fields);
+  }
+}
+export class Unauthorized extends AppError {
+  constructor(message = 'error.unauthorized') {
+    super(401, 'unauthorized', message, undefined, { 'www-authenticate': 'Bearer' });
+  }
+}
+export class Forbidden extends AppError {
+  constructor(message = 'error.forbidden') {
+    super(403, 'forbidden', message);
+  }
+}
+export class NotFound extends AppError {
+  constructor(message = 'error.not_found') {
+    super(404, 'not_found', message);
+  }
+}
+export class Conflict extends AppError {
+  constructor(message = 'error.conflict', code = 'conflict') {
+    super(409, code, message);
+  }
+}
+export class TooLarge extends AppError {
+  constructor(message = 'error.too_large') {
+    super(413, 'too_large', message);
+  }
+}
+export class UnsupportedMediaType extends AppError {
+  constructor(message = 'error.unsupported_media_type') {
+    super(415, 'unsupported_media_type', message);
+  }
+}
+export class Unprocessable extends AppError {
+  constructor(code: string, message: string, fields?: FieldError[]) {
+    super(422, code, message, fields);
+  }
+}
+export class TooManyRequests extends AppError {
+  constructor(retryAfterSeconds = 60) {
+    super(429, 'too_many_requests', 'error.too_many_requests', undefined, {
+      'retry-after': String(retryAfterSeconds),
+    });
+  }
+}

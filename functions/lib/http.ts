@@ -1,0 +1,220 @@
+import middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type { z } from 'zod';
+import { type RouteId, routeById } from '../routes';
+import { admittedRoles, type Caller, callerFromClaims } from './auth';
+import { AppError, Invalid, TooLarge, UnsupportedMediaType } from './errors';
+import { errorPage } from './html';
+import { type Lang, negotiateLang, t } from './i18n';
+import { log } from './log';
+
+export type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type Result = APIGatewayProxyStructuredResultV2;
+
+/** Largest JSON / form body we accept (files never pass through the API: they go straight to S3). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface Ctx<B, Q, P> {
+  routeId: RouteId;
+  requestId: string;
+  lang: Lang;
+  body: B;
+  query: Q;
+  params: P;
+  /** lower-cased request headers */
+  headers: Record<string, string>;
+  /** the raw form, when the body was a form post */
+  form?: URLSearchParams;
+  /** the body arrived as an HTML form post (answer with HTML / redirects) */
+  isForm: boolean;
+  /** the client asked for HTML (a browser) */
+  wantsHtml: boolean;
+  caller?: Caller;
+  now: Date;
+}
+
+interface Schemas<B, Q, P> {
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  params?: z.ZodType<P>;
+}
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): Result => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const html = (statusCode: number, body: string, headers: Record<string, string> = {}): Result => ({
+  statusCode,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy':
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action *; base-uri 'none'; frame-ancestors 'none'",
+    ...headers,
+  },
+  body,
+});
+
+export const redirect = (location: string, statusCode = 303): Result => ({
+  statusCode,
+  headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+  body: '',
+});
+
+/** Flat dotted form names (`applicant.nik`, `fields.jenis_usaha`) into a nested object. */
+export function formToObject(form: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of form) {
+    const path = name.split('.');
+    let node = out;
+    path.forEach((segment, i) => {
+      if (segment === '__proto__' || segment === 'constructor' || segment === 'prototype') return;
+      if (i === path.length - 1) {
+        const prev = node[segment];
+        node[segment] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+      } else {
+        const next = node[segment];
+        node[segment] = next && typeof next === 'object' && !Array.isArray(next) ? next : {};
+        node = node[segment] as Record<string, unknown>;
+      }
+    });
+  }
+  return out;
+}
+
+function rawBody(event: Event): string {
+  if (!event.body) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+/** zod issues → our field errors; messages that are strings-file keys get translated later. */
+export function zodFields(error: z.ZodError, prefix: string[] = []): { path: string; message: string }[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issue.path.map(String)].join('.');
+    const custom = issue.message.startsWith('field.') ? issue.message : undefined;
+    let message = custom ?? 'field.invalid';
+    if (!custom && issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+      message = 'field.required';
+    if (!custom && issue.code === 'too_big') message = 'field.too_long';
+    if (!custom && issue.code === 'unrecognized_keys')
+      return { path: [path, ...issue.keys].filter(Boolean).join('.'), message: 'field.unknown' };
+    return { path: path || '(body)', message };
+  });
+}
+
+function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: string[]): T {
+  if (!schema) return value as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Invalid(zodFields(result.error, prefix));
+  return result.data;
+}
+
+function wantsHtml(headers: Record<string, string>): boolean {
+  const accept = headers.accept ?? '';
+  return /text\/html/.test(accept) && !/application\/json/.test(accept);
+}
+
+function errorResponse(error: unknown, lang: Lang, requestId: string, htmlWanted: boolean): Result {
+  if (error instanceof AppError) {
+    const body = {
+      error: {
+        code: error.code,
+        message: t(lang, error.message),
+        ...(error.fields
+          ? { fields: error.fields.map((f) => ({ path: f.path, message: t(lang, f.message) })) }
+          : {}),
+      },
+    };
+    return htmlWanted
+      ? html(error.statusCode, errorPage(lang, body.error), error.headers)
+      : json(error.statusCode, body, error.headers);
+  }
+  const body = { error: { code: 'internal', message: t(lang, 'error.internal'), requestId } };
+  return htmlWanted ? html(500, errorPage(lang, body.error)) : json(500, body);
+}
+
+/**
+ * Builds a Lambda handler for one route of the route table: body parsing (JSON or form), zod
+ * validation, authentication against the route's roles, the one error mapper, and a log line with
+ * ids and timings only. The function `fn` is the thin handler: parse → domain → map.
+ */
+export function endpoint<B = undefined, Q = undefined, P = undefined>(
+  routeId: RouteId,
+  schemas: Schemas<B, Q, P>,
+  fn: (ctx: Ctx<B, Q, P>) => Promise<Result>,
+) {
+  const route = routeById(routeId);
+  return middy<Event, Result, Error, Context>().handler(async (event, context) => {
+    const started = performance.now();
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(event.headers ?? {}))
+      if (v !== undefined) headers[k.toLowerCase()] = v;
+    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
+    const query = event.queryStringParameters ?? {};
+    let lang = negotiateLang(headers['accept-language'], query.lang);
+    const contentType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const isForm = contentType === 'application/x-www-form-urlencoded';
+    const htmlWanted = (route.html ?? false) && (isForm || wantsHtml(headers));
+    let response: Result;
+    try {
+      const caller = callerFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+      admittedRoles(route, caller);
+      let body: unknown;
+      let form: URLSearchParams | undefined;
+      if (schemas.body) {
+        const text = rawBody(event);
+        if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new TooLarge();
+        if (isForm) {
+          form = new URLSearchParams(text);
+          body = formToObject(form);
+          lang = negotiateLang(headers['accept-language'], form.get('lang') ?? query.lang);
+        } else if (contentType === 'application/json' || (contentType === '' && text.trim() === '')) {
+          try {
+            body = text.trim() === '' ? {} : JSON.parse(text);
+          } catch {
+            throw new Invalid([{ path: '(body)', message: 'field.invalid' }]);
+          }
+        } else {
+          throw new UnsupportedMediaType();
+        }
+      }
+      const ctx: Ctx<B, Q, P> = {
+        routeId,
+        requestId,
+        lang,
+        headers,
+        form,
+        isForm,
+        wantsHtml: htmlWanted,
+        caller,
+        now: new Date(),
+        params: parse(schemas.params, event.pathParameters ?? {}, []),
+        query: parse(schemas.query, query, []),
+        body: parse(schemas.body, body, []),
+      };
+      response = await fn(ctx);
+    } catch (error) {
+      if (!(error instanceof AppError)) {
+        // name and code only: messages of SDK and validation errors can echo item values
+        const e = error as { name?: string; code?: string };
+        log('error', 'unhandled', { route: routeId, requestId, error: e?.name ?? 'unknown', code: e?.code });
+      }
+      response = errorResponse(error, lang, requestId, htmlWanted);
+    }
+    log('info', 'request', {
+      route: routeId,
+      requestId,
+      status: response.statusCode,
+      ms: Math.round(performance.now() - started),
+    });
+    return response;
+  });
+}

@@ -1,0 +1,326 @@
+import { CustomAttributeType, Entity, type EntityItem, Service } from 'electrodb';
+import { documentClient } from './aws';
+import { config } from './config';
+
+/**
+ * The single table. Every entity of the platform lives here; stored attribute names stay generic
+ * (pk/sk, gsi1pk/gsi1sk … gsi4pk/gsi4sk, expiresAt for TTL) so new access patterns reuse indexes.
+ * The physical design (key schema, indexes, TTL) is `infra/table-design.ts`, shared by CDK and the
+ * local runtime. Every access is a key lookup or a Query: nothing here, or anywhere, scans.
+ */
+const SERVICE = 'smartkampung';
+const opts = () => ({ table: config.TABLE_NAME, client: documentClient });
+
+export type Localized = { id: string; en: string };
+export type OfficeHoursData = {
+  timeZone: string;
+  days: Record<string, { open: string; close: string } | null>;
+};
+export type HistoryEntry = {
+  at: string;
+  actor: string;
+  role: string;
+  from: string | null;
+  to: string;
+  reason?: string;
+};
+export type RequestDocumentRef = { code: string; name: Localized; accept: string[] };
+
+export const Regency = new Entity(
+  {
+    model: { entity: 'regency', version: '1', service: SERVICE },
+    attributes: {
+      code: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      provinceCode: { type: 'string' },
+      holidays: { type: 'list', items: { type: 'string' }, default: () => [] },
+      officeHours: { type: CustomAttributeType<OfficeHoursData>('any') },
+      updatedAt: { type: 'string' },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['code'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  opts(),
+);
+
+export const Kecamatan = new Entity(
+  {
+    model: { entity: 'kecamatan', version: '1', service: SERVICE },
+    attributes: {
+      code: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      slug: { type: 'string', required: true },
+      regencyCode: { type: 'string', required: true },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['code'] }, sk: { field: 'sk', composite: [] } },
+      byRegency: {
+        index: 'gsi1',
+        pk: { field: 'gsi1pk', composite: ['regencyCode'] },
+        sk: { field: 'gsi1sk', composite: ['code'] },
+      },
+    },
+  },
+  opts(),
+);
+
+export const Village = new Entity(
+  {
+    model: { entity: 'village', version: '1', service: SERVICE },
+    attributes: {
+      code: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      slug: { type: 'string', required: true },
+      kind: { type: ['desa', 'kelurahan'] as const, required: true },
+      kecamatanCode: { type: 'string', required: true },
+      kecamatanName: { type: 'string', required: true },
+      regencyCode: { type: 'string', required: true },
+      regencyName: { type: 'string', required: true },
+      officeHours: { type: CustomAttributeType<OfficeHoursData>('any') },
+      /** public profile, edited by the village (issue 4 extends it) */
+      profile: { type: CustomAttributeType<Record<string, unknown>>('any') },
+      createdAt: { type: 'string', readOnly: true },
+      updatedAt: { type: 'string' },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['code'] }, sk: { field: 'sk', composite: [] } },
+      byRegency: {
+        index: 'gsi1',
+        pk: { field: 'gsi1pk', composite: ['regencyCode'] },
+        sk: { field: 'gsi1sk', composite: ['kecamatanCode', 'code'] },
+      },
+      bySlug: {
+        index: 'gsi2',
+        pk: { field: 'gsi2pk', composite: ['slug'] },
+        sk: { field: 'gsi2sk', composite: [] },
+      },
+    },
+  },
+  opts(),
+);
+
+/** One catalogue entry: the regency default (`scope` = regency code) or a village override (village code). */
+export const CatalogueEntry = new Entity(
+  {
+    model: { entity: 'catalogue', version: '1', service: SERVICE },
+    attributes: {
+      scope: { type: 'string', required: true },
+      code: { type: 'string', required: true },
+      disabled: { type: 'boolean', default: false },
+      /** the service definition (validated by ServiceSchema at the boundary) */
+      service: { type: CustomAttributeType<Record<string, unknown>>('any'), required: true },
+      updatedAt: { type: 'string' },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['scope'] }, sk: { field: 'sk', composite: ['code'] } },
+    },
+  },
+  opts(),
+);
+
+/**
+ * A citizen's request. `queueSort` orders a village's queue: open requests first by due time (so the
+ * overdue ones, due earliest, lead), requests still waiting for documents after them, closed ones last.
+ */
+export const ServiceRequest = new Entity(
+  {
+    model: { entity: 'request', version: '1', service: SERVICE },
+    attributes: {
+      id: { type: 'string', required: true },
+      trackingCode: { type: 'string', required: true },
+      secretHash: { type: 'string', required: true },
+      villageCode: { type: 'string', required: true },
+      kecamatanCode: { type: 'string', required: true },
+      regencyCode: { type: 'string', required: true },
+      serviceCode: { type: 'string', required: true },
+      serviceLevel: { type: ['desa', 'kecamatan'] as const, required: true },
+      serviceName: { type: CustomAttributeType<Localized>('any'), required: true },
+      duration: { type: 'string', required: true },
+      applicant: {
+        type: 'map',
+        required: true,
+        properties: {
+          name: { type: 'string', required: true },
+          nik: { type: 'string', required: true },
+          whatsapp: { type: 'string' },
+        },
+      },
+      fields: {
+        type: CustomAttributeType<Record<string, string | string[]>>('any'),
+        required: true,
+        default: () => ({}),
+      },
+      requiredDocuments: {
+        type: CustomAttributeType<RequestDocumentRef[]>('any'),
+        required: true,
+        default: () => [],
+      },
+      status: {
+        type: [
+          'submitted',
+          'in_review',
+          'needs_revision',
+          'resubmitted',
+          'forwarded',
+          'approved',
+          'completed',
+          'rejected',
+        ] as const,
+        required: true,
+      },
+      version: { type: 'number', required: true },
+      source: { type: ['web', 'form', 'open311'] as const, required: true },
+      lang: { type: ['id', 'en'] as const, default: 'id' },
+      createdAt: { type: 'string', required: true },
+      updatedAt: { type: 'string', required: true },
+      /** when every required document was confirmed: the promise starts counting here */
+      completeAt: { type: 'string' },
+      dueAt: { type: 'string' },
+      closedAt: { type: 'string' },
+      queueSort: { type: 'string', required: true },
+      letterNumber: { type: 'string' },
+      history: { type: CustomAttributeType<HistoryEntry[]>('any'), required: true, default: () => [] },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } },
+      byVillage: {
+        index: 'gsi2',
+        pk: { field: 'gsi2pk', composite: ['villageCode'] },
+        sk: { field: 'gsi2sk', composite: ['queueSort', 'id'] },
+      },
+      byVillageStatus: {
+        index: 'gsi3',
+        pk: { field: 'gsi3pk', composite: ['villageCode', 'status'] },
+        sk: { field: 'gsi3sk', composite: ['queueSort', 'id'] },
+      },
+      byKecamatanStatus: {
+        index: 'gsi4',
+        pk: { field: 'gsi4pk', composite: ['kecamatanCode', 'status'] },
+        sk: { field: 'gsi4sk', composite: ['queueSort', 'id'] },
+      },
+    },
+  },
+  opts(),
+);
+
+/** A document the citizen uploads for one requirement of a request. The bytes live in the uploads bucket. */
+export const RequestDocument = new Entity(
+  {
+    model: { entity: 'document', version: '1', service: SERVICE },
+    attributes: {
+      requestId: { type: 'string', required: true },
+      documentId: { type: 'string', required: true },
+      requirement: { type: 'string', required: true },
+      key: { type: 'string', required: true },
+      declaredType: { type: 'string', required: true },
+      declaredSize: { type: 'number', required: true },
+      status: { type: ['pending', 'confirmed', 'replaced'] as const, required: true },
+      detectedType: { type: 'string' },
+      size: { type: 'number' },
+      createdAt: { type: 'string', required: true },
+      confirmedAt: { type: 'string' },
+    },
+    indexes: {
+      primary: {
+        pk: { field: 'pk', composite: ['requestId'] },
+        sk: { field: 'sk', composite: ['documentId'] },
+      },
+    },
+  },
+  opts(),
+);
+
+/** Replay record of a submission (Idempotency-Key, or a form fingerprint). Expires by TTL. */
+export const Idempotency = new Entity(
+  {
+    model: { entity: 'idempotency', version: '1', service: SERVICE },
+    attributes: {
+      scope: { type: 'string', required: true },
+      key: { type: 'string', required: true },
+      bodyHash: { type: 'string', required: true },
+      /** what the first call answered, replayed verbatim (holds the secret, so it expires within the hour) */
+      response: { type: CustomAttributeType<Record<string, unknown>>('any'), required: true },
+      createdAt: { type: 'string', required: true },
+      /** epoch seconds; DynamoDB TTL deletes lazily, so readers also check it */
+      expiresAt: { type: 'number', required: true },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['scope', 'key'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  opts(),
+);
+
+/**
+ * Claims a tracking code for one request. Written in the submit transaction with a
+ * not-exists condition, so two requests can never share a code, and read with a consistent
+ * GetItem, so a code works the instant its receipt is shown (an index would lag).
+ */
+export const TrackingCode = new Entity(
+  {
+    model: { entity: 'tracking', version: '1', service: SERVICE },
+    attributes: {
+      trackingCode: { type: 'string', required: true },
+      requestId: { type: 'string', required: true },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['trackingCode'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  opts(),
+);
+
+/** Atomic counters (letter numbers per village and year). */
+export const Counter = new Entity(
+  {
+    model: { entity: 'counter', version: '1', service: SERVICE },
+    attributes: {
+      name: { type: 'string', required: true },
+      value: { type: 'number', required: true, default: 0 },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['name'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  opts(),
+);
+
+/** The local identity store behind `POST /local/token` (on AWS this is Cognito). */
+export const LocalUser = new Entity(
+  {
+    model: { entity: 'localuser', version: '1', service: SERVICE },
+    attributes: {
+      username: { type: 'string', required: true },
+      passwordHash: { type: 'string', required: true },
+      groups: { type: 'list', items: { type: 'string' }, required: true },
+      attributes: { type: CustomAttributeType<Record<string, string>>('any'), default: () => ({}) },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['username'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  opts(),
+);
+
+export const db = new Service(
+  {
+    regency: Regency,
+    kecamatan: Kecamatan,
+    village: Village,
+    catalogue: CatalogueEntry,
+    request: ServiceRequest,
+    tracking: TrackingCode,
+    document: RequestDocument,
+    idempotency: Idempotency,
+    counter: Counter,
+    localUser: LocalUser,
+  },
+  opts(),
+);
+
+export type RegencyItem = EntityItem<typeof Regency>;
+export type KecamatanItem = EntityItem<typeof Kecamatan>;
+export type VillageItem = EntityItem<typeof Village>;
+export type RequestItem = EntityItem<typeof ServiceRequest>;
+export type DocumentItem = EntityItem<typeof RequestDocument>;

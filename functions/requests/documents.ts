@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { fileTypeFromBuffer } from 'file-type';
+import { config } from '../lib/config';
+import { Conflict, Invalid, Unprocessable } from '../lib/errors';
+import { s3 } from '../lib/s3';
+import { RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
+import { getVillage } from '../villages/store';
+import { isClosed } from './domain/transitions';
+import { dueCalculator, getRequest, listDocuments, queueSort } from './store';
+
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+const POST_EXPIRES_SECONDS = 15 * 60;
+export const GET_EXPIRES_SECONDS = 5 * 60;
+
+export const documentKey = (requestId: string, documentId: string) => `requests/${requestId}/${documentId}`;
+export const newDocumentId = (requirement: string) =>
+  `${requirement}.${randomBytes(9).toString('base64url')}`;
+
+function requirementOf(request: RequestItem, code: string) {
+  const requirement = request.requiredDocuments.find((d) => d.code === code);
+  if (!requirement) throw new Invalid([{ path: 'requirement', message: 'field.requirement' }]);
+  return requirement;
+}
+
+function assertOpen(request: RequestItem) {
+  if (isClosed(request.status)) throw new Conflict('error.conflict', 'request_closed');
+}
+
+/**
+ * A presigned POST for one document: the server picks the key, the size range and (for API
+ * clients) the exact content type. The API never sees the bytes.
+ */
+export async function presignDocument(
+  request: RequestItem,
+  input: { requirement: string; contentType?: string; size?: number; redirect?: string },
+) {
+  assertOpen(request);
+  const requirement = requirementOf(request, input.requirement);
+  if (input.contentType && requirement.accept.length && !requirement.accept.includes(input.contentType))
+    throw new Invalid([{ path: 'contentType', message: 'field.content_type' }]);
+  const documentId = newDocumentId(requirement.code);
+  const key = documentKey(request.id, documentId);
+  const conditions: NonNullable<Parameters<typeof createPresignedPost>[1]['Conditions']> = [
+    ['content-length-range', 1, Math.min(input.size ?? MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES)],
+  ];
+  const fields: Record<string, string> = {};
+  if (input.contentType) {
+    conditions.push(['eq', '$Content-Type', input.contentType]);
+    fields['Content-Type'] = input.contentType;
+  }
+  if (input.redirect) {
+    const redirect = input.redirect.replace('{documentId}', documentId);
+    conditions.push(['eq', '$success_action_redirect', redirect]);
+    fields.success_action_redirect = redirect;
+  }
+  const post = await createPresignedPost(s3, {
+    Bucket: config.UPLOADS_BUCKET,
+    Key: key,
+    Conditions: conditions,
+    Fields: fields,
+    Expires: POST_EXPIRES_SECONDS,
+  });
+  return { documentId, url: post.url, fields: post.fields, requirement };
+}
+
+/** Records an API client's announced upload (declared type and size are checked again on confirm). */
+export async function createDocument(
+  request: RequestItem,
+  input: { requirement: string; contentType: string; size: number },
+  now: Date,
+) {
+  const presigned = await presignDocument(request, input);
+  await RequestDocument.create({
+    requestId: request.id,
+    documentId: presigned.documentId,
+    requirement: presigned.requirement.code,
+    key: documentKey(request.id, presigned.documentId),
+    declaredType: input.contentType,
+    declaredSize: input.size,
+    status: 'pending',
+    createdAt: now.toISOString(),
+  }).go();
+  return { documentId: presigned.documentId, url: presigned.url, fields: presigned.fields };
+}
+
+async function rejectFile(key: string, why: string): Promise<never> {
+  await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
+  throw new Unprocessable('invalid_file', 'error.invalid_file', [{ path: 'file', message: why }]);
+}
+
+/**
+ * Counts an uploaded document once its bytes are checked: size within 5 MB and the real type (from
+ * the first bytes, not the name or the declared type) one the requirement accepts. A spoofed file is
+ * deleted. When the last required document is in, the request is complete and its promise starts.
+ * Idempotent: confirming again changes nothing.
+ */
+export async function confirmDocument(requestId: string, documentId: string, now: Date) {
+  const request = await getRequest(requestId);
+  assertOpen(request);
+  const requirementCode = documentId.split('.')[0] ?? '';
+  const requirement = requirementOf(request, requirementCode);
+  const key = documentKey(request.id, documentId);
+  const existing = (await RequestDocument.get({ requestId, documentId }).go({ consistent: true })).data;
+  if (existing?.status === 'confirmed')
+    return { documentId, status: 'confirmed' as const, complete: !!request.completeAt };
+
+  const head = await s3
+    .send(new HeadObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }))
+    .catch((error: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
+      if (error?.name === 'NotFound' || error?.$metadata?.httpStatusCode === 404) return undefined;
+      throw error;
+    });
+  if (!head) throw new Unprocessable('file_missing', 'error.file_missing');
+  const size = head.ContentLength ?? 0;
+  if (size < 1 || size > MAX_DOCUMENT_BYTES) return rejectFile(key, 'field.size');
+  if (existing && size > existing.declaredSize) return rejectFile(key, 'field.size');
+
+  const object = await s3.send(
+    new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key, Range: 'bytes=0-4099' }),
+  );
+  const head4k = await object.Body?.transformToByteArray();
+  const detected = head4k ? await fileTypeFromBuffer(head4k) : undefined;
+  const accept = requirement.accept.length ? requirement.accept : [...DOCUMENT_TYPES];
+  if (
+    !detected ||
+    !accept.includes(detected.mime) ||
+    !(DOCUMENT_TYPES as readonly string[]).includes(detected.mime)
+  )
+    return rejectFile(key, 'field.content_type');
+  if (existing && existing.declaredType !== detected.mime) return rejectFile(key, 'field.content_type');
+
+  const confirmedAt = now.toISOString();
+  await RequestDocument.put({
+    requestId,
+    documentId,
+    requirement: requirement.code,
+    key,
+    declaredType: existing?.declaredType ?? detected.mime,
+    declaredSize: existing?.declaredSize ?? size,
+    status: 'confirmed',
+    detectedType: detected.mime,
+    size,
+    createdAt: existing?.createdAt ?? confirmedAt,
+    confirmedAt,
+  }).go();
+  const complete = await markCompleteIfReady(request.id, now);
+  return { documentId, status: 'confirmed' as const, complete };
+}
+
+/** Sets completeAt and the due time once every required document is confirmed (optimistic, retried). */
+async function markCompleteIfReady(requestId: string, now: Date, attempt = 0): Promise<boolean> {
+  const request = await getRequest(requestId);
+  if (request.completeAt) return true;
+  const confirmed = new Set(
+    (await listDocuments(requestId)).filter((d) => d.status === 'confirmed').map((d) => d.requirement),
+  );
+  if (!request.requiredDocuments.every((d) => confirmed.has(d.code))) return false;
+  const village = await getVillage(request.villageCode);
+  const dueAt = (await dueCalculator(village))(now, request.duration);
+  const completeAt = now.toISOString();
+  try {
+    await ServiceRequest.patch({ id: requestId })
+      .set({
+        completeAt,
+        dueAt,
+        updatedAt: completeAt,
+        version: request.version + 1,
+        queueSort: queueSort({ ...request, dueAt }),
+        status: request.status,
+        villageCode: request.villageCode,
+        kecamatanCode: request.kecamatanCode,
+      })
+      .where((attr, op) => op.eq(attr.version, request.version))
+      .go();
+  } catch (error) {
+    if (
+      attempt < 3 &&
+      (error as { cause?: { name?: string } })?.cause?.name === 'ConditionalCheckFailedException'
+    )
+      return markCompleteIfReady(requestId, now, attempt + 1);
+    throw error;
+  }
+  return true;
+}
+
+/** Short-lived links for an officer to read the documents. */
+export async function documentLinks(requestId: string) {
+  const docs = (await listDocuments(requestId)).filter((d) => d.status === 'confirmed');
+  return Promise.all(
+    docs.map(async (d) => ({
+      documentId: d.documentId,
+      requirement: d.requirement,
+      contentType: d.detectedType,
+      size: d.size,
+      confirmedAt: d.confirmedAt,
+      url: await getSignedUrl(s3, new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: d.key }), {
+        expiresIn: GET_EXPIRES_SECONDS,
+      }),
+      expiresIn: GET_EXPIRES_SECONDS,
+    })),
+  );
+}

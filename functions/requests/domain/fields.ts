@@ -1,0 +1,68 @@
+import type { Service } from '../../catalogue/defaults';
+import type { FieldError } from '../../lib/errors';
+
+type Value = string | string[];
+
+/**
+ * Checks a request's service-specific fields against the service definition (Open311 datatypes).
+ * Returns the normalised values and every problem at once, each with its `fields.<code>` path.
+ */
+export function checkFields(
+  service: Pick<Service, 'fields'>,
+  input: Record<string, Value>,
+): { values: Record<string, Value>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const values: Record<string, Value> = {};
+  const known = new Map(service.fields.map((f) => [f.code, f]));
+  for (const code of Object.keys(input)) {
+    if (!known.has(code)) errors.push({ path: `fields.${code}`, message: 'field.unknown' });
+  }
+  for (const field of [...service.fields].sort((a, b) => a.order - b.order)) {
+    const path = `fields.${field.code}`;
+    const raw = input[field.code];
+    const empty = raw === undefined || (Array.isArray(raw) ? raw.length === 0 : raw.trim() === '');
+    if (empty) {
+      if (field.required) errors.push({ path, message: 'field.required' });
+      continue;
+    }
+    const keys = new Set((field.values ?? []).map((v) => v.key));
+    switch (field.datatype) {
+      case 'multivaluelist': {
+        const list = (Array.isArray(raw) ? raw : raw.split(',')).map((v) => v.trim()).filter(Boolean);
+        if (list.some((v) => !keys.has(v))) errors.push({ path, message: 'field.value_list' });
+        else values[field.code] = [...new Set(list)];
+        break;
+      }
+      case 'singlevaluelist': {
+        const v = Array.isArray(raw) ? raw[0] : raw.trim();
+        if (Array.isArray(raw) && raw.length > 1) errors.push({ path, message: 'field.value_list' });
+        else if (!v || !keys.has(v)) errors.push({ path, message: 'field.value_list' });
+        else values[field.code] = v;
+        break;
+      }
+      case 'number': {
+        const v = Array.isArray(raw) ? '' : raw.trim();
+        if (!/^-?\d+(\.\d+)?$/.test(v)) errors.push({ path, message: 'field.invalid' });
+        else values[field.code] = v;
+        break;
+      }
+      case 'datetime': {
+        const v = Array.isArray(raw) ? '' : raw.trim();
+        if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) || Number.isNaN(Date.parse(v)))
+          errors.push({ path, message: 'field.invalid' });
+        else values[field.code] = v;
+        break;
+      }
+      default: {
+        if (Array.isArray(raw)) {
+          errors.push({ path, message: 'field.invalid' });
+          break;
+        }
+        const max = field.datatype === 'text' ? 2000 : 200;
+        if (raw.trim().length > max) errors.push({ path, message: 'field.too_long' });
+        else values[field.code] = raw.trim();
+      }
+    }
+  }
+  return { values, errors };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Invalid, NotFound } from '../../lib/errors';
+import { endpoint, html, json } from '../../lib/http';
+import { normalizeTrackingCode } from '../domain/tracking';
+import { TrackQuery } from '../schemas';
+import { findByTrackingCode } from '../store';
+import { trackFormPage, trackingView, trackPage } from '../views';
+
+const Params = z.object({ trackingCode: z.string().max(40).optional() });
+
+/** `/track/{code}` and `/track?code=` (the site's plain GET form). HTML for browsers, JSON otherwise. */
+export const handler = endpoint('track.get', { params: Params, query: TrackQuery }, async (ctx) => {
+  const raw = ctx.params.trackingCode ?? ctx.query.code;
+  if (raw === undefined || raw.trim() === '') {
+    if (ctx.wantsHtml) return html(400, trackFormPage(ctx.lang));
+    throw new Invalid([{ path: 'code', message: 'field.required' }]);
+  }
+  const code = normalizeTrackingCode(raw);
+  const request = code ? await findByTrackingCode(code) : undefined;
+  if (!request) {
+    if (ctx.wantsHtml) return html(404, trackFormPage(ctx.lang, raw, true));
+    throw new NotFound();
+  }
+  const view = trackingView(request, ctx.now, ctx.lang);
+  return ctx.wantsHtml ? html(200, trackPage(ctx.lang, view)) : json(200, view);
+});

@@ -1,0 +1,175 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { findService } from '../catalogue/store';
+import { Conflict, Invalid } from '../lib/errors';
+import { db, Idempotency } from '../lib/table';
+import { getVillage } from '../villages/store';
+import { checkFields } from './domain/fields';
+import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
+import type { SubmitInput } from './schemas';
+import { dueCalculator, queueSort } from './store';
+
+export interface Receipt {
+  id: string;
+  trackingCode: string;
+  secret: string;
+  status: 'submitted';
+  dueAt: string | null;
+}
+
+export interface SubmitOptions {
+  /** client-generated Idempotency-Key header */
+  idempotencyKey?: string;
+  /** a plain HTML form post (dedupes identical posts for 10 minutes even without a key) */
+  source: 'web' | 'form' | 'open311';
+  now: Date;
+}
+
+const KEY_TTL_SECONDS = 60 * 60; // the replay holds the secret: gone within the hour
+const FORM_WINDOW_SECONDS = 10 * 60;
+
+/** Stable JSON (sorted keys) so the same submission hashes the same whatever the key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value ?? null);
+}
+
+export const newRequestId = () => randomBytes(12).toString('base64url');
+
+/**
+ * Files a request. All-or-nothing: the request, its tracking-code claim and the replay record are
+ * one DynamoDB transaction, so a crash leaves either everything or nothing, and a retry (same
+ * Idempotency-Key, or the same form posted again within 10 minutes) answers the first receipt.
+ */
+export async function submitRequest(
+  villageCode: string,
+  input: SubmitInput,
+  opts: SubmitOptions,
+): Promise<Receipt> {
+  const village = await getVillage(villageCode);
+  const service = await findService(village.code, input.serviceCode);
+  if (!service) throw new Invalid([{ path: 'serviceCode', message: 'error.service_unknown' }]);
+  const { values, errors } = checkFields(service, input.fields);
+  if (errors.length) throw new Invalid(errors);
+
+  const bodyHash = createHash('sha256')
+    .update(
+      canonical({
+        village: village.code,
+        serviceCode: service.code,
+        applicant: input.applicant,
+        fields: values,
+      }),
+    )
+    .digest('hex');
+  const nowSec = Math.floor(opts.now.getTime() / 1000);
+  const replay = opts.idempotencyKey
+    ? { scope: village.code, key: `key:${opts.idempotencyKey}`, ttl: KEY_TTL_SECONDS }
+    : opts.source === 'form'
+      ? { scope: village.code, key: `form:${bodyHash}`, ttl: FORM_WINDOW_SECONDS }
+      : undefined;
+
+  if (replay) {
+    const previous = await findReplay(replay.scope, replay.key, nowSec);
+    if (previous) return answerReplay(previous, bodyHash);
+  }
+
+  const requiredDocuments = service.requirements
+    .filter((r) => r.kind === 'document' && r.required)
+    .map((r) => ({ code: r.code, name: r.name, accept: r.accept ?? [] }));
+  const createdAt = opts.now.toISOString();
+  const complete = requiredDocuments.length === 0;
+  const dueAt = complete ? (await dueCalculator(village))(opts.now, service.duration) : undefined;
+  const id = newRequestId();
+  const secret = newSecret();
+  const receipt: Receipt = {
+    id,
+    trackingCode: newTrackingCode(),
+    secret,
+    status: 'submitted',
+    dueAt: dueAt ?? null,
+  };
+
+  const result = await db.transaction
+    .write(({ request, tracking, idempotency }) => [
+      request
+        .create({
+          id,
+          trackingCode: receipt.trackingCode,
+          secretHash: hashSecret(secret),
+          villageCode: village.code,
+          kecamatanCode: village.kecamatanCode,
+          regencyCode: village.regencyCode,
+          serviceCode: service.code,
+          serviceLevel: service.level,
+          serviceName: service.name,
+          duration: service.duration,
+          applicant: {
+            name: input.applicant.name,
+            nik: input.applicant.nik,
+            whatsapp: input.applicant.whatsapp,
+          },
+          fields: values,
+          requiredDocuments,
+          status: 'submitted',
+          version: 1,
+          source: opts.source,
+          lang: input.lang ?? 'id',
+          createdAt,
+          updatedAt: createdAt,
+          ...(complete ? { completeAt: createdAt, dueAt } : {}),
+          queueSort: queueSort({ status: 'submitted', dueAt, createdAt }),
+          history: [{ at: createdAt, actor: 'citizen', role: 'citizen', from: null, to: 'submitted' }],
+        })
+        .commit(),
+      tracking.create({ trackingCode: receipt.trackingCode, requestId: id }).commit(),
+      ...(replay
+        ? [
+            idempotency
+              .put({
+                scope: replay.scope,
+                key: replay.key,
+                bodyHash,
+                response: receipt as unknown as Record<string, unknown>,
+                createdAt,
+                expiresAt: nowSec + replay.ttl,
+              })
+              // a live record means a concurrent twin won the race; an expired one may be replaced
+              .where((attr, op) => `${op.notExists(attr.bodyHash)} OR ${op.lt(attr.expiresAt, nowSec)}`)
+              .commit(),
+          ]
+        : []),
+    ])
+    .go();
+
+  if (result.canceled) {
+    const reasons = result.data.map((d) => d.code);
+    // lost a race against an identical retry: answer what it stored
+    if (replay && reasons[2] === 'ConditionalCheckFailed') {
+      const previous = await findReplay(replay.scope, replay.key, nowSec);
+      if (previous) return answerReplay(previous, bodyHash);
+    }
+    // a tracking-code collision (about 1 in 2^50): try again with a fresh code and id
+    if (reasons[1] === 'ConditionalCheckFailed') return submitRequest(villageCode, input, opts);
+    throw new Error(`submit transaction canceled: ${reasons.join(',')}`);
+  }
+  return receipt;
+}
+
+async function findReplay(scope: string, key: string, nowSec: number) {
+  const { data } = await Idempotency.get({ scope, key }).go({ consistent: true });
+  return data && data.expiresAt > nowSec ? data : undefined;
+}
+
+function answerReplay(
+  previous: { bodyHash: string; response: Record<string, unknown> },
+  bodyHash: string,
+): Receipt {
+  if (previous.bodyHash !== bodyHash)
+    throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
+  return previous.response as unknown as Receipt;
+}

@@ -1,0 +1,162 @@
+import { config } from '../lib/config';
+import { esc, page } from '../lib/html';
+import type { Lang } from '../lib/i18n';
+import type { RequestItem } from '../lib/table';
+import { STATUS_LABELS } from './domain/transitions';
+import { overdue } from './store';
+
+const fmt = (iso: string | undefined | null, lang: Lang) =>
+  iso
+    ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: 'Asia/Jakarta',
+      }).format(new Date(iso))
+    : '';
+
+const L = {
+  id: {
+    receipt: 'Tanda terima permohonan',
+    tracking: 'Kode lacak',
+    secret: 'Kode rahasia',
+    keep: 'Simpan kedua kode ini (foto atau catat). Kode rahasia hanya ditampilkan di halaman ini dan diperlukan untuk mengunggah atau memperbaiki berkas.',
+    service: 'Layanan',
+    status: 'Status',
+    due: 'Janji selesai',
+    dueWaiting: 'Waktu layanan mulai dihitung setelah semua berkas wajib terunggah.',
+    documents: 'Berkas persyaratan',
+    uploaded: 'sudah diterima',
+    upload: 'Unggah',
+    chooseFile: 'Pilih berkas (PDF, JPG, PNG atau WebP, maks. 5 MB)',
+    invalidFile: 'Berkas ditolak: jenis atau ukurannya tidak sesuai. Pilih berkas lain.',
+    allDone: 'Semua berkas wajib sudah diterima. Petugas desa akan memeriksa permohonan Anda.',
+    trackLink: 'Lacak permohonan',
+    timeline: 'Riwayat',
+    overdue: 'Melewati janji waktu layanan',
+    notFound: 'Kode lacak tidak ditemukan',
+    trackTitle: 'Lacak permohonan',
+    trackButton: 'Lacak',
+    letter: 'Nomor surat',
+  },
+  en: {
+    receipt: 'Request receipt',
+    tracking: 'Tracking code',
+    secret: 'Secret code',
+    keep: 'Keep both codes (take a photo or write them down). The secret code is shown only on this page and is needed to upload or correct documents.',
+    service: 'Service',
+    status: 'Status',
+    due: 'Promised by',
+    dueWaiting: 'The service time starts once every required document is uploaded.',
+    documents: 'Required documents',
+    uploaded: 'received',
+    upload: 'Upload',
+    chooseFile: 'Choose a file (PDF, JPG, PNG or WebP, max. 5 MB)',
+    invalidFile: 'File refused: its type or size is not allowed. Choose another file.',
+    allDone: 'All required documents are in. The village officer will review your request.',
+    trackLink: 'Track this request',
+    timeline: 'Timeline',
+    overdue: 'Past the promised service time',
+    notFound: 'Tracking code not found',
+    trackTitle: 'Track a request',
+    trackButton: 'Track',
+    letter: 'Letter number',
+  },
+} as const;
+
+export interface UploadForm {
+  requirement: { code: string; name: { id: string; en: string }; accept: string[] };
+  confirmed: boolean;
+  post?: { url: string; fields: Record<string, string> };
+}
+
+export function receiptPage(
+  lang: Lang,
+  request: RequestItem,
+  secret: string,
+  forms: UploadForm[],
+  notice: { error?: string; requirement?: string },
+  now: Date,
+): string {
+  const s = L[lang];
+  const docs = forms
+    .map((f) => {
+      const name = esc(f.requirement.name[lang]);
+      if (f.confirmed) return `<li><strong>${name}</strong> — <span class="ok">✔ ${s.uploaded}</span></li>`;
+      const error =
+        notice.error === 'invalid_file' && notice.requirement === f.requirement.code
+          ? `<p class="box err" role="alert">${s.invalidFile}</p>`
+          : '';
+      const hidden = Object.entries(f.post?.fields ?? {})
+        .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
+        .join('');
+      const inputId = `file-${esc(f.requirement.code)}`;
+      return `<li><strong>${name}</strong>${error}<form method="post" action="${esc(f.post?.url)}" enctype="multipart/form-data">${hidden}<label for="${inputId}">${s.chooseFile}</label><input id="${inputId}" type="file" name="file" required accept="${esc(f.requirement.accept.join(',') || 'application/pdf,image/jpeg,image/png,image/webp')}"> <button type="submit">${s.upload}</button></form></li>`;
+    })
+    .join('');
+  const allDone = forms.every((f) => f.confirmed);
+  const trackUrl = `${config.API_URL}/track/${encodeURIComponent(request.trackingCode)}?lang=${lang}`;
+  return page(
+    lang,
+    s.receipt,
+    `<h1>${s.receipt}</h1>
+<div class="box"><p>${s.tracking}<br><span class="code">${esc(request.trackingCode)}</span></p>
+<p>${s.secret}<br><span class="code">${esc(secret)}</span></p><p><small>${s.keep}</small></p></div>
+<p><strong>${s.service}:</strong> ${esc(request.serviceName[lang])}<br><strong>${s.status}:</strong> ${esc(STATUS_LABELS[request.status][lang])}<br>
+<strong>${s.due}:</strong> ${request.dueAt ? esc(fmt(request.dueAt, lang)) : s.dueWaiting}${overdue(request, now) ? ` <strong class="err">(${s.overdue})</strong>` : ''}</p>
+${forms.length ? `<h2>${s.documents}</h2><ul>${docs}</ul>` : ''}
+${allDone ? `<p class="box ok">${s.allDone}</p>` : ''}
+<p><a href="${esc(trackUrl)}">${s.trackLink}</a></p>`,
+  );
+}
+
+/** What anyone holding the tracking code may see: no name, NIK, phone, fields or documents. */
+export function trackingView(request: RequestItem, now: Date, lang: Lang) {
+  return {
+    trackingCode: request.trackingCode,
+    service: { code: request.serviceCode, name: request.serviceName },
+    village: { code: request.villageCode },
+    status: request.status,
+    statusLabel: STATUS_LABELS[request.status][lang],
+    submittedAt: request.createdAt,
+    completeAt: request.completeAt ?? null,
+    dueAt: request.dueAt ?? null,
+    overdue: overdue(request, now),
+    letterNumber: request.status === 'completed' ? (request.letterNumber ?? null) : null,
+    timeline: request.history.map((h) => ({
+      at: h.at,
+      status: h.to,
+      label: STATUS_LABELS[h.to as keyof typeof STATUS_LABELS]?.[lang] ?? h.to,
+      // officers' reasons tell the citizen what to fix; officer identities stay private
+      ...(h.reason && (h.to === 'needs_revision' || h.to === 'rejected') ? { reason: h.reason } : {}),
+    })),
+  };
+}
+
+export function trackFormPage(lang: Lang, code = '', notFound = false): string {
+  const s = L[lang];
+  return page(
+    lang,
+    s.trackTitle,
+    `<h1>${s.trackTitle}</h1>${notFound ? `<p class="box err" role="alert">${s.notFound}: ${esc(code)}</p>` : ''}
+<form method="get" action="${esc(config.API_URL)}/track"><input type="hidden" name="lang" value="${lang}"><label for="code">${s.tracking}</label><input id="code" name="code" value="${esc(code)}" autocomplete="off" autocapitalize="characters" required> <button type="submit">${s.trackButton}</button></form>`,
+  );
+}
+
+export function trackPage(lang: Lang, view: ReturnType<typeof trackingView>): string {
+  const s = L[lang];
+  const items = view.timeline
+    .map(
+      (t) =>
+        `<li><strong>${esc(t.label)}</strong> — ${esc(fmt(t.at, lang))}${'reason' in t && t.reason ? `<br><small>${esc(t.reason)}</small>` : ''}</li>`,
+    )
+    .join('');
+  return page(
+    lang,
+    `${s.trackTitle} ${view.trackingCode}`,
+    `<h1>${s.trackTitle}</h1><p>${s.tracking}: <span class="code">${esc(view.trackingCode)}</span></p>
+<p><strong>${s.service}:</strong> ${esc(view.service.name[lang])}<br><strong>${s.status}:</strong> ${esc(view.statusLabel)}<br>
+<strong>${s.due}:</strong> ${view.dueAt ? esc(fmt(view.dueAt, lang)) : s.dueWaiting}${view.overdue ? ` <strong>(${s.overdue})</strong>` : ''}
+${view.letterNumber ? `<br><strong>${s.letter}:</strong> ${esc(view.letterNumber)}` : ''}</p>
+<h2>${s.timeline}</h2><ol class="timeline">${items}</ol>`,
+  );
+}

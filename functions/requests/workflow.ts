@@ -1,0 +1,162 @@
+import { findService } from '../catalogue/store';
+import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
+import { Counter, db, type RequestItem, ServiceRequest } from '../lib/table';
+import type { Role } from '../routes';
+import { getVillage } from '../villages/store';
+import { checkFields } from './domain/fields';
+import { type Actor, checkTransition, type Status } from './domain/transitions';
+import { dueCalculator, getRequest, queueSort } from './store';
+
+const isConditionFailure = (error: unknown) =>
+  (error as { cause?: { name?: string } })?.cause?.name === 'ConditionalCheckFailedException' ||
+  (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+/** Keys ElectroDB needs to rebuild every index the patch touches (queueSort and status are composites). */
+function indexKeys(r: RequestItem, status: Status, queue: string) {
+  return { status, queueSort: queue, villageCode: r.villageCode, kecamatanCode: r.kecamatanCode };
+}
+
+/**
+ * An officer moves a request. The transition table (domain) says who may move what where; the
+ * write is conditional on the version the officer saw, so two officers can't both act on it.
+ * Completing a request gives it the next letter number of its village and year, gap-free.
+ */
+export async function transition(
+  id: string,
+  input: { to: Status; reason?: string; version: number },
+  who: { role: Role; username: string },
+  now: Date,
+) {
+  const request = await getRequest(id);
+  if (request.version !== input.version) throw new Conflict();
+  const actor = who.role as Actor;
+  const check = checkTransition({
+    from: request.status,
+    to: input.to,
+    actor,
+    level: request.serviceLevel,
+    reason: input.reason,
+  });
+  if (!check.ok) {
+    if (check.code === 'reason_required')
+      throw new Unprocessable('reason_required', 'error.reason_required', [
+        { path: 'reason', message: 'field.required' },
+      ]);
+    throw new Unprocessable('invalid_transition', 'error.invalid_transition');
+  }
+  const at = now.toISOString();
+  const closed = input.to === 'completed' || input.to === 'rejected';
+  const history = [
+    ...request.history,
+    {
+      at,
+      actor: who.username,
+      role: who.role,
+      from: request.status,
+      to: input.to,
+      ...(input.reason ? { reason: input.reason } : {}),
+    },
+  ];
+  const next = { ...request, status: input.to, closedAt: closed ? at : undefined };
+  const queue = queueSort(next);
+  const set = {
+    ...indexKeys(request, input.to, queue),
+    version: request.version + 1,
+    updatedAt: at,
+    history,
+    ...(closed ? { closedAt: at } : {}),
+  };
+
+  if (input.to === 'completed') {
+    const year = at.slice(0, 4);
+    const counterName = `letter#${request.villageCode}#${year}`;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = (await Counter.get({ name: counterName }).go({ consistent: true })).data?.value ?? 0;
+      const letterNumber = `470/${String(current + 1).padStart(4, '0')}/${request.villageCode}/${year}`;
+      const result = await db.transaction
+        .write(({ counter, request: req }) => [
+          counter
+            .upsert({ name: counterName, value: current + 1 })
+            .where((attr, op) => (current === 0 ? op.notExists(attr.value) : op.eq(attr.value, current)))
+            .commit(),
+          req
+            .patch({ id })
+            .set({ ...set, letterNumber })
+            .where((attr, op) => op.eq(attr.version, request.version))
+            .commit(),
+        ])
+        .go();
+      if (!result.canceled) return { ...next, ...set, letterNumber };
+      if (result.data[1]?.code === 'ConditionalCheckFailed') throw new Conflict();
+    }
+    throw new Conflict();
+  }
+
+  try {
+    await ServiceRequest.patch({ id })
+      .set(set)
+      .where((attr, op) => op.eq(attr.version, request.version))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict();
+    throw error;
+  }
+  return { ...next, ...set };
+}
+
+/**
+ * The citizen sends a request back after `needs_revision`, with corrected fields if any (replaced
+ * documents were confirmed already). The promise restarts: it counts from the corrected dossier.
+ */
+export async function resubmit(
+  request: RequestItem,
+  input: { fields?: Record<string, string | string[]>; applicant?: { name?: string; whatsapp?: string } },
+  now: Date,
+) {
+  const check = checkTransition({
+    from: request.status,
+    to: 'resubmitted',
+    actor: 'citizen',
+    level: request.serviceLevel,
+  });
+  if (!check.ok) throw new Unprocessable('invalid_transition', 'error.not_revisable');
+  let fields = request.fields;
+  if (input.fields) {
+    const service = await findService(request.villageCode, request.serviceCode);
+    if (!service) throw new Forbidden();
+    const checked = checkFields(service, { ...request.fields, ...input.fields });
+    if (checked.errors.length) throw new Invalid(checked.errors);
+    fields = checked.values;
+  }
+  const at = now.toISOString();
+  const village = await getVillage(request.villageCode);
+  const dueAt = request.completeAt ? (await dueCalculator(village))(now, request.duration) : undefined;
+  const applicant = {
+    ...request.applicant,
+    ...(input.applicant?.name ? { name: input.applicant.name } : {}),
+    ...(input.applicant?.whatsapp ? { whatsapp: input.applicant.whatsapp } : {}),
+  };
+  const next = { ...request, status: 'resubmitted' as const, dueAt };
+  const set = {
+    ...indexKeys(request, 'resubmitted', queueSort(next)),
+    fields,
+    applicant,
+    version: request.version + 1,
+    updatedAt: at,
+    ...(dueAt ? { dueAt } : {}),
+    history: [
+      ...request.history,
+      { at, actor: 'citizen', role: 'citizen', from: request.status, to: 'resubmitted' },
+    ],
+  };
+  try {
+    await ServiceRequest.patch({ id: request.id })
+      .set(set)
+      .where((attr, op) => op.eq(attr.version, request.version))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict();
+    throw error;
+  }
+  return { ...next, ...set };
+}

@@ -1,0 +1,265 @@
+/**
+ * THE route table. CDK builds API Gateway routes, one Lambda per route and least-privilege grants
+ * from it (infra/); the local runtime mounts the same list (infra/local/). Adding a route is one line
+ * here plus its handler module. Pure data: no imports, so every bundle can carry it cheaply.
+ *
+ * `auth.roles` is the roles × routes matrix: a role absent from it gets 403; the scope says which of
+ * the caller's claims must match the resource (`village`: custom:village equals the resource's village;
+ * `kecamatan`: custom:kecamatan equals the resource's kecamatan; `regency`: custom:regency matches).
+ */
+export type Role = 'village-officer' | 'kecamatan-officer' | 'regency-admin' | 'seller';
+export type Scope = 'village' | 'kecamatan' | 'regency';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Access = 'read' | 'write';
+
+export interface Route {
+  /** stable id, also the OpenAPI operationId and the Lambda's logical name */
+  id: string;
+  method: Method;
+  path: string;
+  /** module under functions/ exporting `handler` */
+  handler: string;
+  auth: 'public' | { roles: Partial<Record<Role, Scope>> };
+  /** what the handler touches: the single table and the uploads bucket */
+  table?: Access;
+  uploads?: Access;
+  /** answers HTML to browsers as well as JSON */
+  html?: boolean;
+  /** mounted only by the local runtime (never deployed) */
+  localOnly?: boolean;
+  summary: string;
+}
+
+const officers = {
+  'village-officer': 'village',
+  'kecamatan-officer': 'kecamatan',
+  'regency-admin': 'regency',
+} as const satisfies Partial<Record<Role, Scope>>;
+
+export const routes = [
+  // villages and the service catalogue: public reads
+  {
+    id: 'villages.list',
+    method: 'GET',
+    path: '/villages',
+    handler: 'villages/handlers/list',
+    auth: 'public',
+    table: 'read',
+    summary: 'List villages of the regency (filter by kecamatan)',
+  },
+  {
+    id: 'villages.get',
+    method: 'GET',
+    path: '/villages/{code}',
+    handler: 'villages/handlers/get',
+    auth: 'public',
+    table: 'read',
+    summary: 'One village',
+  },
+  {
+    id: 'services.list',
+    method: 'GET',
+    path: '/villages/{code}/services',
+    handler: 'catalogue/handlers/list',
+    auth: 'public',
+    table: 'read',
+    summary: "A village's service catalogue with the six published components",
+  },
+
+  // citizen flow: public, the secret authorizes
+  {
+    id: 'requests.submit',
+    method: 'POST',
+    path: '/villages/{code}/requests',
+    handler: 'requests/handlers/submit',
+    auth: 'public',
+    table: 'write',
+    html: true,
+    summary: 'File a request (JSON or an HTML form post)',
+  },
+  {
+    id: 'requests.receipt',
+    method: 'GET',
+    path: '/requests/{id}/receipt',
+    handler: 'requests/handlers/receipt',
+    auth: 'public',
+    table: 'read',
+    uploads: 'write',
+    html: true,
+    summary: 'HTML receipt with per-document upload forms (needs the secret)',
+  },
+  {
+    id: 'documents.create',
+    method: 'POST',
+    path: '/requests/{id}/documents',
+    handler: 'requests/handlers/document-create',
+    auth: 'public',
+    table: 'write',
+    uploads: 'write',
+    summary: 'Presigned POST for one required document',
+  },
+  {
+    id: 'documents.confirm',
+    method: 'POST',
+    path: '/requests/{id}/documents/{documentId}/confirm',
+    handler: 'requests/handlers/document-confirm',
+    auth: 'public',
+    table: 'write',
+    uploads: 'write',
+    summary: 'Check an uploaded document (size, real type) and count it',
+  },
+  {
+    id: 'documents.confirmRedirect',
+    method: 'GET',
+    path: '/requests/{id}/documents/{documentId}/confirm',
+    handler: 'requests/handlers/document-confirm',
+    auth: 'public',
+    table: 'write',
+    uploads: 'write',
+    html: true,
+    summary: "S3's success_action_redirect lands here; confirms and redirects to the receipt",
+  },
+  {
+    id: 'requests.resubmit',
+    method: 'POST',
+    path: '/requests/{id}/resubmit',
+    handler: 'requests/handlers/resubmit',
+    auth: 'public',
+    table: 'write',
+    summary: 'Send a revised request back to the officer',
+  },
+  {
+    id: 'track.get',
+    method: 'GET',
+    path: '/track/{trackingCode}',
+    handler: 'requests/handlers/track',
+    auth: 'public',
+    table: 'read',
+    html: true,
+    summary: 'Status and timeline by tracking code (no personal data)',
+  },
+  {
+    id: 'track.query',
+    method: 'GET',
+    path: '/track',
+    handler: 'requests/handlers/track',
+    auth: 'public',
+    table: 'read',
+    html: true,
+    summary: 'Tracking for a plain GET form (?code=)',
+  },
+
+  // officer flow
+  {
+    id: 'queue.village',
+    method: 'GET',
+    path: '/villages/{code}/requests',
+    handler: 'requests/handlers/queue-village',
+    auth: { roles: officers },
+    table: 'read',
+    summary: "A village's queue, overdue first, then by due time",
+  },
+  {
+    id: 'queue.kecamatan',
+    method: 'GET',
+    path: '/kecamatan/{code}/requests',
+    handler: 'requests/handlers/queue-kecamatan',
+    auth: { roles: { 'kecamatan-officer': 'kecamatan', 'regency-admin': 'regency' } },
+    table: 'read',
+    summary: 'Requests forwarded to a kecamatan',
+  },
+  {
+    id: 'requests.get',
+    method: 'GET',
+    path: '/requests/{id}',
+    handler: 'requests/handlers/get',
+    auth: { roles: officers },
+    table: 'read',
+    uploads: 'read',
+    summary: 'A whole request, documents as short-lived links',
+  },
+  {
+    id: 'requests.transition',
+    method: 'POST',
+    path: '/requests/{id}/transitions',
+    handler: 'requests/handlers/transition',
+    auth: { roles: { 'village-officer': 'village', 'kecamatan-officer': 'kecamatan' } },
+    table: 'write',
+    summary: 'Move a request to another status',
+  },
+
+  // Open311 GeoReport v2 over the same data
+  {
+    id: 'open311.services',
+    method: 'GET',
+    path: '/open311/v2/services.json',
+    handler: 'open311/handlers/services',
+    auth: 'public',
+    table: 'read',
+    summary: 'Open311 service list of a village (jurisdiction_id)',
+  },
+  {
+    id: 'open311.service',
+    method: 'GET',
+    path: '/open311/v2/services/{code}.json',
+    handler: 'open311/handlers/service-definition',
+    auth: 'public',
+    table: 'read',
+    summary: 'Open311 service definition',
+  },
+  {
+    id: 'open311.submit',
+    method: 'POST',
+    path: '/open311/v2/requests.json',
+    handler: 'open311/handlers/submit',
+    auth: 'public',
+    table: 'write',
+    summary: 'Open311 request submission (form-urlencoded)',
+  },
+  {
+    id: 'open311.request',
+    method: 'GET',
+    path: '/open311/v2/requests/{id}.json',
+    handler: 'open311/handlers/request',
+    auth: 'public',
+    table: 'read',
+    summary: 'Open311 one request (a one-item array)',
+  },
+  {
+    id: 'open311.requests',
+    method: 'GET',
+    path: '/open311/v2/requests.json',
+    handler: 'open311/handlers/requests',
+    auth: 'public',
+    table: 'read',
+    summary: 'Open311 requests with filters',
+  },
+
+  // platform
+  {
+    id: 'openapi',
+    method: 'GET',
+    path: '/openapi.json',
+    handler: 'openapi/handler',
+    auth: 'public',
+    summary: 'OpenAPI 3.1, generated from the zod schemas',
+  },
+  {
+    id: 'local.token',
+    method: 'POST',
+    path: '/local/token',
+    handler: 'auth/local-token',
+    auth: 'public',
+    table: 'read',
+    localOnly: true,
+    summary: 'Local sign-in (stands in for Cognito)',
+  },
+] as const satisfies readonly Route[];
+
+export type RouteId = (typeof routes)[number]['id'];
+
+export function routeById(id: RouteId): Route {
+  const route = routes.find((r) => r.id === id);
+  if (!route) throw new Error(`unknown route ${id}`);
+  return route;
+}

@@ -1,0 +1,95 @@
+/**
+ * The one mapping from "what a route declares" (`table: 'read'`, `uploads: 'write'`, ...) to what
+ * its function gets: an environment variable naming the resource and IAM statements on exactly that
+ * resource. Adding a resource kind = one entry in `accessBindings` (and its key in `accessKeys`).
+ */
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Access } from '../functions/routes';
+import type { AccessDeclarations, AccessKey } from './bundles';
+import { gsiNames } from './table-design';
+
+export interface ResourceBinding {
+  /** environment variable the handler's config reads (functions/lib/config.ts) */
+  envVar: string;
+  /** its value, usually a resource name */
+  value: string;
+  /** the IAM statements that `access` needs, on this resource only */
+  statements(access: Access): PolicyStatement[];
+}
+
+export const tableActions: Record<Access, string[]> = {
+  read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+  write: [
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:BatchGetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:TransactWriteItems',
+    'dynamodb:ConditionCheckItem',
+  ],
+};
+
+/**
+ * Presigned POSTs and GETs are signed with the function's own credentials, so a function that hands
+ * out an upload form needs PutObject itself.
+ */
+export const objectActions: Record<Access, string[]> = {
+  read: ['s3:GetObject'],
+  write: ['s3:PutObject', 's3:DeleteObject', 's3:GetObject'],
+};
+
+/** The table and each of its indexes by name — no `index/*` wildcard. */
+export function tableBinding(table: ITable): ResourceBinding {
+  return {
+    envVar: 'TABLE_NAME',
+    value: table.tableName,
+    statements: (access) => [
+      new PolicyStatement({
+        actions: tableActions[access],
+        resources: [table.tableArn, ...gsiNames.map((name) => `${table.tableArn}/index/${name}`)],
+      }),
+    ],
+  };
+}
+
+/** Objects of one bucket (object ARNs need the `/*`; cdk-nag's IAM5 for it is acknowledged in SkFunction). */
+export function bucketBinding(bucket: IBucket, envVar: string): ResourceBinding {
+  return {
+    envVar,
+    value: bucket.bucketName,
+    statements: (access) => [
+      new PolicyStatement({ actions: objectActions[access], resources: [bucket.arnForObjects('*')] }),
+    ],
+  };
+}
+
+export interface AccessResources {
+  table: ITable;
+  uploads: IBucket;
+  photos: IBucket;
+  letters: IBucket;
+}
+
+/** Access key → binding. The keys are the route table's field names. */
+export function accessBindings(resources: AccessResources): Record<AccessKey, ResourceBinding> {
+  return {
+    table: tableBinding(resources.table),
+    uploads: bucketBinding(resources.uploads, 'UPLOADS_BUCKET'),
+    photos: bucketBinding(resources.photos, 'PHOTOS_BUCKET'),
+    letters: bucketBinding(resources.letters, 'LETTERS_BUCKET'),
+  };
+}
+
+/** Every declared access, bound. */
+export function bindingsFor(
+  declared: AccessDeclarations,
+  bindings: Record<AccessKey, ResourceBinding>,
+): [ResourceBinding, Access][] {
+  return (Object.entries(declared) as [AccessKey, Access | undefined][]).flatMap(([key, access]) =>
+    access ? [[bindings[key], access] as [ResourceBinding, Access]] : [],
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * What gets deployed as a Lambda function, and how each one is bundled.
+ *
+ * - `functionSpecs()` turns the route table into one function per handler module (routes that share a
+ *   module — the two tracking routes, the two confirm routes — share one function) plus the functions
+ *   that no route reaches (the S3-event photo processor, the Cognito sign-up trigger).
+ * - `buildOptions` is THE esbuild configuration: `SkFunction` hands it to NodejsFunction, and
+ *   `npm run bench` hands the same object to esbuild directly, so the budget is measured on exactly
+ *   what ships.
+ *
+ * Pure Node (no aws-cdk-lib import) so a bench script can use it without loading the CDK.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Access, type Route, routes } from '../functions/routes';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The resources a function may declare access to. A route declares `table`/`uploads` today; later
+ * issues add keys here (and in `accessBindings` in infra/access.ts) — nothing else changes.
+ */
+export const accessKeys = ['table', 'uploads', 'photos', 'letters'] as const;
+export type AccessKey = (typeof accessKeys)[number];
+export type AccessDeclarations = Partial<Record<AccessKey, Access>>;
+
+export type FunctionKind = 'api' | 'photo-processor' | 'cognito-trigger';
+
+export interface FunctionSpec {
+  /** construct id, unique, PascalCase (derived from the handler module) */
+  id: string;
+  kind: FunctionKind;
+  /** module under functions/ exporting `handler`, e.g. `villages/handlers/get` */
+  handler: string;
+  /** ids of the routes this function serves (empty for non-API functions) */
+  routeIds: string[];
+  /** union over its routes: `write` wins over `read` */
+  access: AccessDeclarations;
+  /** true when at least one of its routes needs a signed-in caller */
+  authenticated: boolean;
+  /** modules left out of the bundle and shipped from node_modules instead (native code) */
+  nodeModules: string[];
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+/** Default sizing: handlers are I/O bound; 512 MB buys a faster cold start than 128–256 MB for ~the same cost. */
+const apiDefaults = { timeoutSeconds: 10, memoryMb: 512 };
+
+function union(a: Access | undefined, b: Access | undefined): Access | undefined {
+  if (a === 'write' || b === 'write') return 'write';
+  return a ?? b;
+}
+
+function pascal(handler: string): string {
+  return handler
+    .split(/[/\-.]/)
+    .filter((part) => part !== 'handlers' && part.length > 0)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+function declaredAccess(route: Route): AccessDeclarations {
+  const declared: AccessDeclarations = {};
+  const record = route as unknown as Partial<Record<AccessKey, Access>>;
+  for (const key of accessKeys) {
+    const access = record[key];
+    if (access) declared[key] = access;
+  }
+  return declared;
+}
+
+/** Routes that AWS serves: everything in the route table except `localOnly` ones. */
+export function deployedRoutes(): Route[] {
+  return (routes as readonly Route[]).filter((route) => !route.localOnly);
+}
+
+/** One spec per handler module of the deployed routes, plus the non-API functions. */
+export function functionSpecs(): FunctionSpec[] {
+  const byHandler = new Map<string, FunctionSpec>();
+  for (const route of deployedRoutes()) {
+    const existing = byHandler.get(route.handler);
+    const access = declaredAccess(route);
+    if (!existing) {
+      byHandler.set(route.handler, {
+        id: pascal(route.handler),
+        kind: 'api',
+        handler: route.handler,
+        routeIds: [route.id],
+        access,
+        authenticated: route.auth !== 'public',
+        nodeModules: [],
+        ...apiDefaults,
+      });
+      continue;
+    }
+    existing.routeIds.push(route.id);
+    existing.authenticated ||= route.auth !== 'public';
+    for (const key of accessKeys) {
+      const merged = union(existing.access[key], access[key]);
+      if (merged) existing.access[key] = merged;
+    }
+  }
+  return [
+    ...byHandler.values(),
+    {
+      // S3 upload of a product photo → resized WebP variants in the photos bucket (issue 3)
+      id: 'ProductsProcessPhoto',
+      kind: 'photo-processor',
+      handler: 'products/handlers/process-photo',
+      routeIds: [],
+      access: { uploads: 'read', photos: 'write', table: 'write' },
+      authenticated: false,
+      // sharp's native linux-arm64 build cannot be bundled by esbuild: ship the package instead
+      nodeModules: ['sharp'],
+      timeoutSeconds: 60,
+      memoryMb: 1536,
+    },
+    {
+      // Cognito post-confirmation: a self-registered seller becomes a pending application (issue 4)
+      id: 'SellersPostConfirmation',
+      kind: 'cognito-trigger',
+      handler: 'sellers/handlers/post-confirmation',
+      routeIds: [],
+      access: { table: 'write' },
+      authenticated: false,
+      nodeModules: [],
+      timeoutSeconds: 5,
+      memoryMb: 512,
+    },
+  ];
+}
+
+/**
+ * Where a handler module lives. `exists: false` means the module has not landed yet: SkFunction then
+ * deploys a stand-in that answers 501 (and synth warns), so the stacks synthesize before every
+ * feature is written.
+ */
+export function handlerEntry(handler: string): { entry: string; exists: boolean } {
+  const candidates = ['.ts', '.mts', '.js', '.mjs'].map((ext) =>
+    join(repoRoot, 'functions', `${handler}${ext}`),
+  );
+  const entry = candidates.find((candidate) => existsSync(candidate));
+  return entry ? { entry, exists: true } : { entry: candidates[0] as string, exists: false };
+}
+
+/** Handler modules referenced by the deployment that do not exist yet (synth warns about them). */
+export function missingHandlers(): string[] {
+  return functionSpecs()
+    .filter((spec) => !handlerEntry(spec.handler).exists)
+    .map((spec) => spec.handler);
+}
+
+/**
+ * ESM needs `require` for the few CommonJS dependencies that call it at runtime; this banner gives
+ * them one. Kept short: it is part of every bundle.
+ */
+const requireShim =
+  "import{createRequire as __skCreateRequire}from'node:module';const require=__skCreateRequire(import.meta.url);";
+
+/** THE esbuild options of every function (esbuild's own option names). */
+export const buildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  // prefer ESM entry points: better tree-shaking of the AWS SDK and smaller bundles
+  mainFields: ['module', 'main'],
+  banner: requireShim,
+  // everything is bundled, the AWS SDK included: a bundled client starts faster than the runtime's copy
+  external: [] as string[],
+  outExtension: '.mjs',
+} as const;
+
+export interface BundleEntry {
+  id: string;
+  kind: FunctionKind;
+  handler: string;
+  routeIds: string[];
+  entry: string;
+  /** false while the handler module does not exist yet (skip it) */
+  exists: boolean;
+  /** esbuild `external` for this function (its `nodeModules`) */
+  external: string[];
+}
+
+/** For `npm run bench`: every function's entry, bundled with `buildOptions` plus `external`. */
+export function listBundles(): BundleEntry[] {
+  return functionSpecs().map((spec) => ({
+    id: spec.id,
+    kind: spec.kind,
+    handler: spec.handler,
+    routeIds: spec.routeIds,
+    ...handlerEntry(spec.handler),
+    external: [...buildOptions.external, ...spec.nodeModules],
+  }));
+}
+
+/**
+ * A package and everything it needs at runtime, as installed in node_modules (optional
+ * dependencies only when npm installed them — e.g. sharp's `@img/sharp-linux-arm64`).
+ */
+export function packageClosure(names: string[], root = repoRoot): { found: string[]; missing: string[] } {
+  const found = new Set<string>();
+  const missing = new Set<string>();
+  const visit = (name: string, optional: boolean) => {
+    if (found.has(name) || missing.has(name)) return;
+    const manifest = join(root, 'node_modules', name, 'package.json');
+    if (!existsSync(manifest)) {
+      if (!optional) missing.add(name);
+      return;
+    }
+    found.add(name);
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    };
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, false);
+    for (const dep of Object.keys(pkg.optionalDependencies ?? {})) visit(dep, true);
+  };
+  for (const name of names) visit(name, false);
+  return { found: [...found].sort(), missing: [...missing].sort() };
+}

@@ -1,0 +1,62 @@
+/**
+ * The deployment's settings, read from CDK context (`cdk.json` or `-c key=value`), checked once.
+ */
+import type { Node } from 'constructs';
+import { z } from 'zod';
+
+const host = z
+  .string()
+  .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a host name such as desa.banyuwangikab.go.id (no scheme, no path)');
+
+const InfraConfig = z.object({
+  /** Kemendagri code of the regency, e.g. 35.10 (Banyuwangi) */
+  regencyCode: z.string().regex(/^\d{2}\.\d{2}$/, 'a regency code such as 35.10'),
+  /** the regency's site domain; every village lives at https://<siteDomain>/<slug>/ */
+  siteDomain: host.optional(),
+  /** ACM certificate in us-east-1 covering siteDomain and every alias host (CloudFront requirement) */
+  certificateArn: z.string().startsWith('arn:aws').optional(),
+  /** a village's own host name → its slug, e.g. {"tamansari.desa.id": "tamansari-licin"} */
+  villageAliases: z.record(host, z.string().regex(/^[a-z0-9-]+$/)).default({}),
+  /** where alarms are e-mailed */
+  alarmEmail: z.email().optional(),
+});
+
+export type InfraConfig = z.infer<typeof InfraConfig>;
+
+/** Context values arrive as strings from `-c`, as JSON from cdk.json: accept both. */
+function contextValue(node: Node, key: string): unknown {
+  const value = node.tryGetContext(key) as unknown;
+  if (typeof value === 'string' && /^[[{]/.test(value.trim())) return JSON.parse(value) as unknown;
+  if (value === '' || value === null) return undefined;
+  return value;
+}
+
+export function readConfig(node: Node): InfraConfig {
+  const raw = Object.fromEntries(
+    ['regencyCode', 'siteDomain', 'certificateArn', 'villageAliases', 'alarmEmail'].map((key) => [
+      key,
+      contextValue(node, key),
+    ]),
+  );
+  const parsed = InfraConfig.safeParse({ regencyCode: '35.10', ...stripUndefined(raw) });
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid CDK context: ${detail}`);
+  }
+  const config = parsed.data;
+  if (config.certificateArn && !config.siteDomain) throw new Error('certificateArn needs siteDomain');
+  if (Object.keys(config.villageAliases).length > 0 && !config.certificateArn) {
+    throw new Error('villageAliases need siteDomain and a certificateArn that covers the alias hosts');
+  }
+  return config;
+}
+
+function stripUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+/** The site origins browsers post from (CORS): the regency domain and each village's own host. */
+export function siteOrigins(config: InfraConfig): string[] {
+  if (!config.siteDomain) return [];
+  return [config.siteDomain, ...Object.keys(config.villageAliases)].map((h) => `https://${h}`);
+}

@@ -1,0 +1,139 @@
+import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Code, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { Access } from '../../functions/routes';
+import type { ResourceBinding } from '../access';
+import { buildOptions, handlerEntry, packageClosure, repoRoot } from '../bundles';
+import { acknowledgeWildcards } from '../nag';
+
+export interface SkFunctionProps
+  extends Omit<
+    NodejsFunctionProps,
+    'entry' | 'handler' | 'runtime' | 'architecture' | 'bundling' | 'code' | 'logGroup' | 'role' | 'timeout'
+  > {
+  /** module under functions/ that exports `handler`, e.g. `villages/handlers/get` */
+  readonly module: string;
+  /**
+   * @default Duration.seconds(10) — API Gateway gives up at 30 s; a handler that needs more than a few
+   * seconds is doing work that belongs in a queue
+   */
+  readonly timeout?: Duration;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default RetentionDays.ONE_MONTH — enough to debug, short enough that logs are not an archive of personal data */
+  readonly logRetention?: RetentionDays;
+  /**
+   * Packages left out of the bundle and copied from node_modules into it instead (native code
+   * esbuild cannot bundle, e.g. sharp with its linux-arm64 build).
+   * @default []
+   */
+  readonly nodeModules?: string[];
+}
+
+/**
+ * Inline stand-in for a handler module that does not exist yet: the route answers 501.
+ * CommonJS on purpose: inline code is stored as `index.js` without a package.json.
+ */
+const notImplemented = `exports.handler = async () => ({
+  statusCode: 501,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify({ error: { code: 'not_implemented', message: 'Belum tersedia / not implemented yet' } }),
+});`;
+
+/**
+ * Every Lambda of Smart Kampung: Node 24 on arm64 (Graviton: ~20 % cheaper per GB-second), ESM,
+ * minified, source maps, the AWS SDK bundled, its own log group with a retention, its own role that
+ * can write only to that log group. Access to data is added with `bind`, which sets the environment
+ * variable and the grant together so a function gets exactly what it uses.
+ */
+export class SkFunction extends NodejsFunction {
+  /** false while the handler module does not exist and a 501 stand-in is deployed instead */
+  readonly implemented: boolean;
+
+  constructor(scope: Construct, id: string, props: SkFunctionProps) {
+    const { module, logRetention, nodeModules = [], timeout, memorySize, environment, ...rest } = props;
+    const { entry, exists } = handlerEntry(module);
+    // created beside the function (not inside it): they are needed before `super()` returns
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // an own role instead of AWSLambdaBasicExecutionRole: logs to this log group only, nothing else
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      ...rest,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      timeout: timeout ?? Duration.seconds(10),
+      memorySize: memorySize ?? 512,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      role,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+      ...(exists
+        ? {
+            entry,
+            handler: 'handler',
+            projectRoot: repoRoot,
+            depsLockFilePath: `${repoRoot}/package-lock.json`,
+            bundling: {
+              format: OutputFormat.ESM,
+              target: buildOptions.target,
+              minify: buildOptions.minify,
+              sourceMap: buildOptions.sourcemap,
+              sourcesContent: buildOptions.sourcesContent,
+              mainFields: [...buildOptions.mainFields],
+              banner: buildOptions.banner,
+              bundleAwsSDK: true,
+              externalModules: [...buildOptions.external, ...nodeModules],
+              ...(nodeModules.length > 0 ? { commandHooks: copyNodeModules(nodeModules, id) } : {}),
+            },
+          }
+        : { code: Code.fromInline(notImplemented), handler: 'index.handler' }),
+    });
+    this.implemented = exists;
+    if (!exists) {
+      Annotations.of(this).addWarningV2(
+        'smart-kampung:handler-missing',
+        `functions/${module}.ts does not exist yet: deploying a stand-in that answers 501`,
+      );
+    }
+  }
+
+  /** Environment variable and IAM grant for one resource, in one call. */
+  bind(binding: ResourceBinding, access: Access): this {
+    this.addEnvironment(binding.envVar, binding.value);
+    for (const statement of binding.statements(access)) this.addToRolePolicy(statement);
+    // object ARNs are `arn:...:bucket/*` by nature; the grant is still confined to one bucket of ours
+    acknowledgeWildcards(
+      this.role ?? this,
+      binding.statements(access).flatMap((statement) => statement.resources),
+      `Objects of one bucket of ours (${binding.envVar}); actions limited to what '${access}' access needs`,
+    );
+    return this;
+  }
+}
+
+/** Copy a package and its runtime dependencies from node_modules into the bundle (no network). */
+function copyNodeModules(names: string[], id: string) {
+  const { found, missing } = packageClosure(names);
+  if (missing.length > 0) {
+    console.warn(
+      `[smart-kampung] ${id}: ${missing.join(', ')} not installed; the bundle will lack them (npm i the package, with --cpu=arm64 --os=linux for its Lambda build)`,
+    );
+  }
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir: string, outputDir: string) =>
+      found.map(
+        (name) =>
+          `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${repoRoot}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`,
+      ),
+  };
+}

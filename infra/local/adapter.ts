@@ -1,0 +1,441 @@
+/**
+ * The local stand-in for API Gateway (HTTP API, payload format 2.0, JWT authorizer): mounts the route
+ * table with find-my-way, builds the same event API Gateway would, runs the same handler module and
+ * writes its result back the way API Gateway does.
+ *
+ * Faithful on purpose (a handler that works here must work in AWS):
+ * - bodies are base64 (`isBase64Encoded: true`) for every content type except text/*, application/json,
+ *   application/xml and application/javascript — INCLUDING application/x-www-form-urlencoded and a
+ *   missing content type, as real HTTP APIs do;
+ * - claims arrive stringified (`"cognito:groups": "[village-officer]"`, see ./claims);
+ * - non-public routes are rejected with 401 before the handler runs when the bearer token is missing
+ *   or invalid; roles/scopes are the handler's job (API Gateway only checks the token);
+ * - a handler that throws → 500 `{"message":"Internal Server Error"}`; a handler slower than 30 s →
+ *   503 `{"message":"Service Unavailable"}`;
+ * - bodies over 10 MB → 413; an event over Lambda's 6 MB invocation limit → 413 as well (AWS answers
+ *   those with an error too; here it is loud instead of silent).
+ * Local-only: the 401/404/413 bodies use our `{error: {code, message}}` shape.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import FindMyWay from 'find-my-way';
+import type { Route } from '../../functions/routes';
+import { toApiGatewayClaims } from './claims';
+
+export type LambdaHandler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => Promise<unknown> | unknown;
+
+export interface LocalApiOptions {
+  routes: readonly Route[];
+  /** resolve a route's handler; `undefined` = module not written yet (→ 501). Called once per route. */
+  loadHandler(route: Route): Promise<LambdaHandler | undefined>;
+  /** verify a bearer token; the verified payload, or null when invalid */
+  verifyToken(token: string): Promise<Record<string, unknown> | null>;
+  /** requestContext.stage; default '$default' */
+  stage?: string;
+  /** one line per request (method, route id, status, ms — never paths or bodies) */
+  log?: (line: string) => void;
+  /** default 10 MB, API Gateway's limit */
+  maxBodyBytes?: number;
+  /** default 30 s, API Gateway's integration timeout */
+  timeoutMs?: number;
+}
+
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const MAX_EVENT_BYTES = 6 * 1024 * 1024;
+const TIMEOUT_MS = 30_000;
+const TEXT_TYPES = new Set(['application/json', 'application/xml', 'application/javascript']);
+const ACCOUNT_ID = '000000000000';
+const API_ID = 'local';
+
+type Store = { route: Route };
+
+/** `/open311/v2/services/{code}.json` → `/open311/v2/services/:code.json`; `{proxy+}` → `*`. */
+export function toFindMyWayPath(path: string): string {
+  return path
+    .replace(/:/g, '::')
+    .replace(/\{([A-Za-z0-9_]+)\+\}/g, '*')
+    .replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+}
+
+/** API Gateway passes bodies as text only for these; everything else arrives base64-encoded. */
+export function isTextContentType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const mime = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return mime.startsWith('text/') || TEXT_TYPES.has(mime);
+}
+
+function errorBody(code: string, message: string): string {
+  return JSON.stringify({ error: { code, message } });
+}
+
+/** API Gateway's requestContext.time format: `12/Mar/2020:19:03:58 +0000`. */
+function apiGatewayTime(d: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(
+    d.getUTCMinutes(),
+  )}:${p(d.getUTCSeconds())} +0000`;
+}
+
+function newRequestId(): string {
+  // API Gateway's ids look like `JKJaXmPLvHcESHA=`
+  return randomBytes(10).toString('base64');
+}
+
+interface ReadBody {
+  body: Buffer;
+  tooLarge: boolean;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        tooLarge = true;
+        chunks.length = 0;
+        // keep draining (so the client sees our 413), but give up on absurd sizes
+        if (size > limit * 10) req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody({ body: Buffer.concat(chunks), tooLarge }));
+    req.on('close', () => {
+      if (!req.complete) resolveBody({ body: Buffer.alloc(0), tooLarge: true });
+    });
+    req.on('error', reject);
+  });
+}
+
+function lambdaContext(route: Route, requestId: string, deadline: number): Context {
+  const name = `local-${route.id.replace(/[^A-Za-z0-9-_]/g, '-')}`;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:${ACCOUNT_ID}:function:${name}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
+
+interface Reply {
+  statusCode: number;
+  headers: Record<string, string | string[]>;
+  body?: Buffer | string;
+}
+
+/** API Gateway v2's reading of a Lambda result. `null` = malformed (API Gateway answers 500). */
+export function normalizeResult(result: unknown): Reply | null {
+  if (
+    result !== null &&
+    typeof result === 'object' &&
+    !Array.isArray(result) &&
+    'statusCode' in (result as object)
+  ) {
+    const r = result as APIGatewayProxyStructuredResultV2;
+    if (typeof r.statusCode !== 'number' || !Number.isInteger(r.statusCode)) return null;
+    if (r.body !== undefined && r.body !== null && typeof r.body !== 'string') return null;
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(r.headers ?? {})) {
+      if (v !== undefined && v !== null) headers[k.toLowerCase()] = String(v);
+    }
+    if (Array.isArray(r.cookies) && r.cookies.length > 0) {
+      const existing = headers['set-cookie'];
+      headers['set-cookie'] = [...(existing === undefined ? [] : [existing].flat()), ...r.cookies];
+    }
+    const body = r.body == null ? undefined : r.isBase64Encoded ? Buffer.from(r.body, 'base64') : r.body;
+    return { statusCode: r.statusCode, headers, ...(body === undefined ? {} : { body }) };
+  }
+  // No statusCode: API Gateway assumes 200 + application/json and serializes the value as the body.
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(result === undefined ? null : result),
+  };
+}
+
+export function createLocalApi(opts: LocalApiOptions): RequestListener {
+  const stage = opts.stage ?? '$default';
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const timeoutMs = opts.timeoutMs ?? TIMEOUT_MS;
+  const router = FindMyWay({ maxParamLength: 2048, caseSensitive: true, ignoreTrailingSlash: false });
+  const noop = () => {};
+  for (const route of opts.routes) {
+    router.on(route.method, toFindMyWayPath(route.path), noop, { route } satisfies Store);
+  }
+  const handlers = new Map<string, Promise<LambdaHandler | undefined>>();
+
+  function match(method: string, path: string): { route: Route; params: Record<string, string> } | null {
+    let found: ReturnType<typeof router.find>;
+    try {
+      found = router.find(method as FindMyWay.HTTPMethod, path);
+    } catch {
+      return null;
+    }
+    if (!found) return null;
+    const params: Record<string, string> = {};
+    for (const [k, v] of Object.entries(found.params)) {
+      if (v === undefined || v === '') return null; // API Gateway never matches an empty segment
+      params[k] = v;
+    }
+    return { route: (found.store as Store).route, params };
+  }
+
+  function allowedMethods(path: string): string[] {
+    return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => match(m, path) !== null);
+  }
+
+  function getHandler(route: Route): Promise<LambdaHandler | undefined> {
+    let p = handlers.get(route.id);
+    if (!p) {
+      p = opts.loadHandler(route);
+      handlers.set(route.id, p);
+      // cache only a loaded handler: a module that appears later (or a fixed import error) is picked up
+      p.then(
+        (h) => {
+          if (!h) handlers.delete(route.id);
+        },
+        () => handlers.delete(route.id),
+      );
+    }
+    return p;
+  }
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const started = Date.now();
+    const requestId = newRequestId();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const rawPath = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    const rawQueryString = q === -1 ? '' : rawUrl.slice(q + 1);
+    let routeId = '-';
+
+    const send = (reply: Reply, cors: boolean, headOnly = false) => {
+      const headers: Record<string, string | string[]> = { ...reply.headers };
+      headers['x-request-id'] ??= requestId;
+      headers['apigw-requestid'] ??= requestId;
+      if (cors) headers['access-control-allow-origin'] ??= '*';
+      const body = reply.body === undefined ? undefined : Buffer.from(reply.body);
+      headers['content-length'] = String(body?.length ?? 0);
+      res.writeHead(reply.statusCode, headers);
+      res.end(headOnly ? undefined : body);
+      opts.log?.(`${method} ${routeId} ${reply.statusCode} ${Date.now() - started}ms`);
+    };
+    const sendJson = (statusCode: number, body: string, extra: Record<string, string> = {}) =>
+      send({ statusCode, headers: { 'content-type': 'application/json', ...extra }, body }, true);
+
+    void (async () => {
+      // CORS preflight for any path (API Gateway answers these itself when CORS is configured).
+      if (method === 'OPTIONS') {
+        const allowed = allowedMethods(rawPath);
+        send(
+          {
+            statusCode: 204,
+            headers: {
+              'access-control-allow-origin': '*',
+              'access-control-allow-methods': [...allowed, 'OPTIONS'].join(','),
+              'access-control-allow-headers': 'authorization,content-type',
+              'access-control-max-age': '600',
+            },
+          },
+          true,
+        );
+        return;
+      }
+
+      const headOnly = method === 'HEAD';
+      const matched = match(headOnly ? 'GET' : method, rawPath);
+      const { body: rawBody, tooLarge } = await readBody(req, maxBody);
+      if (!matched) {
+        sendJson(404, errorBody('not_found', `no route for ${method} ${rawPath}`));
+        return;
+      }
+      const { route, params } = matched;
+      routeId = route.id;
+      if (tooLarge) {
+        sendJson(413, errorBody('too_large', `request body exceeds ${maxBody} bytes`));
+        return;
+      }
+
+      // headers: lower-cased, repeated ones joined by ','; cookies moved to `cookies`
+      const headers: Record<string, string> = {};
+      for (const [name, values] of Object.entries(req.headersDistinct)) {
+        if (name === 'cookie' || values === undefined) continue;
+        headers[name] = values.join(',');
+      }
+      const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+      headers['x-forwarded-for'] = headers['x-forwarded-for']
+        ? `${headers['x-forwarded-for']}, ${sourceIp}`
+        : sourceIp;
+      headers['x-forwarded-proto'] ??= 'http';
+      headers['x-forwarded-port'] ??= String(req.socket.localPort ?? '');
+      const cookies = (req.headersDistinct.cookie ?? [])
+        .flatMap((c) => c.split(';'))
+        .map((c) => c.trim())
+        .filter((c) => c !== '');
+
+      let queryStringParameters: Record<string, string> | undefined;
+      if (rawQueryString !== '') {
+        queryStringParameters = {};
+        for (const [k, v] of new URLSearchParams(rawQueryString)) {
+          const prev = queryStringParameters[k];
+          queryStringParameters[k] = prev === undefined ? v : `${prev},${v}`;
+        }
+      }
+
+      // API Gateway's JWT authorizer: public routes carry no authorizer at all
+      let authorizer: APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'] | undefined;
+      if (route.auth !== 'public') {
+        const header = headers.authorization ?? '';
+        const token = header.replace(/^Bearer\s+/i, '').trim();
+        const payload = token === '' ? null : await opts.verifyToken(token).catch(() => null);
+        if (!payload) {
+          sendJson(
+            401,
+            errorBody('unauthorized', token === '' ? 'missing bearer token' : 'invalid or expired token'),
+            { 'www-authenticate': token === '' ? 'Bearer' : 'Bearer error="invalid_token"' },
+          );
+          return;
+        }
+        authorizer = {
+          principalId: '',
+          integrationLatency: 0,
+          jwt: { claims: toApiGatewayClaims(payload), scopes: null as unknown as string[] },
+        };
+      }
+
+      const now = new Date();
+      const routeKey = `${route.method} ${route.path}`;
+      const contentType = headers['content-type'];
+      const hasBody = rawBody.length > 0;
+      const isBase64Encoded = hasBody && !isTextContentType(contentType);
+      const event = {
+        version: '2.0',
+        routeKey,
+        rawPath,
+        rawQueryString,
+        ...(cookies.length > 0 ? { cookies } : {}),
+        headers,
+        ...(queryStringParameters ? { queryStringParameters } : {}),
+        ...(Object.keys(params).length > 0 ? { pathParameters: params } : {}),
+        requestContext: {
+          accountId: ACCOUNT_ID,
+          apiId: API_ID,
+          ...(authorizer ? { authorizer } : {}),
+          domainName: headers.host ?? 'localhost',
+          domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
+          http: {
+            method,
+            path: rawPath,
+            protocol: `HTTP/${req.httpVersion}`,
+            sourceIp,
+            userAgent: headers['user-agent'] ?? '',
+          },
+          requestId,
+          routeKey,
+          stage,
+          time: apiGatewayTime(now),
+          timeEpoch: now.getTime(),
+        },
+        ...(hasBody ? { body: isBase64Encoded ? rawBody.toString('base64') : rawBody.toString('utf8') } : {}),
+        isBase64Encoded,
+      } as APIGatewayProxyEventV2WithJWTAuthorizer;
+
+      if (Buffer.byteLength(JSON.stringify(event)) > MAX_EVENT_BYTES) {
+        sendJson(413, errorBody('too_large', "request exceeds Lambda's 6 MB invocation payload limit"));
+        return;
+      }
+
+      let handler: LambdaHandler | undefined;
+      try {
+        handler = await getHandler(route);
+      } catch (err) {
+        console.error(`[local-api] ${route.id}: loading handler failed: ${(err as Error)?.name ?? 'Error'}`);
+        sendJson(500, JSON.stringify({ message: 'Internal Server Error' }));
+        return;
+      }
+      if (!handler) {
+        sendJson(501, errorBody('not_implemented', `${route.id} (${route.handler}) is not implemented yet`));
+        return;
+      }
+
+      let result: unknown;
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const deadline = Date.now() + timeoutMs;
+        const timedOut = Symbol('timeout');
+        result = await Promise.race([
+          Promise.resolve().then(() => handler(event, lambdaContext(route, randomUUID(), deadline))),
+          new Promise((r) => {
+            timer = setTimeout(() => r(timedOut), timeoutMs);
+          }),
+        ]);
+        if (result === timedOut) {
+          console.error(`[local-api] ${route.id}: handler timed out after ${timeoutMs} ms`);
+          sendJson(503, JSON.stringify({ message: 'Service Unavailable' }));
+          return;
+        }
+      } catch (err) {
+        // name only: messages and stacks can carry personal data
+        console.error(`[local-api] ${route.id}: handler threw ${(err as Error)?.name ?? typeof err}`);
+        sendJson(500, JSON.stringify({ message: 'Internal Server Error' }));
+        return;
+      } finally {
+        clearTimeout(timer);
+      }
+      const reply = normalizeResult(result);
+      if (!reply) {
+        console.error(`[local-api] ${route.id}: malformed handler result`);
+        sendJson(500, JSON.stringify({ message: 'Internal Server Error' }));
+        return;
+      }
+      send(reply, route.auth === 'public', headOnly);
+    })().catch((err: unknown) => {
+      console.error(`[local-api] adapter failure: ${(err as Error)?.name ?? 'Error'}`);
+      if (!res.headersSent) sendJson(500, JSON.stringify({ message: 'Internal Server Error' }));
+      else res.destroy();
+    });
+  };
+}
+
+/**
+ * The default loader: `functions/<route.handler>.ts` exporting `handler`, imported on first use.
+ * A module that does not exist (yet) → undefined (the adapter answers 501).
+ */
+export function moduleHandlerLoader(
+  functionsDir: URL = new URL('../../functions/', import.meta.url),
+): (route: Route) => Promise<LambdaHandler | undefined> {
+  return async (route) => {
+    const base = new URL(route.handler, functionsDir);
+    const file = ['.ts', '.js', '.mjs']
+      .map((ext) => new URL(`${base.href}${ext}`))
+      .find((u) => existsSync(u));
+    if (!file) return undefined;
+    const mod = (await import(file.href)) as { handler?: unknown };
+    if (typeof mod.handler !== 'function') {
+      throw new TypeError(`${route.handler} does not export a handler function`);
+    }
+    return mod.handler as LambdaHandler;
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * The local runtime behind `npm start` and the integration tests: DynamoDB Local and the
+ * S3-compatible server as children, the table and bucket created from the same design CDK deploys,
+ * villages onboarded, demo data seeded, and every route of the route table served over HTTP through
+ * the adapter that builds API Gateway v2 events for the very handlers Lambda runs.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { tableDesign } from '../table-design';
+import { createLocalApi, moduleHandlerLoader } from './adapter';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
+
+export interface LocalRuntimeOptions {
+  /** data folder kept across restarts; in memory when undefined */
+  dataDir?: string;
+  /** API port; 0 picks a free one */
+  port?: number;
+  regencyCode?: string;
+  /** seed demo accounts and requests (the onboarding always runs) */
+  seed?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface LocalRuntime {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  tableName: string;
+  uploadsBucket: string;
+  stop(): Promise<void>;
+}
+
+const TABLE_NAME = 'smart-kampung';
+const UPLOADS_BUCKET = 'smart-kampung-uploads';
+
+export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const say = opts.onProgress ?? (() => {});
+  say('starting DynamoDB Local and the S3-compatible server …');
+  const embedded = await startEmbedded({ dataDir: opts.dataDir });
+  let server: Server | undefined;
+  try {
+    const regencyCode = opts.regencyCode ?? '35.10';
+    // reserve the API port first: handler config needs the public URL before handlers load
+    server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server?.once('error', reject);
+      server?.listen(opts.port ?? 3000, '127.0.0.1', resolve);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const apiUrl = `http://localhost:${port}`;
+    // the handlers' typed config reads these at import: set them before anything under functions/ loads
+    Object.assign(process.env, {
+      TABLE_NAME,
+      UPLOADS_BUCKET,
+      AWS_REGION: LOCAL_REGION,
+      DYNAMODB_ENDPOINT: embedded.dynamoEndpoint,
+      S3_ENDPOINT: embedded.s3Endpoint,
+      API_URL: apiUrl,
+      AUTH_ISSUER: `${apiUrl}/local-cognito`,
+      REGENCY_CODE: regencyCode,
+      ...(opts.dataDir ? { LOCAL_DATA_DIR: opts.dataDir } : {}),
+    });
+    await createTableAndBucket(embedded.dynamoEndpoint, embedded.s3Endpoint);
+
+    say(`onboarding the villages of regency ${regencyCode} …`);
+    const { onboardRegency } = await import('../../functions/villages/onboard');
+    const onboarded = await onboardRegency(regencyCode);
+    say(
+      `${onboarded.villages} villages in ${onboarded.kecamatan} kecamatan (${onboarded.created} new, ${onboarded.unchanged} unchanged)`,
+    );
+    const { seedDemo } = await import('./seed');
+    await seedDemo({ regencyCode, withRequests: opts.seed ?? true });
+
+    const { routes } = await import('../../functions/routes');
+    const { tryVerifyIdToken } = await import('../../functions/auth/jwt');
+    const { localJwks } = await import('../../functions/auth/local-identity');
+    const { localKey } = await import('../../functions/auth/local-key');
+    const { config } = await import('../../functions/lib/config');
+    const jwks = localJwks(await localKey());
+    server.on(
+      'request',
+      createLocalApi({
+        routes,
+        loadHandler: moduleHandlerLoader(),
+        verifyToken: (token) =>
+          tryVerifyIdToken(token, { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID, jwks }),
+      }),
+    );
+    return {
+      apiUrl,
+      dynamoEndpoint: embedded.dynamoEndpoint,
+      s3Endpoint: embedded.s3Endpoint,
+      tableName: TABLE_NAME,
+      uploadsBucket: UPLOADS_BUCKET,
+      async stop() {
+        await new Promise<void>((resolve) => {
+          server?.close(() => resolve());
+          server?.closeAllConnections();
+        });
+        await embedded.stop();
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await embedded.stop();
+    throw error;
+  }
+}
+
+async function createTableAndBucket(dynamoEndpoint: string, s3Endpoint: string) {
+  const dynamo = new DynamoDBClient({
+    region: LOCAL_REGION,
+    endpoint: dynamoEndpoint,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const { ttlAttribute, ...design } = tableDesign;
+  try {
+    await dynamo.send(new CreateTableCommand({ TableName: TABLE_NAME, ...design }));
+    await dynamo.send(
+      new UpdateTimeToLiveCommand({
+        TableName: TABLE_NAME,
+        TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
+  }
+  const s3 = new S3Client({
+    region: LOCAL_REGION,
+    endpoint: s3Endpoint,
+    forcePathStyle: true,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: UPLOADS_BUCKET }));
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
+  }
+  dynamo.destroy();
+  s3.destroy();
+}

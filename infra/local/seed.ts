@@ -1,0 +1,147 @@
+/**
+ * Demo data for the local runtime: the regency's default catalogue and holidays, the demo accounts
+ * (all with password `smartkampung`) and a few requests in Tamansari and Kemiren, filed through the
+ * same domain code a citizen's request goes through. Idempotent: a second start adds nothing.
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { hashPassword } from '../../functions/auth/local-identity';
+import { DEFAULT_CATALOGUE } from '../../functions/catalogue/defaults';
+import { putDefaults } from '../../functions/catalogue/store';
+import { config } from '../../functions/lib/config';
+import { s3 } from '../../functions/lib/s3';
+import { LocalUser, Regency, ServiceRequest, Village } from '../../functions/lib/table';
+import { confirmDocument, documentKey, newDocumentId } from '../../functions/requests/documents';
+import { BANYUWANGI_HOLIDAYS_2026 } from '../../functions/requests/domain/due';
+import { submitRequest } from '../../functions/requests/submit';
+import { transition } from '../../functions/requests/workflow';
+
+export const DEMO_PASSWORD = 'smartkampung';
+
+/** A tiny but real PDF, so demo documents pass the same type check as uploads. */
+const DEMO_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+export interface DemoAccount {
+  username: string;
+  groups: string[];
+  attributes: Record<string, string>;
+}
+
+export async function demoAccounts(regencyCode: string): Promise<DemoAccount[]> {
+  const regency = (await Regency.get({ code: regencyCode }).go()).data;
+  const slugOf = (name?: string) => (name ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const accounts: DemoAccount[] = [];
+  for (const slug of ['tamansari-licin', 'kemiren-glagah']) {
+    const village = (await Village.query.bySlug({ slug }).go()).data[0];
+    if (!village) continue;
+    accounts.push({
+      username: `officer@${slug}`,
+      groups: ['village-officer'],
+      attributes: {
+        'custom:village': village.code,
+        'custom:kecamatan': village.kecamatanCode,
+        'custom:regency': village.regencyCode,
+      },
+    });
+  }
+  const licin = accounts.find((a) => a.username === 'officer@tamansari-licin');
+  if (licin)
+    accounts.push({
+      username: 'camat@licin',
+      groups: ['kecamatan-officer'],
+      attributes: {
+        'custom:kecamatan': licin.attributes['custom:kecamatan'] ?? '',
+        'custom:regency': regencyCode,
+      },
+    });
+  accounts.push({
+    username: `admin@${slugOf(regency?.name.replace(/^(kabupaten|kota)\s+/i, '')) || regencyCode}`,
+    groups: ['regency-admin'],
+    attributes: { 'custom:regency': regencyCode },
+  });
+  return accounts;
+}
+
+export async function seedDemo(opts: { regencyCode: string; withRequests: boolean }): Promise<DemoAccount[]> {
+  await putDefaults(opts.regencyCode, DEFAULT_CATALOGUE);
+  await Regency.patch({ code: opts.regencyCode })
+    .set({ holidays: [...BANYUWANGI_HOLIDAYS_2026] })
+    .go();
+  const accounts = await demoAccounts(opts.regencyCode);
+  for (const account of accounts) {
+    const exists = (await LocalUser.get({ username: account.username }).go()).data;
+    if (!exists) await LocalUser.put({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) }).go();
+  }
+  if (opts.withRequests) await seedRequests(accounts);
+  return accounts;
+}
+
+async function seedRequests(accounts: DemoAccount[]) {
+  const officer = accounts.find((a) => a.username === 'officer@tamansari-licin');
+  const village = officer?.attributes['custom:village'];
+  if (!officer || !village) return;
+  const existing = await ServiceRequest.query.byVillage({ villageCode: village }).go({ limit: 1 });
+  if (existing.data.length > 0) return;
+  const now = new Date();
+  const demo: { serviceCode: string; name: string; nik: string; fields: Record<string, string> }[] = [
+    {
+      serviceCode: 'sku',
+      name: 'Siti Aminah',
+      nik: '3510245508900002',
+      fields: {
+        nama_usaha: 'Kopi Tamansari Ijen',
+        jenis_usaha: 'kuliner',
+        alamat_usaha: 'Dusun Krajan RT 02 RW 01, Tamansari',
+        lama_usaha: '4',
+      },
+    },
+    {
+      serviceCode: 'domisili',
+      name: 'Budi Santoso',
+      nik: '3510241508900001',
+      fields: {
+        alamat_domisili: 'Dusun Krajan RT 01 RW 02, Tamansari',
+        rt_rw: '001/002',
+        tinggal_sejak: '2015-06-01',
+        keperluan: 'Pembukaan rekening bank',
+      },
+    },
+  ];
+  for (const d of demo) {
+    const receipt = await submitRequest(
+      village,
+      {
+        serviceCode: d.serviceCode,
+        applicant: { name: d.name, nik: d.nik, whatsapp: '+6281234567890' },
+        fields: d.fields,
+        lang: 'id',
+      },
+      { source: 'web', now },
+    ).catch(() => undefined); // a catalogue without this demo service simply gets fewer demo requests
+    if (!receipt) continue;
+    const request = (await ServiceRequest.get({ id: receipt.id }).go()).data;
+    for (const requirement of request?.requiredDocuments ?? []) {
+      const documentId = newDocumentId(requirement.code);
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: config.UPLOADS_BUCKET,
+          Key: documentKey(receipt.id, documentId),
+          Body: DEMO_PDF,
+          ContentType: 'application/pdf',
+        }),
+      );
+      await confirmDocument(receipt.id, documentId, now);
+    }
+    if (d.serviceCode === 'domisili') {
+      const current = (await ServiceRequest.get({ id: receipt.id }).go()).data;
+      if (current)
+        await transition(
+          receipt.id,
+          { to: 'in_review', version: current.version },
+          { role: 'village-officer', username: officer.username },
+          now,
+        );
+    }
+  }
+}

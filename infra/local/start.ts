@@ -1,0 +1,61 @@
+/**
+ * `npm start`: the whole system on this machine, no AWS account, Docker or network.
+ *   npm start               keep data in .local/ across restarts
+ *   npm start -- --fresh    wipe .local/ first
+ *   PORT=3001 npm start     API on another port
+ */
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalRuntime } from './runtime';
+
+const { values } = parseArgs({
+  options: { fresh: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+  allowPositionals: false,
+});
+const dataDir = resolve(values['data-dir'] ?? '.local');
+if (values.fresh) {
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log(`smart-kampung: wiped ${dataDir}`);
+}
+
+const started = performance.now();
+const runtime = await startLocalRuntime({
+  dataDir,
+  port: Number(process.env.PORT ?? 3000),
+  onProgress: (m) => console.log(`smart-kampung: ${m}`),
+}).catch((error: Error) => {
+  console.error(`smart-kampung: could not start — ${error.message}`);
+  if (/EADDRINUSE/.test(error.message))
+    console.error('Another process uses the port: stop it or set PORT=3001.');
+  if (/java/i.test(error.message))
+    console.error('DynamoDB Local needs a Java runtime (apt-get install -y default-jre-headless).');
+  process.exit(1);
+});
+
+const { demoAccounts, DEMO_PASSWORD } = await import('./seed');
+const { config } = await import('../../functions/lib/config');
+const accounts = await demoAccounts(config.REGENCY_CODE);
+console.log(`
+  API              ${runtime.apiUrl}        (OpenAPI: ${runtime.apiUrl}/openapi.json)
+  DynamoDB Local   ${runtime.dynamoEndpoint}
+  S3 (local)       ${runtime.s3Endpoint}
+  data             ${dataDir}
+
+  Demo accounts (password "${DEMO_PASSWORD}"), sign in with POST ${runtime.apiUrl}/local/token:
+${accounts.map((a) => `    ${a.username.padEnd(28)} ${a.groups.join(', ')}`).join('\n')}
+`);
+console.log(
+  `Smart Kampung is ready (${((performance.now() - started) / 1000).toFixed(1)} s). Ctrl-C stops everything.`,
+);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nsmart-kampung: stopping …');
+    await runtime.stop();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * The whole system for one regency, as stacks split by lifecycle:
+ *
+ *   data (never destroyed) ← auth ← api ← publish
+ *                            sites ←┘       ↑
+ *                       operations (watches api, publish, data)
+ *
+ * Stateful resources are referred to by name (infra/names.ts), so only the auth → api, sites → api
+ * and api/sites → publish edges are CloudFormation exports.
+ */
+import type { App } from 'aws-cdk-lib';
+import { Table as DynamoTable } from 'aws-cdk-lib/aws-dynamodb';
+import type { InfraConfig } from './config';
+import { resourceNames } from './names';
+import { ApiStack } from './stacks/api-stack';
+import { AuthStack } from './stacks/auth-stack';
+import { DataStack } from './stacks/data-stack';
+import { OperationsStack } from './stacks/operations-stack';
+import { PublishStack } from './stacks/publish-stack';
+import { SitesStack } from './stacks/sites-stack';
+
+export interface SmartKampung {
+  data: DataStack;
+  auth: AuthStack;
+  sites: SitesStack;
+  api: ApiStack;
+  publish: PublishStack;
+  operations: OperationsStack;
+}
+
+export function createStacks(app: App, config: InfraConfig): SmartKampung {
+  const names = resourceNames(config.regencyCode);
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  const common = { config, names, env };
+  const prefix = names.stackPrefix;
+  const description = (what: string) => `Smart Kampung ${config.regencyCode}: ${what}`;
+
+  const data = new DataStack(app, `${prefix}-Data`, {
+    ...common,
+    description: description('table and buckets (retained)'),
+    terminationProtection: true,
+  });
+  const auth = new AuthStack(app, `${prefix}-Auth`, { ...common, description: description('Cognito users') });
+  auth.addDependency(data, 'the sign-up trigger writes to the table');
+  const sites = new SitesStack(app, `${prefix}-Sites`, { ...common, description: description('CloudFront') });
+  sites.addDependency(data, 'serves the site and photos buckets');
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    ...common,
+    description: description('HTTP API and functions'),
+    userPool: auth.userPool,
+    userPoolClient: auth.client,
+    siteUrl: sites.siteUrl,
+  });
+  api.addDependency(data, 'functions use the table and buckets');
+  const publish = new PublishStack(app, `${prefix}-Publish`, {
+    ...common,
+    description: description('site publisher'),
+    distributionId: sites.distribution.distributionId,
+    siteUrl: sites.siteUrl,
+    apiUrl: api.api.apiEndpoint,
+  });
+  const operations = new OperationsStack(app, `${prefix}-Operations`, {
+    ...common,
+    description: description('alarms and dashboard'),
+    api: api.api,
+    functions: [...api.functions.values()],
+    deadLetterQueues: { Photo: api.photoDeadLetterQueue, Publish: publish.deadLetterQueue },
+    table: DynamoTable.fromTableName(api, 'TableForOperations', names.table),
+  });
+  operations.addDependency(data);
+  return { data, auth, sites, api, publish, operations };
+}

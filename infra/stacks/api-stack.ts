@@ -1,0 +1,197 @@
+import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { Route } from '../../functions/routes';
+import { accessBindings, bindingsFor } from '../access';
+import { deployedRoutes, type FunctionSpec, functionSpecs } from '../bundles';
+import { type InfraConfig, siteOrigins } from '../config';
+import { SkFunction } from '../constructs/lambda';
+import type { ResourceNames } from '../names';
+import { uploadsLayout } from './data-stack';
+
+export interface ApiStackProps extends StackProps {
+  config: InfraConfig;
+  names: ResourceNames;
+  userPool: IUserPool;
+  userPoolClient: IUserPoolClient;
+  /** https://<site domain>, no trailing slash */
+  siteUrl: string;
+}
+
+/** Default stage throttling: generous for a regency, a ceiling for runaway clients and costs. */
+export const apiThrottle = { rateLimit: 200, burstLimit: 400 } as const;
+
+/**
+ * API Gateway does not accept a path variable that is only part of a segment (`{code}.json`); such a
+ * segment becomes a whole-segment variable and the handler receives `code` *with* the suffix.
+ */
+export function apiGatewayPath(path: string): string {
+  return path.replace(/\{(\w+)\}\.[a-z]+(?=\/|$)/g, '{$1}');
+}
+
+/**
+ * The HTTP API and its functions, generated from the route table: one function per handler module,
+ * each granted exactly what its routes declare; a JWT authorizer (Cognito) on every non-public route.
+ * Plus the S3-event photo processor behind a queue with a dead-letter queue.
+ */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: Map<string, SkFunction> = new Map();
+  readonly routes: Map<string, HttpRoute> = new Map();
+  readonly photoQueue: Queue;
+  readonly photoDeadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { config, names } = props;
+
+    const bindings = accessBindings({
+      table: Table.fromTableName(this, 'Table', names.table),
+      uploads: Bucket.fromBucketName(this, 'Uploads', names.bucket('uploads')),
+      photos: Bucket.fromBucketName(this, 'Photos', names.bucket('photos')),
+      letters: Bucket.fromBucketName(this, 'Letters', names.bucket('letters')),
+    });
+
+    const origins = siteOrigins(config);
+    this.api = new HttpApi(this, 'Api', {
+      apiName: `${names.stackPrefix}-api`,
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: origins.length > 0 ? origins : [props.siteUrl],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PATCH,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.DELETE,
+        ],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: apiThrottle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+    const apiUrl = this.api.apiEndpoint;
+
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, {
+      userPoolClients: [props.userPoolClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const authEnvironment = {
+      AUTH_ISSUER: `https://cognito-idp.${Aws.REGION}.amazonaws.com/${props.userPool.userPoolId}`,
+      COGNITO_USER_POOL_ID: props.userPool.userPoolId,
+      COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
+    };
+
+    const makeFunction = (spec: FunctionSpec, description: string, environment: Record<string, string>) => {
+      const fn = new SkFunction(this, spec.id, {
+        module: spec.handler,
+        description,
+        timeout: Duration.seconds(spec.timeoutSeconds),
+        memorySize: spec.memoryMb,
+        nodeModules: spec.nodeModules,
+        environment: {
+          REGENCY_CODE: config.regencyCode,
+          ...environment,
+          ...(spec.authenticated ? authEnvironment : {}),
+        },
+      });
+      for (const [binding, access] of bindingsFor(spec.access, bindings)) fn.bind(binding, access);
+      this.functions.set(spec.id, fn);
+      return fn;
+    };
+
+    const routesById = new Map(deployedRoutes().map((route) => [route.id, route]));
+    for (const spec of functionSpecs().filter((s) => s.kind === 'api')) {
+      // links handed to browsers (receipt, S3 redirects, back to the village site)
+      const fn = makeFunction(spec, `${spec.routeIds.join(', ')} (functions/${spec.handler})`, {
+        API_URL: apiUrl,
+        SITE_URL: props.siteUrl,
+      });
+      const integration = new HttpLambdaIntegration(`${spec.id}Integration`, fn);
+      for (const routeId of spec.routeIds) {
+        const route = routesById.get(routeId) as Route;
+        const [httpRoute] = this.api.addRoutes({
+          path: apiGatewayPath(route.path),
+          methods: [HttpMethod[route.method]],
+          integration,
+          ...(route.auth === 'public' ? {} : { authorizer }),
+        });
+        if (!httpRoute) throw new Error(`no API route for ${route.id}`);
+        this.routes.set(route.id, httpRoute);
+        if (route.auth === 'public') {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${route.id} is public by design (route table): ${route.summary}`,
+          });
+        }
+      }
+    }
+
+    // the photo processor: S3 (via EventBridge) → queue → function; failures end in the DLQ
+    const processor = functionSpecs().find((s) => s.kind === 'photo-processor');
+    if (!processor) throw new Error('no photo processor in functionSpecs()');
+    const processorFn = makeFunction(
+      processor,
+      `S3 product photo → resized variants (functions/${processor.handler})`,
+      {},
+    );
+    this.photoDeadLetterQueue = new Queue(this, 'PhotoDLQ', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.photoDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue',
+    });
+    this.photoQueue = new Queue(this, 'PhotoQueue', {
+      // ≥ 6 × the function timeout, as Lambda's SQS integration recommends
+      visibilityTimeout: Duration.seconds(processor.timeoutSeconds * 6),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: this.photoDeadLetterQueue, maxReceiveCount: 3 },
+    });
+    new Rule(this, 'PhotoUploaded', {
+      description: 'A product photo landed in the uploads bucket',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: {
+          bucket: { name: [names.bucket('uploads')] },
+          object: { key: [{ prefix: uploadsLayout.productPhotoPrefix }] },
+        },
+      },
+      targets: [new SqsQueue(this.photoQueue)],
+    });
+    processorFn.addEventSource(
+      new SqsEventSource(this.photoQueue, { batchSize: 5, reportBatchItemFailures: true }),
+    );
+
+    new CfnOutput(this, 'ApiUrl', { value: apiUrl });
+  }
+}

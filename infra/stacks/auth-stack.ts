@@ -1,0 +1,128 @@
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import type { Role } from '../../functions/routes';
+import { tableBinding } from '../access';
+import { functionSpecs } from '../bundles';
+import type { InfraConfig } from '../config';
+import { SkFunction } from '../constructs/lambda';
+import type { ResourceNames } from '../names';
+
+export interface AuthStackProps extends StackProps {
+  config: InfraConfig;
+  names: ResourceNames;
+}
+
+/** Cognito groups = the roles of the route table (functions/routes.ts). */
+export const groups: Record<Role, string> = {
+  'village-officer': 'Officers of one village (custom:village)',
+  'kecamatan-officer': 'Officers of one kecamatan (custom:kecamatan)',
+  'regency-admin': 'Regency administrators (custom:regency)',
+  seller: 'Approved sellers of village products (custom:seller)',
+};
+
+/** Custom attributes the handlers read from the ID token; only administrators can set them. */
+export const customAttributes = ['village', 'kecamatan', 'regency', 'seller'] as const;
+
+/**
+ * Who is who. Officers and administrators are created by a regency admin (docs/deploy.md) and put
+ * into a group; the app client may not write groups or custom attributes, so the only thing anyone
+ * can do by signing up is become a *pending* seller: the post-confirmation trigger records the
+ * application, and an officer's approval adds the `seller` group and `custom:seller`.
+ */
+export class AuthStack extends Stack {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: AuthStackProps) {
+    super(scope, id, props);
+    const { config, names } = props;
+
+    this.userPool = new UserPool(this, 'Users', {
+      userPoolName: `${names.stackPrefix}-users`,
+      selfSignUpEnabled: true,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      signInCaseSensitive: false,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      customAttributes: Object.fromEntries(
+        customAttributes.map((name) => [name, new StringAttribute({ minLen: 1, maxLen: 64, mutable: true })]),
+      ),
+      deletionProtection: true,
+      // the accounts of every officer of the regency: never deleted with the stack
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge(
+      {
+        id: 'AwsSolutions-COG2',
+        reason:
+          'MFA is optional by design: sellers and many village officers sign in on shared phones without an authenticator; officers are encouraged to enrol TOTP',
+      },
+      {
+        id: 'AwsSolutions-COG3',
+        reason:
+          'Threat protection needs the Plus feature plan (per-MAU charge); a regency has few thousand users, strong passwords and optional TOTP',
+      },
+    );
+
+    for (const [group, description] of Object.entries(groups)) {
+      this.userPool.addGroup(`Group-${group}`, { groupName: group, description });
+    }
+
+    const standard = { email: true, fullname: true, phoneNumber: true };
+    this.client = this.userPool.addClient('Web', {
+      userPoolClientName: 'web',
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      // custom attributes are readable (the ID token carries them) but never writable by users
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ ...standard, emailVerified: true })
+        .withCustomAttributes(...customAttributes),
+      writeAttributes: new ClientAttributes().withStandardAttributes(standard),
+    });
+
+    const trigger = functionSpecs().find((spec) => spec.kind === 'cognito-trigger');
+    if (trigger) {
+      const postConfirmation = new SkFunction(this, trigger.id, {
+        module: trigger.handler,
+        description: 'Cognito post-confirmation: a self-registered user becomes a pending seller application',
+        timeout: Duration.seconds(trigger.timeoutSeconds),
+        memorySize: trigger.memoryMb,
+        environment: { REGENCY_CODE: config.regencyCode },
+      });
+      // no USER_POOL_ID here: it would make the pool depend on its own trigger (a cycle)
+      postConfirmation.bind(tableBinding(Table.fromTableName(this, 'Table', names.table)), 'write');
+      this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, postConfirmation);
+    }
+  }
+
+  /** The issuer the API's JWT authorizer and the handlers trust. */
+  get issuer(): string {
+    return this.userPool.userPoolProviderUrl;
+  }
+}

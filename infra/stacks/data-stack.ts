@@ -1,0 +1,173 @@
+import { Aws, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type BucketProps,
+  type CfnBucket,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { type InfraConfig, siteOrigins } from '../config';
+import type { BucketKind, ResourceNames } from '../names';
+import { tableDesign } from '../table-design';
+
+export interface DataStackProps extends StackProps {
+  config: InfraConfig;
+  names: ResourceNames;
+}
+
+/**
+ * Object key conventions the lifecycle rules rely on. Upload handlers put presigned POSTs under
+ * `incoming/`; the confirm step moves (or re-keys) what it accepts, so what is never confirmed
+ * expires on its own.
+ */
+export const uploadsLayout = {
+  incomingPrefix: 'incoming/',
+  incomingExpiryDays: 2,
+  /** product photos uploaded by sellers; the photo processor listens to this prefix */
+  productPhotoPrefix: 'incoming/products/',
+} as const;
+
+/**
+ * What must never be destroyed: the table and the buckets. Everything is retained on stack deletion,
+ * and nothing here depends on another stack. Other stacks refer to these resources by name
+ * (infra/names.ts), never through exports, so they can change freely.
+ */
+export class DataStack extends Stack {
+  readonly table: Table;
+  readonly buckets: Record<BucketKind, Bucket>;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { config, names } = props;
+
+    const logs = new Bucket(this, 'Logs', {
+      ...privateBucket(names.bucket('logs')),
+      // CloudFront's standard logs are written with an ACL; S3 server access logs work either way
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(90) }],
+    });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it into itself would loop',
+    });
+
+    const logged = (
+      kind: BucketKind,
+    ): Pick<BucketProps, 'serverAccessLogsBucket' | 'serverAccessLogsPrefix'> => ({
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: `s3/${kind}/`,
+    });
+    const origins = siteOrigins(config);
+
+    const uploads = new Bucket(this, 'Uploads', {
+      ...privateBucket(names.bucket('uploads')),
+      ...logged('uploads'),
+      // citizens' documents are evidence of a request: versioned so an overwrite or delete can be undone
+      versioned: true,
+      cors: [
+        {
+          // only presigned POSTs from the regency's own pages; before a domain is set, the default
+          // CloudFront domain (*.cloudfront.net) stands in
+          allowedMethods: [HttpMethods.POST],
+          allowedOrigins: origins.length > 0 ? origins : ['https://*.cloudfront.net'],
+          allowedHeaders: ['*'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          id: 'expire-unconfirmed-uploads',
+          prefix: uploadsLayout.incomingPrefix,
+          expiration: Duration.days(uploadsLayout.incomingExpiryDays),
+        },
+        { id: 'expire-noncurrent', noncurrentVersionExpiration: Duration.days(30) },
+      ],
+    });
+    // S3 → EventBridge, set on the bucket itself: the photo processor (api stack) subscribes with a
+    // rule, so this stack needs no notification custom resource and no reference to that stack
+    (uploads.node.defaultChild as CfnBucket).notificationConfiguration = {
+      eventBridgeConfiguration: { eventBridgeEnabled: true },
+    };
+
+    const letters = new Bucket(this, 'Letters', {
+      ...privateBucket(names.bucket('letters')),
+      ...logged('letters'),
+      // signed letters are official documents: versioned, old versions kept for a year
+      versioned: true,
+      lifecycleRules: [{ id: 'expire-noncurrent', noncurrentVersionExpiration: Duration.days(365) }],
+    });
+
+    // regenerable (from the uploads and from the table): not versioned
+    const photos = new Bucket(this, 'Photos', {
+      ...privateBucket(names.bucket('photos')),
+      ...logged('photos'),
+    });
+    const site = new Bucket(this, 'Site', { ...privateBucket(names.bucket('site')), ...logged('site') });
+    for (const bucket of [photos, site]) allowCloudFrontRead(bucket);
+
+    this.buckets = { logs, uploads, letters, photos, site };
+
+    const [hash, range] = tableDesign.KeySchema;
+    if (!hash || !range) throw new Error('tableDesign needs a hash and a range key');
+    this.table = new Table(this, 'Table', {
+      tableName: names.table,
+      partitionKey: { name: hash.AttributeName, type: AttributeType.STRING },
+      sortKey: { name: range.AttributeName, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: tableDesign.ttlAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableDesign.GlobalSecondaryIndexes) {
+      const [pk, sk] = index.KeySchema;
+      if (!pk) throw new Error(`${index.IndexName} needs a hash key`);
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.IndexName,
+        partitionKey: { name: pk.AttributeName, type: AttributeType.STRING },
+        ...(sk ? { sortKey: { name: sk.AttributeName, type: AttributeType.STRING } } : {}),
+        projectionType: ProjectionType.ALL,
+      });
+    }
+  }
+}
+
+function privateBucket(bucketName: string): BucketProps {
+  return {
+    bucketName,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    minimumTLSVersion: 1.2,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    removalPolicy: RemovalPolicy.RETAIN,
+  };
+}
+
+/**
+ * Origin access control, written from the bucket's side: any CloudFront distribution of this
+ * account may read objects (the sites stack's distribution signs with OAC). Written here rather than
+ * by the sites stack so the data stack never depends on it.
+ */
+function allowCloudFrontRead(bucket: Bucket): void {
+  bucket.addToResourcePolicy(
+    new PolicyStatement({
+      sid: 'CloudFrontOriginAccessControl',
+      effect: Effect.ALLOW,
+      principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects('*')],
+      conditions: {
+        StringEquals: { 'AWS:SourceAccount': Aws.ACCOUNT_ID },
+        ArnLike: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/*` },
+      },
+    }),
+  );
+}

@@ -1,0 +1,185 @@
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  MathExpression,
+  Metric,
+  SingleValueWidget,
+  TextWidget,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { InfraConfig } from '../config';
+import type { ResourceNames } from '../names';
+
+export interface OperationsStackProps extends StackProps {
+  config: InfraConfig;
+  names: ResourceNames;
+  api: HttpApi;
+  functions: IFunction[];
+  deadLetterQueues: Record<string, IQueue>;
+  table: ITable;
+}
+
+/**
+ * The custom metric of overdue requests (open past their SLA due time). Published as CloudWatch
+ * embedded metric format by the requests feature: namespace, name and the one dimension below.
+ */
+export const overdueMetric = {
+  namespace: 'SmartKampung',
+  metricName: 'OverdueRequests',
+  dimension: 'Regency',
+} as const;
+
+/** Alarms (to e-mail when `alarmEmail` is set) and one dashboard. A handful of alarms: they cost money even idle. */
+export class OperationsStack extends Stack {
+  readonly alarms: Alarm[] = [];
+  readonly topic: Topic;
+
+  constructor(scope: Construct, id: string, props: OperationsStackProps) {
+    super(scope, id, props);
+    const { config, names, api } = props;
+
+    this.topic = new Topic(this, 'Alarms', {
+      displayName: `Smart Kampung ${config.regencyCode} alarms`,
+      enforceSSL: true,
+    });
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications carry no personal data; CloudWatch cannot publish to a topic under the AWS-managed SNS key, and a customer key costs more than the idle system',
+    });
+    if (config.alarmEmail) this.topic.addSubscription(new EmailSubscription(config.alarmEmail));
+    const action = new SnsAction(this.topic);
+
+    const alarm = (id: string, props: ConstructorParameters<typeof Alarm>[2]) => {
+      const created = new Alarm(this, id, { treatMissingData: TreatMissingData.NOT_BREACHING, ...props });
+      created.addAlarmAction(action);
+      created.addOkAction(action);
+      this.alarms.push(created);
+      return created;
+    };
+
+    const fiveMinutes = Duration.minutes(5);
+    const serverErrors = api.metricServerError({ period: fiveMinutes, statistic: 'Sum' });
+    alarm('Api5xx', {
+      alarmDescription: 'The API answered 5xx (a handler failed or timed out)',
+      metric: serverErrors,
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+
+    // the regency's account runs only this system: the account-wide Lambda metric is ours
+    const throttles = new Metric({
+      namespace: 'AWS/Lambda',
+      metricName: 'Throttles',
+      period: fiveMinutes,
+      statistic: 'Sum',
+    });
+    alarm('LambdaThrottles', {
+      alarmDescription: 'Lambda invocations were throttled (concurrency limit reached)',
+      metric: throttles,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+
+    for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
+      alarm(`${name}DeadLetters`, {
+        alarmDescription: `Messages in the ${name} dead-letter queue: work that failed after its retries`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      });
+    }
+
+    const overdue = new Metric({
+      namespace: overdueMetric.namespace,
+      metricName: overdueMetric.metricName,
+      dimensionsMap: { [overdueMetric.dimension]: config.regencyCode },
+      period: Duration.hours(1),
+      statistic: 'Maximum',
+    });
+    alarm('OverdueRequests', {
+      alarmDescription: 'Citizen requests are open past their service-level due time',
+      metric: overdue,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+
+    const perFunction = (metricName: string) =>
+      props.functions
+        .slice(0, 50)
+        .map((fn) => fn.metric(metricName, { period: fiveMinutes, statistic: 'Sum' }));
+    const totalOf = (label: string, metrics: Metric[]) =>
+      new MathExpression({
+        label,
+        expression: metrics.map((_, i) => `m${i}`).join(' + ') || '0',
+        usingMetrics: Object.fromEntries(metrics.map((metric, i) => [`m${i}`, metric])),
+        period: fiveMinutes,
+      });
+
+    new Dashboard(this, 'Dashboard', {
+      dashboardName: `${names.stackPrefix}-operations`,
+      widgets: [
+        [new TextWidget({ markdown: `# Smart Kampung ${config.regencyCode}`, width: 24, height: 1 })],
+        [
+          new GraphWidget({
+            title: 'API requests and errors',
+            left: [
+              api.metricCount({ period: fiveMinutes }),
+              api.metricClientError({ period: fiveMinutes }),
+              serverErrors,
+            ],
+            width: 12,
+          }),
+          new GraphWidget({
+            title: 'API latency (p50, p99)',
+            left: [
+              api.metricLatency({ period: fiveMinutes, statistic: 'p50' }),
+              api.metricLatency({ period: fiveMinutes, statistic: 'p99' }),
+            ],
+            width: 12,
+          }),
+        ],
+        [
+          new GraphWidget({
+            title: 'Lambda errors and throttles (all functions)',
+            left: [totalOf('errors', perFunction('Errors')), throttles],
+            width: 12,
+          }),
+          new GraphWidget({
+            title: 'DynamoDB consumed capacity',
+            left: [
+              props.table.metricConsumedReadCapacityUnits({ period: fiveMinutes }),
+              props.table.metricConsumedWriteCapacityUnits({ period: fiveMinutes }),
+            ],
+            width: 12,
+          }),
+        ],
+        [
+          new SingleValueWidget({ title: 'Overdue requests', metrics: [overdue], width: 12 }),
+          new GraphWidget({
+            title: 'Dead-letter queues',
+            left: Object.values(props.deadLetterQueues).map((queue) =>
+              queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+            ),
+            width: 12,
+          }),
+        ],
+      ],
+    });
+  }
+}

@@ -1,0 +1,174 @@
+import { Aws, Duration, IgnoreMode, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { BuildSpec, ComputeType, LinuxArmLambdaBuildImage, Project, Source } from 'aws-cdk-lib/aws-codebuild';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { CodeBuildProject } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Asset } from 'aws-cdk-lib/aws-s3-assets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { tableBinding } from '../access';
+import { repoRoot } from '../bundles';
+import type { InfraConfig } from '../config';
+import { acknowledgeWildcards } from '../nag';
+import type { ResourceNames } from '../names';
+
+export interface PublishStackProps extends StackProps {
+  config: InfraConfig;
+  names: ResourceNames;
+  /** CloudFront distribution serving the site bucket (invalidated after each publish) */
+  distributionId: string;
+  siteUrl: string;
+  apiUrl: string;
+}
+
+/**
+ * The "site out of date" signal: an EventBridge event on the regency's bus. Handlers that change
+ * what a village's site shows put one event (`detail: {village: '<slug>'}`); `village: '*'` rebuilds
+ * every village.
+ */
+export const siteOutOfDate = {
+  source: 'smart-kampung',
+  detailType: 'site.outOfDate',
+} as const;
+
+export function eventBusName(names: ResourceNames): string {
+  return `${names.stackPrefix}-events`;
+}
+
+/**
+ * Rebuilds one village's Astro site, syncs it to `s3://<site bucket>/<slug>/` and invalidates that
+ * prefix — on CodeBuild (Lambda compute, arm64), started directly by EventBridge: no code of ours
+ * runs to start it. Why CodeBuild rather than a container Lambda: docs/deploy.md.
+ */
+export class PublishStack extends Stack {
+  readonly project: Project;
+  readonly deadLetterQueue: Queue;
+  readonly bus: EventBus;
+
+  constructor(scope: Construct, id: string, props: PublishStackProps) {
+    super(scope, id, props);
+    const { config, names } = props;
+
+    this.bus = new EventBus(this, 'Bus', { eventBusName: eventBusName(names) });
+
+    // the repository itself, without what `npm ci` and the build recreate
+    const source = new Asset(this, 'Source', {
+      path: repoRoot,
+      ignoreMode: IgnoreMode.GIT,
+      exclude: [
+        '.git',
+        'node_modules',
+        'cdk.out',
+        'dist',
+        'coverage',
+        '.local',
+        'site/.astro',
+        '*.log',
+        'test',
+      ],
+    });
+
+    const logGroup = new LogGroup(this, 'BuildLogs', { retention: RetentionDays.ONE_MONTH });
+    const site = Bucket.fromBucketName(this, 'SiteBucket', names.bucket('site'));
+    const table = Table.fromTableName(this, 'Table', names.table);
+
+    this.project = new Project(this, 'SiteBuild', {
+      description: 'Builds one village site (or all: VILLAGE=*) and publishes it',
+      source: Source.s3({ bucket: source.bucket, path: source.s3ObjectKey }),
+      environment: {
+        buildImage: LinuxArmLambdaBuildImage.AMAZON_LINUX_2023_NODE_24,
+        computeType: ComputeType.LAMBDA_4GB,
+      },
+      environmentVariables: {
+        VILLAGE: { value: '*' },
+        REGENCY_CODE: { value: config.regencyCode },
+        TABLE_NAME: { value: names.table },
+        AWS_REGION_NAME: { value: Aws.REGION },
+        SITE_BUCKET: { value: site.bucketName },
+        DISTRIBUTION_ID: { value: props.distributionId },
+        SITE_URL: { value: props.siteUrl },
+        API_URL: { value: props.apiUrl },
+      },
+      timeout: Duration.minutes(15),
+      logging: { cloudWatch: { logGroup } },
+      buildSpec: BuildSpec.fromObject({
+        version: '0.2',
+        phases: {
+          install: { commands: ['npm ci --no-audit --no-fund'] },
+          build: {
+            // builds $VILLAGE (or all), syncs dist to s3://$SITE_BUCKET/<slug>/ and invalidates /<slug>/*
+            commands: ['npm run publish:site -- --village "$VILLAGE"'],
+          },
+        },
+      }),
+    });
+
+    // sync: list, put, delete in the site bucket; read its own source; invalidate; read the table
+    this.project.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [site.bucketArn] }),
+    );
+    this.project.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [site.arnForObjects('*')],
+      }),
+    );
+    this.project.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cloudfront:CreateInvalidation'],
+        resources: [
+          `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/${props.distributionId}`,
+        ],
+      }),
+    );
+    for (const statement of tableBinding(table).statements('read')) this.project.addToRolePolicy(statement);
+
+    this.deadLetterQueue = new Queue(this, 'PublishDLQ', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
+    const target = (village: string) =>
+      new CodeBuildProject(this.project, {
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 4,
+        maxEventAge: Duration.hours(6),
+        event: RuleTargetInput.fromObject({
+          environmentVariablesOverride: [{ name: 'VILLAGE', value: village, type: 'PLAINTEXT' }],
+        }),
+      });
+
+    new Rule(this, 'OnSiteOutOfDate', {
+      description: 'A village site is out of date: rebuild it',
+      eventBus: this.bus,
+      eventPattern: { source: [siteOutOfDate.source], detailType: [siteOutOfDate.detailType] },
+      targets: [target(EventField.fromPath('$.detail.village'))],
+    });
+    new Rule(this, 'Nightly', {
+      description: 'Rebuild every village at 02:00 WIB (dates on pages, any signal that was lost)',
+      schedule: Schedule.cron({ minute: '0', hour: '19' }),
+      targets: [target('*')],
+    });
+
+    Validations.of(this.project).acknowledge({
+      id: 'AwsSolutions-CB4',
+      reason:
+        'The build produces no artifacts; what it publishes is public pages, encrypted at rest with S3-managed keys',
+    });
+    if (this.project.role) {
+      acknowledgeWildcards(
+        this.project.role,
+        [site.arnForObjects('*')],
+        'Sync replaces the objects of the site bucket (one bucket of ours)',
+      );
+    }
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue',
+    });
+  }
+}

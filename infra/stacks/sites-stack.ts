@@ -1,0 +1,197 @@
+import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  Distribution,
+  type ErrorResponse,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { viewerRequestCode } from '../cloudfront/viewer-request';
+import type { InfraConfig } from '../config';
+import type { ResourceNames } from '../names';
+
+export interface SitesStackProps extends StackProps {
+  config: InfraConfig;
+  names: ResourceNames;
+}
+
+/** URL paths the distribution serves from other places than the village pages. */
+export const sitePaths = {
+  /** Astro's content-hashed assets: cached for a year */
+  hashedAssets: '/_astro/*',
+  /** processed product photos: key `photos/...` of the photos bucket; names carry a content hash */
+  photos: '/photos/*',
+} as const;
+
+/**
+ * Delivery: one CloudFront distribution in front of the site bucket (each village under `/<slug>/`)
+ * and the processed photos, with origin access control, a viewer-request function for directory
+ * URLs and village host names, security headers, compression and long caching of hashed assets.
+ */
+export class SitesStack extends Stack {
+  readonly distribution: Distribution;
+  /** https://<site domain> (or the distribution's own domain), no trailing slash */
+  readonly siteUrl: string;
+
+  constructor(scope: Construct, id: string, props: SitesStackProps) {
+    super(scope, id, props);
+    const { config, names } = props;
+
+    const site = Bucket.fromBucketName(this, 'SiteBucket', names.bucket('site'));
+    const photos = Bucket.fromBucketName(this, 'PhotosBucket', names.bucket('photos'));
+    const logs = Bucket.fromBucketName(this, 'LogsBucket', names.bucket('logs'));
+
+    const viewerRequest = new CloudFrontFunction(this, 'ViewerRequest', {
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Directory URLs → index.html; village host names → their canonical path',
+      code: FunctionCode.fromInline(
+        viewerRequestCode({ canonicalHost: config.siteDomain ?? '', aliases: config.villageAliases }),
+      ),
+    });
+
+    // forms on the village pages post to the API (and, from the receipt, straight to S3)
+    const formTargets = [
+      `https://*.execute-api.${Aws.REGION}.amazonaws.com`,
+      `https://${names.bucket('uploads')}.s3.${Aws.REGION}.amazonaws.com`,
+    ].join(' ');
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Smart Kampung village sites',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          override: true,
+          // no scripts but our own (pages ship none unless a feature needs it); Astro may inline small styles
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            `connect-src 'self' ${formTargets}`,
+            `form-action 'self' ${formTargets}`,
+            "frame-ancestors 'none'",
+            "base-uri 'self'",
+            "object-src 'none'",
+          ].join('; '),
+        },
+        strictTransportSecurity: {
+          override: true,
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+        },
+        contentTypeOptions: { override: true },
+        referrerPolicy: {
+          override: true,
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+        },
+        frameOptions: { override: true, frameOption: HeadersFrameOption.DENY },
+      },
+    });
+
+    const immutable = new CachePolicy(this, 'Immutable', {
+      comment: 'Content-hashed files: a year',
+      defaultTtl: Duration.days(365),
+      minTtl: Duration.days(1),
+      maxTtl: Duration.days(365),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(site);
+    const common = {
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      compress: true,
+      responseHeadersPolicy: headers,
+    };
+
+    const domainNames =
+      config.siteDomain && config.certificateArn
+        ? [config.siteDomain, ...Object.keys(config.villageAliases)]
+        : undefined;
+    // S3 behind OAC answers 403 for a missing key (no ListBucket): show the site's 404 page
+    const notFound: ErrorResponse[] = [403, 404].map((httpStatus) => ({
+      httpStatus,
+      responseHttpStatus: 404,
+      responsePagePath: '/404.html',
+      ttl: Duration.minutes(5),
+    }));
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: `Smart Kampung ${config.regencyCode}`,
+      defaultBehavior: {
+        ...common,
+        origin: siteOrigin,
+        // HTML: cached at the edge until the publisher invalidates the village's prefix
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        functionAssociations: [{ function: viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        [sitePaths.hashedAssets]: { ...common, origin: siteOrigin, cachePolicy: immutable },
+        [sitePaths.photos]: {
+          ...common,
+          origin: S3BucketOrigin.withOriginAccessControl(photos),
+          cachePolicy: immutable,
+        },
+      },
+      errorResponses: notFound,
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // includes the Jakarta and Singapore edges
+      priceClass: PriceClass.PRICE_CLASS_200,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      ...(domainNames && config.certificateArn
+        ? {
+            domainNames,
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+    });
+
+    this.siteUrl = `https://${config.siteDomain ?? this.distribution.distributionDomainName}`;
+
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+        reason:
+          'The data stack grants CloudFront (OAC, this account) read access in the bucket policy itself',
+      },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'Village sites are public information for anyone, including Indonesians abroad: no geo restriction',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'Static, read-only pages from S3 (no origin to overload); WAF costs more than the whole idle system. Forms go to the API, which is throttled',
+      },
+    );
+    if (!domainNames) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without siteDomain/certificateArn the distribution uses its default *.cloudfront.net certificate, whose TLS policy cannot be set; with a certificate TLSv1.2_2021 is enforced',
+      });
+    }
+
+    new CfnOutput(this, 'SiteUrl', { value: this.siteUrl });
+    new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
+  }
+}
