@@ -30,8 +30,9 @@ export interface SmartKampung {
 
 export function createStacks(app: App, config: InfraConfig): SmartKampung {
   const names = resourceNames(config.regencyCode);
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  const common = { config, names, env };
+  // environment-agnostic: the same template for every account and region (the deploying profile
+  // decides), and synth never needs credentials
+  const common = { config, names };
   const prefix = names.stackPrefix;
   const description = (what: string) => `Smart Kampung ${config.regencyCode}: ${what}`;
 
@@ -41,9 +42,9 @@ export function createStacks(app: App, config: InfraConfig): SmartKampung {
     terminationProtection: true,
   });
   const auth = new AuthStack(app, `${prefix}-Auth`, { ...common, description: description('Cognito users') });
-  auth.addDependency(data, 'the sign-up trigger writes to the table');
+  auth.addStackDependency(data, 'the sign-up trigger writes to the table');
   const sites = new SitesStack(app, `${prefix}-Sites`, { ...common, description: description('CloudFront') });
-  sites.addDependency(data, 'serves the site and photos buckets');
+  sites.addStackDependency(data, 'serves the site and photos buckets');
   const api = new ApiStack(app, `${prefix}-Api`, {
     ...common,
     description: description('HTTP API and functions'),
@@ -51,7 +52,7 @@ export function createStacks(app: App, config: InfraConfig): SmartKampung {
     userPoolClient: auth.client,
     siteUrl: sites.siteUrl,
   });
-  api.addDependency(data, 'functions use the table and buckets');
+  api.addStackDependency(data, 'functions use the table and buckets');
   const publish = new PublishStack(app, `${prefix}-Publish`, {
     ...common,
     description: description('site publisher'),
@@ -67,6 +68,6 @@ export function createStacks(app: App, config: InfraConfig): SmartKampung {
     deadLetterQueues: { Photo: api.photoDeadLetterQueue, Publish: publish.deadLetterQueue },
     table: DynamoTable.fromTableName(api, 'TableForOperations', names.table),
   });
-  operations.addDependency(data);
+  operations.addStackDependency(data);
   return { data, auth, sites, api, publish, operations };
 }

@@ -6,7 +6,7 @@
 // 3. A path without a trailing slash and without a file extension answers 301 to the same path with
 //    the slash, so relative links inside the page resolve under the directory.
 //
-// The CONFIG line is replaced at synth time (infra/cloudfront/viewer-request.ts); keep it one line.
+// The CONFIG line is replaced at synth time (infra/cloudfront/render.ts); keep it one line.
 const CONFIG = { canonicalHost: '', aliases: {} };
 
 function querySuffix(querystring) {

@@ -82,7 +82,12 @@ export class AuthStack extends Stack {
       {
         id: 'AwsSolutions-COG3',
         reason:
-          'Threat protection needs the Plus feature plan (per-MAU charge); a regency has few thousand users, strong passwords and optional TOTP',
+          'Threat protection needs the Plus feature plan (per-MAU charge); a regency has a few thousand users, strong passwords and optional TOTP',
+      },
+      {
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Essentials plan: Plus costs per monthly active user, more than the rest of the system for a regency; its threat protection is not needed for a few thousand officers and sellers',
       },
     );
 

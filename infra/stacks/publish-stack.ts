@@ -1,4 +1,4 @@
-import { Aws, Duration, IgnoreMode, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Duration, IgnoreMode, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { BuildSpec, ComputeType, LinuxArmLambdaBuildImage, Project, Source } from 'aws-cdk-lib/aws-codebuild';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
@@ -76,6 +76,7 @@ export class PublishStack extends Stack {
     const table = Table.fromTableName(this, 'Table', names.table);
 
     this.project = new Project(this, 'SiteBuild', {
+      // Lambda compute: starts in seconds, billed per second, 15 min per build (no timeout setting)
       description: 'Builds one village site (or all: VILLAGE=*) and publishes it',
       source: Source.s3({ bucket: source.bucket, path: source.s3ObjectKey }),
       environment: {
@@ -92,7 +93,6 @@ export class PublishStack extends Stack {
         SITE_URL: { value: props.siteUrl },
         API_URL: { value: props.apiUrl },
       },
-      timeout: Duration.minutes(15),
       logging: { cloudWatch: { logGroup } },
       buildSpec: BuildSpec.fromObject({
         version: '0.2',
@@ -159,12 +159,24 @@ export class PublishStack extends Stack {
       reason:
         'The build produces no artifacts; what it publishes is public pages, encrypted at rest with S3-managed keys',
     });
-    if (this.project.role) {
+    const role = this.project.role;
+    if (role) {
+      acknowledgeWildcards(role, [site.arnForObjects('*')], 'Sync replaces the objects of the site bucket (one bucket of ours)');
+      // what CodeBuild's L2 grants itself: its own log streams and report groups, and reading its source asset
       acknowledgeWildcards(
-        this.project.role,
-        [site.arnForObjects('*')],
-        'Sync replaces the objects of the site bucket (one bucket of ours)',
+        role,
+        [
+          Stack.of(this).formatArn({ service: 'logs', resource: 'log-group', resourceName: `/aws/codebuild/${this.project.projectName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+          Stack.of(this).formatArn({ service: 'codebuild', resource: 'report-group', resourceName: `${this.project.projectName}-*` }),
+        ],
+        'CodeBuild service grants: log streams and report groups of this project only',
       );
+      for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*']) {
+        Validations.of(role).acknowledge({
+          id: `AwsSolutions-IAM5[Action::${action}]`,
+          reason: 'CodeBuild reading its source: the CDK asset grant on the bootstrap assets bucket (read-only)',
+        });
+      }
     }
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',

@@ -20,7 +20,7 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { viewerRequestCode } from '../cloudfront/viewer-request';
+import { viewerRequestCode } from '../cloudfront/render';
 import type { InfraConfig } from '../config';
 import type { ResourceNames } from '../names';
 

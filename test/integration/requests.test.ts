@@ -1,0 +1,534 @@
+import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
+import { JPEG, PDF, SPOOFED_PDF } from '../fixtures/files';
+import { type Call, client, NIK, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
+
+let runtime: LocalRuntime;
+let call: ReturnType<typeof client>;
+let s3: S3Client;
+
+beforeAll(async () => {
+  runtime = await startRuntime();
+  call = client(runtime.apiUrl);
+  s3 = new S3Client({
+    region: LOCAL_REGION,
+    endpoint: runtime.s3Endpoint,
+    forcePathStyle: true,
+    credentials: LOCAL_CREDENTIALS,
+  });
+}, 120_000);
+afterAll(async () => {
+  s3?.destroy();
+  await runtime?.stop();
+});
+
+/** Posts a file to a presigned POST exactly as a browser form would (fields first, file last). */
+async function postToS3(url: string, fields: Record<string, string>, bytes: Buffer, type: string) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([bytes], { type }), 'upload');
+  return fetch(url, { method: 'POST', body: form, redirect: 'manual' });
+}
+
+async function uploadDocument(id: string, secret: string, requirement: string, bytes: Buffer, type: string) {
+  const created = await call('POST', `/requests/${id}/documents`, {
+    json: { requirement, contentType: type, size: bytes.length },
+    headers: { 'x-request-secret': secret },
+  });
+  expect(created.status).toBe(201);
+  const s3res = await postToS3(created.data.url, created.data.fields, bytes, type);
+  expect(s3res.status).toBeLessThan(300);
+  const confirmed = await call('POST', `/requests/${id}/documents/${created.data.documentId}/confirm`, {
+    headers: { 'x-request-secret': secret },
+  });
+  return { created, confirmed };
+}
+
+async function submitSku(name?: string, headers: Record<string, string> = {}): Promise<Call> {
+  return call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody(name), headers });
+}
+
+describe('citizen files a request with JSON', () => {
+  it('answers 201 with id, tracking code, secret, status submitted and no due time until documents are in', async () => {
+    const res = await submitSku();
+    expect(res.status).toBe(201);
+    expect(res.data).toMatchObject({ status: 'submitted', dueAt: null });
+    expect(res.data.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(res.data.secret.length).toBeGreaterThanOrEqual(22);
+  });
+
+  it('a retry with the same Idempotency-Key answers the same id, tracking code and secret', async () => {
+    const headers = { 'idempotency-key': `retry-${Date.now()}` };
+    const first = await submitSku('Retry Person', headers);
+    const second = await submitSku('Retry Person', headers);
+    expect(second.status).toBe(201);
+    expect(second.data).toEqual(first.data);
+  });
+
+  it('the same Idempotency-Key with a different body answers 409', async () => {
+    const headers = { 'idempotency-key': `clash-${Date.now()}` };
+    expect((await submitSku('Person A', headers)).status).toBe(201);
+    const clash = await submitSku('Person B', headers);
+    expect(clash.status).toBe(409);
+    expect(clash.data.error.code).toBe('idempotency_conflict');
+  });
+
+  it('concurrent retries with one key create exactly one request', async () => {
+    const headers = { 'idempotency-key': `race-${Date.now()}` };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => submitSku('Racer', headers)));
+    expect(new Set(answers.map((a) => a.data.id)).size).toBe(1);
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+  });
+
+  it('a bad NIK, a missing name and an unknown field are all named in one 400', async () => {
+    const body = skuBody();
+    const res = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      json: { ...body, applicant: { nik: '3510243102900001' }, fields: { ...body.fields, warna: 'merah' } },
+    });
+    expect(res.status).toBe(400);
+    const paths = res.data.error.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['applicant.name', 'applicant.nik']));
+    expect(res.data.error.fields.find((f: { path: string }) => f.path === 'applicant.nik').message).toMatch(
+      /tanggal/,
+    );
+  });
+
+  it('an unknown service is a 400 on serviceCode, an unknown village a 404, and English on request', async () => {
+    const res = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      json: { ...skuBody(), serviceCode: 'sim' },
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.data.error.fields[0]).toEqual({
+      path: 'serviceCode',
+      message: 'This service is not offered by this village.',
+    });
+    expect((await call('POST', '/villages/35.10.24.2999/requests', { json: skuBody() })).status).toBe(404);
+  });
+
+  it('a body that is not JSON or a form gets 415, broken JSON 400, an oversized body 413', async () => {
+    const xml = await fetch(`${runtime.apiUrl}/villages/${TAMANSARI}/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<a/>',
+    });
+    expect(xml.status).toBe(415);
+    const broken = await fetch(`${runtime.apiUrl}/villages/${TAMANSARI}/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"serviceCode":',
+    });
+    expect(broken.status).toBe(400);
+    const big = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      json: { ...skuBody(), pad: 'x'.repeat(70_000) },
+    });
+    expect(big.status).toBe(413);
+  });
+});
+
+describe('documents', () => {
+  it('a real PDF and a real JPEG upload through the presigned POST; the promise starts when the last one is in', async () => {
+    const { data: receipt } = await submitSku();
+    const request = await call('GET', `/track/${receipt.trackingCode}`);
+    expect(request.data.dueAt).toBeNull();
+    const ktp = await uploadDocument(receipt.id, receipt.secret, 'ktp', JPEG, 'image/jpeg');
+    expect(ktp.confirmed.status).toBe(200);
+    expect(ktp.confirmed.data).toMatchObject({ status: 'confirmed', complete: false });
+    const kk = await uploadDocument(receipt.id, receipt.secret, 'kk', PDF, 'application/pdf');
+    expect(kk.confirmed.data.complete).toBe(false);
+    const last = await uploadDocument(receipt.id, receipt.secret, 'pengantar_rt_rw', PDF, 'application/pdf');
+    expect(last.confirmed.data.complete).toBe(true);
+    const tracked = await call('GET', `/track/${receipt.trackingCode}`);
+    expect(tracked.data.dueAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(tracked.data.completeAt).not.toBeNull();
+    // confirming again is idempotent
+    const again = await call(
+      'POST',
+      `/requests/${receipt.id}/documents/${last.created.data.documentId}/confirm`,
+      {
+        headers: { 'x-request-secret': receipt.secret },
+      },
+    );
+    expect(again.status).toBe(200);
+  });
+
+  it('a spoofed file (HTML declared as PDF) gets 422 invalid_file and is deleted from the bucket', async () => {
+    const { data: receipt } = await submitSku();
+    const { created, confirmed } = await uploadDocument(
+      receipt.id,
+      receipt.secret,
+      'ktp',
+      SPOOFED_PDF,
+      'application/pdf',
+    );
+    expect(confirmed.status).toBe(422);
+    expect(confirmed.data.error.code).toBe('invalid_file');
+    const key = `requests/${receipt.id}/${created.data.documentId}`;
+    await expect(
+      s3.send(new HeadObjectCommand({ Bucket: runtime.uploadsBucket, Key: key })),
+    ).rejects.toThrow();
+  });
+
+  it('a file larger than announced is refused even though the emulator accepted it', async () => {
+    const { data: receipt } = await submitSku();
+    const created = await call('POST', `/requests/${receipt.id}/documents`, {
+      json: { requirement: 'ktp', contentType: 'application/pdf', size: 10 },
+      headers: { 'x-request-secret': receipt.secret },
+    });
+    await postToS3(created.data.url, created.data.fields, PDF, 'application/pdf');
+    const confirmed = await call(
+      'POST',
+      `/requests/${receipt.id}/documents/${created.data.documentId}/confirm`,
+      {
+        headers: { 'x-request-secret': receipt.secret },
+      },
+    );
+    expect(confirmed.status).toBe(422);
+  });
+
+  it('refuses a document beyond 5 MB, an SVG, an unknown requirement, and a wrong secret', async () => {
+    const { data: receipt } = await submitSku();
+    const h = { 'x-request-secret': receipt.secret };
+    const big = await call('POST', `/requests/${receipt.id}/documents`, {
+      json: { requirement: 'ktp', contentType: 'application/pdf', size: 6 * 1024 * 1024 },
+      headers: h,
+    });
+    expect(big.status).toBe(400);
+    expect(big.data.error.fields[0].path).toBe('size');
+    const svg = await call('POST', `/requests/${receipt.id}/documents`, {
+      json: { requirement: 'ktp', contentType: 'image/svg+xml', size: 100 },
+      headers: h,
+    });
+    expect(svg.data.error.fields[0].path).toBe('contentType');
+    const unknown = await call('POST', `/requests/${receipt.id}/documents`, {
+      json: { requirement: 'paspor', contentType: 'application/pdf', size: 100 },
+      headers: h,
+    });
+    expect(unknown.status).toBe(400);
+    const wrong = await call('POST', `/requests/${receipt.id}/documents`, {
+      json: { requirement: 'ktp', contentType: 'application/pdf', size: 100 },
+      headers: { 'x-request-secret': 'not-the-secret' },
+    });
+    expect(wrong.status).toBe(403);
+  });
+});
+
+describe('the no-JavaScript flow, driven with plain HTTP', () => {
+  it('form post → 303 receipt → S3 form → confirm redirect → receipt shows it → tracking page', async () => {
+    const form = {
+      serviceCode: 'sku',
+      'applicant.name': 'Warga Tanpa JS',
+      'applicant.nik': NIK,
+      'applicant.whatsapp': '081234567891',
+      'fields.nama_usaha': 'Batik Gajah Oling',
+      'fields.jenis_usaha': 'kerajinan',
+      'fields.alamat_usaha': 'Dusun Krajan',
+      'fields.lama_usaha': '5',
+      'fields.keperluan': 'KUR',
+      lang: 'id',
+    };
+    const posted = await call('POST', `/villages/${TAMANSARI}/requests`, { form });
+    expect(posted.status).toBe(303);
+    const location = posted.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/requests\/[^/]+\/receipt\?secret=/);
+    // the same form posted again (a double tap) lands on the same receipt
+    const again = await call('POST', `/villages/${TAMANSARI}/requests`, { form });
+    expect(again.headers.get('location')).toBe(location);
+
+    const receipt = await call('GET', location, { headers: { accept: 'text/html' } });
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get('content-type')).toMatch(/text\/html/);
+    expect(receipt.text).not.toContain('<script');
+    expect(receipt.text).not.toContain(NIK);
+    const trackingCode = /class="code">([0-9A-Z]{5}-[0-9A-Z]{5})</.exec(receipt.text)?.[1];
+    expect(trackingCode).toBeDefined();
+    const forms = [...receipt.text.matchAll(/<form method="post" action="([^"]+)"[^>]*>(.*?)<\/form>/gs)];
+    expect(forms).toHaveLength(3);
+
+    for (const [, action, inner] of forms) {
+      const fields = Object.fromEntries(
+        [...(inner ?? '').matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
+          m[1],
+          (m[2] ?? '').replaceAll('&amp;', '&'),
+        ]),
+      );
+      const uploaded = await postToS3(action ?? '', fields, PDF, 'application/pdf');
+      expect(uploaded.status).toBe(303);
+      const confirmUrl = new URL(uploaded.headers.get('location') ?? '');
+      const confirmed = await call('GET', confirmUrl.pathname + confirmUrl.search, {
+        headers: { accept: 'text/html' },
+      });
+      expect(confirmed.status).toBe(303);
+      expect(confirmed.headers.get('location')).toContain('/receipt?secret=');
+    }
+    const done = await call('GET', location, { headers: { accept: 'text/html' } });
+    expect(done.text).toContain('Semua berkas wajib sudah diterima');
+
+    const tracked = await call(
+      'GET',
+      `/track?code=${encodeURIComponent((trackingCode ?? '').toLowerCase())}`,
+      {
+        headers: { accept: 'text/html' },
+      },
+    );
+    expect(tracked.status).toBe(200);
+    expect(tracked.text).toContain(trackingCode);
+    expect(tracked.text).not.toContain('Warga Tanpa JS');
+  });
+
+  it('a spoofed upload through the browser form comes back to the receipt with an error', async () => {
+    const posted = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      form: {
+        ...Object.fromEntries(Object.entries(skuBody('Spoofer').fields).map(([k, v]) => [`fields.${k}`, v])),
+        serviceCode: 'sku',
+        'applicant.name': 'Spoofer',
+        'applicant.nik': NIK,
+      },
+    });
+    const receipt = await call('GET', posted.headers.get('location') ?? '', {
+      headers: { accept: 'text/html' },
+    });
+    const [, action, inner] =
+      /<form method="post" action="([^"]+)"[^>]*>(.*?)<\/form>/s.exec(receipt.text) ?? [];
+    const fields = Object.fromEntries(
+      [...(inner ?? '').matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
+        m[1],
+        (m[2] ?? '').replaceAll('&amp;', '&'),
+      ]),
+    );
+    const uploaded = await postToS3(action ?? '', fields, SPOOFED_PDF, 'application/pdf');
+    const confirmUrl = new URL(uploaded.headers.get('location') ?? '');
+    const confirmed = await call('GET', confirmUrl.pathname + confirmUrl.search);
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).toContain('error=invalid_file');
+    const page = await call('GET', confirmed.headers.get('location') ?? '', {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.text).toContain('Berkas ditolak');
+  });
+
+  it('a form with mistakes answers an HTML page naming them, not JSON', async () => {
+    const res = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      form: { serviceCode: 'sku', 'applicant.name': 'A', 'applicant.nik': '123' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.text).toContain('applicant.nik');
+  });
+});
+
+describe('tracking', () => {
+  it('unknown and malformed codes get 404 with an error code; JSON has no personal data', async () => {
+    const unknown = await call('GET', '/track/ZZZZZ-ZZZZZ');
+    expect(unknown.status).toBe(404);
+    expect(unknown.data.error.code).toBe('not_found');
+    expect((await call('GET', '/track/%3Cscript%3E')).status).toBe(404);
+    const { data: receipt } = await submitSku('Nama Rahasia');
+    const tracked = await call('GET', `/track/${receipt.trackingCode}`);
+    expect(tracked.status).toBe(200);
+    expect(tracked.text).not.toContain('Nama Rahasia');
+    expect(tracked.text).not.toContain(NIK);
+    expect(tracked.text).not.toContain('0812');
+    expect(tracked.data).toMatchObject({
+      status: 'submitted',
+      overdue: false,
+      timeline: [{ status: 'submitted' }],
+    });
+  });
+});
+
+describe('officer flow', () => {
+  it('works a request from submitted to completed with a letter number; documents are 5-minute links', async () => {
+    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const { data: receipt } = await submitSku('Pemohon Lengkap');
+    for (const [req, bytes, type] of [
+      ['ktp', JPEG, 'image/jpeg'],
+      ['kk', PDF, 'application/pdf'],
+      ['pengantar_rt_rw', PDF, 'application/pdf'],
+    ] as const)
+      await uploadDocument(receipt.id, receipt.secret, req, bytes, type);
+
+    const queue = await call('GET', `/villages/${TAMANSARI}/requests`, { token });
+    expect(queue.status).toBe(200);
+    expect(queue.data.items.some((i: { id: string }) => i.id === receipt.id)).toBe(true);
+    expect(queue.data).toHaveProperty('cursor');
+    const dues = queue.data.items
+      .filter((i: { dueAt: string | null }) => i.dueAt)
+      .map((i: { dueAt: string }) => i.dueAt);
+    expect(dues).toEqual([...dues].sort());
+
+    const detail = await call('GET', `/requests/${receipt.id}`, { token });
+    expect(detail.status).toBe(200);
+    expect(detail.data.applicant.nik).toBe(NIK);
+    expect(detail.data).not.toHaveProperty('secretHash');
+    expect(detail.data.documents).toHaveLength(3);
+    const link = new URL(detail.data.documents[0].url);
+    expect(Number(link.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
+    const fetched = await fetch(link);
+    expect(fetched.status).toBe(200);
+
+    let version = detail.data.version;
+    const move = async (to: string, reason?: string) => {
+      const res = await call('POST', `/requests/${receipt.id}/transitions`, {
+        token,
+        json: { to, version, reason },
+      });
+      if (res.status === 200) version = res.data.version;
+      return res;
+    };
+    expect((await move('approved')).status).toBe(422); // must be in review first
+    expect((await move('in_review')).status).toBe(200);
+    const stale = await call('POST', `/requests/${receipt.id}/transitions`, {
+      token,
+      json: { to: 'approved', version: version - 1 },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.data.error.code).toBe('conflict');
+    expect((await move('forwarded')).data.error.code).toBe('invalid_transition'); // SKU is desa-level
+    expect((await move('approved')).status).toBe(200);
+    const completed = await move('completed');
+    expect(completed.status).toBe(200);
+    expect(completed.data.letterNumber).toMatch(
+      new RegExp(`^470/\\d{4}/${TAMANSARI.replaceAll('.', '\\.')}/\\d{4}$`),
+    );
+    const history = completed.data.history.map((h: { to: string }) => h.to);
+    expect(history).toEqual(['submitted', 'in_review', 'approved', 'completed']);
+    expect(completed.data.history[1]).toMatchObject({ actor: 'officer@tamansari-licin', from: 'submitted' });
+    const tracked = await call('GET', `/track/${receipt.trackingCode}`);
+    expect(tracked.data).toMatchObject({ status: 'completed', letterNumber: completed.data.letterNumber });
+  });
+
+  it('letter numbers are gap-free and unique under concurrent completions', async () => {
+    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const ids: { id: string; version: number }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { data: r } = await submitSku(`Batch ${i}`);
+      let v = 1;
+      for (const to of ['in_review', 'approved']) {
+        const res = await call('POST', `/requests/${r.id}/transitions`, { token, json: { to, version: v } });
+        v = res.data.version;
+      }
+      ids.push({ id: r.id, version: v });
+    }
+    const done = await Promise.all(
+      ids.map((r) =>
+        call('POST', `/requests/${r.id}/transitions`, {
+          token,
+          json: { to: 'completed', version: r.version },
+        }),
+      ),
+    );
+    expect(done.every((d) => d.status === 200)).toBe(true);
+    const numbers = done.map((d) => Number(d.data.letterNumber.split('/')[1])).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(4);
+    expect(numbers[3]! - numbers[0]!).toBe(3);
+  });
+
+  it('needs_revision needs a reason; the citizen resubmits with a corrected field; the reason shows on tracking', async () => {
+    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const { data: r } = await submitSku('Perlu Revisi');
+    const review = await call('POST', `/requests/${r.id}/transitions`, {
+      token,
+      json: { to: 'in_review', version: 1 },
+    });
+    const noReason = await call('POST', `/requests/${r.id}/transitions`, {
+      token,
+      json: { to: 'needs_revision', version: review.data.version },
+    });
+    expect(noReason.status).toBe(422);
+    expect(noReason.data.error.code).toBe('reason_required');
+    const revise = await call('POST', `/requests/${r.id}/transitions`, {
+      token,
+      json: { to: 'needs_revision', version: review.data.version, reason: 'Alamat usaha kurang lengkap' },
+    });
+    expect(revise.status).toBe(200);
+    const tracked = await call('GET', `/track/${r.trackingCode}`);
+    expect(tracked.data.timeline.at(-1)).toMatchObject({
+      status: 'needs_revision',
+      reason: 'Alamat usaha kurang lengkap',
+    });
+    const wrongSecret = await call('POST', `/requests/${r.id}/resubmit`, {
+      json: {},
+      headers: { 'x-request-secret': 'x' },
+    });
+    expect(wrongSecret.status).toBe(403);
+    const resubmitted = await call('POST', `/requests/${r.id}/resubmit`, {
+      json: { fields: { alamat_usaha: 'Dusun Krajan RT 02 RW 01, Tamansari' } },
+      headers: { 'x-request-secret': r.secret },
+    });
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.data.status).toBe('resubmitted');
+    const twice = await call('POST', `/requests/${r.id}/resubmit`, {
+      json: {},
+      headers: { 'x-request-secret': r.secret },
+    });
+    expect(twice.status).toBe(422);
+    const detail = await call('GET', `/requests/${r.id}`, { token });
+    expect(detail.data.fields.alamat_usaha).toBe('Dusun Krajan RT 02 RW 01, Tamansari');
+  });
+
+  it('a kecamatan-level letter is forwarded to the camat, who approves it; the village then completes it', async () => {
+    const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const camat = await signIn(runtime.apiUrl, 'camat@licin');
+    const services = await call('GET', `/villages/${TAMANSARI}/services`);
+    const pindah = services.data.items.find((s: { code: string }) => s.code === 'pindah');
+    expect(pindah.level).toBe('kecamatan');
+    const fields = Object.fromEntries(
+      pindah.fields
+        .filter((f: { required: boolean }) => f.required)
+        .map((f: { code: string; datatype: string; values?: { key: string }[] }) => [
+          f.code,
+          f.values?.[0]?.key ??
+            (f.datatype === 'number' ? '2' : f.datatype === 'datetime' ? '2026-12-01' : 'Jl. Raya Licin 1'),
+        ]),
+    );
+    const submitted = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      json: { serviceCode: 'pindah', applicant: { name: 'Pindah Orang', nik: NIK }, fields },
+    });
+    expect(submitted.status).toBe(201);
+    const id = submitted.data.id;
+    let v = 1;
+    for (const to of ['in_review', 'forwarded']) {
+      const res = await call('POST', `/requests/${id}/transitions`, {
+        token: officer,
+        json: { to, version: v },
+      });
+      expect(res.status).toBe(200);
+      v = res.data.version;
+    }
+    const queue = await call('GET', '/kecamatan/35.10.24/requests', { token: camat });
+    expect(queue.status).toBe(200);
+    expect(queue.data.items.map((i: { id: string }) => i.id)).toContain(id);
+    const officerTries = await call('POST', `/requests/${id}/transitions`, {
+      token: officer,
+      json: { to: 'approved', version: v },
+    });
+    expect(officerTries.status).toBe(422);
+    const approved = await call('POST', `/requests/${id}/transitions`, {
+      token: camat,
+      json: { to: 'approved', version: v },
+    });
+    expect(approved.status).toBe(200);
+    const completed = await call('POST', `/requests/${id}/transitions`, {
+      token: officer,
+      json: { to: 'completed', version: approved.data.version },
+    });
+    expect(completed.status).toBe(200);
+  });
+});
+
+describe('raw S3 check of what the confirm step stored', () => {
+  it('the stored object holds exactly the uploaded bytes', async () => {
+    const { data: receipt } = await submitSku();
+    const { created } = await uploadDocument(receipt.id, receipt.secret, 'kk', PDF, 'application/pdf');
+    const object = await s3.send(
+      new GetObjectCommand({
+        Bucket: runtime.uploadsBucket,
+        Key: `requests/${receipt.id}/${created.data.documentId}`,
+      }),
+    );
+    expect(Buffer.from(await object.Body!.transformToByteArray()).equals(PDF)).toBe(true);
+  });
+});
