@@ -1,0 +1,355 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Route, routes } from '../../functions/routes';
+import { objectActions, tableActions } from '../../infra/access';
+import { accessKeys, functionSpecs } from '../../infra/bundles';
+import { flattenForNag } from '../../infra/nag';
+import type { SmartKampung } from '../../infra/smart-kampung';
+import { apiGatewayPath } from '../../infra/stacks/api-stack';
+import { groups } from '../../infra/stacks/auth-stack';
+import { gsiNames, tableDesign } from '../../infra/table-design';
+import { buildApp, resourcesOfType } from './support';
+
+type Json = Record<string, unknown>;
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+let stacks: SmartKampung;
+let templates: Record<keyof SmartKampung, Json>;
+
+beforeAll(() => {
+  ({ stacks } = buildApp());
+  templates = Object.fromEntries(
+    Object.entries(stacks).map(([name, stack]) => [name, Template.fromStack(stack as Stack).toJSON()]),
+  ) as Record<keyof SmartKampung, Json>;
+});
+
+const allTemplates = () => Object.values(templates);
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const tableArn = 'arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/smart-kampung-3510';
+const bucketObjects = (kind: string) =>
+  `arn:<AWS::Partition>:s3:::smart-kampung-3510-${kind}-<AWS::AccountId>-<AWS::Region>/*`;
+
+describe('functions', () => {
+  it('every function runs Node 24 on arm64', () => {
+    const functions = allTemplates().flatMap((t) => resourcesOfType(t, 'AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(functionSpecs().length);
+    for (const [id, props] of functions) {
+      expect({ id, runtime: props.Runtime, architectures: props.Architectures }).toEqual({
+        id,
+        runtime: 'nodejs24.x',
+        architectures: ['arm64'],
+      });
+    }
+  });
+
+  it('routes sharing a handler module share one function', () => {
+    const track = functionSpecs().find((spec) => spec.handler === 'requests/handlers/track');
+    expect(track?.routeIds.sort()).toEqual(['track.get', 'track.query']);
+    const handlers = new Set(routes.filter((r) => !('localOnly' in r && r.localOnly)).map((r) => r.handler));
+    expect(stacks.api.functions.size).toBe(handlers.size + 1); // + the photo processor
+  });
+
+  it('a function gets TABLE_NAME / UPLOADS_BUCKET exactly when its routes declare table / uploads access', () => {
+    for (const spec of functionSpecs().filter((s) => s.kind === 'api')) {
+      const fn = stacks.api.functions.get(spec.id);
+      const env = (Stack.of(stacks.api).resolve((fn?.node.defaultChild as CfnFunction).environment) as {
+        variables: Json;
+      }).variables;
+      expect('TABLE_NAME' in env, `${spec.id} TABLE_NAME`).toBe(Boolean(spec.access.table));
+      expect('UPLOADS_BUCKET' in env, `${spec.id} UPLOADS_BUCKET`).toBe(Boolean(spec.access.uploads));
+      expect('AUTH_ISSUER' in env, `${spec.id} AUTH_ISSUER`).toBe(spec.authenticated);
+      expect(env).toMatchObject({ REGENCY_CODE: '35.10', NODE_OPTIONS: '--enable-source-maps' });
+    }
+  });
+});
+
+describe('API routes', () => {
+  it('every deployed route of the route table has an API route with the right authorization', () => {
+    const apiRoutes = new Map(
+      resourcesOfType(templates.api, 'AWS::ApiGatewayV2::Route').map(([, props]) => [
+        props.RouteKey as string,
+        props,
+      ]),
+    );
+    for (const route of routes as readonly Route[]) {
+      const key = `${route.method} ${apiGatewayPath(route.path)}`;
+      if (route.localOnly) {
+        expect(apiRoutes.has(key), `${route.id} is local only`).toBe(false);
+        continue;
+      }
+      const deployed = apiRoutes.get(key);
+      expect(deployed, `${route.id} → ${key}`).toBeDefined();
+      expect(deployed?.AuthorizationType, route.id).toBe(route.auth === 'public' ? 'NONE' : 'JWT');
+      if (route.auth !== 'public') expect(deployed?.AuthorizerId, route.id).toBeDefined();
+    }
+    expect(apiRoutes.size).toBe(routes.filter((r) => !('localOnly' in r && r.localOnly)).length);
+  });
+
+  it('the JWT authorizer trusts the Cognito user pool and its web client', () => {
+    const [[, authorizer] = ['', {}]] = resourcesOfType(templates.api, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [expect.anything()], Issuer: expect.anything() },
+    });
+  });
+
+  it('a part-segment variable becomes a whole segment (API Gateway rejects `{code}.json`)', () => {
+    expect(apiGatewayPath('/open311/v2/services/{code}.json')).toBe('/open311/v2/services/{code}');
+    expect(apiGatewayPath('/open311/v2/services.json')).toBe('/open311/v2/services.json');
+  });
+
+  it('the stage is throttled and logs access', () => {
+    Template.fromJSON(templates.api).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) },
+      AccessLogSettings: { DestinationArn: expect.anything() },
+    });
+  });
+});
+
+describe('least privilege', () => {
+  function policyOf(stackTemplate: Json, roleLogicalId: string): Statement[] {
+    return resourcesOfType(stackTemplate, 'AWS::IAM::Policy')
+      .filter(([, props]) => JSON.stringify(props.Roles) === JSON.stringify([{ Ref: roleLogicalId }]))
+      .flatMap(([, props]) => (props.PolicyDocument as { Statement: Statement[] }).Statement);
+  }
+
+  /** What a spec may be granted: [action, flattened resource] pairs. */
+  function allowedGrants(spec: (typeof functionSpecs extends () => (infer S)[] ? S : never)): Set<string> {
+    const allowed = new Set<string>();
+    for (const key of accessKeys) {
+      const access = spec.access[key];
+      if (!access) continue;
+      if (key === 'table') {
+        for (const action of tableActions[access]) {
+          for (const resource of [tableArn, ...gsiNames.map((n) => `${tableArn}/index/${n}`)]) {
+            allowed.add(`${action} ${resource}`);
+          }
+        }
+      } else {
+        for (const action of objectActions[access]) allowed.add(`${action} ${bucketObjects(key)}`);
+      }
+    }
+    return allowed;
+  }
+
+  it("each function's policy grants only the table, buckets and actions its routes declare", () => {
+    for (const spec of functionSpecs()) {
+      const stack = spec.kind === 'cognito-trigger' ? stacks.auth : stacks.api;
+      const template = spec.kind === 'cognito-trigger' ? templates.auth : templates.api;
+      const fn = spec.kind === 'cognito-trigger' ? undefined : stacks.api.functions.get(spec.id);
+      const roleId = fn?.role
+        ? stack.getLogicalId(fn.role.node.defaultChild as never)
+        : (resourcesOfType(template, 'AWS::IAM::Role').find(([id]) => id.startsWith(`${spec.id}Role`))?.[0] ?? '');
+      const statements = policyOf(template, roleId);
+      expect(statements.length, spec.id).toBeGreaterThan(0);
+      const allowed = allowedGrants(spec);
+      const granted = new Set<string>();
+      for (const statement of statements) {
+        expect(statement.Effect).toBe('Allow');
+        for (const action of asArray(statement.Action)) {
+          for (const resource of asArray(statement.Resource)) {
+            const flat = flattenForNag(resource);
+            expect(flat, `${spec.id}: ${action}`).not.toBe('*');
+            if (action.startsWith('logs:')) {
+              expect(flat, `${spec.id} logs only to its own log group`).toMatch(/^<.*Logs.*\.Arn>$/);
+            } else if (action.startsWith('sqs:') && spec.kind === 'photo-processor') {
+              expect(flat).toMatch(/^<PhotoQueue.*\.Arn>$/);
+            } else {
+              expect(allowed.has(`${action} ${flat}`), `${spec.id} may not ${action} on ${flat}`).toBe(true);
+              granted.add(`${action} ${flat}`);
+            }
+          }
+        }
+      }
+      // and it gets all of what it declares
+      expect([...allowed].filter((grant) => !granted.has(grant)), spec.id).toEqual([]);
+    }
+  });
+
+  it('no policy of any stack grants an action on every resource (`*`)', () => {
+    for (const template of allTemplates()) {
+      for (const [id, props] of resourcesOfType(template, 'AWS::IAM::Policy')) {
+        for (const statement of (props.PolicyDocument as { Statement: Statement[] }).Statement) {
+          expect(asArray(statement.Resource), id).not.toContain('*');
+        }
+      }
+    }
+  });
+});
+
+describe('data', () => {
+  it('every bucket blocks public access, is encrypted and refuses plain HTTP', () => {
+    const template = templates.data;
+    const buckets = resourcesOfType(template, 'AWS::S3::Bucket');
+    expect(buckets.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
+      ['Letters', 'Logs', 'Photos', 'Site', 'Uploads'].sort(),
+    );
+    const policies = resourcesOfType(template, 'AWS::S3::BucketPolicy');
+    for (const [id, props] of buckets) {
+      expect(props.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(props.BucketEncryption, id).toBeDefined();
+      const policy = policies.find(([, p]) => JSON.stringify(p.Bucket) === JSON.stringify({ Ref: id }));
+      const statements = (policy?.[1].PolicyDocument as { Statement: (Statement & { Condition?: Json })[] })
+        ?.Statement;
+      expect(
+        statements?.some(
+          (s) =>
+            s.Effect === 'Deny' &&
+            JSON.stringify(s.Condition) === JSON.stringify({ Bool: { 'aws:SecureTransport': 'false' } }),
+        ),
+        `${id} enforces SSL`,
+      ).toBe(true);
+    }
+  });
+
+  it('documents and letters are versioned; unconfirmed uploads expire', () => {
+    const t = Template.fromJSON(templates.data);
+    for (const kind of ['uploads', 'letters']) {
+      t.hasResourceProperties('AWS::S3::Bucket', {
+        BucketName: { 'Fn::Join': ['', expect.arrayContaining([`smart-kampung-3510-${kind}-`])] },
+        VersioningConfiguration: { Status: 'Enabled' },
+      });
+    }
+    t.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: expect.arrayContaining([expect.objectContaining({ Prefix: 'incoming/', ExpirationInDays: 2 })]),
+      },
+    });
+  });
+
+  it('the table has point-in-time recovery, deletion protection, TTL and is retained', () => {
+    const t = Template.fromJSON(templates.data);
+    t.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        TableName: 'smart-kampung-3510',
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        TimeToLiveSpecification: { AttributeName: tableDesign.ttlAttribute, Enabled: true },
+      },
+    });
+  });
+
+  it('the table has exactly the keys and indexes of tableDesign (the local runtime creates the same)', () => {
+    const [[, table] = ['', {}]] = resourcesOfType(templates.data, 'AWS::DynamoDB::Table');
+    expect(table.KeySchema).toEqual(tableDesign.KeySchema);
+    expect(new Set(table.AttributeDefinitions as unknown[])).toEqual(new Set(tableDesign.AttributeDefinitions));
+    expect(table.GlobalSecondaryIndexes).toEqual(tableDesign.GlobalSecondaryIndexes);
+  });
+});
+
+describe('auth', () => {
+  it('has a group per role and the custom attributes the handlers read', () => {
+    const t = Template.fromJSON(templates.auth);
+    for (const group of Object.keys(groups)) t.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: expect.arrayContaining(
+        ['village', 'kecamatan', 'seller'].map((name) => expect.objectContaining({ Name: name, Mutable: true })),
+      ),
+      Policies: { PasswordPolicy: expect.objectContaining({ MinimumLength: 12, RequireSymbols: true }) },
+      MfaConfiguration: 'OPTIONAL',
+    });
+  });
+
+  it('the web client cannot write groups or custom attributes', () => {
+    const [[, client] = ['', {}]] = resourcesOfType(templates.auth, 'AWS::Cognito::UserPoolClient');
+    expect((client.WriteAttributes as string[]).filter((a) => a.startsWith('custom:'))).toEqual([]);
+    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:village', 'custom:kecamatan']));
+  });
+});
+
+describe('sites', () => {
+  it('serves the site bucket through origin access control with security headers and the viewer-request function', () => {
+    const t = Template.fromJSON(templates.sites);
+    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+    t.hasResourceProperties('AWS::CloudFront::Function', { FunctionConfig: { Runtime: 'cloudfront-js-2.0' } });
+    t.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: expect.objectContaining({
+          ContentSecurityPolicy: expect.objectContaining({ Override: true }),
+          StrictTransportSecurity: expect.objectContaining({ AccessControlMaxAgeSec: expect.any(Number) }),
+          ContentTypeOptions: { Override: true },
+          ReferrerPolicy: expect.objectContaining({ Override: true }),
+        }),
+      },
+    });
+    t.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: expect.objectContaining({
+        DefaultCacheBehavior: expect.objectContaining({
+          Compress: true,
+          ViewerProtocolPolicy: 'redirect-to-https',
+          FunctionAssociations: [expect.objectContaining({ EventType: 'viewer-request' })],
+        }),
+        CacheBehaviors: expect.arrayContaining([
+          expect.objectContaining({ PathPattern: '/_astro/*' }),
+          expect.objectContaining({ PathPattern: '/photos/*' }),
+        ]),
+      }),
+    });
+  });
+
+  it('adds the regency domain and village host names with the certificate when given', () => {
+    const { stacks: withDomain } = buildApp({
+      siteDomain: 'desa.banyuwangikab.go.id',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      villageAliases: JSON.stringify({ 'tamansari.desa.id': 'tamansari-licin' }),
+    });
+    Template.fromStack(withDomain.sites).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: expect.objectContaining({
+        Aliases: ['desa.banyuwangikab.go.id', 'tamansari.desa.id'],
+        ViewerCertificate: expect.objectContaining({ MinimumProtocolVersion: 'TLSv1.2_2021' }),
+      }),
+    });
+  });
+});
+
+describe('photo processor, publisher, operations', () => {
+  it('the photo processor consumes a queue with a dead-letter queue, fed by S3 events of the uploads bucket', () => {
+    const t = Template.fromJSON(templates.api);
+    t.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: expect.anything(), maxReceiveCount: 3 },
+    });
+    t.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: expect.anything() },
+    });
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('the publisher is a CodeBuild project started by the site-out-of-date event, with a dead-letter queue', () => {
+    const t = Template.fromJSON(templates.publish);
+    t.hasResourceProperties('AWS::CodeBuild::Project', {
+      Environment: expect.objectContaining({ ComputeType: 'BUILD_LAMBDA_4GB', Type: 'ARM_LAMBDA_CONTAINER' }),
+    });
+    t.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['smart-kampung'], 'detail-type': ['site.outOfDate'] },
+      Targets: [expect.objectContaining({ DeadLetterConfig: expect.anything() })],
+    });
+  });
+
+  it('alarms on 5xx, throttles, dead letters and overdue requests', () => {
+    const alarms = resourcesOfType(templates.operations, 'AWS::CloudWatch::Alarm').map(
+      ([, props]) => props.MetricName,
+    );
+    expect(alarms).toEqual(
+      expect.arrayContaining(['5xx', 'Throttles', 'ApproximateNumberOfMessagesVisible', 'OverdueRequests']),
+    );
+    Template.fromJSON(templates.operations).resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
