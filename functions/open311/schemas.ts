@@ -58,9 +58,15 @@ export const SubmitForm = z
   .looseObject({
     jurisdiction_id: VillageCode,
     service_code: ServiceCode,
-    'attribute[applicant_name]': z.string().optional().meta({ description: 'Applicant name (or first_name/last_name)' }),
+    'attribute[applicant_name]': z
+      .string()
+      .optional()
+      .meta({ description: 'Applicant name (or first_name/last_name)' }),
     'attribute[applicant_nik]': z.string().meta({ description: 'NIK, 16 digits (nomor induk kependudukan)' }),
-    'attribute[applicant_whatsapp]': z.string().optional().meta({ description: 'WhatsApp number (or phone)' }),
+    'attribute[applicant_whatsapp]': z
+      .string()
+      .optional()
+      .meta({ description: 'WhatsApp number (or phone)' }),
     first_name: z.string().optional(),
     last_name: z.string().optional(),
     phone: z.string().optional(),
@@ -110,7 +116,9 @@ export const SubmitOut = z.array(
     service_request_id: z.string(),
     service_notice: nullableString,
     account_id: z.null(),
-    tracking_code: z.string().meta({ description: 'extension: the tracking code to quote at the village office' }),
+    tracking_code: z
+      .string()
+      .meta({ description: 'extension: the tracking code to quote at the village office' }),
     secret: z
       .string()
       .meta({ description: 'extension: the request secret (shown once) for uploading documents' }),

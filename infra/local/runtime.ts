@@ -62,7 +62,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       REGENCY_CODE: regencyCode,
       ...(opts.dataDir ? { LOCAL_DATA_DIR: opts.dataDir } : {}),
     });
-    await createTableAndBucket(embedded.dynamoEndpoint, embedded.s3Endpoint);
+    await ensureTableAndBucket(embedded.dynamoEndpoint, embedded.s3Endpoint);
 
     say(`onboarding the villages of regency ${regencyCode} …`);
     const { onboardRegency } = await import('../../functions/villages/onboard');
@@ -109,7 +109,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   }
 }
 
-async function createTableAndBucket(dynamoEndpoint: string, s3Endpoint: string) {
+export async function ensureTableAndBucket(dynamoEndpoint: string, s3Endpoint: string) {
   const dynamo = new DynamoDBClient({
     region: LOCAL_REGION,
     endpoint: dynamoEndpoint,

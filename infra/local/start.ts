@@ -7,6 +7,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { recordRuntime } from './attach';
 import { startLocalRuntime } from './runtime';
 
 const { values } = parseArgs({
@@ -33,6 +34,13 @@ const runtime = await startLocalRuntime({
   process.exit(1);
 });
 
+const forget = recordRuntime(dataDir, {
+  pid: process.pid,
+  apiUrl: runtime.apiUrl,
+  dynamoEndpoint: runtime.dynamoEndpoint,
+  s3Endpoint: runtime.s3Endpoint,
+});
+process.on('exit', forget);
 const { demoAccounts, DEMO_PASSWORD } = await import('./seed');
 const { config } = await import('../../functions/lib/config');
 const accounts = await demoAccounts(config.REGENCY_CODE);

@@ -161,20 +161,34 @@ export class PublishStack extends Stack {
     });
     const role = this.project.role;
     if (role) {
-      acknowledgeWildcards(role, [site.arnForObjects('*')], 'Sync replaces the objects of the site bucket (one bucket of ours)');
+      acknowledgeWildcards(
+        role,
+        [site.arnForObjects('*')],
+        'Sync replaces the objects of the site bucket (one bucket of ours)',
+      );
       // what CodeBuild's L2 grants itself: its own log streams and report groups, and reading its source asset
       acknowledgeWildcards(
         role,
         [
-          Stack.of(this).formatArn({ service: 'logs', resource: 'log-group', resourceName: `/aws/codebuild/${this.project.projectName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
-          Stack.of(this).formatArn({ service: 'codebuild', resource: 'report-group', resourceName: `${this.project.projectName}-*` }),
+          Stack.of(this).formatArn({
+            service: 'logs',
+            resource: 'log-group',
+            resourceName: `/aws/codebuild/${this.project.projectName}:*`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+          Stack.of(this).formatArn({
+            service: 'codebuild',
+            resource: 'report-group',
+            resourceName: `${this.project.projectName}-*`,
+          }),
         ],
         'CodeBuild service grants: log streams and report groups of this project only',
       );
       for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*']) {
         Validations.of(role).acknowledge({
           id: `AwsSolutions-IAM5[Action::${action}]`,
-          reason: 'CodeBuild reading its source: the CDK asset grant on the bootstrap assets bucket (read-only)',
+          reason:
+            'CodeBuild reading its source: the CDK asset grant on the bootstrap assets bucket (read-only)',
         });
       }
     }

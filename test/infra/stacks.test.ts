@@ -10,7 +10,24 @@ import type { SmartKampung } from '../../infra/smart-kampung';
 import { apiGatewayPath } from '../../infra/stacks/api-stack';
 import { groups } from '../../infra/stacks/auth-stack';
 import { gsiNames, tableDesign } from '../../infra/table-design';
-import { buildApp, resourcesOfType } from './support';
+import { buildApp, hasResource, resourcesOfType } from './support';
+
+/** Assertions with vitest matchers (CDK's own `Template` wants its `Match` helpers instead). */
+function resourceMatcher(template: Json) {
+  return {
+    hasResourceProperties(type: string, shape: Json) {
+      expect(hasResource(template, type, shape), `a ${type} like ${JSON.stringify(shape)}`).toBe(true);
+    },
+    hasResource(type: string, shape: Json) {
+      expect(
+        hasResource(template, type, shape, { whole: true }),
+        `a ${type} like ${JSON.stringify(shape)}`,
+      ).toBe(true);
+    },
+  };
+}
+const expectResource = (template: Json, type: string, shape: Json) =>
+  resourceMatcher(template).hasResourceProperties(type, shape);
 
 type Json = Record<string, unknown>;
 interface Statement {
@@ -58,9 +75,9 @@ describe('functions', () => {
   it('a function gets TABLE_NAME / UPLOADS_BUCKET exactly when its routes declare table / uploads access', () => {
     for (const spec of functionSpecs().filter((s) => s.kind === 'api')) {
       const fn = stacks.api.functions.get(spec.id);
-      const env = (Stack.of(stacks.api).resolve((fn?.node.defaultChild as CfnFunction).environment) as {
-        variables: Json;
-      }).variables;
+      if (!fn) throw new Error(`no function ${spec.id}`);
+      const cfn = fn.node.defaultChild as CfnFunction;
+      const env = (Stack.of(stacks.api).resolve(cfn.environment) as { variables: Json }).variables;
       expect('TABLE_NAME' in env, `${spec.id} TABLE_NAME`).toBe(Boolean(spec.access.table));
       expect('UPLOADS_BUCKET' in env, `${spec.id} UPLOADS_BUCKET`).toBe(Boolean(spec.access.uploads));
       expect('AUTH_ISSUER' in env, `${spec.id} AUTH_ISSUER`).toBe(spec.authenticated);
@@ -106,9 +123,12 @@ describe('API routes', () => {
   });
 
   it('the stage is throttled and logs access', () => {
-    Template.fromJSON(templates.api).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+    expectResource(templates.api, 'AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
-      DefaultRouteSettings: { ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: expect.any(Number),
+        ThrottlingBurstLimit: expect.any(Number),
+      },
       AccessLogSettings: { DestinationArn: expect.anything() },
     });
   });
@@ -122,7 +142,7 @@ describe('least privilege', () => {
   }
 
   /** What a spec may be granted: [action, flattened resource] pairs. */
-  function allowedGrants(spec: (typeof functionSpecs extends () => (infer S)[] ? S : never)): Set<string> {
+  function allowedGrants(spec: typeof functionSpecs extends () => (infer S)[] ? S : never): Set<string> {
     const allowed = new Set<string>();
     for (const key of accessKeys) {
       const access = spec.access[key];
@@ -147,7 +167,8 @@ describe('least privilege', () => {
       const fn = spec.kind === 'cognito-trigger' ? undefined : stacks.api.functions.get(spec.id);
       const roleId = fn?.role
         ? stack.getLogicalId(fn.role.node.defaultChild as never)
-        : (resourcesOfType(template, 'AWS::IAM::Role').find(([id]) => id.startsWith(`${spec.id}Role`))?.[0] ?? '');
+        : (resourcesOfType(template, 'AWS::IAM::Role').find(([id]) => id.startsWith(`${spec.id}Role`))?.[0] ??
+          '');
       const statements = policyOf(template, roleId);
       expect(statements.length, spec.id).toBeGreaterThan(0);
       const allowed = allowedGrants(spec);
@@ -170,7 +191,10 @@ describe('least privilege', () => {
         }
       }
       // and it gets all of what it declares
-      expect([...allowed].filter((grant) => !granted.has(grant)), spec.id).toEqual([]);
+      expect(
+        [...allowed].filter((grant) => !granted.has(grant)),
+        spec.id,
+      ).toEqual([]);
     }
   });
 
@@ -216,7 +240,7 @@ describe('data', () => {
   });
 
   it('documents and letters are versioned; unconfirmed uploads expire', () => {
-    const t = Template.fromJSON(templates.data);
+    const t = resourceMatcher(templates.data);
     for (const kind of ['uploads', 'letters']) {
       t.hasResourceProperties('AWS::S3::Bucket', {
         BucketName: { 'Fn::Join': ['', expect.arrayContaining([`smart-kampung-3510-${kind}-`])] },
@@ -225,13 +249,15 @@ describe('data', () => {
     }
     t.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
-        Rules: expect.arrayContaining([expect.objectContaining({ Prefix: 'incoming/', ExpirationInDays: 2 })]),
+        Rules: expect.arrayContaining([
+          expect.objectContaining({ Prefix: 'incoming/', ExpirationInDays: 2 }),
+        ]),
       },
     });
   });
 
   it('the table has point-in-time recovery, deletion protection, TTL and is retained', () => {
-    const t = Template.fromJSON(templates.data);
+    const t = resourceMatcher(templates.data);
     t.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
@@ -248,18 +274,23 @@ describe('data', () => {
   it('the table has exactly the keys and indexes of tableDesign (the local runtime creates the same)', () => {
     const [[, table] = ['', {}]] = resourcesOfType(templates.data, 'AWS::DynamoDB::Table');
     expect(table.KeySchema).toEqual(tableDesign.KeySchema);
-    expect(new Set(table.AttributeDefinitions as unknown[])).toEqual(new Set(tableDesign.AttributeDefinitions));
+    expect(new Set(table.AttributeDefinitions as unknown[])).toEqual(
+      new Set(tableDesign.AttributeDefinitions),
+    );
     expect(table.GlobalSecondaryIndexes).toEqual(tableDesign.GlobalSecondaryIndexes);
   });
 });
 
 describe('auth', () => {
   it('has a group per role and the custom attributes the handlers read', () => {
-    const t = Template.fromJSON(templates.auth);
-    for (const group of Object.keys(groups)) t.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    const t = resourceMatcher(templates.auth);
+    for (const group of Object.keys(groups))
+      t.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     t.hasResourceProperties('AWS::Cognito::UserPool', {
       Schema: expect.arrayContaining(
-        ['village', 'kecamatan', 'seller'].map((name) => expect.objectContaining({ Name: name, Mutable: true })),
+        ['village', 'kecamatan', 'seller'].map((name) =>
+          expect.objectContaining({ Name: name, Mutable: true }),
+        ),
       ),
       Policies: { PasswordPolicy: expect.objectContaining({ MinimumLength: 12, RequireSymbols: true }) },
       MfaConfiguration: 'OPTIONAL',
@@ -275,9 +306,11 @@ describe('auth', () => {
 
 describe('sites', () => {
   it('serves the site bucket through origin access control with security headers and the viewer-request function', () => {
-    const t = Template.fromJSON(templates.sites);
-    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
-    t.hasResourceProperties('AWS::CloudFront::Function', { FunctionConfig: { Runtime: 'cloudfront-js-2.0' } });
+    const t = resourceMatcher(templates.sites);
+    Template.fromJSON(templates.sites).resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+    t.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionConfig: { Runtime: 'cloudfront-js-2.0' },
+    });
     t.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: expect.objectContaining({
@@ -309,18 +342,21 @@ describe('sites', () => {
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
       villageAliases: JSON.stringify({ 'tamansari.desa.id': 'tamansari-licin' }),
     });
-    Template.fromStack(withDomain.sites).hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: expect.objectContaining({
-        Aliases: ['desa.banyuwangikab.go.id', 'tamansari.desa.id'],
-        ViewerCertificate: expect.objectContaining({ MinimumProtocolVersion: 'TLSv1.2_2021' }),
-      }),
-    });
+    resourceMatcher(Template.fromStack(withDomain.sites).toJSON()).hasResourceProperties(
+      'AWS::CloudFront::Distribution',
+      {
+        DistributionConfig: expect.objectContaining({
+          Aliases: ['desa.banyuwangikab.go.id', 'tamansari.desa.id'],
+          ViewerCertificate: expect.objectContaining({ MinimumProtocolVersion: 'TLSv1.2_2021' }),
+        }),
+      },
+    );
   });
 });
 
 describe('photo processor, publisher, operations', () => {
   it('the photo processor consumes a queue with a dead-letter queue, fed by S3 events of the uploads bucket', () => {
-    const t = Template.fromJSON(templates.api);
+    const t = resourceMatcher(templates.api);
     t.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: expect.anything(), maxReceiveCount: 3 },
     });
@@ -333,7 +369,7 @@ describe('photo processor, publisher, operations', () => {
   });
 
   it('the publisher is a CodeBuild project started by the site-out-of-date event, with a dead-letter queue', () => {
-    const t = Template.fromJSON(templates.publish);
+    const t = resourceMatcher(templates.publish);
     t.hasResourceProperties('AWS::CodeBuild::Project', {
       Environment: expect.objectContaining({ ComputeType: 'BUILD_LAMBDA_4GB', Type: 'ARM_LAMBDA_CONTAINER' }),
     });

@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import { expect } from 'vitest';
 import { readConfig } from '../../infra/config';
 import { addNagChecks } from '../../infra/nag';
 import { createStacks, type SmartKampung } from '../../infra/smart-kampung';
@@ -29,4 +30,26 @@ export function resourcesOfType(
   return Object.entries(template.Resources ?? {})
     .filter(([, resource]) => resource.Type === type)
     .map(([id, resource]) => [id, resource.Properties ?? {}]);
+}
+
+/**
+ * Some resource of `type` matches `shape` (vitest `toMatchObject` semantics: partial, recursive,
+ * asymmetric matchers allowed). `whole: true` matches the resource (DeletionPolicy, ...), else its Properties.
+ */
+export function hasResource(
+  template: { Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }> },
+  type: string,
+  shape: Record<string, unknown>,
+  { whole = false } = {},
+): boolean {
+  return Object.values(template.Resources ?? {})
+    .filter((resource) => resource.Type === type)
+    .some((resource) => {
+      try {
+        expect(whole ? resource : (resource.Properties ?? {})).toMatchObject(shape);
+        return true;
+      } catch {
+        return false;
+      }
+    });
 }

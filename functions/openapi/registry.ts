@@ -1,0 +1,180 @@
+/**
+ * Route id → the zod schemas its handler validates with (and, where one is fixed, what it answers).
+ * The OpenAPI document is generated from this map and the route table; the type below makes a route
+ * without an entry a compile error, so the document cannot silently fall behind the routes.
+ *
+ * Schemas come from the feature schema modules. A few handlers define small schemas inline; they are
+ * restated here (marked) rather than imported, because importing a handler module would pull the
+ * table client into this bundle.
+ */
+import { z } from 'zod';
+import {
+  Open311ErrorList,
+  RequestParams as Open311RequestParams,
+  RequestQuery as Open311RequestQuery,
+  RequestsQuery as Open311RequestsQuery,
+  RequestOut,
+  ServiceDefinitionOut,
+  ServiceOut,
+  ServiceParams,
+  ServiceQuery,
+  ServicesQuery,
+  SubmitForm,
+  SubmitOut,
+} from '../open311/schemas';
+import {
+  ConfirmQuery,
+  DocumentCreateBody,
+  DocumentParams,
+  KecamatanRequestsParams,
+  QueueQuery,
+  RequestParams,
+  ResubmitBody,
+  SecretQuery,
+  SubmitBody,
+  TrackParams,
+  TrackQuery,
+  TransitionBody,
+  VillageRequestsParams,
+} from '../requests/schemas';
+import type { RouteId, routes } from '../routes';
+import { VillageList, VillageListQuery, VillageOut, VillageParams } from '../villages/schemas';
+
+export interface RouteSchemas {
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** request media types of the body; JSON when absent */
+  bodyTypes?: ('application/json' | 'application/x-www-form-urlencoded')[];
+  /** success status and schema, when the answer has a fixed shape */
+  response?: { status: number; schema?: z.ZodType; description?: string; html?: boolean };
+  /** the route answers errors as Open311 `[{code, description}]` instead of `{error}` */
+  open311?: boolean;
+}
+
+/** The standard error answer of every non-Open311 route (lib/http.ts). */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const Open311Errors = Open311ErrorList.meta({ id: 'Open311Errors' });
+
+const Receipt = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  secret: z.string(),
+  status: z.literal('submitted'),
+  dueAt: z.string().nullable(),
+});
+
+const Page = z.object({ items: z.array(z.unknown()), cursor: z.string().nullable() });
+
+/** restated from requests/handlers/track.ts (the path parameter is optional there: two routes, one handler) */
+const TrackPathParams = TrackParams;
+/** restated from requests/handlers/receipt.ts */
+const ReceiptQuery = SecretQuery.extend({
+  error: z.string().max(40).optional(),
+  requirement: z.string().max(60).optional(),
+});
+/** the upload confirmation needs the secret in a header */
+const anything = z.record(z.string(), z.unknown());
+
+type DeployedRouteId = Exclude<RouteId, Extract<(typeof routes)[number], { localOnly: true }>['id']>;
+
+export const registry: Record<DeployedRouteId, RouteSchemas> = {
+  'villages.list': {
+    query: z.object(VillageListQuery.shape),
+    response: { status: 200, schema: VillageList },
+  },
+  'villages.get': { params: VillageParams, response: { status: 200, schema: VillageOut } },
+  'services.list': { params: VillageParams, response: { status: 200, schema: Page } },
+  'requests.submit': {
+    params: VillageRequestsParams,
+    body: SubmitBody,
+    bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
+    response: {
+      status: 201,
+      schema: Receipt,
+      description: 'Receipt (a form post is redirected to the receipt page)',
+    },
+  },
+  'requests.receipt': {
+    params: RequestParams,
+    query: ReceiptQuery,
+    response: { status: 200, html: true, description: 'HTML receipt page' },
+  },
+  'documents.create': {
+    params: RequestParams,
+    body: DocumentCreateBody,
+    response: { status: 201, schema: anything, description: 'Presigned POST (url and fields)' },
+  },
+  'documents.confirm': {
+    params: DocumentParams,
+    query: ConfirmQuery,
+    response: { status: 200, schema: anything },
+  },
+  'documents.confirmRedirect': {
+    params: DocumentParams,
+    query: ConfirmQuery,
+    response: { status: 303, description: 'Redirect to the receipt page' },
+  },
+  'requests.resubmit': {
+    params: RequestParams,
+    body: ResubmitBody,
+    response: { status: 200, schema: anything },
+  },
+  'track.get': { params: TrackPathParams, query: TrackQuery, response: { status: 200, schema: anything } },
+  'track.query': { query: TrackQuery, response: { status: 200, schema: anything } },
+  'queue.village': {
+    params: VillageRequestsParams,
+    query: QueueQuery,
+    response: { status: 200, schema: Page },
+  },
+  'queue.kecamatan': {
+    params: KecamatanRequestsParams,
+    query: QueueQuery,
+    response: { status: 200, schema: Page },
+  },
+  'requests.get': { params: RequestParams, response: { status: 200, schema: anything } },
+  'requests.transition': {
+    params: RequestParams,
+    body: TransitionBody,
+    response: { status: 200, schema: anything },
+  },
+  'open311.services': {
+    query: ServicesQuery,
+    response: { status: 200, schema: z.array(ServiceOut) },
+    open311: true,
+  },
+  'open311.service': {
+    params: ServiceParams,
+    query: ServiceQuery,
+    response: { status: 200, schema: ServiceDefinitionOut },
+    open311: true,
+  },
+  'open311.submit': {
+    body: SubmitForm,
+    bodyTypes: ['application/x-www-form-urlencoded'],
+    response: { status: 201, schema: SubmitOut },
+    open311: true,
+  },
+  'open311.request': {
+    params: Open311RequestParams,
+    query: Open311RequestQuery,
+    response: { status: 200, schema: z.array(RequestOut) },
+    open311: true,
+  },
+  'open311.requests': {
+    query: Open311RequestsQuery,
+    response: { status: 200, schema: z.array(RequestOut) },
+    open311: true,
+  },
+  openapi: { response: { status: 200, schema: anything, description: 'This document' } },
+};

@@ -1,0 +1,47 @@
+/**
+ * npm run villages:onboard -- --regency 35.10
+ * Onboards every village of a regency from the official codes (idn-area-data). Idempotent.
+ * Locally it uses the running `npm start` (or starts the embedded servers on .local/); against AWS set
+ * TABLE_NAME and AWS credentials/region (and --aws).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { attachLocal } from '../infra/local/attach';
+
+const { values } = parseArgs({
+  options: {
+    regency: { type: 'string' },
+    aws: { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: '.local' },
+  },
+});
+if (!values.regency || !/^\d{2}\.\d{2}$/.test(values.regency)) {
+  console.error(
+    'usage: npm run villages:onboard -- --regency 35.10   (a regency code, e.g. 35.10 = Banyuwangi)',
+  );
+  process.exit(2);
+}
+const local = values.aws ? undefined : await attachLocal(resolve(values['data-dir']));
+if (local)
+  console.log(
+    `villages:onboard: using the ${local.mode === 'attached' ? 'running npm start' : 'embedded servers on .local/'}`,
+  );
+try {
+  if (local?.mode === 'embedded') {
+    const { ensureTableAndBucket } = await import('../infra/local/runtime');
+    await ensureTableAndBucket(process.env.DYNAMODB_ENDPOINT ?? '', process.env.S3_ENDPOINT ?? '');
+  }
+  const { onboardRegency } = await import('../functions/villages/onboard');
+  const result = await onboardRegency(values.regency, (done, total) =>
+    process.stdout.write(`\r  writing villages ${done}/${total}`),
+  );
+  process.stdout.write('\n');
+  console.log(
+    `${result.regency.name} (${result.regency.code}): ${result.villages} villages in ${result.kecamatan} kecamatan — ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged`,
+  );
+} catch (error) {
+  console.error(`villages:onboard failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await local?.release();
+}
