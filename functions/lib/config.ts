@@ -25,6 +25,8 @@ const Env = z.object({
   AUTH_CLIENT_ID: z.string().min(1).default('local-app-client'),
   /** local runtime only: where the local signing key is kept (in memory when unset) */
   LOCAL_DATA_DIR: z.string().optional(),
+  /** public submissions per source address and village per 10 minutes */
+  RATE_LIMIT_SUBMIT: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

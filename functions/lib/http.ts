@@ -34,6 +34,8 @@ export interface Ctx<B, Q, P> {
   /** the client asked for HTML (a browser) */
   wantsHtml: boolean;
   caller?: Caller;
+  /** the client's address as API Gateway saw it (for rate limits; never logged or stored raw) */
+  sourceIp: string;
   now: Date;
 }
 
@@ -195,6 +197,7 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(
         isForm,
         wantsHtml: htmlWanted,
         caller,
+        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
         now: new Date(),
         params: parse(schemas.params, event.pathParameters ?? {}, []),
         query: parse(schemas.query, query, []),

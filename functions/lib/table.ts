@@ -278,6 +278,8 @@ export const Counter = new Entity(
     attributes: {
       name: { type: 'string', required: true },
       value: { type: 'number', required: true, default: 0 },
+      /** epoch seconds; set on rate-limit windows so they disappear by TTL */
+      expiresAt: { type: 'number' },
     },
     indexes: {
       primary: { pk: { field: 'pk', composite: ['name'] }, sk: { field: 'sk', composite: [] } },

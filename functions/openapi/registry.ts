@@ -90,7 +90,7 @@ type DeployedRouteId = Exclude<RouteId, Extract<(typeof routes)[number], { local
 
 export const registry: Record<DeployedRouteId, RouteSchemas> = {
   'villages.list': {
-    query: z.object(VillageListQuery.shape),
+    query: VillageListQuery,
     response: { status: 200, schema: VillageList },
   },
   'villages.get': { params: VillageParams, response: { status: 200, schema: VillageOut } },

@@ -532,3 +532,17 @@ describe('raw S3 check of what the confirm step stored', () => {
     expect(Buffer.from((await object.Body?.transformToByteArray()) ?? []).equals(PDF)).toBe(true);
   });
 });
+
+describe('rate limits', () => {
+  it('the eleventh sign-in attempt for one username within five minutes answers 429 with Retry-After', async () => {
+    const username = `nobody-${Date.now()}`;
+    const attempts = [];
+    for (let i = 0; i < 11; i++)
+      attempts.push(await call('POST', '/local/token', { json: { username, password: 'wrong' } }));
+    expect(attempts.slice(0, 10).every((a) => a.status === 401)).toBe(true);
+    const last = attempts[10];
+    expect(last?.status).toBe(429);
+    expect(last?.data.error.code).toBe('too_many_requests');
+    expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The OpenAPI 3.1 document, generated: paths, methods, operation ids, summaries and security from the
+ * route table (functions/routes.ts), parameters and bodies from the zod schemas the handlers validate
+ * with (./registry.ts). Nothing here is written by hand per route.
+ */
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { Nik, WhatsApp } from '../requests/schemas';
+import { type Route, routes } from '../routes';
+import { ErrorBody, Open311Errors, type RouteSchemas, registry } from './registry';
+
+const ERRORS: Record<string, string> = {
+  '400': 'Invalid input; `fields` names each offending field',
+  '401': 'Missing or invalid bearer token',
+  '403': 'Role or scope does not admit this caller (or the request secret is wrong)',
+  '404': 'Not found',
+  '409': 'Conflict (stale version, Idempotency-Key reuse)',
+  '413': 'Body too large',
+  '415': 'Unsupported content type',
+  '422': 'Not processable in the current state',
+  '429': 'Too many requests',
+};
+
+function errorResponses(route: Route, schemas: RouteSchemas) {
+  const schema = schemas.open311 ? Open311Errors : ErrorBody;
+  const codes = Object.keys(ERRORS).filter((code) => {
+    if (code === '401' || code === '403') return route.auth !== 'public' || code === '403';
+    if (code === '413' || code === '415') return schemas.body !== undefined;
+    return true;
+  });
+  return Object.fromEntries(
+    [...codes, '500'].map((code) => [
+      code,
+      {
+        description: ERRORS[code] ?? 'Internal error',
+        content: { 'application/json': { schema } },
+      },
+    ]),
+  );
+}
+
+function operation(route: Route): ZodOpenApiOperationObject {
+  const schemas: RouteSchemas = registry[route.id as keyof typeof registry] ?? {};
+  const ok = schemas.response ?? { status: 200 };
+  const content = ok.html
+    ? { 'text/html': { schema: { type: 'string' as const } } }
+    : ok.schema
+      ? {
+          'application/json': { schema: ok.schema },
+          ...(route.html ? { 'text/html': { schema: { type: 'string' as const } } } : {}),
+        }
+      : undefined;
+  return {
+    operationId: route.id,
+    summary: route.summary,
+    tags: [route.path.startsWith('/open311') ? 'open311' : (route.path.split('/')[1] ?? 'platform')],
+    security: route.auth === 'public' ? [] : [{ bearerAuth: [] }],
+    ...(route.auth !== 'public'
+      ? {
+          description: `Roles: ${Object.entries(route.auth.roles)
+            .map(([r, s]) => `${r} (${s})`)
+            .join(', ')}`,
+        }
+      : {}),
+    requestParams: {
+      ...(schemas.params ? { path: schemas.params } : {}),
+      ...(schemas.query ? { query: schemas.query } : {}),
+    },
+    ...(schemas.body
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              (schemas.bodyTypes ?? ['application/json']).map((type) => [type, { schema: schemas.body }]),
+            ),
+          },
+        }
+      : {}),
+    responses: {
+      [String(ok.status)]: { description: ok.description ?? 'OK', ...(content ? { content } : {}) },
+      ...errorResponses(route, schemas),
+    },
+  };
+}
+
+export function buildDocument(opts: { serverUrl?: string } = {}) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routes as readonly Route[]) {
+    if (route.localOnly) continue;
+    paths[route.path] ??= {};
+    const item = paths[route.path] ?? {};
+    item[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'] = operation(route);
+  }
+  return createDocument(
+    {
+      openapi: '3.1.0',
+      info: {
+        title: 'Smart Kampung API',
+        version: '1',
+        description:
+          'Village service requests of a regency: catalogue, citizen submissions and tracking, officer queues, and Open311 GeoReport v2 over the same data. Messages are in Bahasa Indonesia unless Accept-Language (or ?lang=en) asks for English.',
+      },
+      ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
+      paths,
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'Cognito ID token (locally: POST /local/token)',
+          },
+        },
+      },
+    },
+    {
+      // refinements and transforms have no JSON Schema of their own: say what they check
+      override: ({ zodSchema, jsonSchema, io }) => {
+        if (zodSchema === Nik) {
+          jsonSchema.pattern = '^\\s*\\d{16}\\s*$';
+          jsonSchema.description =
+            'NIK: 16 digits with a real region prefix and birth date (women: day + 40)';
+        }
+        if (zodSchema === WhatsApp && io === 'input') {
+          jsonSchema.description = 'Indonesian mobile number (08…, 62… or +62…); stored as +62…';
+        }
+      },
+    },
+  );
+}
