@@ -7,6 +7,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: { SK_QUIET_LOGS: '1' },
+    env: { LOG_LEVEL: 'silent' },
   },
 });

@@ -27,7 +27,7 @@ const Env = z.object({
   LOCAL_DATA_DIR: z.string().optional(),
   /** public submissions per source address and village per 10 minutes */
   RATE_LIMIT_SUBMIT: z.coerce.number().int().min(1).default(30),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -546,3 +546,46 @@ describe('rate limits', () => {
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
+
+describe('guards', () => {
+  it('the DynamoDB client of the handlers refuses a Scan outright', async () => {
+    const { dynamo } = await import('../../functions/lib/aws');
+    const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
+    await expect(dynamo.send(new ScanCommand({ TableName: runtime.tableName }))).rejects.toThrow(
+      /Scan is not allowed/,
+    );
+  });
+
+  it('no NIK, name or phone number reaches a log line, across submit, upload, errors and officer reads', async () => {
+    const { logOutput } = await import('../../functions/lib/log');
+    const lines: string[] = [];
+    const saved = { level: logOutput.level, write: logOutput.write };
+    logOutput.level = 'debug';
+    logOutput.write = (_level, line) => lines.push(line);
+    try {
+      const { data: r } = await submitSku('Nama Sangat Pribadi');
+      await uploadDocument(r.id, r.secret, 'ktp', SPOOFED_PDF, 'application/pdf');
+      await call('POST', `/villages/${TAMANSARI}/requests`, {
+        json: {
+          ...skuBody('Nama Sangat Pribadi'),
+          applicant: { name: 'Nama Sangat Pribadi', nik: '3510243102900001', whatsapp: '081299998888' },
+        },
+      });
+      const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+      await call('GET', `/requests/${r.id}`, { token });
+    } finally {
+      Object.assign(logOutput, saved);
+    }
+    expect(lines.length).toBeGreaterThan(3);
+    const all = lines.join('\n');
+    for (const secret of [
+      NIK,
+      '3510243102900001',
+      'Nama Sangat Pribadi',
+      '081299998888',
+      '+6281234567890',
+      '81234567890',
+    ])
+      expect(all).not.toContain(secret);
+  });
+});

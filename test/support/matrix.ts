@@ -28,16 +28,10 @@ export function allowedBySpec(route: Route, who: Identity, target: Target): bool
   const roles = route.auth.roles;
   return who.groups.some((role) => {
     const scope: Scope | undefined = roles[role];
-    switch (scope) {
-      case undefined:
-        return false;
-      case 'village':
-        return target.village !== undefined && who.village === target.village;
-      case 'kecamatan':
-        return who.kecamatan === target.kecamatan;
-      case 'regency':
-        return who.regency === target.regency;
-    }
+    if (scope === 'village') return target.village !== undefined && who.village === target.village;
+    if (scope === 'kecamatan') return who.kecamatan === target.kecamatan;
+    if (scope === 'regency') return who.regency === target.regency;
+    return false;
   });
 }
 

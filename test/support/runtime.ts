@@ -2,7 +2,7 @@ import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime'
 
 /** One embedded runtime (DynamoDB Local + S3 server + adapter) per test file, in memory. */
 export async function startRuntime(): Promise<LocalRuntime> {
-  process.env.SK_QUIET_LOGS = '1';
+  process.env.LOG_LEVEL = 'silent';
   // tests submit hundreds of requests from 127.0.0.1; the limiter itself is tested on sign-in
   process.env.RATE_LIMIT_SUBMIT = '1000000';
   return startLocalRuntime({ port: 0, seed: true });
