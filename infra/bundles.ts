@@ -159,7 +159,10 @@ export function missingHandlers(): string[] {
 const requireShim =
   "import{createRequire as __skCreateRequire}from'node:module';const require=__skCreateRequire(import.meta.url);";
 
-/** THE esbuild options of every function (esbuild's own option names). */
+/**
+ * THE esbuild options of every function, in esbuild's own shape: a bench script can pass
+ * `{ ...buildOptions, entryPoints: [entry], external, outdir }` to `esbuild.build` as is.
+ */
 export const buildOptions = {
   bundle: true,
   platform: 'node',
@@ -170,10 +173,10 @@ export const buildOptions = {
   sourcesContent: false,
   // prefer ESM entry points: better tree-shaking of the AWS SDK and smaller bundles
   mainFields: ['module', 'main'],
-  banner: requireShim,
+  banner: { js: requireShim },
   // everything is bundled, the AWS SDK included: a bundled client starts faster than the runtime's copy
   external: [] as string[],
-  outExtension: '.mjs',
+  outExtension: { '.js': '.mjs' },
 } as const;
 
 export interface BundleEntry {

@@ -1,12 +1,13 @@
 /**
  * The whole system for one regency, as stacks split by lifecycle:
  *
- *   data (never destroyed) ← auth ← api ← publish
- *                            sites ←┘       ↑
- *                       operations (watches api, publish, data)
+ *   Data (never destroyed)   ← Auth, Sites, Api (by resource name, not by export)
+ *   Auth ──user pool──▶ Api ◀──site URL── Sites
+ *   Api, Sites ──API URL, distribution──▶ Publish
+ *   Operations watches Api and Publish
  *
- * Stateful resources are referred to by name (infra/names.ts), so only the auth → api, sites → api
- * and api/sites → publish edges are CloudFormation exports.
+ * Stateful resources are referred to by name (infra/names.ts), so the only CloudFormation exports
+ * are between stateless stacks.
  */
 import type { App } from 'aws-cdk-lib';
 import { Table as DynamoTable } from 'aws-cdk-lib/aws-dynamodb';

@@ -88,7 +88,7 @@ export class SkFunction extends NodejsFunction {
               sourceMap: buildOptions.sourcemap,
               sourcesContent: buildOptions.sourcesContent,
               mainFields: [...buildOptions.mainFields],
-              banner: buildOptions.banner,
+              banner: buildOptions.banner.js,
               bundleAwsSDK: true,
               externalModules: [...buildOptions.external, ...nodeModules],
               ...(nodeModules.length > 0 ? { commandHooks: copyNodeModules(nodeModules, id) } : {}),

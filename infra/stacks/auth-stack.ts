@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -124,6 +124,12 @@ export class AuthStack extends Stack {
       postConfirmation.bind(tableBinding(Table.fromTableName(this, 'Table', names.table)), 'write');
       this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, postConfirmation);
     }
+    this.outputs();
+  }
+
+  private outputs(): void {
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
   }
 
   /** The issuer the API's JWT authorizer and the handlers trust. */

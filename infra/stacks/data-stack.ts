@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
@@ -113,6 +113,9 @@ export class DataStack extends Stack {
 
     this.buckets = { logs, uploads, letters, photos, site };
 
+    new CfnOutput(this, 'UploadsBucketName', { value: uploads.bucketName });
+    new CfnOutput(this, 'SiteBucketName', { value: site.bucketName });
+
     const [hash, range] = tableDesign.KeySchema;
     if (!hash || !range) throw new Error('tableDesign needs a hash and a range key');
     this.table = new Table(this, 'Table', {
@@ -136,6 +139,7 @@ export class DataStack extends Stack {
         projectionType: ProjectionType.ALL,
       });
     }
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }
 

@@ -1,4 +1,13 @@
-import { ArnFormat, Aws, Duration, IgnoreMode, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  Aws,
+  CfnOutput,
+  Duration,
+  IgnoreMode,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { BuildSpec, ComputeType, LinuxArmLambdaBuildImage, Project, Source } from 'aws-cdk-lib/aws-codebuild';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
@@ -192,6 +201,9 @@ export class PublishStack extends Stack {
         });
       }
     }
+    new CfnOutput(this, 'SiteBuildProject', { value: this.project.projectName });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is the dead-letter queue',
