@@ -14,11 +14,18 @@ export const JurisdictionId = z.string(required).pipe(VillageCode);
 export const ServicesQuery = z.object({ jurisdiction_id: JurisdictionId, lang: Lang });
 
 export const ServiceCode = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'field.invalid');
-export const ServiceParams = z.object({ code: ServiceCode });
+/**
+ * API Gateway cannot route `{code}.json`, so on AWS the routes are `/services/{code}` and the
+ * parameter arrives as `sku.json`; the local adapter strips the suffix. Accept both.
+ */
+const withoutJson = (v: unknown) => (typeof v === 'string' ? v.replace(/\.json$/, '') : v);
+export const ServiceParams = z.object({ code: z.preprocess(withoutJson, ServiceCode) });
 export const ServiceQuery = ServicesQuery;
 
 /** Our request id, or a tracking code as the citizen typed it. */
-export const RequestParams = z.object({ id: z.string().min(1).max(64, 'field.too_long') });
+export const RequestParams = z.object({
+  id: z.preprocess(withoutJson, z.string().min(1).max(64, 'field.too_long')),
+});
 export const RequestQuery = z.object({ jurisdiction_id: JurisdictionId.optional(), lang: Lang });
 
 /** W3C datetime (ISO 8601 with a zone), or a plain date (read as UTC midnight). */

@@ -28,9 +28,9 @@ import {
   DocumentParams,
   KecamatanRequestsParams,
   QueueQuery,
+  ReceiptQuery,
   RequestParams,
   ResubmitBody,
-  SecretQuery,
   SubmitBody,
   TrackParams,
   TrackQuery,
@@ -76,13 +76,6 @@ const Receipt = z.object({
 
 const Page = z.object({ items: z.array(z.unknown()), cursor: z.string().nullable() });
 
-/** restated from requests/handlers/track.ts (the path parameter is optional there: two routes, one handler) */
-const TrackPathParams = TrackParams;
-/** restated from requests/handlers/receipt.ts */
-const ReceiptQuery = SecretQuery.extend({
-  error: z.string().max(40).optional(),
-  requirement: z.string().max(60).optional(),
-});
 /** the upload confirmation needs the secret in a header */
 const anything = z.record(z.string(), z.unknown());
 
@@ -130,7 +123,7 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
     body: ResubmitBody,
     response: { status: 200, schema: anything },
   },
-  'track.get': { params: TrackPathParams, query: TrackQuery, response: { status: 200, schema: anything } },
+  'track.get': { params: TrackParams, query: TrackQuery, response: { status: 200, schema: anything } },
   'track.query': { query: TrackQuery, response: { status: 200, schema: anything } },
   'queue.village': {
     params: VillageRequestsParams,

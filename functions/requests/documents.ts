@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { fileTypeFromBuffer } from 'file-type';
@@ -16,7 +21,14 @@ export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'im
 const POST_EXPIRES_SECONDS = 15 * 60;
 export const GET_EXPIRES_SECONDS = 5 * 60;
 
+/** Where a confirmed document lives for good. */
 export const documentKey = (requestId: string, documentId: string) => `requests/${requestId}/${documentId}`;
+/**
+ * Where the browser uploads it. The bucket's lifecycle rule expires `incoming/` after two days, so a
+ * file that is never confirmed (abandoned, or refused) does not stay; confirm moves accepted files out.
+ */
+export const incomingKey = (requestId: string, documentId: string) =>
+  `incoming/${documentKey(requestId, documentId)}`;
 export const newDocumentId = (requirement: string) =>
   `${requirement}.${randomBytes(9).toString('base64url')}`;
 
@@ -43,7 +55,7 @@ export async function presignDocument(
   if (input.contentType && requirement.accept.length && !requirement.accept.includes(input.contentType))
     throw new Invalid([{ path: 'contentType', message: 'field.content_type' }]);
   const documentId = newDocumentId(requirement.code);
-  const key = documentKey(request.id, documentId);
+  const key = incomingKey(request.id, documentId);
   const conditions: NonNullable<Parameters<typeof createPresignedPost>[1]['Conditions']> = [
     ['content-length-range', 1, Math.min(input.size ?? MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES)],
   ];
@@ -78,7 +90,7 @@ export async function createDocument(
     requestId: request.id,
     documentId: presigned.documentId,
     requirement: presigned.requirement.code,
-    key: documentKey(request.id, presigned.documentId),
+    key: incomingKey(request.id, presigned.documentId),
     declaredType: input.contentType,
     declaredSize: input.size,
     status: 'pending',
@@ -103,7 +115,8 @@ export async function confirmDocument(requestId: string, documentId: string, now
   assertOpen(request);
   const requirementCode = documentId.split('.')[0] ?? '';
   const requirement = requirementOf(request, requirementCode);
-  const key = documentKey(request.id, documentId);
+  const key = incomingKey(request.id, documentId);
+  const finalKey = documentKey(request.id, documentId);
   const existing = (await RequestDocument.get({ requestId, documentId }).go({ consistent: true })).data;
   if (existing?.status === 'confirmed')
     return { documentId, status: 'confirmed' as const, complete: !!request.completeAt };
@@ -111,7 +124,9 @@ export async function confirmDocument(requestId: string, documentId: string, now
   const head = await s3
     .send(new HeadObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }))
     .catch((error: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
-      if (error?.name === 'NotFound' || error?.$metadata?.httpStatusCode === 404) return undefined;
+      // without s3:ListBucket (least privilege) S3 answers a missing key with 403, not 404
+      const status = error?.$metadata?.httpStatusCode;
+      if (error?.name === 'NotFound' || status === 404 || status === 403) return undefined;
       throw error;
     });
   if (!head) throw new Unprocessable('file_missing', 'error.file_missing');
@@ -133,12 +148,21 @@ export async function confirmDocument(requestId: string, documentId: string, now
     return rejectFile(key, 'field.content_type');
   if (existing && existing.declaredType !== detected.mime) return rejectFile(key, 'field.content_type');
 
+  await s3.send(
+    new CopyObjectCommand({
+      Bucket: config.UPLOADS_BUCKET,
+      Key: finalKey,
+      CopySource: `${config.UPLOADS_BUCKET}/${key}`,
+      ContentType: detected.mime,
+      MetadataDirective: 'REPLACE',
+    }),
+  );
   const confirmedAt = now.toISOString();
   await RequestDocument.put({
     requestId,
     documentId,
     requirement: requirement.code,
-    key,
+    key: finalKey,
     declaredType: existing?.declaredType ?? detected.mime,
     declaredSize: existing?.declaredSize ?? size,
     status: 'confirmed',
@@ -147,6 +171,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
     createdAt: existing?.createdAt ?? confirmedAt,
     confirmedAt,
   }).go();
+  await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
   const complete = await markCompleteIfReady(request.id, now);
   return { documentId, status: 'confirmed' as const, complete };
 }

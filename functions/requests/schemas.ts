@@ -47,6 +47,11 @@ export const SecretQuery = z.object({
   secret: z.string().max(200).optional(),
   lang: z.enum(['id', 'en']).optional(),
 });
+/** the receipt also says which upload the confirm step refused, after S3's redirect */
+export const ReceiptQuery = SecretQuery.extend({
+  error: z.string().max(40).optional(),
+  requirement: z.string().max(60).optional(),
+});
 
 export const VillageRequestsParams = z.object({ code: VillageCode });
 export const KecamatanRequestsParams = z.object({ code: KecamatanCode });
@@ -84,7 +89,8 @@ export const TransitionBody = z.object({
   version: z.number({ error: 'field.version' }).int().min(1, 'field.version'),
 });
 
-export const TrackParams = z.object({ trackingCode: z.string().max(40) });
+/** `/track/{trackingCode}` and `/track?code=` share one handler: the path parameter is optional there. */
+export const TrackParams = z.object({ trackingCode: z.string().max(40).optional() });
 export const TrackQuery = z.object({
   code: z.string().max(40).optional(),
   lang: z.enum(['id', 'en']).optional(),

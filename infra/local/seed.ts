@@ -10,7 +10,7 @@ import { putDefaults } from '../../functions/catalogue/store';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
 import { LocalUser, Regency, ServiceRequest, Village } from '../../functions/lib/table';
-import { confirmDocument, documentKey, newDocumentId } from '../../functions/requests/documents';
+import { confirmDocument, incomingKey, newDocumentId } from '../../functions/requests/documents';
 import { BANYUWANGI_HOLIDAYS_2026 } from '../../functions/requests/domain/due';
 import { submitRequest } from '../../functions/requests/submit';
 import { transition } from '../../functions/requests/workflow';
@@ -126,7 +126,7 @@ async function seedRequests(accounts: DemoAccount[]) {
       await s3.send(
         new PutObjectCommand({
           Bucket: config.UPLOADS_BUCKET,
-          Key: documentKey(receipt.id, documentId),
+          Key: incomingKey(receipt.id, documentId),
           Body: DEMO_PDF,
           ContentType: 'application/pdf',
         }),

@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import { Invalid, NotFound } from '../../lib/errors';
 import { endpoint, html, json } from '../../lib/http';
 import { normalizeTrackingCode } from '../domain/tracking';
-import { TrackQuery } from '../schemas';
+import { TrackParams, TrackQuery } from '../schemas';
 import { findByTrackingCode } from '../store';
 import { trackFormPage, trackingView, trackPage } from '../views';
 
-const Params = z.object({ trackingCode: z.string().max(40).optional() });
-
 /** `/track/{code}` and `/track?code=` (the site's plain GET form). HTML for browsers, JSON otherwise. */
-export const handler = endpoint('track.get', { params: Params, query: TrackQuery }, async (ctx) => {
+export const handler = endpoint('track.get', { params: TrackParams, query: TrackQuery }, async (ctx) => {
   const raw = ctx.params.trackingCode ?? ctx.query.code;
   if (raw === undefined || raw.trim() === '') {
     if (ctx.wantsHtml) return html(400, trackFormPage(ctx.lang));
