@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from '../lib/config';
 import { Unauthorized } from '../lib/errors';
 import { endpoint, json } from '../lib/http';

@@ -7,7 +7,7 @@
  * requirement of kind `field` names a field with the same code. `duration` is office time (see
  * requests/domain/due.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIsoDuration } from '../requests/domain/due';
 
 /** What a scanned document may be. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Invalid } from './errors';
 
 /** `?cursor=&limit=` of every list; answers are always `{items, cursor}` (cursor null on the last page). */

@@ -2,7 +2,7 @@
  * Input (and documented output) schemas of the Open311 GeoReport v2 routes. Parameter names are the
  * spec's own (snake_case), so a validation error names exactly what the client sent.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { VillageCode } from '../villages/schemas';
 
 const Lang = z.enum(['id', 'en']).optional();

@@ -7,7 +7,7 @@
  * restated here (marked) rather than imported, because importing a handler module would pull the
  * table client into this bundle.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   Open311ErrorList,
   RequestParams as Open311RequestParams,

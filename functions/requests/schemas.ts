@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuery } from '../lib/paging';
 import { KecamatanCode, VillageCode } from '../villages/schemas';
 import { checkNik } from './domain/nik';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findService } from '../../catalogue/store';
 import { Invalid } from '../../lib/errors';
 import { json, zodFields } from '../../lib/http';
