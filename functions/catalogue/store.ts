@@ -1,5 +1,5 @@
 import { config } from '../lib/config';
-import { CatalogueEntry } from '../lib/table';
+import { CatalogueEntry, FAST } from '../lib/table';
 import { mergeCatalogue, type Service, ServiceSchema } from './defaults';
 
 /**
@@ -11,17 +11,29 @@ export async function villageCatalogue(
   regencyCode = config.REGENCY_CODE,
 ): Promise<Service[]> {
   const [defaults, overrides] = await Promise.all([
-    CatalogueEntry.query.primary({ scope: regencyCode }).go({ pages: 'all' }),
-    CatalogueEntry.query.primary({ scope: villageCode }).go({ pages: 'all' }),
+    CatalogueEntry.query.primary({ scope: regencyCode }).go({ ...FAST, pages: 'all' }),
+    CatalogueEntry.query.primary({ scope: villageCode }).go({ ...FAST, pages: 'all' }),
   ]);
+  // the same stored entries give the same catalogue: validate and merge once per container and version
+  const key = [...defaults.data, ...overrides.data]
+    .map((e) => `${e.scope}/${e.code}@${e.updatedAt ?? ''}`)
+    .join('|');
+  const cached = merged.get(key);
+  if (cached) return cached;
   const base = defaults.data.filter((e) => !e.disabled).map((e) => ServiceSchema.parse(e.service));
   const own = overrides.data.map((e) => ({
     ...(e.service as Partial<Service>),
     code: e.code,
     disabled: e.disabled,
   }));
-  return mergeCatalogue(base, own);
+  const catalogue = mergeCatalogue(base, own);
+  if (merged.size > 500) merged.clear();
+  merged.set(key, catalogue);
+  return catalogue;
 }
+
+/** Catalogues by the identity of their stored entries (scope, code, updatedAt). Bounded. */
+const merged = new Map<string, Service[]>();
 
 export async function findService(villageCode: string, code: string): Promise<Service | undefined> {
   return (await villageCatalogue(villageCode)).find((s) => s.code === code);

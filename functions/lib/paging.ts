@@ -7,15 +7,38 @@ export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(25),
 };
 
-/** ElectroDB throws on a tampered or foreign cursor; that is the caller's mistake, not ours. */
-export async function withCursor<T>(run: () => Promise<T>): Promise<T> {
+const badCursor = () => new Invalid([{ path: 'cursor', message: 'field.invalid' }]);
+
+/** Our keys are all strings: a cursor must decode to a flat object of strings before DynamoDB sees it. */
+function checkCursorShape(cursor: string) {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  if (!decoded || typeof decoded !== 'object' || Array.isArray(decoded)) throw badCursor();
+  const values = Object.values(decoded);
+  if (values.length === 0 || values.some((v) => typeof v !== 'string')) throw badCursor();
+}
+
+/**
+ * Runs a paged query with a client-supplied cursor. ElectroDB cursors are the last key, unsigned:
+ * a tampered one, or one from another filter, is the caller's mistake (400), never our 500.
+ */
+export async function withCursor<T>(cursor: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (cursor !== undefined) checkCursorShape(cursor);
   try {
     return await run();
   } catch (error) {
-    if (error && typeof error === 'object' && 'code' in error && (error as { code: number }).code === 5003)
-      throw new Invalid([{ path: 'cursor', message: 'field.invalid' }]);
-    if (error instanceof Error && /cursor/i.test(error.message))
-      throw new Invalid([{ path: 'cursor', message: 'field.invalid' }]);
+    if (cursor === undefined) throw error;
+    const e = error as { name?: string; code?: number; cause?: { name?: string } };
+    if (
+      e?.name === 'ElectroError' ||
+      e?.name === 'ValidationException' ||
+      e?.cause?.name === 'ValidationException'
+    )
+      throw badCursor();
     throw error;
   }
 }

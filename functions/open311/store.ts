@@ -51,7 +51,7 @@ export async function queryRequests(
       : f.status === 'open'
         ? base.lt({ queueSort: '2#' })
         : base;
-  const page = await withCursor(() =>
+  const page = await withCursor(f.cursor, () =>
     ranged
       .where(({ createdAt, serviceCode }, { between, eq }) => {
         const clauses = [between(createdAt, f.start, f.end)];

@@ -1,6 +1,7 @@
 import type { EntityItem } from 'electrodb';
 import { Forbidden, NotFound } from '../lib/errors';
 import {
+  FAST,
   Regency,
   RequestDocument,
   type RequestItem,
@@ -13,7 +14,7 @@ import { secretMatches } from './domain/tracking';
 import { isClosed } from './domain/transitions';
 
 export async function getRequest(id: string): Promise<RequestItem> {
-  const { data } = await ServiceRequest.get({ id }).go({ consistent: true });
+  const { data } = await ServiceRequest.get({ id }).go({ ...FAST, consistent: true });
   if (!data) throw new NotFound();
   return data;
 }
@@ -26,9 +27,9 @@ export async function getRequestWithSecret(id: string, secret: string | undefine
 }
 
 export async function findByTrackingCode(code: string): Promise<RequestItem | undefined> {
-  const { data: claim } = await TrackingCode.get({ trackingCode: code }).go({ consistent: true });
+  const { data: claim } = await TrackingCode.get({ trackingCode: code }).go({ ...FAST, consistent: true });
   if (!claim) return undefined;
-  const { data } = await ServiceRequest.get({ id: claim.requestId }).go({ consistent: true });
+  const { data } = await ServiceRequest.get({ id: claim.requestId }).go({ ...FAST, consistent: true });
   return data ?? undefined;
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { findService } from '../catalogue/store';
 import { Conflict, Invalid } from '../lib/errors';
-import { db, Idempotency } from '../lib/table';
+import { db, FAST, Idempotency } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
@@ -161,7 +161,7 @@ export async function submitRequest(
 }
 
 async function findReplay(scope: string, key: string, nowSec: number) {
-  const { data } = await Idempotency.get({ scope, key }).go({ consistent: true });
+  const { data } = await Idempotency.get({ scope, key }).go({ ...FAST, consistent: true });
   return data && data.expiresAt > nowSec ? data : undefined;
 }
 

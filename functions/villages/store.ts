@@ -1,6 +1,6 @@
 import { NotFound } from '../lib/errors';
 import { withCursor } from '../lib/paging';
-import { Regency, Village, type VillageItem } from '../lib/table';
+import { FAST, Regency, Village, type VillageItem } from '../lib/table';
 
 /** Public view of a village: what any page or client may show. */
 export function publicVillage(v: VillageItem) {
@@ -17,7 +17,7 @@ export function publicVillage(v: VillageItem) {
 }
 
 export async function getVillage(code: string): Promise<VillageItem> {
-  const { data } = await Village.get({ code }).go();
+  const { data } = await Village.get({ code }).go(FAST);
   if (!data) throw new NotFound();
   return data;
 }
@@ -33,7 +33,7 @@ export async function listVillages(q: {
   cursor?: string;
   limit: number;
 }) {
-  return withCursor(async () => {
+  return withCursor(q.cursor, async () => {
     const { data, cursor } = await Village.query
       .byRegency(
         q.kecamatan

@@ -14,7 +14,7 @@ export const handler = endpoint(
   { params: KecamatanRequestsParams, query: QueueQuery },
   async (ctx) => {
     authorize(route, ctx.caller, { kecamatanCode: ctx.params.code });
-    const page = await withCursor(() =>
+    const page = await withCursor(ctx.query.cursor, () =>
       ServiceRequest.query
         .byKecamatanStatus({ kecamatanCode: ctx.params.code, status: ctx.query.status ?? 'forwarded' })
         .go({ cursor: ctx.query.cursor ?? null, limit: ctx.query.limit }),

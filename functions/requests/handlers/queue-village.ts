@@ -14,7 +14,7 @@ export const handler = endpoint(
   { params: VillageRequestsParams, query: QueueQuery },
   async (ctx) => {
     authorize(route, ctx.caller, { villageCode: ctx.params.code });
-    const page = await withCursor(() =>
+    const page = await withCursor(ctx.query.cursor, () =>
       (ctx.query.status
         ? ServiceRequest.query.byVillageStatus({ villageCode: ctx.params.code, status: ctx.query.status })
         : ServiceRequest.query.byVillage({ villageCode: ctx.params.code })
