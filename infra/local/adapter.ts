@@ -97,6 +97,14 @@ interface ReadBody {
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
+  // a request without a body (most GETs) is already complete: skip waiting for its 'end' event
+  if (
+    req.complete ||
+    (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined)
+  ) {
+    req.resume();
+    return Promise.resolve({ body: Buffer.alloc(0), tooLarge: false });
+  }
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
