@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../infra/local/runtime';
+import type { Call } from '../support/runtime';
 
 const SCHEMAS = '/work/shared/open311/georeport-v2';
 const VILLAGE = '35.10.24.2008'; // Tamansari, Licin
@@ -27,14 +28,14 @@ function validate(file: string, data: unknown): string[] {
   return check(data) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
-async function call(path: string, init: RequestInit = {}) {
+async function call(path: string, init: RequestInit = {}): Promise<Call> {
   const res = await fetch(api + path, { redirect: 'manual', ...init });
   const text = await res.text();
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {}
-  return { status: res.status, headers: res.headers, text, data: data as any };
+  return { status: res.status, headers: res.headers, text, data };
 }
 
 const post = (form: Record<string, string | string[]>, headers: Record<string, string> = {}) => {
