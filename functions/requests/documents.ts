@@ -8,6 +8,7 @@ import {
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { fileTypeFromBuffer } from 'file-type';
+import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { s3 } from '../lib/s3';
@@ -17,7 +18,6 @@ import { isClosed } from './domain/transitions';
 import { dueCalculator, getRequest, listDocuments, queueSort } from './store';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
 const POST_EXPIRES_SECONDS = 15 * 60;
 export const GET_EXPIRES_SECONDS = 5 * 60;
 
@@ -139,11 +139,11 @@ export async function confirmDocument(requestId: string, documentId: string, now
   );
   const head4k = await object.Body?.transformToByteArray();
   const detected = head4k ? await fileTypeFromBuffer(head4k) : undefined;
-  const accept = requirement.accept.length ? requirement.accept : [...DOCUMENT_TYPES];
+  const accept = requirement.accept.length ? requirement.accept : [...DOCUMENT_MIME_TYPES];
   if (
     !detected ||
     !accept.includes(detected.mime) ||
-    !(DOCUMENT_TYPES as readonly string[]).includes(detected.mime)
+    !(DOCUMENT_MIME_TYPES as readonly string[]).includes(detected.mime)
   )
     return rejectFile(key, 'field.content_type');
   if (existing && existing.declaredType !== detected.mime) return rejectFile(key, 'field.content_type');

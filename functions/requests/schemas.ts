@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { PageQuery } from '../lib/paging';
 import { KecamatanCode, VillageCode } from '../villages/schemas';
 import { checkNik } from './domain/nik';
@@ -59,7 +60,7 @@ export const QueueQuery = z.object({ status: z.enum(STATUSES).optional(), ...Pag
 
 export const DocumentCreateBody = z.object({
   requirement: z.string({ error: 'field.required' }).min(1, 'field.required').max(60),
-  contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/webp'], {
+  contentType: z.enum(DOCUMENT_MIME_TYPES, {
     error: 'field.content_type',
   }),
   size: z

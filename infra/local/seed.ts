@@ -5,7 +5,7 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { hashPassword } from '../../functions/auth/local-identity';
-import { DEFAULT_CATALOGUE } from '../../functions/catalogue/defaults';
+import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
 import { putDefaults } from '../../functions/catalogue/store';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';

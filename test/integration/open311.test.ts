@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../infra/local/runtime';
-import type { Call } from '../support/runtime';
+import { type Call, toCall } from '../support/runtime';
 
 const SCHEMAS = '/work/shared/open311/georeport-v2';
 const VILLAGE = '35.10.24.2008'; // Tamansari, Licin
@@ -29,13 +29,7 @@ function validate(file: string, data: unknown): string[] {
 }
 
 async function call(path: string, init: RequestInit = {}): Promise<Call> {
-  const res = await fetch(api + path, { redirect: 'manual', ...init });
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {}
-  return { status: res.status, headers: res.headers, text, data };
+  return toCall(await fetch(api + path, { redirect: 'manual', ...init }));
 }
 
 const post = (form: Record<string, string | string[]>, headers: Record<string, string> = {}) => {

@@ -18,6 +18,7 @@ import {
   skuBody,
   startRuntime,
   TAMANSARI,
+  toCall,
 } from '../support/runtime';
 
 let runtime: LocalRuntime;
@@ -90,18 +91,14 @@ async function raw(method: string, path: string, opts: Raw = {}): Promise<Call> 
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.contentType !== undefined) headers['content-type'] = opts.contentType;
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const res = await fetch(runtime.apiUrl + path, {
-    method,
-    headers,
-    ...(opts.body !== undefined ? { body: opts.body } : {}),
-    redirect: 'manual',
-  });
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {}
-  return { status: res.status, headers: res.headers, text, data };
+  return toCall(
+    await fetch(runtime.apiUrl + path, {
+      method,
+      headers,
+      ...(opts.body !== undefined ? { body: opts.body } : {}),
+      redirect: 'manual',
+    }),
+  );
 }
 
 /**

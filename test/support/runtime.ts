@@ -38,14 +38,18 @@ export function client(apiUrl: string) {
       body = new URLSearchParams(opts.form).toString();
     }
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    const res = await fetch(apiUrl + path, { method, headers, body, redirect: 'manual' });
-    const text = await res.text();
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {}
-    return { status: res.status, headers: res.headers, text, data };
+    return toCall(await fetch(apiUrl + path, { method, headers, body, redirect: 'manual' }));
   };
+}
+
+/** A response read whole: status, headers, text, and the JSON when it is JSON. */
+export async function toCall(res: Response): Promise<Call> {
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {}
+  return { status: res.status, headers: res.headers, text, data };
 }
 
 export async function signIn(apiUrl: string, username: string): Promise<string> {

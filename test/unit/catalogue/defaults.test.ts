@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CATALOGUE,
   DOCUMENT_MIME_TYPES,
   mergeCatalogue,
   type Service,
   ServiceSchema,
 } from '../../../functions/catalogue/defaults';
+import { DEFAULT_CATALOGUE } from '../../../functions/catalogue/regency-defaults';
 import { parseIsoDuration } from '../../../functions/requests/domain/due';
 
 const byCode = (catalogue: Service[], code: string) => catalogue.find((s) => s.code === code) as Service;
