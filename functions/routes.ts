@@ -20,9 +20,13 @@ export interface Route {
   /** module under functions/ exporting `handler` */
   handler: string;
   auth: 'public' | { roles: Partial<Record<Role, Scope>> };
-  /** what the handler touches: the single table and the uploads bucket */
+  /** what the handler touches: the single table, the buckets, the sign-in directory (Cognito) */
   table?: Access;
   uploads?: Access;
+  photos?: Access;
+  identity?: Access;
+  /** packages with native code shipped beside the bundle instead of bundled (sharp) */
+  nodeModules?: readonly string[];
   /** answers HTML to browsers as well as JSON */
   html?: boolean;
   /** mounted only by the local runtime (never deployed) */
@@ -235,6 +239,123 @@ export const routes = [
     summary: 'Open311 requests with filters',
   },
 
+  // UMKM / IKM sellers
+  {
+    id: 'sellers.register',
+    method: 'POST',
+    path: '/villages/{code}/sellers',
+    handler: 'sellers/handlers/register',
+    auth: 'public',
+    table: 'write',
+    identity: 'write',
+    summary: 'A business registers itself as a seller of the village (pending until approved)',
+  },
+  {
+    id: 'sellers.list',
+    method: 'GET',
+    path: '/villages/{code}/sellers',
+    handler: 'sellers/handlers/list',
+    auth: { roles: officers },
+    table: 'read',
+    summary: "A village's sellers, by status (the officer's approval queue)",
+  },
+  {
+    id: 'sellers.get',
+    method: 'GET',
+    path: '/sellers/{id}',
+    handler: 'sellers/handlers/get',
+    auth: { roles: { ...officers, seller: 'village' } },
+    table: 'read',
+    summary: 'One seller (its officers, or the seller itself)',
+  },
+  {
+    id: 'sellers.transition',
+    method: 'POST',
+    path: '/sellers/{id}/transitions',
+    handler: 'sellers/handlers/transition',
+    auth: { roles: { 'village-officer': 'village' } },
+    table: 'write',
+    summary: 'Approve, reject or suspend a seller',
+  },
+  {
+    id: 'sellers.products',
+    method: 'GET',
+    path: '/sellers/{id}/products',
+    handler: 'sellers/handlers/products',
+    auth: { roles: { ...officers, seller: 'village' } },
+    table: 'read',
+    summary: "Every product of a seller, any status (the seller's own list)",
+  },
+
+  // products
+  {
+    id: 'products.create',
+    method: 'POST',
+    path: '/villages/{code}/products',
+    handler: 'products/handlers/create',
+    auth: { roles: { seller: 'village' } },
+    table: 'write',
+    summary: 'A seller adds a product (a draft)',
+  },
+  {
+    id: 'products.list',
+    method: 'GET',
+    path: '/villages/{code}/products',
+    handler: 'products/handlers/list',
+    auth: 'public',
+    table: 'read',
+    summary: 'Published products of a village, by category',
+  },
+  {
+    id: 'products.search',
+    method: 'GET',
+    path: '/products/search',
+    handler: 'products/handlers/search',
+    auth: 'public',
+    table: 'read',
+    summary: 'Regency-wide product search by text and category',
+  },
+  {
+    id: 'products.get',
+    method: 'GET',
+    path: '/products/{id}',
+    handler: 'products/handlers/get',
+    auth: 'public',
+    table: 'read',
+    summary: 'One product: public when published; its seller and officers (bearer token) see any state',
+  },
+  {
+    id: 'products.patch',
+    method: 'PATCH',
+    path: '/products/{id}',
+    handler: 'products/handlers/patch',
+    auth: { roles: { seller: 'village', 'village-officer': 'village' } },
+    table: 'write',
+    summary: 'Edit a product or move its status (version for optimistic concurrency)',
+  },
+  {
+    id: 'photos.create',
+    method: 'POST',
+    path: '/products/{id}/photos',
+    handler: 'products/handlers/photo-create',
+    auth: { roles: { seller: 'village' } },
+    table: 'write',
+    uploads: 'write',
+    summary: 'Presigned POST for one product photo',
+  },
+  {
+    id: 'photos.confirm',
+    method: 'POST',
+    path: '/products/{id}/photos/{photoId}/confirm',
+    handler: 'products/handlers/photo-confirm',
+    auth: { roles: { seller: 'village' } },
+    table: 'write',
+    uploads: 'write',
+    photos: 'write',
+    nodeModules: ['sharp'],
+    summary: 'Process an uploaded photo now (idempotent; the S3 event does the same on AWS)',
+  },
+
   // platform
   {
     id: 'openapi',
@@ -243,6 +364,15 @@ export const routes = [
     handler: 'openapi/handler',
     auth: 'public',
     summary: 'OpenAPI 3.1, generated from the zod schemas',
+  },
+  {
+    id: 'local.jwks',
+    method: 'GET',
+    path: '/local-cognito/.well-known/jwks.json',
+    handler: 'auth/local-jwks',
+    auth: 'public',
+    localOnly: true,
+    summary: "The local issuer's public keys (where Cognito serves its JWKS)",
   },
   {
     id: 'local.token',

@@ -8,6 +8,10 @@ import * as z from 'zod';
 const Env = z.object({
   TABLE_NAME: z.string().min(1).default('smart-kampung'),
   UPLOADS_BUCKET: z.string().min(1).default('smart-kampung-uploads'),
+  /** processed product photos (public through CloudFront at SITE_URL/photos/…, locally the site server) */
+  PHOTOS_BUCKET: z.string().min(1).default('smart-kampung-photos'),
+  /** AWS only: the user pool sellers' sign-ins are created in; unset locally (the local identity store) */
+  COGNITO_USER_POOL_ID: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).default('ap-southeast-3'),
   /** local runtime only: where DynamoDB Local / the S3-compatible server listen */
   DYNAMODB_ENDPOINT: z.url().optional(),

@@ -295,6 +295,199 @@ export const Counter = new Entity(
   opts(),
 );
 
+/** A UMKM/IKM seller of a village. Registers itself (pending); the village officer moderates it. */
+export const Seller = new Entity(
+  {
+    model: { entity: 'seller', version: '1', service: SERVICE },
+    attributes: {
+      id: { type: 'string', required: true },
+      villageCode: { type: 'string', required: true },
+      kecamatanCode: { type: 'string', required: true },
+      regencyCode: { type: 'string', required: true },
+      businessName: { type: 'string', required: true },
+      ownerName: { type: 'string', required: true },
+      /** the business's WhatsApp (+62…), also the seller's sign-in username */
+      whatsapp: { type: 'string', required: true },
+      kind: { type: ['umkm', 'ikm'] as const, required: true },
+      description: { type: 'string', required: true },
+      location: { type: 'string' },
+      status: { type: ['pending', 'approved', 'rejected', 'suspended'] as const, required: true },
+      reason: { type: 'string' },
+      version: { type: 'number', required: true },
+      history: { type: CustomAttributeType<HistoryEntry[]>('any'), required: true, default: () => [] },
+      createdAt: { type: 'string', required: true },
+      updatedAt: { type: 'string', required: true },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } },
+      byVillage: {
+        index: 'gsi2',
+        pk: { field: 'gsi2pk', composite: ['villageCode'] },
+        sk: { field: 'gsi2sk', composite: ['status', 'id'] },
+      },
+    },
+  },
+  opts(),
+);
+
+/** Claims a WhatsApp number for one seller (the sign-in username): written with the seller, not-exists. */
+export const SellerAccount = new Entity(
+  {
+    model: { entity: 'selleraccount', version: '1', service: SERVICE },
+    attributes: {
+      whatsapp: { type: 'string', required: true },
+      sellerId: { type: 'string', required: true },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['whatsapp'] }, sk: { field: 'sk', composite: [] } },
+    },
+  },
+  opts(),
+);
+
+export type ProductPhotoData = {
+  id: string;
+  status: 'uploading' | 'processing' | 'ready' | 'failed';
+  reason?: string;
+  declaredType: string;
+  declaredSize: number;
+  width?: number;
+  height?: number;
+  /** keys in the photos bucket, ascending width */
+  variants?: { width: number; height: number; key: string }[];
+  placeholder?: string;
+  createdAt: string;
+};
+
+/**
+ * A product of a seller. `visibility` is derived — `public` exactly when the product is published
+ * and its seller approved — and keys the public listing index, so a hidden product or a suspended
+ * seller's products leave every public list by one write, never by a filter.
+ */
+export const Product = new Entity(
+  {
+    model: { entity: 'product', version: '1', service: SERVICE },
+    attributes: {
+      id: { type: 'string', required: true },
+      sellerId: { type: 'string', required: true },
+      villageCode: { type: 'string', required: true },
+      kecamatanCode: { type: 'string', required: true },
+      regencyCode: { type: 'string', required: true },
+      slug: { type: 'string', required: true },
+      /** denormalised at creation (village names do not change; a seller's are copied on edit) */
+      sellerName: { type: 'string', required: true },
+      sellerKind: { type: ['umkm', 'ikm'] as const, required: true },
+      sellerWhatsapp: { type: 'string', required: true },
+      villageName: { type: 'string', required: true },
+      villageSlug: { type: 'string', required: true },
+      kecamatanName: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      description: { type: CustomAttributeType<{ id: string; en?: string }>('any'), required: true },
+      category: { type: 'string', required: true },
+      price: { type: 'number', required: true },
+      discountPrice: { type: 'number' },
+      unit: { type: 'string', required: true },
+      availability: { type: ['available', 'preorder', 'out_of_stock'] as const, required: true },
+      photos: { type: CustomAttributeType<ProductPhotoData[]>('any'), required: true, default: () => [] },
+      /** bumped by every photo change: photo writes are read-modify-write conditioned on it */
+      photoRev: { type: 'number', required: true, default: 0 },
+      status: { type: ['draft', 'published', 'hidden', 'taken_down'] as const, required: true },
+      reason: { type: 'string' },
+      visibility: { type: ['public', 'private'] as const, required: true },
+      /** search terms currently written for this product (so a reindex deletes exactly those) */
+      indexedTerms: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
+      version: { type: 'number', required: true },
+      createdAt: { type: 'string', required: true },
+      updatedAt: { type: 'string', required: true },
+      publishedAt: { type: 'string' },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } },
+      bySeller: {
+        index: 'gsi1',
+        pk: { field: 'gsi1pk', composite: ['sellerId'] },
+        sk: { field: 'gsi1sk', composite: ['id'] },
+      },
+      byVillage: {
+        index: 'gsi3',
+        pk: { field: 'gsi3pk', composite: ['villageCode', 'visibility'] },
+        sk: { field: 'gsi3sk', composite: ['category', 'id'] },
+      },
+    },
+  },
+  opts(),
+);
+
+export type SearchPhoto = { url: string; width: number; height: number; placeholder: string };
+
+/**
+ * The regency-wide product search index: one item per (scope, term, product), scope `all` or a
+ * category. A query is one Query on `regency#scope` with `begins_with(term)` for the longest word
+ * typed (prefix search: "kop" finds "kopi"), the other words filtered on the denormalised `text`.
+ * Term `_all` lists every public product of a scope. Items carry what a result shows.
+ */
+export const SearchEntry = new Entity(
+  {
+    model: { entity: 'search', version: '1', service: SERVICE },
+    attributes: {
+      regencyCode: { type: 'string', required: true },
+      scope: { type: 'string', required: true },
+      term: { type: 'string', required: true },
+      productId: { type: 'string', required: true },
+      text: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      slug: { type: 'string', required: true },
+      category: { type: 'string', required: true },
+      price: { type: 'number', required: true },
+      discountPrice: { type: 'number' },
+      unit: { type: 'string', required: true },
+      availability: { type: 'string', required: true },
+      sellerName: { type: 'string', required: true },
+      villageCode: { type: 'string', required: true },
+      villageName: { type: 'string', required: true },
+      villageSlug: { type: 'string', required: true },
+      kecamatanName: { type: 'string', required: true },
+      photo: { type: CustomAttributeType<SearchPhoto>('any') },
+    },
+    indexes: {
+      primary: {
+        pk: { field: 'pk', composite: ['regencyCode', 'scope'] },
+        sk: { field: 'sk', composite: ['term', 'productId'] },
+      },
+    },
+  },
+  opts(),
+);
+
+/**
+ * The "site out of date" signal of one village, consumed by the site publisher. A change marks it
+ * `dirty` (in the same transaction as the change itself) and moves `lastChangeAt`; the publisher
+ * rebuilds villages that have been quiet for a moment and marks them `clean` only if nothing changed
+ * meanwhile — so a burst of changes causes one rebuild, and no change is ever lost.
+ */
+export const SiteState = new Entity(
+  {
+    model: { entity: 'sitestate', version: '1', service: SERVICE },
+    attributes: {
+      villageCode: { type: 'string', required: true },
+      regencyCode: { type: 'string', required: true },
+      state: { type: ['dirty', 'clean'] as const, required: true },
+      reason: { type: 'string' },
+      lastChangeAt: { type: 'string', required: true },
+      publishedAt: { type: 'string' },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['villageCode'] }, sk: { field: 'sk', composite: [] } },
+      byState: {
+        index: 'gsi1',
+        pk: { field: 'gsi1pk', composite: ['regencyCode'] },
+        sk: { field: 'gsi1sk', composite: ['state', 'villageCode'] },
+      },
+    },
+  },
+  opts(),
+);
+
 /** The local identity store behind `POST /local/token` (on AWS this is Cognito). */
 export const LocalUser = new Entity(
   {
@@ -324,6 +517,11 @@ export const db = new Service(
     idempotency: Idempotency,
     counter: Counter,
     localUser: LocalUser,
+    seller: Seller,
+    sellerAccount: SellerAccount,
+    product: Product,
+    search: SearchEntry,
+    siteState: SiteState,
   },
   opts(),
 );
@@ -333,3 +531,6 @@ export type KecamatanItem = EntityItem<typeof Kecamatan>;
 export type VillageItem = EntityItem<typeof Village>;
 export type RequestItem = EntityItem<typeof ServiceRequest>;
 export type DocumentItem = EntityItem<typeof RequestDocument>;
+export type SellerItem = EntityItem<typeof Seller>;
+export type ProductItem = EntityItem<typeof Product>;
+export type SearchItem = EntityItem<typeof SearchEntry>;

@@ -37,7 +37,23 @@ import {
   TransitionBody,
   VillageRequestsParams,
 } from '../requests/schemas';
+import {
+  PhotoCreateBody,
+  PhotoParams,
+  ProductCreateBody,
+  ProductListQuery,
+  ProductParams,
+  ProductPatchBody,
+  SearchQuery,
+  VillageParams as ProductVillageParams,
+} from '../products/schemas';
 import type { RouteId, routes } from '../routes';
+import {
+  SellerListQuery,
+  SellerParams,
+  SellerRegisterBody,
+  SellerTransitionBody,
+} from '../sellers/schemas';
 import { VillageList, VillageListQuery, VillageOut, VillageParams } from '../villages/schemas';
 
 export interface RouteSchemas {
@@ -168,6 +184,43 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
     query: Open311RequestsQuery,
     response: { status: 200, schema: z.array(RequestOut) },
     open311: true,
+  },
+  'sellers.register': {
+    params: ProductVillageParams,
+    body: SellerRegisterBody,
+    response: {
+      status: 201,
+      schema: z.object({ id: z.string(), status: z.enum(['pending', 'approved', 'rejected', 'suspended']) }),
+    },
+  },
+  'sellers.list': { params: ProductVillageParams, query: SellerListQuery, response: { status: 200, schema: Page } },
+  'sellers.get': { params: SellerParams, response: { status: 200, schema: anything } },
+  'sellers.transition': { params: SellerParams, body: SellerTransitionBody, response: { status: 200, schema: anything } },
+  'sellers.products': { params: SellerParams, query: ProductListQuery, response: { status: 200, schema: Page } },
+  'products.create': {
+    params: ProductVillageParams,
+    body: ProductCreateBody,
+    response: { status: 201, schema: anything, description: 'The product (a draft), owner view' },
+  },
+  'products.list': { params: ProductVillageParams, query: ProductListQuery, response: { status: 200, schema: Page } },
+  'products.search': {
+    query: SearchQuery,
+    response: { status: 200, schema: Page, description: 'Results across every village; each names its village' },
+  },
+  'products.get': { params: ProductParams, response: { status: 200, schema: anything } },
+  'products.patch': { params: ProductParams, body: ProductPatchBody, response: { status: 200, schema: anything } },
+  'photos.create': {
+    params: ProductParams,
+    body: PhotoCreateBody,
+    response: {
+      status: 201,
+      schema: z.object({ photoId: z.string(), url: z.string(), fields: z.record(z.string(), z.string()) }),
+      description: 'Presigned POST: post the fields and then the file to url',
+    },
+  },
+  'photos.confirm': {
+    params: PhotoParams,
+    response: { status: 200, schema: anything, description: 'The product with the photo processed or failed' },
   },
   openapi: { response: { status: 200, schema: anything, description: 'This document' } },
 };

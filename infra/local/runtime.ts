@@ -6,11 +6,14 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { tableDesign } from '../table-design';
 import { createLocalApi, moduleHandlerLoader } from './adapter';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
+import { createSiteServer, listen } from './site-server';
 
 export interface LocalRuntimeOptions {
   /** data folder kept across restarts; in memory when undefined */
@@ -20,6 +23,10 @@ export interface LocalRuntimeOptions {
   regencyCode?: string;
   /** seed demo accounts and requests (the onboarding always runs) */
   seed?: boolean;
+  /** the village sites' port (4321 by default; 0 picks a free one) */
+  sitePort?: number;
+  /** the folder of built sites the site server serves (dist/sites by default) */
+  sitesDir?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -29,17 +36,23 @@ export interface LocalRuntime {
   s3Endpoint: string;
   tableName: string;
   uploadsBucket: string;
+  photosBucket: string;
+  siteUrl: string;
+  sitesDir: string;
   stop(): Promise<void>;
 }
 
 const TABLE_NAME = 'smart-kampung';
 const UPLOADS_BUCKET = 'smart-kampung-uploads';
+const PHOTOS_BUCKET = 'smart-kampung-photos';
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const say = opts.onProgress ?? (() => {});
   say('starting DynamoDB Local and the S3-compatible server …');
   const embedded = await startEmbedded({ dataDir: opts.dataDir });
   let server: Server | undefined;
+  let siteServer: Server | undefined;
   try {
     const regencyCode = opts.regencyCode ?? '35.10';
     // reserve the API port first: handler config needs the public URL before handlers load
@@ -50,10 +63,17 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     });
     const port = (server.address() as AddressInfo).port;
     const apiUrl = `http://localhost:${port}`;
+    const sitesDir = resolve(opts.sitesDir ?? resolve(repoRoot, 'dist/sites'));
+    const s3Client = localS3(embedded.s3Endpoint);
+    siteServer = createSiteServer({ root: sitesDir, s3: s3Client, photosBucket: PHOTOS_BUCKET });
+    const sitePort = await listen(siteServer, opts.sitePort ?? 4321);
+    const siteUrl = `http://localhost:${sitePort}`;
     // the handlers' typed config reads these at import: set them before anything under functions/ loads
     Object.assign(process.env, {
       TABLE_NAME,
       UPLOADS_BUCKET,
+      PHOTOS_BUCKET,
+      SITE_URL: siteUrl,
       AWS_REGION: LOCAL_REGION,
       DYNAMODB_ENDPOINT: embedded.dynamoEndpoint,
       S3_ENDPOINT: embedded.s3Endpoint,
@@ -94,7 +114,14 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       s3Endpoint: embedded.s3Endpoint,
       tableName: TABLE_NAME,
       uploadsBucket: UPLOADS_BUCKET,
+      photosBucket: PHOTOS_BUCKET,
+      siteUrl,
+      sitesDir,
       async stop() {
+        await new Promise<void>((resolve) => {
+          siteServer?.close(() => resolve());
+          siteServer?.closeAllConnections();
+        });
         await new Promise<void>((resolve) => {
           server?.close(() => resolve());
           server?.closeAllConnections();
@@ -104,6 +131,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     };
   } catch (error) {
     server?.close();
+    siteServer?.close();
     await embedded.stop();
     throw error;
   }
@@ -127,18 +155,19 @@ export async function ensureTableAndBucket(dynamoEndpoint: string, s3Endpoint: s
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
   }
-  const s3 = new S3Client({
-    region: LOCAL_REGION,
-    endpoint: s3Endpoint,
-    forcePathStyle: true,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  try {
-    await s3.send(new CreateBucketCommand({ Bucket: UPLOADS_BUCKET }));
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
+  const s3 = localS3(s3Endpoint);
+  for (const Bucket of [UPLOADS_BUCKET, PHOTOS_BUCKET]) {
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket }));
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
+    }
   }
   dynamo.destroy();
   s3.destroy();
+}
+
+function localS3(endpoint: string) {
+  return new S3Client({ region: LOCAL_REGION, endpoint, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
 }

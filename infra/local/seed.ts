@@ -60,6 +60,8 @@ export async function demoAccounts(regencyCode: string): Promise<DemoAccount[]> 
     groups: ['regency-admin'],
     attributes: { 'custom:regency': regencyCode },
   });
+  for (const slug of ['tamansari-licin', 'kemiren-glagah'])
+    accounts.push({ username: `seller@${slug}`, groups: ['seller'], attributes: {} });
   return accounts;
 }
 
@@ -69,11 +71,14 @@ export async function seedDemo(opts: { regencyCode: string; withRequests: boolea
     .set({ holidays: [...BANYUWANGI_HOLIDAYS_2026] })
     .go();
   const accounts = await demoAccounts(opts.regencyCode);
-  for (const account of accounts) {
+  // sellers are created with their seller records (seed-products.ts)
+  for (const account of accounts.filter((a) => !a.groups.includes('seller'))) {
     const exists = (await LocalUser.get({ username: account.username }).go()).data;
     if (!exists) await LocalUser.put({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) }).go();
   }
   if (opts.withRequests) await seedRequests(accounts);
+  const { seedSellers } = await import('./seed-products');
+  await seedSellers();
   return accounts;
 }
 

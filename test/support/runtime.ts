@@ -5,7 +5,7 @@ export async function startRuntime(): Promise<LocalRuntime> {
   process.env.LOG_LEVEL = 'silent';
   // tests submit hundreds of requests from 127.0.0.1; the limiter itself is tested on sign-in
   process.env.RATE_LIMIT_SUBMIT = '1000000';
-  return startLocalRuntime({ port: 0, seed: true });
+  return startLocalRuntime({ port: 0, sitePort: 0, seed: true });
 }
 
 export interface Call {

@@ -1,0 +1,177 @@
+/**
+ * Product photos: the presigned POST (straight to S3, ≤ 8 MB, JPEG/PNG/WebP, server-chosen key) and
+ * the one processing step behind both triggers — the S3 event on AWS and the confirm route (the
+ * only trigger locally, where the S3 server sends no events). Processing is idempotent: a photo
+ * already `ready` or `failed` is left alone, so the two triggers racing each other are harmless.
+ */
+import { randomBytes } from 'node:crypto';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { config } from '../lib/config';
+import { Conflict, Unprocessable } from '../lib/errors';
+import { s3 } from '../lib/s3';
+import { Product, type ProductItem, type ProductPhotoData } from '../lib/table';
+import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photo-limits';
+import { processPhoto } from './photos';
+import { getProduct, getSeller, saveProduct } from './store';
+
+const POST_EXPIRES_SECONDS = 15 * 60;
+export const PHOTO_PREFIX = 'incoming/products/';
+export const incomingPhotoKey = (productId: string, photoId: string) => `${PHOTO_PREFIX}${productId}/${photoId}`;
+/** the private original, kept (the incoming/ prefix expires) */
+export const originalPhotoKey = (productId: string, photoId: string) => `originals/products/${productId}/${photoId}`;
+/** public variants: served at SITE_URL/photos/… (CloudFront on AWS, the site server locally) */
+export const variantKey = (productId: string, photoId: string, width: number) =>
+  `photos/products/${productId}/${photoId}-${width}.webp`;
+
+/** `incoming/products/<productId>/<photoId>` → ids, or undefined for anything else. */
+export function parseIncomingKey(key: string): { productId: string; photoId: string } | undefined {
+  const m = /^incoming\/products\/([0-9A-Za-z_-]{10,40})\/([0-9A-Za-z_-]{6,40})$/.exec(key);
+  return m ? { productId: m[1] as string, photoId: m[2] as string } : undefined;
+}
+
+/** Read-modify-write of the photo list, conditioned on `photoRev`; retried on a concurrent change. */
+async function updatePhotos(
+  productId: string,
+  change: (p: ProductItem) => ProductPhotoData[] | undefined,
+  now: Date,
+): Promise<ProductItem> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const product = await getProduct(productId);
+    const photos = change(product);
+    if (!photos) return product;
+    const next = { ...product, photos, photoRev: product.photoRev + 1, updatedAt: now.toISOString() };
+    const ready = (list: ProductPhotoData[]) => list.filter((p) => p.status === 'ready').map((p) => p.id).join();
+    if (product.visibility === 'public' && ready(product.photos) !== ready(photos)) {
+      // what the public sees changed: through saveProduct (search index, site signal)
+      const seller = await getSeller(product.sellerId);
+      try {
+        return await saveProduct(product, next, seller.status, now, 'product photo');
+      } catch (error) {
+        if (error instanceof Conflict) continue;
+        throw error;
+      }
+    }
+    try {
+      await Product.patch({ id: productId })
+        .set({ photos, photoRev: next.photoRev, updatedAt: next.updatedAt })
+        .where((attr, op) => op.eq(attr.photoRev, product.photoRev))
+        .go();
+      return next;
+    } catch (error) {
+      if ((error as { cause?: { name?: string } }).cause?.name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+  throw new Conflict('error.conflict', 'photo_busy');
+}
+
+export async function createPhoto(product: ProductItem, input: { contentType: string; size: number }, now: Date) {
+  if (product.status === 'taken_down') throw new Conflict('error.product_taken_down', 'product_taken_down');
+  const photoId = randomBytes(9).toString('base64url');
+  await updatePhotos(
+    product.id,
+    (p) => {
+      if (p.photos.filter((ph) => ph.status !== 'failed').length >= MAX_PHOTOS)
+        throw new Unprocessable('too_many_photos', 'error.too_many_photos', [
+          { path: 'photos', message: 'error.too_many_photos' },
+        ]);
+      return [
+        ...p.photos,
+        {
+          id: photoId,
+          status: 'uploading',
+          declaredType: input.contentType,
+          declaredSize: input.size,
+          createdAt: now.toISOString(),
+        },
+      ];
+    },
+    now,
+  );
+  const post = await createPresignedPost(s3, {
+    Bucket: config.UPLOADS_BUCKET,
+    Key: incomingPhotoKey(product.id, photoId),
+    Conditions: [
+      ['content-length-range', 1, Math.min(input.size, PHOTO_MAX_BYTES)],
+      ['eq', '$Content-Type', input.contentType],
+    ],
+    Fields: { 'Content-Type': input.contentType },
+    Expires: POST_EXPIRES_SECONDS,
+  });
+  return { photoId, url: post.url, fields: post.fields };
+}
+
+async function readObject(key: string): Promise<Uint8Array | undefined> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
+    if ((object.ContentLength ?? 0) > PHOTO_MAX_BYTES) return new Uint8Array(PHOTO_MAX_BYTES + 1);
+    return await object.Body?.transformToByteArray();
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Processes one uploaded photo: real type from the bytes, EXIF (GPS!) stripped, auto-rotated,
+ * WebP variants + placeholder into the photos bucket, the original moved to a private prefix.
+ * A refused file is deleted and the photo marked `failed` with the reason.
+ */
+export async function processUploadedPhoto(productId: string, photoId: string, now: Date): Promise<ProductItem> {
+  const product = await getProduct(productId);
+  const photo = product.photos.find((p) => p.id === photoId);
+  if (!photo) throw new Unprocessable('photo_unknown', 'error.photo_unknown', [{ path: 'photoId', message: 'field.invalid' }]);
+  if (photo.status === 'ready' || photo.status === 'failed') return product;
+
+  const incoming = incomingPhotoKey(productId, photoId);
+  const bytes = await readObject(incoming);
+  if (!bytes) throw new Unprocessable('photo_missing', 'error.photo_missing', [{ path: 'file', message: 'error.photo_missing' }]);
+
+  const result = await processPhoto(bytes);
+  let update: Partial<ProductPhotoData>;
+  if (!result.ok) {
+    await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: incoming }));
+    update = { status: 'failed', reason: result.reason };
+  } else {
+    const variants = await Promise.all(
+      result.variants.map(async (v) => {
+        const key = variantKey(productId, photoId, v.width);
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: config.PHOTOS_BUCKET,
+            Key: key,
+            Body: v.body,
+            ContentType: 'image/webp',
+            CacheControl: 'public, max-age=31536000, immutable',
+          }),
+        );
+        return { width: v.width, height: v.height, key };
+      }),
+    );
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: config.UPLOADS_BUCKET,
+        CopySource: `${config.UPLOADS_BUCKET}/${incoming}`,
+        Key: originalPhotoKey(productId, photoId),
+      }),
+    );
+    await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: incoming }));
+    update = {
+      status: 'ready',
+      width: result.width,
+      height: result.height,
+      variants,
+      placeholder: result.placeholder,
+    };
+  }
+  return updatePhotos(
+    productId,
+    (p) => {
+      const current = p.photos.find((ph) => ph.id === photoId);
+      if (!current || current.status === 'ready' || current.status === 'failed') return undefined;
+      return p.photos.map((ph) => (ph.id === photoId ? { ...ph, ...update } : ph));
+    },
+    now,
+  );
+}

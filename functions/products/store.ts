@@ -1,0 +1,353 @@
+/**
+ * Products: create, edit, publish/hide/take down, and keep the two derived things in step — the
+ * public listing (`visibility`) and the regency-wide search index — plus the site signal. The
+ * product item is the source of truth; everything derived can be rebuilt from it (`reindexProduct`).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Caller } from '../lib/auth';
+import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from '../lib/errors';
+import {
+  db,
+  FAST,
+  Idempotency,
+  Product,
+  type ProductItem,
+  SearchEntry,
+  type SearchItem,
+  Seller,
+  type SellerItem,
+  type VillageItem,
+} from '../lib/table';
+import { outOfDate } from '../sites/signal';
+import { CATEGORY_LABELS, type ProductCategory } from './categories';
+import type { ProductCreateInput, ProductPatchInput } from './schemas';
+import { productTerms, searchText } from './search-terms';
+import { photoUrl } from './views';
+
+export const newId = () => randomBytes(12).toString('base64url');
+
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'produk'
+  );
+}
+
+export async function getProduct(id: string): Promise<ProductItem> {
+  const { data } = await Product.get({ id }).go({ ...FAST, consistent: true });
+  if (!data) throw new NotFound('error.product_not_found');
+  return data;
+}
+
+export async function getSeller(id: string): Promise<SellerItem> {
+  const { data } = await Seller.get({ id }).go({ ...FAST, consistent: true });
+  if (!data) throw new NotFound('error.seller_not_found');
+  return data;
+}
+
+/** The seller behind a seller token, which must belong to `villageCode` and may still prepare drafts. */
+export async function sellerOfCaller(caller: Caller | undefined, villageCode: string): Promise<SellerItem> {
+  if (!caller?.seller) throw new Forbidden();
+  const seller = await getSeller(caller.seller);
+  if (seller.villageCode !== villageCode) throw new Forbidden();
+  if (seller.status === 'rejected' || seller.status === 'suspended')
+    throw new Conflict('error.seller_not_active', 'seller_not_active');
+  return seller;
+}
+
+export const isPublic = (p: Pick<ProductItem, 'status'>, sellerStatus: SellerItem['status']) =>
+  p.status === 'published' && sellerStatus === 'approved';
+
+const KEY_TTL_SECONDS = 24 * 60 * 60;
+
+/** A new draft. With an Idempotency-Key a retry answers the product the first call created. */
+export async function createProduct(
+  village: VillageItem,
+  seller: SellerItem,
+  input: ProductCreateInput,
+  opts: { idempotencyKey?: string; now: Date },
+): Promise<ProductItem> {
+  const scope = `product:${seller.id}`;
+  const bodyHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  const nowSec = Math.floor(opts.now.getTime() / 1000);
+  if (opts.idempotencyKey) {
+    const replay = await replayed(scope, opts.idempotencyKey, bodyHash, nowSec);
+    if (replay) return getProduct(replay);
+  }
+  const id = newId();
+  const at = opts.now.toISOString();
+  const item = {
+    id,
+    sellerId: seller.id,
+    villageCode: village.code,
+    kecamatanCode: village.kecamatanCode,
+    regencyCode: village.regencyCode,
+    slug: `${slugify(input.name)}-${id.slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`,
+    sellerName: seller.businessName,
+    sellerKind: seller.kind,
+    sellerWhatsapp: seller.whatsapp,
+    villageName: village.name,
+    villageSlug: village.slug,
+    kecamatanName: village.kecamatanName,
+    name: input.name,
+    description: input.description.en ? input.description : { id: input.description.id },
+    category: input.category,
+    price: input.price,
+    ...(input.discountPrice != null ? { discountPrice: input.discountPrice } : {}),
+    unit: input.unit,
+    availability: input.availability,
+    photos: [],
+    photoRev: 0,
+    status: 'draft' as const,
+    visibility: 'private' as const,
+    indexedTerms: [],
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const result = await db.transaction
+    .write(({ product, idempotency }) => [
+      product.create(item).commit(),
+      ...(opts.idempotencyKey
+        ? [
+            idempotency
+              .put({
+                scope,
+                key: opts.idempotencyKey,
+                bodyHash,
+                response: { id },
+                createdAt: at,
+                expiresAt: nowSec + KEY_TTL_SECONDS,
+              })
+              .where((attr, op) => `${op.notExists(attr.bodyHash)} OR ${op.lt(attr.expiresAt, nowSec)}`)
+              .commit(),
+          ]
+        : []),
+    ])
+    .go();
+  if (result.canceled) {
+    const replay = opts.idempotencyKey && (await replayed(scope, opts.idempotencyKey, bodyHash, nowSec));
+    if (replay) return getProduct(replay);
+    throw new Error(`product create canceled: ${result.data.map((d) => d.code).join(',')}`);
+  }
+  return item as ProductItem;
+}
+
+async function replayed(scope: string, key: string, bodyHash: string, nowSec: number) {
+  const { data } = await Idempotency.get({ scope, key }).go({ ...FAST, consistent: true });
+  if (!data || data.expiresAt <= nowSec) return undefined;
+  if (data.bodyHash !== bodyHash) throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
+  return String(data.response.id);
+}
+
+type Actor = { role: 'seller' | 'officer'; username: string };
+
+/** Which status moves each side may make (the officer moderates; the seller manages its own). */
+const SELLER_MOVES: Record<ProductItem['status'], ProductItem['status'][]> = {
+  draft: ['published'],
+  published: ['hidden', 'draft'],
+  hidden: ['published', 'draft'],
+  taken_down: [],
+};
+const OFFICER_MOVES: Record<ProductItem['status'], ProductItem['status'][]> = {
+  draft: ['taken_down'],
+  published: ['taken_down'],
+  hidden: ['taken_down'],
+  taken_down: ['hidden'],
+};
+
+/**
+ * Edits fields and/or moves the status, conditioned on the version the client read. Publishing
+ * needs an approved seller and at least one processed photo. Every change that alters what the
+ * public sees marks the village's site out of date in the same transaction.
+ */
+export async function patchProduct(id: string, input: ProductPatchInput, actor: Actor, now: Date) {
+  const product = await getProduct(id);
+  if (input.version !== product.version) throw new Conflict('error.version_conflict', 'version_conflict');
+  const seller = await getSeller(product.sellerId);
+  const { version: _v, status: to, reason, ...fields } = input;
+  const fieldNames = Object.keys(fields).filter((k) => (fields as Record<string, unknown>)[k] !== undefined);
+
+  if (actor.role === 'officer' && fieldNames.length)
+    throw new Invalid(fieldNames.map((f) => ({ path: f, message: 'field.officer_fields' })));
+  if (actor.role === 'seller' && product.status === 'taken_down')
+    throw new Conflict('error.product_taken_down', 'product_taken_down');
+  if (actor.role === 'seller' && (seller.status === 'rejected' || seller.status === 'suspended'))
+    throw new Conflict('error.seller_not_active', 'seller_not_active');
+
+  let status = product.status;
+  if (to && to !== product.status) {
+    const moves = actor.role === 'seller' ? SELLER_MOVES : OFFICER_MOVES;
+    if (!moves[product.status].includes(to))
+      throw new Unprocessable('transition_not_allowed', 'error.transition_not_allowed', [
+        { path: 'status', message: 'error.transition_not_allowed' },
+      ]);
+    if (to === 'taken_down' && !reason) throw new Invalid([{ path: 'reason', message: 'field.reason' }]);
+    if (to === 'published') {
+      if (seller.status !== 'approved') throw new Conflict('error.seller_not_approved', 'seller_not_approved');
+      if (!product.photos.some((p) => p.status === 'ready'))
+        throw new Unprocessable('photo_required', 'error.photo_required', [
+          { path: 'photos', message: 'error.photo_required' },
+        ]);
+    }
+    status = to;
+  }
+  const price = fields.price ?? product.price;
+  const discount = fields.discountPrice === null ? undefined : (fields.discountPrice ?? product.discountPrice);
+  if (discount !== undefined && discount >= price)
+    throw new Invalid([{ path: 'discountPrice', message: 'field.discount' }]);
+
+  const next: ProductItem = {
+    ...product,
+    ...Object.fromEntries(fieldNames.map((f) => [f, (fields as Record<string, unknown>)[f]])),
+    status,
+    version: product.version + 1,
+    updatedAt: now.toISOString(),
+  } as ProductItem;
+  if (fields.discountPrice === null) delete next.discountPrice;
+  if (status === 'published' && !product.publishedAt) next.publishedAt = now.toISOString();
+  if (status === 'taken_down') next.reason = reason;
+  else if (product.status === 'taken_down') delete next.reason;
+  return saveProduct(product, next, seller.status, now, `product ${to ? `→ ${status}` : 'edited'}`);
+}
+
+/**
+ * Writes `next` over `prev` (conditioned on prev's version and photo revision), derives visibility
+ * and the search index, and signals the site when the public picture changed.
+ */
+export async function saveProduct(
+  prev: ProductItem,
+  next: ProductItem,
+  sellerStatus: SellerItem['status'],
+  now: Date,
+  why: string,
+): Promise<ProductItem> {
+  const visible = isPublic(next, sellerStatus);
+  next.visibility = visible ? 'public' : 'private';
+  const entries = visible ? searchEntries(next) : [];
+  next.indexedTerms = [...new Set(entries.map((e) => `${e.scope}|${e.term}`))];
+  const publicChange = prev.visibility === 'public' || visible;
+
+  // leaving public: drop the search entries first, so a crash never leaves a hidden product findable
+  if (!visible && prev.indexedTerms.length) await deleteEntries(prev, prev.indexedTerms);
+
+  const { pk: _pk, ...rest } = next as ProductItem & { pk?: string };
+  const result = await db.transaction
+    .write(({ product, siteState }) => [
+      product
+        .put(rest)
+        .where((attr, op) => `${op.eq(attr.version, prev.version)} AND ${op.eq(attr.photoRev, prev.photoRev)}`)
+        .commit(),
+      ...(publicChange
+        ? [
+            siteState
+              .upsert({
+                villageCode: next.villageCode,
+                regencyCode: next.regencyCode,
+                state: 'dirty',
+                reason: why,
+                lastChangeAt: now.toISOString(),
+              })
+              .commit(),
+          ]
+        : []),
+    ])
+    .go();
+  if (result.canceled) throw new Conflict('error.version_conflict', 'version_conflict');
+
+  if (visible) {
+    await SearchEntry.put(entries).go();
+    const keep = new Set(next.indexedTerms);
+    const stale = prev.indexedTerms.filter((t) => !keep.has(t));
+    if (stale.length) await deleteEntries(prev, stale);
+  }
+  return next;
+}
+
+function deleteEntries(p: ProductItem, terms: string[]) {
+  return SearchEntry.delete(
+    terms.map((t) => {
+      const [scope = 'all', term = ''] = t.split('|');
+      return { regencyCode: p.regencyCode, scope, term, productId: p.id };
+    }),
+  ).go();
+}
+
+/** The search items of a public product: each term, plus `_all`, in scope `all` and its category. */
+export function searchEntries(p: ProductItem): SearchItem[] {
+  const label = CATEGORY_LABELS[p.category as ProductCategory];
+  const parts = [p.name, p.description.id, p.description.en ?? '', label?.id ?? '', label?.en ?? '', p.sellerName, p.villageName];
+  const terms = [...productTerms(parts), '_all'];
+  const text = searchText(parts);
+  const cover = p.photos.find((ph) => ph.status === 'ready');
+  const mid = cover?.variants?.find((v) => v.width >= 320) ?? cover?.variants?.[0];
+  const base = {
+    regencyCode: p.regencyCode,
+    productId: p.id,
+    text,
+    name: p.name,
+    slug: p.slug,
+    category: p.category,
+    price: p.price,
+    ...(p.discountPrice !== undefined ? { discountPrice: p.discountPrice } : {}),
+    unit: p.unit,
+    availability: p.availability,
+    sellerName: p.sellerName,
+    villageCode: p.villageCode,
+    villageName: p.villageName,
+    villageSlug: p.villageSlug,
+    kecamatanName: p.kecamatanName,
+    ...(cover && mid
+      ? {
+          photo: {
+            url: photoUrl(mid.key),
+            width: mid.width,
+            height: mid.height,
+            placeholder: cover.placeholder ?? '',
+          },
+        }
+      : {}),
+  };
+  return ['all', p.category].flatMap((scope) => terms.map((term) => ({ ...base, scope, term })));
+}
+
+/**
+ * After a seller's status changed: every product of the seller takes the visibility it now
+ * deserves. Idempotent — repeating the seller transition repairs a run a crash cut short.
+ */
+export async function relistSellerProducts(seller: SellerItem, now: Date): Promise<number> {
+  let changed = 0;
+  let cursor: string | null = null;
+  do {
+    const page: { data: ProductItem[]; cursor: string | null } = await Product.query
+      .bySeller({ sellerId: seller.id })
+      .go({ ...FAST, cursor });
+    for (const product of page.data) {
+      const visible = isPublic(product, seller.status);
+      const current = await getProduct(product.id);
+      if ((current.visibility === 'public') === visible && (!visible || current.indexedTerms.length)) continue;
+      await saveProduct(current, { ...current, updatedAt: now.toISOString() }, seller.status, now, `seller ${seller.status}`);
+      changed++;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return changed;
+}
+
+/** Public products of a village, optionally one category, paged. */
+export function listVillageProducts(villageCode: string, q: { category?: string; cursor?: string; limit: number }) {
+  return Product.query
+    .byVillage({ villageCode, visibility: 'public', ...(q.category ? { category: q.category } : {}) })
+    .go({ ...FAST, cursor: q.cursor ?? null, limit: q.limit });
+}
+
+/** Every product of a seller (its own dashboard), any status. */
+export function listSellerProducts(sellerId: string, q: { cursor?: string; limit: number }) {
+  return Product.query.bySeller({ sellerId }).go({ ...FAST, cursor: q.cursor ?? null, limit: q.limit });
+}

@@ -1,0 +1,75 @@
+/**
+ * What the wire shows of a product. The public view has no personal data beyond the business's own
+ * WhatsApp (inside the order link, which is the point of it); the owner view adds moderation state,
+ * the version for optimistic concurrency, and every photo whatever its state.
+ */
+import { config } from '../lib/config';
+import type { ProductItem, ProductPhotoData } from '../lib/table';
+import { CATEGORY_LABELS, type ProductCategory } from './categories';
+
+export const photoUrl = (key: string) => `${config.SITE_URL}/${key}`;
+
+export function readyPhoto(p: ProductPhotoData) {
+  const variants = (p.variants ?? []).map((v) => ({ width: v.width, height: v.height, url: photoUrl(v.key) }));
+  return {
+    id: p.id,
+    width: p.width ?? 0,
+    height: p.height ?? 0,
+    variants,
+    placeholder: p.placeholder ?? '',
+  };
+}
+
+export function photoView(p: ProductPhotoData) {
+  if (p.status === 'ready') return { status: 'ready' as const, ...readyPhoto(p) };
+  if (p.status === 'failed') return { id: p.id, status: 'failed' as const, reason: p.reason ?? 'unknown' };
+  return { id: p.id, status: 'processing' as const };
+}
+
+const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+
+/** wa.me link with a prefilled Indonesian order message naming the product and the village. */
+export function whatsappOrderUrl(product: ProductItem): string {
+  const price = product.discountPrice ?? product.price;
+  const message =
+    `Halo ${product.sellerName}, saya ingin memesan "${product.name}" (${rupiah(price)}/${product.unit}) ` +
+    `dari Desa ${product.villageName}. Dilihat di ${productPageUrl(product)}`;
+  return `https://wa.me/${product.sellerWhatsapp.replace(/^\+/, '')}?text=${encodeURIComponent(message)}`;
+}
+
+export const productPageUrl = (p: Pick<ProductItem, 'villageSlug' | 'slug'>) =>
+  `${config.SITE_URL}/${p.villageSlug}/produk/${p.slug}/`;
+
+export function publicProduct(p: ProductItem) {
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    description: p.description,
+    category: p.category,
+    categoryName: CATEGORY_LABELS[p.category as ProductCategory],
+    price: p.price,
+    discountPrice: p.discountPrice ?? null,
+    unit: p.unit,
+    availability: p.availability,
+    status: p.status,
+    village: { code: p.villageCode, name: p.villageName, slug: p.villageSlug, kecamatan: p.kecamatanName },
+    seller: { id: p.sellerId, businessName: p.sellerName, kind: p.sellerKind },
+    photos: p.photos.filter((ph) => ph.status === 'ready').map(readyPhoto),
+    whatsappUrl: whatsappOrderUrl(p),
+    url: productPageUrl(p),
+    publishedAt: p.publishedAt ?? null,
+    updatedAt: p.updatedAt,
+  };
+}
+
+export function ownerProduct(p: ProductItem) {
+  return {
+    ...publicProduct(p),
+    reason: p.reason ?? null,
+    visibility: p.visibility,
+    version: p.version,
+    photos: p.photos.map(photoView),
+    createdAt: p.createdAt,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * A seller's sign-in. On AWS a Cognito user created server-side (AdminCreateUser + permanent
+ * password + group `seller`): the custom attributes that scope its tokens (`custom:village`,
+ * `custom:seller`) are then set only by us, never by the client, which a client-side SignUp would
+ * allow. Locally the same account is an item of the local identity store, written in the very
+ * transaction that creates the seller (see register.ts).
+ */
+import { config } from '../lib/config';
+
+export interface SellerSignIn {
+  username: string;
+  password: string;
+  attributes: Record<string, string>;
+}
+
+export const usesCognito = () => config.COGNITO_USER_POOL_ID !== undefined;
+
+export async function createCognitoSeller(account: SellerSignIn): Promise<void> {
+  const {
+    AdminAddUserToGroupCommand,
+    AdminGetUserCommand,
+    AdminCreateUserCommand,
+    AdminSetUserPasswordCommand,
+    CognitoIdentityProviderClient,
+  } = await import('@aws-sdk/client-cognito-identity-provider');
+  const cognito = new CognitoIdentityProviderClient({ region: config.AWS_REGION });
+  const UserPoolId = config.COGNITO_USER_POOL_ID as string;
+  try {
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: account.username,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: Object.entries(account.attributes).map(([Name, Value]) => ({ Name, Value })),
+      }),
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'UsernameExistsException') throw error;
+    // A retried registration. Never let an anonymous retry reset a working password: only an
+    // account the first attempt left without one (crash between the two calls) gets it set.
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId, Username: account.username }));
+    if (user.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
+      await cognito.send(
+        new AdminAddUserToGroupCommand({ UserPoolId, Username: account.username, GroupName: 'seller' }),
+      );
+      return;
+    }
+  }
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId,
+      Username: account.username,
+      Password: account.password,
+      Permanent: true,
+    }),
+  );
+  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: account.username, GroupName: 'seller' }));
+}

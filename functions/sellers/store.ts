@@ -1,0 +1,188 @@
+/**
+ * Sellers: self-registration (pending) and the village officer's moderation. The registration is
+ * one transaction — the seller, the claim on its WhatsApp number (the sign-in username) and, on the
+ * local runtime, the sign-in itself — so a crash leaves all or nothing and a number registers once.
+ */
+import { hashPassword } from '../auth/local-identity';
+import { Conflict, Invalid, Unprocessable } from '../lib/errors';
+import { db, FAST, Seller, SellerAccount, type SellerItem, type VillageItem } from '../lib/table';
+import { getSeller, newId, relistSellerProducts } from '../products/store';
+import { createCognitoSeller, usesCognito } from './identity';
+import type { SellerRegisterInput, SellerTransitionInput } from './schemas';
+
+export interface Registration {
+  id: string;
+  status: SellerItem['status'];
+}
+
+export function sellerView(s: SellerItem) {
+  return {
+    id: s.id,
+    villageCode: s.villageCode,
+    businessName: s.businessName,
+    ownerName: s.ownerName,
+    whatsapp: s.whatsapp,
+    kind: s.kind,
+    description: s.description,
+    location: s.location ?? null,
+    status: s.status,
+    reason: s.reason ?? null,
+    version: s.version,
+    history: s.history,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+const sameApplication = (s: SellerItem, village: VillageItem, input: SellerRegisterInput) =>
+  s.villageCode === village.code && s.businessName === input.businessName && s.ownerName === input.ownerName;
+
+export async function registerSeller(
+  village: VillageItem,
+  input: SellerRegisterInput,
+  now: Date,
+): Promise<Registration> {
+  const id = newId();
+  const at = now.toISOString();
+  const attributes = {
+    'custom:village': village.code,
+    'custom:kecamatan': village.kecamatanCode,
+    'custom:regency': village.regencyCode,
+    'custom:seller': id,
+  };
+  const local = !usesCognito();
+  const passwordHash = local ? await hashPassword(input.password) : '';
+  const result = await db.transaction
+    .write(({ seller, sellerAccount, localUser }) => [
+      sellerAccount.create({ whatsapp: input.whatsapp, sellerId: id }).commit(),
+      seller
+        .create({
+          id,
+          villageCode: village.code,
+          kecamatanCode: village.kecamatanCode,
+          regencyCode: village.regencyCode,
+          businessName: input.businessName,
+          ownerName: input.ownerName,
+          whatsapp: input.whatsapp,
+          kind: input.kind,
+          description: input.description,
+          ...(input.location ? { location: input.location } : {}),
+          status: 'pending',
+          version: 1,
+          history: [{ at, actor: input.whatsapp, role: 'seller', from: null, to: 'pending' }],
+          createdAt: at,
+          updatedAt: at,
+        })
+        .commit(),
+      ...(local
+        ? [
+            localUser
+              .create({ username: input.whatsapp, passwordHash, groups: ['seller'], attributes })
+              .commit(),
+          ]
+        : []),
+    ])
+    .go();
+
+  if (result.canceled) {
+    const { data: claim } = await SellerAccount.get({ whatsapp: input.whatsapp }).go({ ...FAST, consistent: true });
+    const existing = claim ? await getSeller(claim.sellerId) : undefined;
+    // a retry of the same registration answers the first one; anything else is a taken number
+    if (existing && sameApplication(existing, village, input)) {
+      if (!local) await createCognitoSeller({ username: input.whatsapp, password: input.password, attributes: { ...attributes, 'custom:seller': existing.id } });
+      return { id: existing.id, status: existing.status };
+    }
+    if (claim || (result.data as { code?: string }[])[2]?.code === 'ConditionalCheckFailed')
+      throw new Conflict('error.seller_exists', 'seller_exists');
+    throw new Error(`seller registration canceled: ${result.data.map((d) => d.code).join(',')}`);
+  }
+  if (!local) {
+    try {
+      await createCognitoSeller({ username: input.whatsapp, password: input.password, attributes });
+    } catch (error) {
+      // no half-registered seller: undo the records, the caller may simply retry
+      await db.transaction
+        .write(({ seller, sellerAccount }) => [
+          seller.delete({ id }).commit(),
+          sellerAccount.delete({ whatsapp: input.whatsapp }).commit(),
+        ])
+        .go();
+      if ((error as { name?: string }).name === 'InvalidPasswordException')
+        throw new Invalid([{ path: 'password', message: 'field.password_policy' }]);
+      throw error;
+    }
+  }
+  return { id, status: 'pending' };
+}
+
+const MOVES: Record<SellerItem['status'], SellerItem['status'][]> = {
+  pending: ['approved', 'rejected'],
+  approved: ['suspended'],
+  suspended: ['approved'],
+  rejected: ['approved'],
+};
+
+/**
+ * The officer's decision. Rejecting and suspending need a reason. Approving or suspending changes
+ * which products are public: they are relisted (and the village's site marked out of date). The same
+ * transition again is accepted and repeats the relisting, so a retry repairs a run cut short.
+ */
+export async function transitionSeller(
+  id: string,
+  input: SellerTransitionInput,
+  actor: { username: string; role: string },
+  now: Date,
+): Promise<SellerItem> {
+  const seller = await getSeller(id);
+  if (input.version !== undefined && input.version !== seller.version)
+    throw new Conflict('error.version_conflict', 'version_conflict');
+  if ((input.to === 'rejected' || input.to === 'suspended') && !input.reason)
+    throw new Invalid([{ path: 'reason', message: 'field.reason' }]);
+  let next = seller;
+  if (seller.status !== input.to) {
+    if (!MOVES[seller.status].includes(input.to))
+      throw new Unprocessable('transition_not_allowed', 'error.transition_not_allowed', [
+        { path: 'to', message: 'error.transition_not_allowed' },
+      ]);
+    const at = now.toISOString();
+    next = {
+      ...seller,
+      status: input.to,
+      version: seller.version + 1,
+      updatedAt: at,
+      history: [
+        ...seller.history,
+        { at, actor: actor.username, role: actor.role, from: seller.status, to: input.to, ...(input.reason ? { reason: input.reason } : {}) },
+      ],
+    };
+    if (input.reason) next.reason = input.reason;
+    else delete next.reason;
+    const { reason: _r, ...base } = next;
+    const result = await db.transaction
+      .write(({ seller: s, siteState }) => [
+        s
+          .put(input.reason ? { ...base, reason: input.reason } : base)
+          .where((attr, op) => op.eq(attr.version, seller.version))
+          .commit(),
+        siteState
+          .upsert({
+            villageCode: seller.villageCode,
+            regencyCode: seller.regencyCode,
+            state: 'dirty',
+            reason: `seller ${input.to}`,
+            lastChangeAt: at,
+          })
+          .commit(),
+      ])
+      .go();
+    if (result.canceled) throw new Conflict('error.version_conflict', 'version_conflict');
+  }
+  await relistSellerProducts(next, now);
+  return next;
+}
+
+export function listVillageSellers(villageCode: string, q: { status?: SellerItem['status']; cursor?: string; limit: number }) {
+  return Seller.query
+    .byVillage({ villageCode, ...(q.status ? { status: q.status } : {}) })
+    .go({ ...FAST, cursor: q.cursor ?? null, limit: q.limit });
+}

@@ -1,0 +1,224 @@
+/**
+ * Demo sellers and products for the local runtime: `seller@tamansari-licin` and
+ * `seller@kemiren-glagah` (password `smartkampung`), both approved, each with published products
+ * whose photos are real images put through the same upload → processing → publish path a seller's go.
+ * Idempotent: a seller that exists is left as it is.
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import sharp from 'sharp';
+import { hashPassword } from '../../functions/auth/local-identity';
+import { config } from '../../functions/lib/config';
+import { s3 } from '../../functions/lib/s3';
+import { db, LocalUser, Village } from '../../functions/lib/table';
+import type { ProductCategory } from '../../functions/products/categories';
+import { createPhoto, incomingPhotoKey, processUploadedPhoto } from '../../functions/products/photo-store';
+import { createProduct, getProduct, getSeller, newId, patchProduct } from '../../functions/products/store';
+
+interface DemoProduct {
+  name: string;
+  description: { id: string; en: string };
+  category: ProductCategory;
+  price: number;
+  discountPrice?: number;
+  unit: string;
+  availability?: 'available' | 'preorder' | 'out_of_stock';
+  colors: [string, string];
+}
+
+interface DemoSeller {
+  village: string;
+  username: string;
+  businessName: string;
+  ownerName: string;
+  whatsapp: string;
+  kind: 'umkm' | 'ikm';
+  description: string;
+  location: string;
+  products: DemoProduct[];
+}
+
+export const DEMO_SELLERS: DemoSeller[] = [
+  {
+    village: 'tamansari-licin',
+    username: 'seller@tamansari-licin',
+    businessName: 'Kopi Lereng Ijen',
+    ownerName: 'Suparno',
+    whatsapp: '+6281234500001',
+    kind: 'umkm',
+    description: 'Kopi petani Tamansari dari lereng Gunung Ijen, disangrai di desa.',
+    location: 'Dusun Sumberwatu, Tamansari',
+    products: [
+      {
+        name: 'Kopi Robusta Lereng Ijen 250 g',
+        description: {
+          id: 'Biji kopi robusta petik merah dari kebun rakyat Tamansari, sangrai sedang, giling sesuai pesanan.',
+          en: 'Red-cherry robusta from Tamansari smallholder gardens, medium roast, ground to order.',
+        },
+        category: 'coffee',
+        price: 45000,
+        unit: 'bungkus',
+        colors: ['#4b2e1e', '#c08a4a'],
+      },
+      {
+        name: 'Kopi Arabika Ijen Natural 200 g',
+        description: {
+          id: 'Arabika proses natural dari ketinggian 1.200 mdpl, aroma buah dan cokelat.',
+          en: 'Natural-process arabica grown at 1,200 m, fruity with chocolate notes.',
+        },
+        category: 'coffee',
+        price: 65000,
+        discountPrice: 58000,
+        unit: 'bungkus',
+        colors: ['#2d1b12', '#8f5b34'],
+      },
+      {
+        name: 'Paket Wisata Petik Kopi',
+        description: {
+          id: 'Setengah hari memetik, menyangrai dan menyeduh kopi bersama petani, termasuk makan siang.',
+          en: 'Half a day picking, roasting and brewing coffee with farmers, lunch included.',
+        },
+        category: 'services',
+        price: 75000,
+        unit: 'orang',
+        availability: 'preorder',
+        colors: ['#1f5130', '#8cc084'],
+      },
+    ],
+  },
+  {
+    village: 'kemiren-glagah',
+    username: 'seller@kemiren-glagah',
+    businessName: 'Sanggar Batik Gajah Oling',
+    ownerName: 'Sutini',
+    whatsapp: '+6281234500002',
+    kind: 'ikm',
+    description: 'Batik tulis motif Osing khas Kemiren, dikerjakan ibu-ibu perajin desa.',
+    location: 'Jalan Barong, Kemiren',
+    products: [
+      {
+        name: 'Batik Tulis Gajah Oling',
+        description: {
+          id: 'Kain batik tulis motif gajah oling, pewarna alam, 2 × 1,15 m.',
+          en: 'Hand-drawn gajah oling batik, natural dyes, 2 × 1.15 m.',
+        },
+        category: 'batik_textiles',
+        price: 350000,
+        discountPrice: 315000,
+        unit: 'lembar',
+        colors: ['#1d2f5a', '#d9a441'],
+      },
+      {
+        name: 'Kopi Osing Kemiren 250 g',
+        description: {
+          id: 'Kopi bubuk khas Kemiren yang disajikan pada tradisi Ngopi Sepuluh Ewu.',
+          en: 'The ground coffee of Kemiren served at the Ngopi Sepuluh Ewu tradition.',
+        },
+        category: 'coffee',
+        price: 40000,
+        unit: 'bungkus',
+        colors: ['#3b2314', '#a8703f'],
+      },
+      {
+        name: 'Angklung Paglak Mini',
+        description: {
+          id: 'Angklung paglak hiasan dari bambu, buatan perajin Kemiren.',
+          en: 'Decorative paglak angklung of bamboo, made by Kemiren craftsmen.',
+        },
+        category: 'crafts',
+        price: 85000,
+        unit: 'buah',
+        colors: ['#7a5a1e', '#e8d18f'],
+      },
+    ],
+  },
+];
+
+/** A real JPEG, like a phone photo in miniature: a gradient with a few shapes (no fonts needed). */
+export async function demoPhoto([a, b]: [string, string], width = 1600, height = 1200): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${a}"/><stop offset="1" stop-color="${b}"/></linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#g)"/>
+    <circle cx="${width * 0.35}" cy="${height * 0.55}" r="${height * 0.28}" fill="${b}" fill-opacity="0.55"/>
+    <circle cx="${width * 0.68}" cy="${height * 0.42}" r="${height * 0.2}" fill="${a}" fill-opacity="0.5"/>
+    <rect x="${width * 0.1}" y="${height * 0.8}" width="${width * 0.8}" height="${height * 0.06}" rx="20" fill="#ffffff" fill-opacity="0.35"/>
+  </svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
+export async function seedSellers(now = new Date()): Promise<void> {
+  for (const demo of DEMO_SELLERS) {
+    if ((await LocalUser.get({ username: demo.username }).go()).data) continue;
+    const village = (await Village.query.bySlug({ slug: demo.village }).go()).data[0];
+    if (!village) continue;
+    const sellerId = newId();
+    const at = now.toISOString();
+    await db.transaction
+      .write(({ seller, sellerAccount, localUser }) => [
+        sellerAccount.create({ whatsapp: demo.whatsapp, sellerId }).commit(),
+        seller
+          .create({
+            id: sellerId,
+            villageCode: village.code,
+            kecamatanCode: village.kecamatanCode,
+            regencyCode: village.regencyCode,
+            businessName: demo.businessName,
+            ownerName: demo.ownerName,
+            whatsapp: demo.whatsapp,
+            kind: demo.kind,
+            description: demo.description,
+            location: demo.location,
+            status: 'approved',
+            version: 2,
+            history: [
+              { at, actor: demo.whatsapp, role: 'seller', from: null, to: 'pending' },
+              { at, actor: `officer@${demo.village}`, role: 'village-officer', from: 'pending', to: 'approved' },
+            ],
+            createdAt: at,
+            updatedAt: at,
+          })
+          .commit(),
+        localUser
+          .create({
+            username: demo.username,
+            passwordHash: await hashPassword('smartkampung'),
+            groups: ['seller'],
+            attributes: {
+              'custom:village': village.code,
+              'custom:kecamatan': village.kecamatanCode,
+              'custom:regency': village.regencyCode,
+              'custom:seller': sellerId,
+            },
+          })
+          .commit(),
+      ])
+      .go();
+    const seller = await getSeller(sellerId);
+    for (const p of demo.products) {
+      const { colors, ...input } = p;
+      const product = await createProduct(
+        village,
+        seller,
+        { ...input, availability: input.availability ?? 'available' },
+        { now },
+      );
+      const bytes = await demoPhoto(colors);
+      const { photoId } = await createPhoto(product, { contentType: 'image/jpeg', size: bytes.length }, now);
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: config.UPLOADS_BUCKET,
+          Key: incomingPhotoKey(product.id, photoId),
+          Body: bytes,
+          ContentType: 'image/jpeg',
+        }),
+      );
+      await processUploadedPhoto(product.id, photoId, now);
+      const current = await getProduct(product.id);
+      await patchProduct(
+        product.id,
+        { version: current.version, status: 'published' },
+        { role: 'seller', username: demo.username },
+        now,
+      );
+    }
+  }
+}
