@@ -23,6 +23,16 @@ import {
   SubmitOut,
 } from '../open311/schemas';
 import {
+  PhotoCreateBody,
+  PhotoParams,
+  ProductCreateBody,
+  ProductListQuery,
+  ProductParams,
+  ProductPatchBody,
+  VillageParams as ProductVillageParams,
+  SearchQuery,
+} from '../products/schemas';
+import {
   ConfirmQuery,
   DocumentCreateBody,
   DocumentParams,
@@ -37,23 +47,8 @@ import {
   TransitionBody,
   VillageRequestsParams,
 } from '../requests/schemas';
-import {
-  PhotoCreateBody,
-  PhotoParams,
-  ProductCreateBody,
-  ProductListQuery,
-  ProductParams,
-  ProductPatchBody,
-  SearchQuery,
-  VillageParams as ProductVillageParams,
-} from '../products/schemas';
 import type { RouteId, routes } from '../routes';
-import {
-  SellerListQuery,
-  SellerParams,
-  SellerRegisterBody,
-  SellerTransitionBody,
-} from '../sellers/schemas';
+import { SellerListQuery, SellerParams, SellerRegisterBody, SellerTransitionBody } from '../sellers/schemas';
 import { VillageList, VillageListQuery, VillageOut, VillageParams } from '../villages/schemas';
 
 export interface RouteSchemas {
@@ -193,22 +188,46 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
       schema: z.object({ id: z.string(), status: z.enum(['pending', 'approved', 'rejected', 'suspended']) }),
     },
   },
-  'sellers.list': { params: ProductVillageParams, query: SellerListQuery, response: { status: 200, schema: Page } },
+  'sellers.list': {
+    params: ProductVillageParams,
+    query: SellerListQuery,
+    response: { status: 200, schema: Page },
+  },
   'sellers.get': { params: SellerParams, response: { status: 200, schema: anything } },
-  'sellers.transition': { params: SellerParams, body: SellerTransitionBody, response: { status: 200, schema: anything } },
-  'sellers.products': { params: SellerParams, query: ProductListQuery, response: { status: 200, schema: Page } },
+  'sellers.transition': {
+    params: SellerParams,
+    body: SellerTransitionBody,
+    response: { status: 200, schema: anything },
+  },
+  'sellers.products': {
+    params: SellerParams,
+    query: ProductListQuery,
+    response: { status: 200, schema: Page },
+  },
   'products.create': {
     params: ProductVillageParams,
     body: ProductCreateBody,
     response: { status: 201, schema: anything, description: 'The product (a draft), owner view' },
   },
-  'products.list': { params: ProductVillageParams, query: ProductListQuery, response: { status: 200, schema: Page } },
+  'products.list': {
+    params: ProductVillageParams,
+    query: ProductListQuery,
+    response: { status: 200, schema: Page },
+  },
   'products.search': {
     query: SearchQuery,
-    response: { status: 200, schema: Page, description: 'Results across every village; each names its village' },
+    response: {
+      status: 200,
+      schema: Page,
+      description: 'Results across every village; each names its village',
+    },
   },
   'products.get': { params: ProductParams, response: { status: 200, schema: anything } },
-  'products.patch': { params: ProductParams, body: ProductPatchBody, response: { status: 200, schema: anything } },
+  'products.patch': {
+    params: ProductParams,
+    body: ProductPatchBody,
+    response: { status: 200, schema: anything },
+  },
   'photos.create': {
     params: ProductParams,
     body: PhotoCreateBody,
@@ -220,7 +239,11 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
   },
   'photos.confirm': {
     params: PhotoParams,
-    response: { status: 200, schema: anything, description: 'The product with the photo processed or failed' },
+    response: {
+      status: 200,
+      schema: anything,
+      description: 'The product with the photo processed or failed',
+    },
   },
   openapi: { response: { status: 200, schema: anything, description: 'This document' } },
 };

@@ -5,7 +5,11 @@ import type { ProductItem } from '../lib/table';
 export function canManage(caller: Caller | undefined, product: ProductItem): boolean {
   if (!caller) return false;
   if (caller.groups.includes('seller') && caller.seller === product.sellerId) return true;
-  const target = { villageCode: product.villageCode, kecamatanCode: product.kecamatanCode, regencyCode: product.regencyCode };
+  const target = {
+    villageCode: product.villageCode,
+    kecamatanCode: product.kecamatanCode,
+    regencyCode: product.regencyCode,
+  };
   return (
     (caller.groups.includes('village-officer') && scopeCovers(caller, 'village', target)) ||
     (caller.groups.includes('kecamatan-officer') && scopeCovers(caller, 'kecamatan', target)) ||

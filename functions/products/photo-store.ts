@@ -5,7 +5,12 @@
  * already `ready` or `failed` is left alone, so the two triggers racing each other are harmless.
  */
 import { randomBytes } from 'node:crypto';
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { config } from '../lib/config';
 import { Conflict, Unprocessable } from '../lib/errors';
@@ -17,9 +22,11 @@ import { getProduct, getSeller, saveProduct } from './store';
 
 const POST_EXPIRES_SECONDS = 15 * 60;
 export const PHOTO_PREFIX = 'incoming/products/';
-export const incomingPhotoKey = (productId: string, photoId: string) => `${PHOTO_PREFIX}${productId}/${photoId}`;
+export const incomingPhotoKey = (productId: string, photoId: string) =>
+  `${PHOTO_PREFIX}${productId}/${photoId}`;
 /** the private original, kept (the incoming/ prefix expires) */
-export const originalPhotoKey = (productId: string, photoId: string) => `originals/products/${productId}/${photoId}`;
+export const originalPhotoKey = (productId: string, photoId: string) =>
+  `originals/products/${productId}/${photoId}`;
 /** public variants: served at SITE_URL/photos/… (CloudFront on AWS, the site server locally) */
 export const variantKey = (productId: string, photoId: string, width: number) =>
   `photos/products/${productId}/${photoId}-${width}.webp`;
@@ -41,7 +48,11 @@ async function updatePhotos(
     const photos = change(product);
     if (!photos) return product;
     const next = { ...product, photos, photoRev: product.photoRev + 1, updatedAt: now.toISOString() };
-    const ready = (list: ProductPhotoData[]) => list.filter((p) => p.status === 'ready').map((p) => p.id).join();
+    const ready = (list: ProductPhotoData[]) =>
+      list
+        .filter((p) => p.status === 'ready')
+        .map((p) => p.id)
+        .join();
     if (product.visibility === 'public' && ready(product.photos) !== ready(photos)) {
       // what the public sees changed: through saveProduct (search index, site signal)
       const seller = await getSeller(product.sellerId);
@@ -59,13 +70,18 @@ async function updatePhotos(
         .go();
       return next;
     } catch (error) {
-      if ((error as { cause?: { name?: string } }).cause?.name !== 'ConditionalCheckFailedException') throw error;
+      if ((error as { cause?: { name?: string } }).cause?.name !== 'ConditionalCheckFailedException')
+        throw error;
     }
   }
   throw new Conflict('error.conflict', 'photo_busy');
 }
 
-export async function createPhoto(product: ProductItem, input: { contentType: string; size: number }, now: Date) {
+export async function createPhoto(
+  product: ProductItem,
+  input: { contentType: string; size: number },
+  now: Date,
+) {
   if (product.status === 'taken_down') throw new Conflict('error.product_taken_down', 'product_taken_down');
   const photoId = randomBytes(9).toString('base64url');
   await updatePhotos(
@@ -118,15 +134,25 @@ async function readObject(key: string): Promise<Uint8Array | undefined> {
  * WebP variants + placeholder into the photos bucket, the original moved to a private prefix.
  * A refused file is deleted and the photo marked `failed` with the reason.
  */
-export async function processUploadedPhoto(productId: string, photoId: string, now: Date): Promise<ProductItem> {
+export async function processUploadedPhoto(
+  productId: string,
+  photoId: string,
+  now: Date,
+): Promise<ProductItem> {
   const product = await getProduct(productId);
   const photo = product.photos.find((p) => p.id === photoId);
-  if (!photo) throw new Unprocessable('photo_unknown', 'error.photo_unknown', [{ path: 'photoId', message: 'field.invalid' }]);
+  if (!photo)
+    throw new Unprocessable('photo_unknown', 'error.photo_unknown', [
+      { path: 'photoId', message: 'field.invalid' },
+    ]);
   if (photo.status === 'ready' || photo.status === 'failed') return product;
 
   const incoming = incomingPhotoKey(productId, photoId);
   const bytes = await readObject(incoming);
-  if (!bytes) throw new Unprocessable('photo_missing', 'error.photo_missing', [{ path: 'file', message: 'error.photo_missing' }]);
+  if (!bytes)
+    throw new Unprocessable('photo_missing', 'error.photo_missing', [
+      { path: 'file', message: 'error.photo_missing' },
+    ]);
 
   const result = await processPhoto(bytes);
   let update: Partial<ProductPhotoData>;

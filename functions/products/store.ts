@@ -88,7 +88,10 @@ export async function createProduct(
     villageCode: village.code,
     kecamatanCode: village.kecamatanCode,
     regencyCode: village.regencyCode,
-    slug: `${slugify(input.name)}-${id.slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`,
+    slug: `${slugify(input.name)}-${id
+      .slice(0, 6)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')}`,
     sellerName: seller.businessName,
     sellerKind: seller.kind,
     sellerWhatsapp: seller.whatsapp,
@@ -190,7 +193,8 @@ export async function patchProduct(id: string, input: ProductPatchInput, actor: 
       ]);
     if (to === 'taken_down' && !reason) throw new Invalid([{ path: 'reason', message: 'field.reason' }]);
     if (to === 'published') {
-      if (seller.status !== 'approved') throw new Conflict('error.seller_not_approved', 'seller_not_approved');
+      if (seller.status !== 'approved')
+        throw new Conflict('error.seller_not_approved', 'seller_not_approved');
       if (!product.photos.some((p) => p.status === 'ready'))
         throw new Unprocessable('photo_required', 'error.photo_required', [
           { path: 'photos', message: 'error.photo_required' },
@@ -199,7 +203,8 @@ export async function patchProduct(id: string, input: ProductPatchInput, actor: 
     status = to;
   }
   const price = fields.price ?? product.price;
-  const discount = fields.discountPrice === null ? undefined : (fields.discountPrice ?? product.discountPrice);
+  const discount =
+    fields.discountPrice === null ? undefined : (fields.discountPrice ?? product.discountPrice);
   if (discount !== undefined && discount >= price)
     throw new Invalid([{ path: 'discountPrice', message: 'field.discount' }]);
 
@@ -242,7 +247,9 @@ export async function saveProduct(
     .write(({ product, siteState }) => [
       product
         .put(rest)
-        .where((attr, op) => `${op.eq(attr.version, prev.version)} AND ${op.eq(attr.photoRev, prev.photoRev)}`)
+        .where(
+          (attr, op) => `${op.eq(attr.version, prev.version)} AND ${op.eq(attr.photoRev, prev.photoRev)}`,
+        )
         .commit(),
       ...(publicChange
         ? [
@@ -282,7 +289,15 @@ function deleteEntries(p: ProductItem, terms: string[]) {
 /** The search items of a public product: each term, plus `_all`, in scope `all` and its category. */
 export function searchEntries(p: ProductItem): SearchItem[] {
   const label = CATEGORY_LABELS[p.category as ProductCategory];
-  const parts = [p.name, p.description.id, p.description.en ?? '', label?.id ?? '', label?.en ?? '', p.sellerName, p.villageName];
+  const parts = [
+    p.name,
+    p.description.id,
+    p.description.en ?? '',
+    label?.id ?? '',
+    label?.en ?? '',
+    p.sellerName,
+    p.villageName,
+  ];
   const terms = [...productTerms(parts), '_all'];
   const text = searchText(parts);
   const cover = p.photos.find((ph) => ph.status === 'ready');
@@ -331,8 +346,15 @@ export async function relistSellerProducts(seller: SellerItem, now: Date): Promi
     for (const product of page.data) {
       const visible = isPublic(product, seller.status);
       const current = await getProduct(product.id);
-      if ((current.visibility === 'public') === visible && (!visible || current.indexedTerms.length)) continue;
-      await saveProduct(current, { ...current, updatedAt: now.toISOString() }, seller.status, now, `seller ${seller.status}`);
+      if ((current.visibility === 'public') === visible && (!visible || current.indexedTerms.length))
+        continue;
+      await saveProduct(
+        current,
+        { ...current, updatedAt: now.toISOString() },
+        seller.status,
+        now,
+        `seller ${seller.status}`,
+      );
       changed++;
     }
     cursor = page.cursor;
@@ -341,7 +363,10 @@ export async function relistSellerProducts(seller: SellerItem, now: Date): Promi
 }
 
 /** Public products of a village, optionally one category, paged. */
-export function listVillageProducts(villageCode: string, q: { category?: string; cursor?: string; limit: number }) {
+export function listVillageProducts(
+  villageCode: string,
+  q: { category?: string; cursor?: string; limit: number },
+) {
   return Product.query
     .byVillage({ villageCode, visibility: 'public', ...(q.category ? { category: q.category } : {}) })
     .go({ ...FAST, cursor: q.cursor ?? null, limit: q.limit });

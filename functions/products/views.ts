@@ -10,7 +10,11 @@ import { CATEGORY_LABELS, type ProductCategory } from './categories';
 export const photoUrl = (key: string) => `${config.SITE_URL}/${key}`;
 
 export function readyPhoto(p: ProductPhotoData) {
-  const variants = (p.variants ?? []).map((v) => ({ width: v.width, height: v.height, url: photoUrl(v.key) }));
+  const variants = (p.variants ?? []).map((v) => ({
+    width: v.width,
+    height: v.height,
+    url: photoUrl(v.key),
+  }));
   return {
     id: p.id,
     width: p.width ?? 0,

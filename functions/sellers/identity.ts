@@ -54,5 +54,7 @@ export async function createCognitoSeller(account: SellerSignIn): Promise<void> 
       Permanent: true,
     }),
   );
-  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: account.username, GroupName: 'seller' }));
+  await cognito.send(
+    new AdminAddUserToGroupCommand({ UserPoolId, Username: account.username, GroupName: 'seller' }),
+  );
 }

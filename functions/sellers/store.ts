@@ -85,11 +85,19 @@ export async function registerSeller(
     .go();
 
   if (result.canceled) {
-    const { data: claim } = await SellerAccount.get({ whatsapp: input.whatsapp }).go({ ...FAST, consistent: true });
+    const { data: claim } = await SellerAccount.get({ whatsapp: input.whatsapp }).go({
+      ...FAST,
+      consistent: true,
+    });
     const existing = claim ? await getSeller(claim.sellerId) : undefined;
     // a retry of the same registration answers the first one; anything else is a taken number
     if (existing && sameApplication(existing, village, input)) {
-      if (!local) await createCognitoSeller({ username: input.whatsapp, password: input.password, attributes: { ...attributes, 'custom:seller': existing.id } });
+      if (!local)
+        await createCognitoSeller({
+          username: input.whatsapp,
+          password: input.password,
+          attributes: { ...attributes, 'custom:seller': existing.id },
+        });
       return { id: existing.id, status: existing.status };
     }
     if (claim || (result.data as { code?: string }[])[2]?.code === 'ConditionalCheckFailed')
@@ -152,7 +160,14 @@ export async function transitionSeller(
       updatedAt: at,
       history: [
         ...seller.history,
-        { at, actor: actor.username, role: actor.role, from: seller.status, to: input.to, ...(input.reason ? { reason: input.reason } : {}) },
+        {
+          at,
+          actor: actor.username,
+          role: actor.role,
+          from: seller.status,
+          to: input.to,
+          ...(input.reason ? { reason: input.reason } : {}),
+        },
       ],
     };
     if (input.reason) next.reason = input.reason;
@@ -181,7 +196,10 @@ export async function transitionSeller(
   return next;
 }
 
-export function listVillageSellers(villageCode: string, q: { status?: SellerItem['status']; cursor?: string; limit: number }) {
+export function listVillageSellers(
+  villageCode: string,
+  q: { status?: SellerItem['status']; cursor?: string; limit: number },
+) {
   return Seller.query
     .byVillage({ villageCode, ...(q.status ? { status: q.status } : {}) })
     .go({ ...FAST, cursor: q.cursor ?? null, limit: q.limit });

@@ -60,7 +60,8 @@ export async function markPublished(village: Village, seenChangeAt: string, now:
       .go();
     return true;
   } catch (error) {
-    if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') return false;
+    if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException')
+      return false;
     throw error;
   }
 }

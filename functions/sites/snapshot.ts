@@ -169,7 +169,12 @@ export const RegencySnapshot = z.object({
       code: z.string(),
       name: z.string(),
       villages: z.array(
-        z.object({ code: z.string(), slug: z.string(), name: z.string(), kind: z.enum(['desa', 'kelurahan']) }),
+        z.object({
+          code: z.string(),
+          slug: z.string(),
+          name: z.string(),
+          kind: z.enum(['desa', 'kelurahan']),
+        }),
       ),
     }),
   ),

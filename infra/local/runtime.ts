@@ -66,7 +66,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const sitesDir = resolve(opts.sitesDir ?? resolve(repoRoot, 'dist/sites'));
     const s3Client = localS3(embedded.s3Endpoint);
     siteServer = createSiteServer({ root: sitesDir, s3: s3Client, photosBucket: PHOTOS_BUCKET });
-    const sitePort = await listen(siteServer, opts.sitePort ?? 4321);
+    const sitePort = await listen(siteServer, opts.sitePort ?? (opts.port === 0 ? 0 : 4321));
     const siteUrl = `http://localhost:${sitePort}`;
     // the handlers' typed config reads these at import: set them before anything under functions/ loads
     Object.assign(process.env, {
@@ -169,5 +169,10 @@ export async function ensureTableAndBucket(dynamoEndpoint: string, s3Endpoint: s
 }
 
 function localS3(endpoint: string) {
-  return new S3Client({ region: LOCAL_REGION, endpoint, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
+  return new S3Client({
+    region: LOCAL_REGION,
+    endpoint,
+    forcePathStyle: true,
+    credentials: LOCAL_CREDENTIALS,
+  });
 }

@@ -133,16 +133,27 @@ export const DEMO_SELLERS: DemoSeller[] = [
   },
 ];
 
-/** A real JPEG, like a phone photo in miniature: a gradient with a few shapes (no fonts needed). */
+/** A real JPEG, like a phone photo in miniature: a diagonal gradient with two soft discs. */
 export async function demoPhoto([a, b]: [string, string], width = 1600, height = 1200): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${a}"/><stop offset="1" stop-color="${b}"/></linearGradient></defs>
-    <rect width="100%" height="100%" fill="url(#g)"/>
-    <circle cx="${width * 0.35}" cy="${height * 0.55}" r="${height * 0.28}" fill="${b}" fill-opacity="0.55"/>
-    <circle cx="${width * 0.68}" cy="${height * 0.42}" r="${height * 0.2}" fill="${a}" fill-opacity="0.5"/>
-    <rect x="${width * 0.1}" y="${height * 0.8}" width="${width * 0.8}" height="${height * 0.06}" rx="20" fill="#ffffff" fill-opacity="0.35"/>
-  </svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+  const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  const [ca, cb] = [rgb(a), rgb(b)] as [number[], number[]];
+  const discs = [
+    { x: width * 0.35, y: height * 0.55, r: height * 0.28, c: cb, alpha: 0.55 },
+    { x: width * 0.68, y: height * 0.42, r: height * 0.2, c: ca, alpha: 0.5 },
+  ];
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const t = (x / width + y / height) / 2;
+      let px = [0, 1, 2].map((i) => (ca[i] as number) * (1 - t) + (cb[i] as number) * t);
+      for (const d of discs)
+        if ((x - d.x) ** 2 + (y - d.y) ** 2 < d.r ** 2)
+          px = px.map((v, i) => v * (1 - d.alpha) + (d.c[i] as number) * d.alpha);
+      pixels.set(px.map(Math.round), (y * width + x) * 3);
+    }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 export async function seedSellers(now = new Date()): Promise<void> {
@@ -152,6 +163,7 @@ export async function seedSellers(now = new Date()): Promise<void> {
     if (!village) continue;
     const sellerId = newId();
     const at = now.toISOString();
+    const passwordHash = await hashPassword('smartkampung');
     await db.transaction
       .write(({ seller, sellerAccount, localUser }) => [
         sellerAccount.create({ whatsapp: demo.whatsapp, sellerId }).commit(),
@@ -171,7 +183,13 @@ export async function seedSellers(now = new Date()): Promise<void> {
             version: 2,
             history: [
               { at, actor: demo.whatsapp, role: 'seller', from: null, to: 'pending' },
-              { at, actor: `officer@${demo.village}`, role: 'village-officer', from: 'pending', to: 'approved' },
+              {
+                at,
+                actor: `officer@${demo.village}`,
+                role: 'village-officer',
+                from: 'pending',
+                to: 'approved',
+              },
             ],
             createdAt: at,
             updatedAt: at,
@@ -180,7 +198,7 @@ export async function seedSellers(now = new Date()): Promise<void> {
         localUser
           .create({
             username: demo.username,
-            passwordHash: await hashPassword('smartkampung'),
+            passwordHash,
             groups: ['seller'],
             attributes: {
               'custom:village': village.code,

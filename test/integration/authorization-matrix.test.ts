@@ -62,11 +62,12 @@ const CALLERS: CallerDef[] = [
     token: 'valid',
     identity: {
       groups: ['seller'],
-      seller: 'kopi-ijen',
+      seller: 'the demo seller',
       village: TAMANSARI,
       kecamatan: LICIN,
       regency: BANYUWANGI,
     },
+    demo: 'seller@tamansari-licin',
   },
   {
     id: 'village-own',
@@ -145,8 +146,115 @@ async function submit(village: string, name: string, nik = NIK) {
 }
 
 const read: Fixture['allowed'] = () => ({ status: 200 });
+/** the demo seller of Tamansari (its products are the seller routes' resources) */
+const seller = { id: '' };
+
+async function draftProduct(name = 'Matrix Keripik') {
+  const res = await call('POST', `/villages/${TAMANSARI}/products`, {
+    token: tokens.get('seller'),
+    json: { name, description: { id: 'Uji matriks' }, category: 'food_drink', price: 10000, unit: 'bungkus' },
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.data as { id: string; version: number };
+}
 
 const FIXTURES: Record<string, Fixture> = {
+  'sellers.list': {
+    target: HOME,
+    prepare: async () => ({ params: { code: TAMANSARI } }),
+    allowed: read,
+  },
+  'sellers.get': {
+    target: HOME,
+    prepare: async () => ({ params: { id: seller.id } }),
+    allowed: read,
+  },
+  'sellers.products': {
+    target: HOME,
+    prepare: async () => ({ params: { id: seller.id } }),
+    allowed: read,
+  },
+  'sellers.transition': {
+    target: HOME,
+    // a fresh pending seller per cell
+    prepare: async () => {
+      const n = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+      const res = await call('POST', `/villages/${TAMANSARI}/sellers`, {
+        json: {
+          businessName: `Matrix ${n}`,
+          ownerName: 'Matrix',
+          whatsapp: `0813${n}`,
+          kind: 'umkm',
+          description: 'Uji matriks',
+          password: 'Matrix-Sandi-2026!',
+        },
+      });
+      expect(res.status, res.text).toBe(201);
+      return { params: { id: res.data.id }, json: { to: 'approved' } };
+    },
+    allowed: () => ({ status: 200 }),
+    unchanged: async ({ params }) => {
+      const res = await call('GET', `/sellers/${params.id}`, { token: tokens.get('village-own') });
+      expect(res.data).toMatchObject({ status: 'pending', version: 1 });
+    },
+  },
+  'products.create': {
+    target: HOME,
+    prepare: async () => ({
+      params: { code: TAMANSARI },
+      json: {
+        name: 'Matrix Produk',
+        description: { id: 'Uji' },
+        category: 'other',
+        price: 1000,
+        unit: 'buah',
+      },
+    }),
+    allowed: () => ({ status: 201 }),
+  },
+  'products.patch': {
+    target: HOME,
+    prepare: async () => {
+      const { id } = await draftProduct();
+      return { params: { id }, json: { version: 1, status: 'taken_down', reason: 'uji matriks' } };
+    },
+    allowed: (role) => {
+      if (role === 'village-officer') return { status: 200 };
+      // the seller may edit its product, but taking it down is the officer's
+      if (role === 'seller') return { status: 422, code: 'transition_not_allowed' };
+      throw new Error(`no expectation for ${role} on products.patch`);
+    },
+    unchanged: async ({ params }) => {
+      const res = await call('GET', `/products/${params.id}`, { token: tokens.get('village-own') });
+      expect(res.data).toMatchObject({ status: 'draft', version: 1 });
+    },
+  },
+  'photos.create': {
+    target: HOME,
+    prepare: async () => {
+      const { id } = await draftProduct();
+      return { params: { id }, json: { contentType: 'image/jpeg', size: 2000 } };
+    },
+    allowed: () => ({ status: 201 }),
+    unchanged: async ({ params }) => {
+      const res = await call('GET', `/products/${params.id}`, { token: tokens.get('village-own') });
+      expect(res.data.photos).toEqual([]);
+    },
+  },
+  'photos.confirm': {
+    target: HOME,
+    prepare: async () => {
+      const { id } = await draftProduct();
+      const photo = await call('POST', `/products/${id}/photos`, {
+        token: tokens.get('seller'),
+        json: { contentType: 'image/jpeg', size: 2000 },
+      });
+      expect(photo.status, photo.text).toBe(201);
+      return { params: { id, photoId: photo.data.photoId } };
+    },
+    // nothing was uploaded: the seller's confirm is accepted and refused for the missing file
+    allowed: () => ({ status: 422, code: 'photo_missing' }),
+  },
   'queue.village': {
     target: HOME,
     prepare: async () => ({ params: { code: TAMANSARI } }),
@@ -238,6 +346,12 @@ beforeAll(async () => {
     else tokens.set(caller.id, await mintToken(`matrix-${caller.id}`, caller.identity));
   }
   Object.assign(home, await submit(TAMANSARI, home.name));
+  const sellers = await call('GET', `/villages/${TAMANSARI}/sellers?status=approved`, {
+    token: tokens.get('village-own'),
+  });
+  seller.id = sellers.data.items.find(
+    (s: { businessName: string }) => s.businessName === 'Kopi Lereng Ijen',
+  ).id;
   Object.assign(away, await submit(KEMIREN, away.name, away.nik));
 }, 120_000);
 afterAll(async () => {
@@ -276,6 +390,13 @@ describe('the matrix covers the route table', () => {
       'queue.kecamatan': [401, 401, 401, 403, 403, 403, A, 403, A, 403],
       'requests.get': [401, 401, 401, 403, A, 403, A, 403, A, 403],
       'requests.transition': [401, 401, 401, 403, A, 403, A, 403, 403, 403],
+      'sellers.list': [401, 401, 401, 403, A, 403, A, 403, A, 403],
+      'sellers.get': [401, 401, 401, A, A, 403, A, 403, A, 403],
+      'sellers.transition': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
+      'products.create': [401, 401, 401, A, 403, 403, 403, 403, 403, 403],
+      'products.patch': [401, 401, 401, A, A, 403, 403, 403, 403, 403],
+      'photos.create': [401, 401, 401, A, 403, 403, 403, 403, 403, 403],
+      'photos.confirm': [401, 401, 401, A, 403, 403, 403, 403, 403, 403],
     };
     for (const [id, row] of Object.entries(documented)) {
       const route = protectedRoutes.find((r) => r.id === id);

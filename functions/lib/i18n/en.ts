@@ -37,7 +37,8 @@ export const en: Record<StringKey, string> = {
   'error.product_not_found': 'Product not found.',
   'error.seller_not_found': 'Seller not found.',
   'error.seller_not_active': 'This seller account is rejected or suspended.',
-  'error.seller_not_approved': 'The village has not approved this seller yet: products can be published after approval.',
+  'error.seller_not_approved':
+    'The village has not approved this seller yet: products can be published after approval.',
   'error.seller_exists': 'This WhatsApp number is already registered as a seller.',
   'error.version_conflict': 'Someone else changed this. Reload it and try again.',
   'error.transition_not_allowed': 'This status change is not allowed.',

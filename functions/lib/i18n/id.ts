@@ -35,7 +35,8 @@ export const id = {
   'error.product_not_found': 'Produk tidak ditemukan.',
   'error.seller_not_found': 'Penjual tidak ditemukan.',
   'error.seller_not_active': 'Akun penjual ini ditolak atau ditangguhkan.',
-  'error.seller_not_approved': 'Desa belum menyetujui penjual ini: produk dapat diterbitkan setelah disetujui.',
+  'error.seller_not_approved':
+    'Desa belum menyetujui penjual ini: produk dapat diterbitkan setelah disetujui.',
   'error.seller_exists': 'Nomor WhatsApp ini sudah terdaftar sebagai penjual.',
   'error.version_conflict': 'Data ini telah diubah orang lain. Muat ulang lalu coba lagi.',
   'error.transition_not_allowed': 'Perubahan status ini tidak diizinkan.',

@@ -17,7 +17,10 @@ export const handler = endpoint(
     const seller = await sellerOfCaller(caller, params.code);
     const village = await getVillage(params.code);
     const key = headers['idempotency-key']?.slice(0, 200);
-    const product = await createProduct(village, seller, body, { now, ...(key ? { idempotencyKey: key } : {}) });
+    const product = await createProduct(village, seller, body, {
+      now,
+      ...(key ? { idempotencyKey: key } : {}),
+    });
     return json(201, ownerProduct(product));
   },
 );

@@ -13,7 +13,12 @@ export const handler = endpoint(
   async ({ params, body, caller, now }) => {
     const seller = await getSeller(params.id);
     const role = authorize(route, caller, seller);
-    const next = await transitionSeller(seller.id, body, { username: caller?.username ?? 'unknown', role }, now);
+    const next = await transitionSeller(
+      seller.id,
+      body,
+      { username: caller?.username ?? 'unknown', role },
+      now,
+    );
     return json(200, sellerView(next));
   },
 );

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PHOTO_MAX_BYTES,
+  PHOTO_MIME_TYPES,
   PHOTO_WIDTHS,
   type ProcessedPhoto,
   processPhoto,
@@ -101,6 +102,14 @@ describe('type detection, from the bytes only', () => {
     expect(photo.variants.map((v) => v.width)).toEqual([320, 640, 800]);
   });
 
+  it('takes a Uint8Array view into a larger buffer, as the S3 SDK hands bytes over', async () => {
+    const jpeg = await plainJpeg();
+    const backing = new Uint8Array(jpeg.length + 64);
+    backing.set(jpeg, 32);
+    const photo = await processed(new Uint8Array(backing.buffer, 32, jpeg.length));
+    expect(photo).toMatchObject({ detectedType: 'image/jpeg', width: 500, height: 375 });
+  });
+
   it('a WebP is accepted as WebP', async () => {
     expect((await processed(await webpBytes())).detectedType).toBe('image/webp');
   });
@@ -172,6 +181,12 @@ describe('refusals', () => {
 });
 
 describe('variants', () => {
+  it('the published limits', () => {
+    expect(PHOTO_MAX_BYTES).toBe(8 * 1024 * 1024);
+    expect(PHOTO_MIME_TYPES).toEqual(['image/jpeg', 'image/png', 'image/webp']);
+    expect(PHOTO_WIDTHS).toEqual([320, 640, 1280]);
+  });
+
   it('the width rule: standard widths below the image, plus the image itself capped at 1280', () => {
     expect(variantWidths(4000)).toEqual([...PHOTO_WIDTHS]);
     expect(variantWidths(1280)).toEqual([320, 640, 1280]);

@@ -1,0 +1,447 @@
+/**
+ * Sellers and products end to end over the embedded servers (DynamoDB Local, the S3 server, the
+ * adapter, the site server that delivers photos), with real images uploaded by presigned POST.
+ */
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { GPS_FIXTURE, htmlBytes, jpegWithGps, pngBytes, svgBytes } from '../fixtures/images';
+import { client, KEMIREN, signIn, startRuntime, TAMANSARI } from '../support/runtime';
+
+let runtime: LocalRuntime;
+let call: ReturnType<typeof client>;
+let officer: string;
+let kemirenOfficer: string;
+let kemirenSeller: string;
+
+const PASSWORD = 'Kopi-Ijen-2026!';
+let n = 0;
+const registration = (over: Record<string, unknown> = {}) => ({
+  businessName: `Keripik Pisang Bu Sri ${++n}`,
+  ownerName: 'Sri Wahyuni',
+  whatsapp: `08135550${String(1000 + n)}`,
+  kind: 'umkm',
+  description: 'Keripik pisang agung khas Licin, digoreng tiap pagi.',
+  location: 'Dusun Krajan',
+  password: PASSWORD,
+  ...over,
+});
+
+async function signInAs(username: string, password: string) {
+  const res = await call('POST', '/local/token', { json: { username, password } });
+  expect(res.status, res.text).toBe(200);
+  return res.data.idToken as string;
+}
+
+/** A registered and approved seller of Tamansari with its token. */
+async function approvedSeller() {
+  const body = registration();
+  const reg = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body });
+  expect(reg.status, reg.text).toBe(201);
+  const ok = await call('POST', `/sellers/${reg.data.id}/transitions`, {
+    token: officer,
+    json: { to: 'approved' },
+  });
+  expect(ok.status, ok.text).toBe(200);
+  const whatsapp = `+62${String(body.whatsapp).slice(1)}`;
+  return { id: reg.data.id as string, token: await signInAs(whatsapp, PASSWORD) };
+}
+
+const productBody = (over: Record<string, unknown> = {}) => ({
+  name: 'Keripik Pisang Agung',
+  description: { id: 'Keripik pisang agung renyah, tanpa pengawet.', en: 'Crispy plantain chips.' },
+  category: 'food_drink',
+  price: 15000,
+  unit: 'bungkus',
+  ...over,
+});
+
+async function createProduct(token: string, over: Record<string, unknown> = {}, village = TAMANSARI) {
+  const res = await call('POST', `/villages/${village}/products`, { token, json: productBody(over) });
+  expect(res.status, res.text).toBe(201);
+  return res.data;
+}
+
+async function uploadPhoto(token: string, productId: string, bytes: Buffer, declared = 'image/jpeg') {
+  const created = await call('POST', `/products/${productId}/photos`, {
+    token,
+    json: { contentType: declared, size: bytes.length },
+  });
+  expect(created.status, created.text).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(created.data.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: declared }), 'photo.jpg');
+  const s3 = await fetch(created.data.url, { method: 'POST', body: form });
+  expect(s3.status).toBeLessThan(300);
+  const confirmed = await call('POST', `/products/${productId}/photos/${created.data.photoId}/confirm`, {
+    token,
+  });
+  return { photoId: created.data.photoId as string, confirmed };
+}
+
+async function publish(token: string, product: { id: string }) {
+  const current = await call('GET', `/products/${product.id}`, { token });
+  const res = await call('PATCH', `/products/${product.id}`, {
+    token,
+    json: { version: current.data.version, status: 'published' },
+  });
+  return res;
+}
+
+beforeAll(async () => {
+  runtime = await startRuntime();
+  call = client(runtime.apiUrl);
+  officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+  kemirenOfficer = await signIn(runtime.apiUrl, 'officer@kemiren-glagah');
+  kemirenSeller = await signIn(runtime.apiUrl, 'seller@kemiren-glagah');
+}, 120_000);
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+describe('seller registration and moderation', () => {
+  it('registers pending, signs in, prepares drafts, but cannot publish until approved', async () => {
+    const body = registration();
+    const reg = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body });
+    expect(reg.status, reg.text).toBe(201);
+    expect(reg.data).toEqual({ id: expect.any(String), status: 'pending' });
+    // the username is the WhatsApp number, normalised
+    const token = await signInAs(`+62${String(body.whatsapp).slice(1)}`, PASSWORD);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    expect(claims).toMatchObject({
+      'cognito:groups': ['seller'],
+      'custom:village': TAMANSARI,
+      'custom:seller': reg.data.id,
+    });
+    const draft = await createProduct(token);
+    expect(draft).toMatchObject({ status: 'draft', version: 1, visibility: 'private' });
+    const refused = await call('PATCH', `/products/${draft.id}`, {
+      token,
+      json: { version: 1, status: 'published' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.data.error.code).toBe('seller_not_approved');
+
+    // the officer of another village cannot decide; the village's own can
+    const foreign = await call('POST', `/sellers/${reg.data.id}/transitions`, {
+      token: kemirenOfficer,
+      json: { to: 'approved' },
+    });
+    expect(foreign.status).toBe(403);
+    const noReason = await call('POST', `/sellers/${reg.data.id}/transitions`, {
+      token: officer,
+      json: { to: 'rejected' },
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.data.error.fields).toEqual([{ path: 'reason', message: expect.any(String) }]);
+    const approved = await call('POST', `/sellers/${reg.data.id}/transitions`, {
+      token: officer,
+      json: { to: 'approved' },
+    });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.data).toMatchObject({ status: 'approved', version: 2 });
+    const queue = await call('GET', `/villages/${TAMANSARI}/sellers?status=approved`, { token: officer });
+    expect(queue.data.items.map((s: { id: string }) => s.id)).toContain(reg.data.id);
+  });
+
+  it('a retry answers the same seller; another business with the same number gets 409; bad input names the field', async () => {
+    const body = registration();
+    const first = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body });
+    const retry = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body });
+    expect(retry.status).toBe(201);
+    expect(retry.data.id).toBe(first.data.id);
+    const taken = await call('POST', `/villages/${TAMANSARI}/sellers`, {
+      json: { ...body, businessName: 'Usaha Lain' },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.data.error.code).toBe('seller_exists');
+
+    const bad = await call('POST', `/villages/${TAMANSARI}/sellers`, {
+      json: registration({ whatsapp: '12345', password: 'pendek', kind: 'pt' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.data.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'kind',
+      'password',
+      'whatsapp',
+    ]);
+    // the password is never echoed back
+    expect(bad.text).not.toContain('pendek');
+  });
+});
+
+describe('photos', () => {
+  it('strips EXIF GPS, auto-rotates, and serves WebP variants of the promised widths', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    const original = await jpegWithGps({ width: 1600, height: 1200, orientation: 6 });
+    expect(original.includes(Buffer.from('GPS'))).toBe(true);
+    const { confirmed, photoId } = await uploadPhoto(seller.token, product.id, original);
+    expect(confirmed.status, confirmed.text).toBe(200);
+    const photo = confirmed.data.photos.find((p: { id: string }) => p.id === photoId);
+    expect(photo.status).toBe('ready');
+    expect(photo.variants.map((v: { width: number }) => v.width)).toEqual([320, 640, 1200]);
+    for (const v of photo.variants) {
+      const res = await fetch(v.url);
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const meta = await sharp(bytes).metadata();
+      expect(meta.format).toBe('webp');
+      expect(meta.width).toBe(v.width);
+      // the orientation-6 landscape comes out portrait
+      expect(meta.height).toBeGreaterThan(meta.width ?? 0);
+      expect(meta.exif).toBeUndefined();
+      expect(bytes.includes(Buffer.from('Exif'))).toBe(false);
+      expect(bytes.toString('latin1')).not.toContain(String(GPS_FIXTURE.latitude).slice(0, 5));
+    }
+    expect(photo.placeholder).toMatch(/^data:image\/webp;base64,/);
+    // confirming again is harmless
+    const again = await call('POST', `/products/${product.id}/photos/${photoId}/confirm`, {
+      token: seller.token,
+    });
+    expect(again.data.photos).toEqual(confirmed.data.photos);
+  });
+
+  it('handles a PNG declared as JPEG by its real type, and refuses SVG and HTML whatever they claim', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    const png = await uploadPhoto(seller.token, product.id, await pngBytes({ width: 900, height: 600 }));
+    expect(png.confirmed.data.photos.find((p: { id: string }) => p.id === png.photoId)).toMatchObject({
+      status: 'ready',
+    });
+    for (const bytes of [svgBytes(), htmlBytes()]) {
+      const bad = await uploadPhoto(seller.token, product.id, bytes);
+      expect(bad.confirmed.data.photos.find((p: { id: string }) => p.id === bad.photoId)).toEqual({
+        id: bad.photoId,
+        status: 'failed',
+        reason: 'unsupported_type',
+      });
+    }
+    const svgDeclared = await call('POST', `/products/${product.id}/photos`, {
+      token: seller.token,
+      json: { contentType: 'image/svg+xml', size: 100 },
+    });
+    expect(svgDeclared.status).toBe(400);
+    expect(svgDeclared.data.error.fields[0].path).toBe('contentType');
+    const tooBig = await call('POST', `/products/${product.id}/photos`, {
+      token: seller.token,
+      json: { contentType: 'image/jpeg', size: 9 * 1024 * 1024 },
+    });
+    expect(tooBig.status).toBe(400);
+  });
+});
+
+describe('publishing, listings and regency-wide search', () => {
+  it('publishes with a photo; search finds it from any village; hiding removes it everywhere', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, {
+      name: 'Madu Hutan Raung Tamansari',
+      category: 'produce',
+    });
+    const noPhoto = await publish(seller.token, product);
+    expect(noPhoto.status).toBe(422);
+    expect(noPhoto.data.error.code).toBe('photo_required');
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const published = await publish(seller.token, product);
+    expect(published.status, published.text).toBe(200);
+    expect(published.data).toMatchObject({ status: 'published', visibility: 'public' });
+    expect(decodeURIComponent(published.data.whatsappUrl)).toMatch(
+      /^https:\/\/wa\.me\/62813\d+\?text=.*Madu Hutan Raung Tamansari.*Desa Tamansari/,
+    );
+
+    const anonymous = await call('GET', `/products/${product.id}`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.data).not.toHaveProperty('version');
+    const list = await call('GET', `/villages/${TAMANSARI}/products?category=produce`);
+    expect(list.data.items.map((p: { id: string }) => p.id)).toContain(product.id);
+
+    // regency-wide: a prefix of one word and another word, any village's product
+    const found = await call('GET', '/products/search?q=madu%20rau');
+    expect(found.status).toBe(200);
+    expect(found.data.items).toEqual([
+      expect.objectContaining({
+        id: product.id,
+        village: expect.objectContaining({ code: TAMANSARI, name: 'Tamansari', slug: 'tamansari-licin' }),
+      }),
+    ]);
+    const kopi = await call('GET', '/products/search?q=kopi&category=coffee');
+    const villages = new Set(kopi.data.items.map((i: { village: { code: string } }) => i.village.code));
+    expect(villages).toEqual(new Set([TAMANSARI, KEMIREN]));
+    const otherCategory = await call('GET', '/products/search?q=madu&category=crafts');
+    expect(otherCategory.data.items).toEqual([]);
+
+    const hidden = await call('PATCH', `/products/${product.id}`, {
+      token: seller.token,
+      json: { version: published.data.version, status: 'hidden' },
+    });
+    expect(hidden.status).toBe(200);
+    expect((await call('GET', '/products/search?q=madu')).data.items).toEqual([]);
+    const after = await call('GET', `/villages/${TAMANSARI}/products?category=produce`);
+    expect(after.data.items.map((p: { id: string }) => p.id)).not.toContain(product.id);
+    expect((await call('GET', `/products/${product.id}`)).status).toBe(404);
+    // the owner still sees it, with its photo states
+    const own = await call('GET', `/products/${product.id}`, { token: seller.token });
+    expect(own.data).toMatchObject({
+      status: 'hidden',
+      photos: [expect.objectContaining({ status: 'ready' })],
+    });
+  });
+
+  it('a suspended seller vanishes from every public list until reinstated', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, { name: 'Tape Singkong Licin' });
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    expect((await publish(seller.token, product)).status).toBe(200);
+    expect((await call('GET', '/products/search?q=tape')).data.items).toHaveLength(1);
+
+    const suspended = await call('POST', `/sellers/${seller.id}/transitions`, {
+      token: officer,
+      json: { to: 'suspended', reason: 'Keluhan pembeli sedang diperiksa' },
+    });
+    expect(suspended.status, suspended.text).toBe(200);
+    expect((await call('GET', '/products/search?q=tape')).data.items).toEqual([]);
+    expect((await call('GET', `/products/${product.id}`)).status).toBe(404);
+    const blocked = await call('POST', `/villages/${TAMANSARI}/products`, {
+      token: seller.token,
+      json: productBody(),
+    });
+    expect(blocked.status).toBe(409);
+
+    await call('POST', `/sellers/${seller.id}/transitions`, { token: officer, json: { to: 'approved' } });
+    expect((await call('GET', '/products/search?q=tape')).data.items).toHaveLength(1);
+  });
+
+  it('the officer takes a product down with a reason; the seller cannot put it back', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, { name: 'Jamu Kunyit Asam' });
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const published = await publish(seller.token, product);
+    const down = await call('PATCH', `/products/${product.id}`, {
+      token: officer,
+      json: { version: published.data.version, status: 'taken_down', reason: 'Izin PIRT belum ada' },
+    });
+    expect(down.status, down.text).toBe(200);
+    expect(down.data).toMatchObject({
+      status: 'taken_down',
+      reason: 'Izin PIRT belum ada',
+      visibility: 'private',
+    });
+    const back = await call('PATCH', `/products/${product.id}`, {
+      token: seller.token,
+      json: { version: down.data.version, status: 'published' },
+    });
+    expect(back.status).toBe(409);
+    expect(back.data.error.code).toBe('product_taken_down');
+  });
+});
+
+describe('ownership, concurrency, retries', () => {
+  it('a seller of village A cannot list in village B nor touch another seller’s product', async () => {
+    const seller = await approvedSeller();
+    const other = await call('POST', `/villages/${KEMIREN}/products`, {
+      token: seller.token,
+      json: productBody(),
+    });
+    expect(other.status).toBe(403);
+    const product = await createProduct(seller.token);
+    const foreign = await call('PATCH', `/products/${product.id}`, {
+      token: kemirenSeller,
+      json: { version: 1, name: 'Dibajak' },
+    });
+    expect(foreign.status).toBe(403);
+    const sameVillage = await approvedSeller();
+    const notMine = await call('PATCH', `/products/${product.id}`, {
+      token: sameVillage.token,
+      json: { version: 1, name: 'Dibajak' },
+    });
+    expect(notMine.status).toBe(403);
+    const photo = await call('POST', `/products/${product.id}/photos`, {
+      token: sameVillage.token,
+      json: { contentType: 'image/jpeg', size: 1000 },
+    });
+    expect(photo.status).toBe(403);
+    expect((await call('GET', `/products/${product.id}`, { token: sameVillage.token })).status).toBe(404);
+  });
+
+  it('a stale version gets 409 and changes nothing; an Idempotency-Key retry creates one product', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    const first = await call('PATCH', `/products/${product.id}`, {
+      token: seller.token,
+      json: { version: 1, price: 17000 },
+    });
+    expect(first.status).toBe(200);
+    const stale = await call('PATCH', `/products/${product.id}`, {
+      token: seller.token,
+      json: { version: 1, price: 1 },
+    });
+    expect(stale.status).toBe(409);
+    const now = await call('GET', `/products/${product.id}`, { token: seller.token });
+    expect(now.data).toMatchObject({ price: 17000, version: 2 });
+
+    const headers = { 'idempotency-key': `create-${Date.now()}` };
+    const a = await call('POST', `/villages/${TAMANSARI}/products`, {
+      token: seller.token,
+      json: productBody(),
+      headers,
+    });
+    const b = await call('POST', `/villages/${TAMANSARI}/products`, {
+      token: seller.token,
+      json: productBody(),
+      headers,
+    });
+    expect(a.status).toBe(201);
+    expect(b.data.id).toBe(a.data.id);
+    const mine = await call('GET', `/sellers/${seller.id}/products`, { token: seller.token });
+    expect(mine.data.items).toHaveLength(2);
+  });
+
+  it('bad product input names the field and writes nothing', async () => {
+    const seller = await approvedSeller();
+    const bad = await call('POST', `/villages/${TAMANSARI}/products`, {
+      token: seller.token,
+      json: productBody({ price: 12.5, category: 'weapons', discountPrice: 20000 }),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.data.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['category', 'price']);
+    const discount = await call('POST', `/villages/${TAMANSARI}/products`, {
+      token: seller.token,
+      json: productBody({ discountPrice: 20000 }),
+    });
+    expect(discount.status).toBe(400);
+    expect(discount.data.error.fields[0].path).toBe('discountPrice');
+    expect((await call('GET', `/sellers/${seller.id}/products`, { token: seller.token })).data.items).toEqual(
+      [],
+    );
+  });
+});
+
+describe('the site signal', () => {
+  it('a publish marks the village out of date; a burst is one pending rebuild', async () => {
+    const { pendingSites, markPublished } = await import('../../functions/sites/signal');
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, { name: 'Gula Semut Tamansari' });
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    await publish(seller.token, product);
+    const pending = await pendingSites('35.10', new Date(Date.now() + 1000), 0);
+    const tamansari = pending.filter((p) => p.villageCode === TAMANSARI);
+    expect(tamansari).toHaveLength(1);
+    // a change after the publisher read the signal keeps the village dirty
+    const seen = tamansari[0]?.lastChangeAt ?? '';
+    const current = await call('GET', `/products/${product.id}`, { token: seller.token });
+    await call('PATCH', `/products/${product.id}`, {
+      token: seller.token,
+      json: { version: current.data.version, price: 9000 },
+    });
+    expect(await markPublished({ code: TAMANSARI, regencyCode: '35.10' }, seen, new Date())).toBe(false);
+    const still = await pendingSites('35.10', new Date(Date.now() + 1000), 0);
+    const latest = still.find((p) => p.villageCode === TAMANSARI);
+    expect(latest).toBeDefined();
+    expect(
+      await markPublished({ code: TAMANSARI, regencyCode: '35.10' }, latest?.lastChangeAt ?? '', new Date()),
+    ).toBe(true);
+    expect(
+      (await pendingSites('35.10', new Date(Date.now() + 1000), 0)).some((p) => p.villageCode === TAMANSARI),
+    ).toBe(false);
+  });
+});
