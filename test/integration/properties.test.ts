@@ -628,3 +628,98 @@ describe('GET /villages (random filters and cursors)', () => {
     );
   });
 });
+
+describe('sellers and products (issue 3)', () => {
+  let sellerToken = '';
+  let productId = '';
+  beforeAll(async () => {
+    sellerToken = await signIn(runtime.apiUrl, 'seller@tamansari-licin');
+    const created = await call('POST', `/villages/${TAMANSARI}/products`, {
+      token: sellerToken,
+      json: { name: 'Properti Kopi', description: { id: 'uji' }, category: 'coffee', price: 1000, unit: 'bungkus' },
+    });
+    expect(created.status, created.text).toBe(201);
+    productId = created.data.id;
+  });
+
+  const sellerBody = fc.oneof(
+    jsonBody,
+    fc
+      .record(
+        {
+          businessName: fc.oneof(text, junk),
+          ownerName: fc.oneof(text, junk),
+          whatsapp: fc.oneof(fc.constantFrom('081234567890', '+6281234567890', '12'), text, junk),
+          kind: fc.oneof(fc.constantFrom('umkm', 'ikm'), text, junk),
+          description: fc.oneof(text, junk),
+          password: fc.oneof(fc.constantFrom('Kopi-Ijen-2026!', 'short'), text, junk),
+        },
+        { requiredKeys: [] },
+      )
+      .map((o) => JSON.stringify(o)),
+  );
+
+  it('random seller registrations never 5xx; rejected ones write nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(sellerBody, async (body) => {
+        const before = await countTable();
+        const res = await raw('POST', `/villages/${TAMANSARI}/sellers`, { body, contentType: 'application/json' });
+        expectWellFormed(res, body);
+        if (res.status >= 400) expect(await countTable()).toBe(before);
+      }),
+      { numRuns: Math.min(RUNS, 60) },
+    );
+  });
+
+  const productBody = fc.oneof(
+    jsonBody,
+    fc
+      .record(
+        {
+          version: fc.oneof(fc.integer(), fc.double(), text),
+          name: fc.oneof(text, junk),
+          description: fc.oneof(fc.record({ id: text }), junk),
+          category: fc.oneof(fc.constantFrom('coffee', 'crafts', 'weapons'), text, junk),
+          price: fc.oneof(fc.integer(), fc.double(), text, junk),
+          discountPrice: fc.oneof(fc.integer(), fc.constant(null), junk),
+          unit: fc.oneof(text, junk),
+          status: fc.oneof(fc.constantFrom('draft', 'published', 'hidden', 'taken_down'), text),
+          reason: fc.oneof(text, junk),
+        },
+        { requiredKeys: [] },
+      )
+      .map((o) => JSON.stringify(o)),
+  );
+
+  it('random product bodies (create and patch) never 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(productBody, fc.boolean(), async (body, create) => {
+        const res = create
+          ? await raw('POST', `/villages/${TAMANSARI}/products`, { body, contentType: 'application/json', token: sellerToken })
+          : await raw('PATCH', `/products/${productId}`, { body, contentType: 'application/json', token: sellerToken });
+        expectWellFormed(res, body);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('random search queries, categories and cursors never 5xx; random product ids and tokens neither', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // bounded: a URL over the HTTP server's header limit is refused before any handler (431)
+        fc.oneof(text, fc.constantFrom('kopi', 'batik gajah', '')).map((v) => String(v).slice(0, 300)),
+        fc.oneof(fc.constantFrom('coffee', 'crafts', ''), text).map((v) => String(v).slice(0, 300)),
+        fc.oneof(fc.constant(undefined), text, fc.base64String()).map((v) => v?.slice(0, 600)),
+        pathSegment,
+        fc.oneof(fc.constant(undefined), headerValue),
+        async (q, category, cursor, id, auth) => {
+          const params = new URLSearchParams({ q, category, ...(cursor !== undefined ? { cursor } : {}) });
+          expectWellFormed(await raw('GET', `/products/search?${params}`), { q, category, cursor });
+          const res = await raw('GET', `/products/${id}`, auth ? { headers: { authorization: auth } } : {});
+          expectWellFormed(res, { id, auth });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
