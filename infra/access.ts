@@ -3,6 +3,7 @@
  * its function gets: an environment variable naming the resource and IAM statements on exactly that
  * resource. Adding a resource kind = one entry in `accessBindings` (and its key in `accessKeys`).
  */
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -67,11 +68,34 @@ export function bucketBinding(bucket: IBucket, envVar: string): ResourceBinding 
   };
 }
 
+/** Sellers' sign-ins are created server-side by the registration (functions/sellers/identity.ts). */
+export const identityActions: Record<Access, string[]> = {
+  read: ['cognito-idp:AdminGetUser'],
+  write: [
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminSetUserPassword',
+    'cognito-idp:AdminAddUserToGroup',
+  ],
+};
+
+/** The user pool, for the routes that declare `identity`. */
+export function identityBinding(userPool: IUserPool): ResourceBinding {
+  return {
+    envVar: 'COGNITO_USER_POOL_ID',
+    value: userPool.userPoolId,
+    statements: (access) => [
+      new PolicyStatement({ actions: identityActions[access], resources: [userPool.userPoolArn] }),
+    ],
+  };
+}
+
 export interface AccessResources {
   table: ITable;
   uploads: IBucket;
   photos: IBucket;
   letters: IBucket;
+  userPool: IUserPool;
 }
 
 /** Access key → binding. The keys are the route table's field names. */
@@ -81,6 +105,7 @@ export function accessBindings(resources: AccessResources): Record<AccessKey, Re
     uploads: bucketBinding(resources.uploads, 'UPLOADS_BUCKET'),
     photos: bucketBinding(resources.photos, 'PHOTOS_BUCKET'),
     letters: bucketBinding(resources.letters, 'LETTERS_BUCKET'),
+    identity: identityBinding(resources.userPool),
   };
 }
 

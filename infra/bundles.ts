@@ -2,8 +2,8 @@
  * What gets deployed as a Lambda function, and how each one is bundled.
  *
  * - `functionSpecs()` turns the route table into one function per handler module (routes that share a
- *   module — the two tracking routes, the two confirm routes — share one function) plus the functions
- *   that no route reaches (the S3-event photo processor, the Cognito sign-up trigger).
+ *   module — the two tracking routes, the two confirm routes — share one function) plus the function
+ *   that no route reaches (the S3-event photo processor).
  * - `buildOptions` is THE esbuild configuration: `SkFunction` hands it to NodejsFunction, and
  *   `npm run bench` hands the same object to esbuild directly, so the budget is measured on exactly
  *   what ships.
@@ -21,11 +21,11 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * The resources a function may declare access to. A route declares `table`/`uploads` today; later
  * issues add keys here (and in `accessBindings` in infra/access.ts) — nothing else changes.
  */
-export const accessKeys = ['table', 'uploads', 'photos', 'letters'] as const;
+export const accessKeys = ['table', 'uploads', 'photos', 'letters', 'identity'] as const;
 export type AccessKey = (typeof accessKeys)[number];
 export type AccessDeclarations = Partial<Record<AccessKey, Access>>;
 
-export type FunctionKind = 'api' | 'photo-processor' | 'cognito-trigger';
+export type FunctionKind = 'api' | 'photo-processor';
 
 export interface FunctionSpec {
   /** construct id, unique, PascalCase (derived from the handler module) */
@@ -90,7 +90,7 @@ export function functionSpecs(): FunctionSpec[] {
         routeIds: [route.id],
         access,
         authenticated: route.auth !== 'public',
-        nodeModules: [],
+        nodeModules: [...(route.nodeModules ?? [])],
         ...apiDefaults,
       });
       continue;
@@ -110,24 +110,12 @@ export function functionSpecs(): FunctionSpec[] {
       kind: 'photo-processor',
       handler: 'products/handlers/process-photo',
       routeIds: [],
-      access: { uploads: 'read', photos: 'write', table: 'write' },
+      access: { uploads: 'write', photos: 'write', table: 'write' },
       authenticated: false,
       // sharp's native linux-arm64 build cannot be bundled by esbuild: ship the package instead
       nodeModules: ['sharp'],
       timeoutSeconds: 60,
       memoryMb: 1536,
-    },
-    {
-      // Cognito post-confirmation: a self-registered seller becomes a pending application (issue 4)
-      id: 'SellersPostConfirmation',
-      kind: 'cognito-trigger',
-      handler: 'sellers/handlers/post-confirmation',
-      routeIds: [],
-      access: { table: 'write' },
-      authenticated: false,
-      nodeModules: [],
-      timeoutSeconds: 5,
-      memoryMb: 512,
     },
   ];
 }

@@ -68,6 +68,7 @@ export class ApiStack extends Stack {
       uploads: Bucket.fromBucketName(this, 'Uploads', names.bucket('uploads')),
       photos: Bucket.fromBucketName(this, 'Photos', names.bucket('photos')),
       letters: Bucket.fromBucketName(this, 'Letters', names.bucket('letters')),
+      userPool: props.userPool,
     });
 
     const origins = siteOrigins(config);

@@ -7,15 +7,11 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
-  UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
-import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import type { Role } from '../../functions/routes';
-import { tableBinding } from '../access';
-import { functionSpecs } from '../bundles';
+import { PASSWORD_POLICY } from '../../functions/sellers/password';
 import type { InfraConfig } from '../config';
-import { SkFunction } from '../constructs/lambda';
 import type { ResourceNames } from '../names';
 
 export interface AuthStackProps extends StackProps {
@@ -36,9 +32,9 @@ export const customAttributes = ['village', 'kecamatan', 'regency', 'seller'] as
 
 /**
  * Who is who. Officers and administrators are created by a regency admin (docs/deploy.md) and put
- * into a group; the app client may not write groups or custom attributes, so the only thing anyone
- * can do by signing up is become a *pending* seller: the post-confirmation trigger records the
- * application, and an officer's approval adds the `seller` group and `custom:seller`.
+ * into a group; sellers are created by the public registration route (functions/sellers), which
+ * records a *pending* seller and its sign-in together — an officer's approval is what lets it
+ * publish. The app client may not write groups or custom attributes, and there is no self sign-up.
  */
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
@@ -50,18 +46,15 @@ export class AuthStack extends Stack {
 
     this.userPool = new UserPool(this, 'Users', {
       userPoolName: `${names.stackPrefix}-users`,
-      selfSignUpEnabled: true,
-      signInAliases: { email: true },
+      // nobody signs up through Cognito: officers are created by a regency admin, sellers by the
+      // registration route (AdminCreateUser), so the custom attributes are only ever set by us
+      selfSignUpEnabled: false,
+      // sellers sign in with their WhatsApp number as the username, officers with their e-mail
+      signInAliases: { username: true, email: true },
       autoVerify: { email: true },
       signInCaseSensitive: false,
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      // one policy with the registration's own check (functions/sellers/password.ts)
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -111,19 +104,6 @@ export class AuthStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes(standard),
     });
 
-    const trigger = functionSpecs().find((spec) => spec.kind === 'cognito-trigger');
-    if (trigger) {
-      const postConfirmation = new SkFunction(this, trigger.id, {
-        module: trigger.handler,
-        description: 'Cognito post-confirmation: a self-registered user becomes a pending seller application',
-        timeout: Duration.seconds(trigger.timeoutSeconds),
-        memorySize: trigger.memoryMb,
-        environment: { REGENCY_CODE: config.regencyCode },
-      });
-      // no USER_POOL_ID here: it would make the pool depend on its own trigger (a cycle)
-      postConfirmation.bind(tableBinding(Table.fromTableName(this, 'Table', names.table)), 'write');
-      this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, postConfirmation);
-    }
     this.outputs();
   }
 

@@ -636,7 +636,13 @@ describe('sellers and products (issue 3)', () => {
     sellerToken = await signIn(runtime.apiUrl, 'seller@tamansari-licin');
     const created = await call('POST', `/villages/${TAMANSARI}/products`, {
       token: sellerToken,
-      json: { name: 'Properti Kopi', description: { id: 'uji' }, category: 'coffee', price: 1000, unit: 'bungkus' },
+      json: {
+        name: 'Properti Kopi',
+        description: { id: 'uji' },
+        category: 'coffee',
+        price: 1000,
+        unit: 'bungkus',
+      },
     });
     expect(created.status, created.text).toBe(201);
     productId = created.data.id;
@@ -663,7 +669,10 @@ describe('sellers and products (issue 3)', () => {
     await fc.assert(
       fc.asyncProperty(sellerBody, async (body) => {
         const before = await countTable();
-        const res = await raw('POST', `/villages/${TAMANSARI}/sellers`, { body, contentType: 'application/json' });
+        const res = await raw('POST', `/villages/${TAMANSARI}/sellers`, {
+          body,
+          contentType: 'application/json',
+        });
         expectWellFormed(res, body);
         if (res.status >= 400) expect(await countTable()).toBe(before);
       }),
@@ -695,8 +704,16 @@ describe('sellers and products (issue 3)', () => {
     await fc.assert(
       fc.asyncProperty(productBody, fc.boolean(), async (body, create) => {
         const res = create
-          ? await raw('POST', `/villages/${TAMANSARI}/products`, { body, contentType: 'application/json', token: sellerToken })
-          : await raw('PATCH', `/products/${productId}`, { body, contentType: 'application/json', token: sellerToken });
+          ? await raw('POST', `/villages/${TAMANSARI}/products`, {
+              body,
+              contentType: 'application/json',
+              token: sellerToken,
+            })
+          : await raw('PATCH', `/products/${productId}`, {
+              body,
+              contentType: 'application/json',
+              token: sellerToken,
+            });
         expectWellFormed(res, body);
       }),
       { numRuns: RUNS },
