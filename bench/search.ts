@@ -1,0 +1,140 @@
+/**
+ * Regency-wide product search budget (issue 3): p99 of `GET /products/search` through the local
+ * adapter (HTTP → API Gateway event → the Lambda handler → DynamoDB Local) ≤ 2× the p99 of the single
+ * DynamoDB Query that answers it, sent raw by the SDK to the same server in the same run.
+ *
+ * The index holds the demo products plus 240 generated public products over 24 villages.
+ */
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { startLocalRuntime } from '../infra/local/runtime';
+import { stats } from './lib';
+
+const BUDGET = 2;
+const N = Number(process.env.BENCH_N ?? 400);
+const WARMUP = 50;
+
+process.env.LOG_LEVEL = 'silent';
+const rt = await startLocalRuntime({ port: 0, seed: true, onProgress: () => {} });
+try {
+  const { documentClient } = await import('../functions/lib/aws');
+  const { Village, Seller, SearchEntry } = await import('../functions/lib/table');
+  const { createProduct, getProduct, saveProduct, newId } = await import('../functions/products/store');
+  const { config } = await import('../functions/lib/config');
+
+  // ---- a realistic index: 24 villages × 10 products (coffee, batik, snacks …)
+  const villages = (await Village.query.byRegency({ regencyCode: '35.10' }).go({ pages: 'all' })).data.slice(0, 24);
+  const names = [
+    ['Kopi Robusta', 'coffee'],
+    ['Kopi Arabika', 'coffee'],
+    ['Batik Tulis', 'batik_textiles'],
+    ['Keripik Singkong', 'food_drink'],
+    ['Gula Aren', 'food_drink'],
+    ['Madu Hutan', 'produce'],
+    ['Anyaman Bambu', 'crafts'],
+    ['Sale Pisang', 'food_drink'],
+    ['Jasa Pemandu Wisata', 'services'],
+    ['Beras Organik', 'produce'],
+  ] as const;
+  const now = new Date();
+  const setupStarted = performance.now();
+  for (const village of villages) {
+    const sellerId = newId();
+    await Seller.create({
+      id: sellerId,
+      villageCode: village.code,
+      kecamatanCode: village.kecamatanCode,
+      regencyCode: village.regencyCode,
+      businessName: `UMKM ${village.name}`,
+      ownerName: 'Bench',
+      whatsapp: `+62812${Math.floor(Math.random() * 1e8)}`,
+      kind: 'umkm',
+      description: 'bench',
+      status: 'approved',
+      version: 1,
+      history: [],
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    }).go();
+    const seller = (await Seller.get({ id: sellerId }).go()).data;
+    if (!seller) throw new Error('seller');
+    for (const [name, category] of names) {
+      const draft = await createProduct(
+        village,
+        seller,
+        {
+          name: `${name} ${village.name}`,
+          description: { id: `${name} khas Desa ${village.name}, hasil UMKM setempat.` },
+          category,
+          price: 25000,
+          unit: 'bungkus',
+          availability: 'available',
+        },
+        { now },
+      );
+      const prev = await getProduct(draft.id);
+      await saveProduct(
+        prev,
+        {
+          ...prev,
+          status: 'published',
+          photos: [
+            {
+              id: 'bench',
+              status: 'ready',
+              declaredType: 'image/jpeg',
+              declaredSize: 1,
+              width: 1280,
+              height: 960,
+              variants: [{ width: 320, height: 240, key: `photos/products/${draft.id}/bench-320.webp` }],
+              placeholder: 'data:image/webp;base64,',
+              createdAt: now.toISOString(),
+            },
+          ],
+          version: prev.version + 1,
+        },
+        'approved',
+        now,
+        'bench',
+      );
+    }
+  }
+  const setupMs = performance.now() - setupStarted;
+
+  // ---- A: through the adapter
+  const url = `${rt.apiUrl}/products/search?q=kopi&limit=25`;
+  const first = (await (await fetch(url)).json()) as { items: unknown[] };
+  const adapter: number[] = [];
+  for (let i = 0; i < WARMUP + N; i++) {
+    const t = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (i >= WARMUP) adapter.push(performance.now() - t);
+  }
+
+  // ---- B: the one Query it makes, raw, on the same server
+  const params = SearchEntry.query
+    .primary({ regencyCode: config.REGENCY_CODE, scope: 'all' })
+    .begins({ term: 'kopi' })
+    .params({ limit: 25 }) as QueryCommandInput;
+  const raw: number[] = [];
+  for (let i = 0; i < WARMUP + N; i++) {
+    const t = performance.now();
+    await documentClient.send(new QueryCommand(params));
+    if (i >= WARMUP) raw.push(performance.now() - t);
+  }
+
+  const a = stats(adapter);
+  const b = stats(raw);
+  const fmt = (n: number) => n.toFixed(2).padStart(7);
+  console.log(`\nRegency-wide search, "kopi" (${first.items.length} results per page; ${villages.length * names.length} generated products, setup ${(setupMs / 1000).toFixed(1)} s)`);
+  console.log('                               p50      p99     mean   (ms, n=' + N + ')');
+  console.log(`  A search via adapter     ${fmt(a.p50)}  ${fmt(a.p99)}  ${fmt(a.mean)}`);
+  console.log(`  B one raw Query          ${fmt(b.p50)}  ${fmt(b.p99)}  ${fmt(b.mean)}`);
+  const ratio99 = a.p99 / b.p99;
+  const ratio50 = a.p50 / b.p50;
+  console.log(
+    `search p99 A/B = ${ratio99.toFixed(2)}× (budget ${BUDGET}×) ${ratio99 <= BUDGET ? 'PASS' : 'OVER'}; p50 A/B = ${ratio50.toFixed(2)}×`,
+  );
+} finally {
+  await rt.stop();
+}
