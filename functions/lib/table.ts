@@ -488,6 +488,49 @@ export const SiteState = new Entity(
   opts(),
 );
 
+/** A village news article (public; shown on the village site and its RSS feed). */
+export const NewsArticle = new Entity(
+  {
+    model: { entity: 'news', version: '1', service: SERVICE },
+    attributes: {
+      villageCode: { type: 'string', required: true },
+      slug: { type: 'string', required: true },
+      date: { type: 'string', required: true },
+      title: { type: CustomAttributeType<{ id: string; en?: string }>('any'), required: true },
+      summary: { type: CustomAttributeType<{ id: string; en?: string }>('any'), required: true },
+      body: { type: CustomAttributeType<{ id: string[]; en?: string[] }>('any'), required: true },
+      updatedAt: { type: 'string', required: true },
+    },
+    indexes: {
+      primary: {
+        pk: { field: 'pk', composite: ['villageCode'] },
+        sk: { field: 'sk', composite: ['date', 'slug'] },
+      },
+    },
+  },
+  opts(),
+);
+
+export type BudgetSector = { code: string; name: Localized; budget: number; realisation: number };
+
+/** A village's APBDes summary for one year: budget vs realisation by sector (public by law). */
+export const Apbdes = new Entity(
+  {
+    model: { entity: 'apbdes', version: '1', service: SERVICE },
+    attributes: {
+      villageCode: { type: 'string', required: true },
+      year: { type: 'number', required: true },
+      income: { type: 'number', required: true },
+      sectors: { type: CustomAttributeType<BudgetSector[]>('any'), required: true },
+      updatedAt: { type: 'string', required: true },
+    },
+    indexes: {
+      primary: { pk: { field: 'pk', composite: ['villageCode'] }, sk: { field: 'sk', composite: ['year'] } },
+    },
+  },
+  opts(),
+);
+
 /** The local identity store behind `POST /local/token` (on AWS this is Cognito). */
 export const LocalUser = new Entity(
   {
@@ -522,6 +565,8 @@ export const db = new Service(
     product: Product,
     search: SearchEntry,
     siteState: SiteState,
+    news: NewsArticle,
+    apbdes: Apbdes,
   },
   opts(),
 );

@@ -33,16 +33,16 @@ export function photoView(p: ProductPhotoData) {
 const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 
 /** wa.me link with a prefilled Indonesian order message naming the product and the village. */
-export function whatsappOrderUrl(product: ProductItem): string {
+export function whatsappOrderUrl(product: ProductItem, siteUrl = config.SITE_URL): string {
   const price = product.discountPrice ?? product.price;
   const message =
     `Halo ${product.sellerName}, saya ingin memesan "${product.name}" (${rupiah(price)}/${product.unit}) ` +
-    `dari Desa ${product.villageName}. Dilihat di ${productPageUrl(product)}`;
+    `dari Desa ${product.villageName}. Dilihat di ${productPageUrl(product, siteUrl)}`;
   return `https://wa.me/${product.sellerWhatsapp.replace(/^\+/, '')}?text=${encodeURIComponent(message)}`;
 }
 
-export const productPageUrl = (p: Pick<ProductItem, 'villageSlug' | 'slug'>) =>
-  `${config.SITE_URL}/${p.villageSlug}/produk/${p.slug}/`;
+export const productPageUrl = (p: Pick<ProductItem, 'villageSlug' | 'slug'>, siteUrl = config.SITE_URL) =>
+  `${siteUrl}/${p.villageSlug}/produk/${p.slug}/`;
 
 export function publicProduct(p: ProductItem) {
   return {

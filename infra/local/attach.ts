@@ -12,6 +12,8 @@ export interface RuntimeRecord {
   apiUrl: string;
   dynamoEndpoint: string;
   s3Endpoint: string;
+  /** where the village sites are served */
+  siteUrl?: string;
 }
 
 const file = (dataDir: string) => join(dataDir, 'runtime.json');
@@ -28,6 +30,13 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The running `npm start` of this data folder, if there is one. */
+export function readRuntime(dataDir: string): RuntimeRecord | undefined {
+  if (!existsSync(file(dataDir))) return undefined;
+  const record = JSON.parse(readFileSync(file(dataDir), 'utf8')) as RuntimeRecord;
+  return alive(record.pid) ? record : undefined;
 }
 
 /** Points the handlers' config at local servers; returns a function that releases what it started. */

@@ -79,6 +79,8 @@ export async function seedDemo(opts: { regencyCode: string; withRequests: boolea
   if (opts.withRequests) await seedRequests(accounts);
   const { seedSellers } = await import('./seed-products');
   await seedSellers();
+  const { seedSites } = await import('./seed-sites');
+  await seedSites();
   return accounts;
 }
 

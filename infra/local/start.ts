@@ -39,6 +39,7 @@ const forget = recordRuntime(dataDir, {
   apiUrl: runtime.apiUrl,
   dynamoEndpoint: runtime.dynamoEndpoint,
   s3Endpoint: runtime.s3Endpoint,
+  siteUrl: runtime.siteUrl,
 });
 process.on('exit', forget);
 const { demoAccounts, DEMO_PASSWORD } = await import('./seed');

@@ -1,0 +1,202 @@
+/**
+ * The snapshot a village website is built from (see ./snapshot.ts), read through the domain layer
+ * with key lookups and Queries only. Everything leaving here is validated against the snapshot
+ * schema, which has no place for personal data: no applicant, NIK or request ever reaches a page.
+ */
+import { villageCatalogue } from '../catalogue/store';
+import {
+  Apbdes,
+  FAST,
+  Kecamatan,
+  NewsArticle,
+  Product,
+  type ProductItem,
+  ServiceRequest,
+  Village,
+  type VillageItem,
+} from '../lib/table';
+import { whatsappOrderUrl } from '../products/views';
+import { getRegency, getVillage } from '../villages/store';
+import {
+  type RegencySnapshot,
+  RegencySnapshot as RegencySchema,
+  type SiteProduct,
+  type VillageSnapshot,
+  VillageSnapshot as VillageSchema,
+} from './snapshot';
+
+export interface ExportUrls {
+  /** where the site's forms post (the API) */
+  apiUrl: string;
+  /** the regency site's origin (photos live under /photos/ there) */
+  siteUrl: string;
+}
+
+const FACILITIES: Record<string, { id: string; en: string }> = {
+  free_wifi: { id: 'Wi-Fi gratis', en: 'Free Wi-Fi' },
+  reading_corner: { id: 'Pojok baca', en: 'Reading corner' },
+  service_counter: { id: 'Loket layanan terpadu', en: 'One-stop service counter' },
+  umkm_gallery: { id: 'Galeri produk UMKM', en: 'Local products gallery' },
+  health_post: { id: 'Posyandu', en: 'Community health post' },
+  computer_corner: { id: 'Pojok komputer', en: 'Computer corner' },
+};
+
+const DEFAULT_HOURS = {
+  timeZone: 'Asia/Jakarta',
+  days: {
+    mon: { open: '08:00', close: '16:00' },
+    tue: { open: '08:00', close: '16:00' },
+    wed: { open: '08:00', close: '16:00' },
+    thu: { open: '08:00', close: '16:00' },
+    fri: { open: '08:00', close: '16:00' },
+    sat: null,
+    sun: null,
+  },
+};
+
+type StoredProfile = Partial<{
+  about: { id: string; en?: string };
+  head: { name: string; title?: { id: string; en: string } };
+  officials: { name: string; position: { id: string; en: string } }[];
+  contact: { address?: string; phone?: string; email?: string; whatsapp?: string };
+  location: { lat: number; lng: number };
+  facilities: string[];
+  population: number;
+  areaKm2: number;
+}>;
+
+/** The stored profile over sensible defaults: a village that has written nothing still gets a page. */
+function profileOf(v: VillageItem, regencyName: string) {
+  const p = (v.profile ?? {}) as StoredProfile;
+  const office = v.kind === 'desa' ? 'Desa' : 'Kelurahan';
+  const head = v.kind === 'desa' ? { id: 'Kepala Desa', en: 'Village Head' } : { id: 'Lurah', en: 'Village Head' };
+  return {
+    about: p.about ?? {
+      id: `${office} ${v.name} adalah salah satu ${v.kind === 'desa' ? 'desa' : 'kelurahan'} di Kecamatan ${v.kecamatanName}, ${regencyName}. Layanan administrasi desa dapat diajukan secara daring melalui situs ini.`,
+      en: `${v.name} is a ${v.kind === 'desa' ? 'village' : 'urban village'} in ${v.kecamatanName} district, ${regencyName}. Its administrative services can be requested online on this site.`,
+    },
+    head: { name: p.head?.name ?? '—', title: p.head?.title ?? head },
+    officials: p.officials ?? [],
+    contact: {
+      address: p.contact?.address ?? `Kantor ${office} ${v.name}, Kecamatan ${v.kecamatanName}, ${regencyName}`,
+      ...(p.contact?.phone ? { phone: p.contact.phone } : {}),
+      ...(p.contact?.email ? { email: p.contact.email } : {}),
+      ...(p.contact?.whatsapp ? { whatsapp: p.contact.whatsapp } : {}),
+    },
+    ...(p.location ? { location: p.location } : {}),
+    facilities: (p.facilities ?? ['service_counter']).flatMap((code) =>
+      FACILITIES[code] ? [{ code, name: FACILITIES[code] }] : [],
+    ),
+    ...(p.population !== undefined ? { population: p.population } : {}),
+    ...(p.areaKm2 !== undefined ? { areaKm2: p.areaKm2 } : {}),
+  };
+}
+
+/** A public product as a page shows it (only products with a processed photo make it). */
+export function siteProduct(p: ProductItem, siteUrl: string): SiteProduct | undefined {
+  const photos = p.photos
+    .filter((ph) => ph.status === 'ready' && ph.variants?.length)
+    .map((ph) => ({
+      id: ph.id,
+      width: ph.width ?? 0,
+      height: ph.height ?? 0,
+      variants: (ph.variants ?? []).map((v) => ({ width: v.width, height: v.height, url: `${siteUrl}/${v.key}` })),
+      placeholder: ph.placeholder ?? '',
+      alt: p.name,
+    }));
+  if (photos.length === 0) return undefined;
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    description: p.description,
+    category: p.category as SiteProduct['category'],
+    price: p.price,
+    ...(p.discountPrice !== undefined ? { discountPrice: p.discountPrice } : {}),
+    unit: p.unit,
+    availability: p.availability,
+    seller: { id: p.sellerId, businessName: p.sellerName, kind: p.sellerKind },
+    whatsappUrl: whatsappOrderUrl(p, siteUrl),
+    photos,
+    updatedAt: p.updatedAt,
+  };
+}
+
+const POPULARITY_DAYS = 90;
+
+export async function exportVillage(code: string, urls: ExportUrls, now = new Date()): Promise<VillageSnapshot> {
+  const village = await getVillage(code);
+  const [regency, services, products, news, budgets, requests] = await Promise.all([
+    getRegency(village.regencyCode),
+    villageCatalogue(village.code, village.regencyCode),
+    Product.query.byVillage({ villageCode: village.code, visibility: 'public' }).go({ ...FAST, pages: 'all' }),
+    NewsArticle.query.primary({ villageCode: village.code }).go({ ...FAST, pages: 'all', order: 'desc' }),
+    Apbdes.query.primary({ villageCode: village.code }).go({ ...FAST, pages: 'all', order: 'desc', limit: 1 }),
+    // popularity: requests of the last 90 days by service (projected: no personal data is read)
+    ServiceRequest.query
+      .byVillage({ villageCode: village.code })
+      .where((a, op) => op.gte(a.createdAt, new Date(now.getTime() - POPULARITY_DAYS * 86_400_000).toISOString()))
+      .go({ ...FAST, pages: 'all', attributes: ['serviceCode'] }),
+  ]);
+  const regencyName = regency?.name ?? village.regencyName;
+  const counts = new Map<string, number>();
+  for (const r of requests.data) counts.set(r.serviceCode, (counts.get(r.serviceCode) ?? 0) + 1);
+  const budget = budgets.data[0];
+  const snapshot: VillageSnapshot = {
+    generatedAt: now.toISOString(),
+    apiUrl: urls.apiUrl,
+    siteUrl: urls.siteUrl,
+    regency: { code: village.regencyCode, name: regencyName },
+    village: {
+      code: village.code,
+      slug: village.slug,
+      name: village.name,
+      kind: village.kind,
+      kecamatan: { code: village.kecamatanCode, name: village.kecamatanName },
+      officeHours: (village.officeHours as VillageSnapshot['village']['officeHours']) ?? DEFAULT_HOURS,
+      profile: profileOf(village, regencyName),
+    },
+    services: services.map((s) => ({
+      code: s.code,
+      name: s.name,
+      level: s.level,
+      requirements: s.requirements,
+      procedure: s.procedure,
+      duration: s.duration,
+      cost: s.cost,
+      product: s.product,
+      complaints: s.complaints,
+      fields: s.fields,
+      popularity: counts.get(s.code) ?? 0,
+    })),
+    products: products.data.flatMap((p) => siteProduct(p, urls.siteUrl) ?? []),
+    news: news.data.map((n) => ({ slug: n.slug, title: n.title, date: n.date, summary: n.summary, body: n.body })),
+    apbdes: budget ? { year: budget.year, income: budget.income, sectors: budget.sectors } : null,
+  };
+  // through the contract: whatever it does not name (personal data included) is dropped, never passed on
+  return VillageSchema.parse(snapshot);
+}
+
+export async function exportRegency(regencyCode: string, urls: ExportUrls, now = new Date()): Promise<RegencySnapshot> {
+  const [regency, kecamatan, villages] = await Promise.all([
+    getRegency(regencyCode),
+    Kecamatan.query.byRegency({ regencyCode }).go({ ...FAST, pages: 'all' }),
+    Village.query.byRegency({ regencyCode }).go({ ...FAST, pages: 'all' }),
+  ]);
+  return RegencySchema.parse({
+    generatedAt: now.toISOString(),
+    apiUrl: urls.apiUrl,
+    siteUrl: urls.siteUrl,
+    regency: { code: regencyCode, name: regency?.name ?? regencyCode },
+    kecamatan: kecamatan.data
+      .sort((a, b) => a.name.localeCompare(b.name, 'id'))
+      .map((k) => ({
+        code: k.code,
+        name: k.name,
+        villages: villages.data
+          .filter((v) => v.kecamatanCode === k.code)
+          .sort((a, b) => a.name.localeCompare(b.name, 'id'))
+          .map((v) => ({ code: v.code, slug: v.slug, name: v.name, kind: v.kind })),
+      })),
+  });
+}

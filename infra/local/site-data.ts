@@ -1,0 +1,90 @@
+/**
+ * Snapshots for the site build (`npm run sites:build`, the publisher): the regency and each village's
+ * public data, exported through the domain layer into a folder the Astro project reads.
+ *
+ * From a CLI it reads through the running `npm start`'s servers when it is up, and otherwise starts
+ * the embedded runtime itself on the same data folder (onboarding and seeding it if empty) — two
+ * processes never open the same database files.
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { attachLocal, readRuntime } from './attach';
+
+export interface SnapshotUrls {
+  apiUrl: string;
+  siteUrl: string;
+}
+
+/** Writes regency.json and villages/<slug>.json (the chosen villages, or all); returns their slugs. */
+export async function writeSnapshots(opts: {
+  outDir: string;
+  regencyCode: string;
+  urls: SnapshotUrls;
+  /** codes or slugs; all villages when absent */
+  villages?: string[];
+  onProgress?: (message: string) => void;
+}): Promise<string[]> {
+  const { exportRegency, exportVillage } = await import('../../functions/sites/export');
+  const regency = await exportRegency(opts.regencyCode, opts.urls);
+  const all = regency.kecamatan.flatMap((k) => k.villages);
+  const wanted = opts.villages?.length
+    ? opts.villages.map((v) => {
+        const found = all.find((x) => x.code === v || x.slug === v);
+        if (!found) throw new Error(`unknown village ${v}; try npm run sites:build -- --village tamansari-licin`);
+        return found;
+      })
+    : all;
+  await mkdir(join(opts.outDir, 'villages'), { recursive: true });
+  await writeFile(join(opts.outDir, 'regency.json'), JSON.stringify(regency));
+  let done = 0;
+  const queue = [...wanted];
+  const worker = async () => {
+    for (let v = queue.shift(); v; v = queue.shift()) {
+      const snapshot = await exportVillage(v.code, opts.urls);
+      await writeFile(join(opts.outDir, 'villages', `${v.slug}.json`), JSON.stringify(snapshot));
+      done++;
+      if (done % 25 === 0 || done === wanted.length) opts.onProgress?.(`exported ${done}/${wanted.length} villages`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return wanted.map((v) => v.slug);
+}
+
+/** For the CLI: export into a fresh temporary folder, from `npm start`'s data or the embedded runtime. */
+export async function exportSiteData(
+  opts: { villages?: string[]; onProgress?: (message: string) => void; dataDir?: string } = {},
+): Promise<{ dataDir: string; villages: string[] }> {
+  const localDir = resolve(opts.dataDir ?? '.local');
+  const say = opts.onProgress ?? (() => {});
+  const running = readRuntime(localDir);
+  let release = async () => {};
+  let urls: SnapshotUrls;
+  if (running) {
+    await attachLocal(localDir);
+    urls = { apiUrl: running.apiUrl, siteUrl: running.siteUrl ?? 'http://localhost:4321' };
+    say(`reading from the running npm start (${running.apiUrl})`);
+  } else {
+    say('npm start is not running: starting the embedded servers on .local/ …');
+    process.env.LOG_LEVEL ??= 'warn';
+    const { startLocalRuntime } = await import('./runtime');
+    const rt = await startLocalRuntime({ dataDir: localDir, port: 0, sitePort: 0, seed: true, onProgress: say });
+    release = () => rt.stop();
+    // the URLs the pages will be served at: npm start's defaults
+    urls = { apiUrl: 'http://localhost:3000', siteUrl: 'http://localhost:4321' };
+  }
+  try {
+    const { config } = await import('../../functions/lib/config');
+    const dataDir = await mkdtemp(join(tmpdir(), 'sk-site-data-'));
+    const villages = await writeSnapshots({
+      outDir: dataDir,
+      regencyCode: config.REGENCY_CODE,
+      urls,
+      ...(opts.villages ? { villages: opts.villages } : {}),
+      onProgress: say,
+    });
+    return { dataDir, villages };
+  } finally {
+    await release();
+  }
+}
