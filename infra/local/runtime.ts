@@ -27,6 +27,8 @@ export interface LocalRuntimeOptions {
   sitePort?: number;
   /** the folder of built sites the site server serves (dist/sites by default) */
   sitesDir?: string;
+  /** run the site publisher (rebuilds villages whose data changed): `npm start` does */
+  publish?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -108,6 +110,16 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
           tryVerifyIdToken(token, { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID, jwks }),
       }),
     );
+    let publisher: { stop(): Promise<void> } | undefined;
+    if (opts.publish) {
+      const { startPublisher } = await import('./publisher');
+      publisher = startPublisher({
+        regencyCode,
+        urls: { apiUrl, siteUrl },
+        outDir: sitesDir,
+        say,
+      });
+    }
     return {
       apiUrl,
       dynamoEndpoint: embedded.dynamoEndpoint,
@@ -118,6 +130,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       siteUrl,
       sitesDir,
       async stop() {
+        await publisher?.stop();
         await new Promise<void>((resolve) => {
           siteServer?.close(() => resolve());
           siteServer?.closeAllConnections();

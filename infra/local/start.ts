@@ -24,6 +24,8 @@ const started = performance.now();
 const runtime = await startLocalRuntime({
   dataDir,
   port: Number(process.env.PORT ?? 3000),
+  sitePort: Number(process.env.SITE_PORT ?? 4321),
+  publish: true,
   onProgress: (m) => console.log(`smart-kampung: ${m}`),
 }).catch((error: Error) => {
   console.error(`smart-kampung: could not start — ${error.message}`);
@@ -46,6 +48,7 @@ const { demoAccounts, DEMO_PASSWORD } = await import('./seed');
 const { config } = await import('../../functions/lib/config');
 const accounts = await demoAccounts(config.REGENCY_CODE);
 console.log(`
+  Village sites    ${runtime.siteUrl}/      (e.g. ${runtime.siteUrl}/tamansari-licin/; rebuilt when data changes)
   API              ${runtime.apiUrl}        (OpenAPI: ${runtime.apiUrl}/openapi.json)
   DynamoDB Local   ${runtime.dynamoEndpoint}
   S3 (local)       ${runtime.s3Endpoint}
