@@ -1,0 +1,259 @@
+/**
+ * The village sites in Debian's Chromium (playwright-core, never a downloaded browser): built by the
+ * same Astro build as `npm run sites:build` from snapshots exported through the domain layer, served by
+ * the local site server, with forms posting to the real local API.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Publisher } from '../../infra/local/publisher';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { jpegWithGps } from '../fixtures/images';
+import { client, signIn, startRuntime, TAMANSARI } from '../support/runtime';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const SLUG = 'tamansari-licin';
+
+let runtime: LocalRuntime;
+let browser: Browser;
+let outDir: string;
+let publisher: Publisher;
+let site: string;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'sk-e2e-sites-'));
+  runtime = await startRuntimeServing(outDir);
+  site = runtime.siteUrl;
+  const { writeSnapshots } = await import('../../infra/local/site-data');
+  const { buildSites } = await import('../../site/build');
+  const { createPublisher } = await import('../../infra/local/publisher');
+  const { pendingSites, markPublished } = await import('../../functions/sites/signal');
+  // what the seed changed is in this first build: consume its signal like the publisher's first round
+  const seeded = await pendingSites('35.10', new Date(), 0);
+  const dataDir = await mkdtemp(join(tmpdir(), 'sk-e2e-data-'));
+  const urls = { apiUrl: runtime.apiUrl, siteUrl: runtime.siteUrl };
+  const villages = await writeSnapshots({
+    outDir: dataDir,
+    regencyCode: '35.10',
+    urls,
+    villages: [SLUG, 'kemiren-glagah'],
+  });
+  await buildSites({ dataDir, outDir, villages, portal: true });
+  await rm(dataDir, { recursive: true, force: true });
+  for (const p of seeded)
+    await markPublished({ code: p.villageCode, regencyCode: '35.10' }, p.lastChangeAt, new Date());
+  publisher = createPublisher({ regencyCode: '35.10', urls, outDir, quietMs: 0 });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await publisher?.stop();
+  await runtime?.stop();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+async function startRuntimeServing(sitesDir: string) {
+  process.env.LOG_LEVEL = 'silent';
+  process.env.RATE_LIMIT_SUBMIT = '1000000';
+  const { startLocalRuntime } = await import('../../infra/local/runtime');
+  return startLocalRuntime({ port: 0, sitePort: 0, seed: true, sitesDir });
+}
+
+/** Fills every control of the request form with plausible values (by its type), as a villager would. */
+async function fillRequestForm(page: Page) {
+  await page.fill('[name="applicant.name"]', 'Rina Wulandari');
+  await page.fill('[name="applicant.nik"]', '3510244107950003');
+  await page.fill('[name="applicant.whatsapp"]', '081234567891');
+  const controls = await page.$$('form[method="post"] [name^="fields."]');
+  const checked = new Set<string>();
+  for (const control of controls) {
+    const tag = await control.evaluate((el) => el.tagName.toLowerCase());
+    const type = (await control.getAttribute('type')) ?? '';
+    const name = (await control.getAttribute('name')) ?? '';
+    if (tag === 'select') {
+      const value = await control.evaluate((el) => (el as HTMLSelectElement).options[1]?.value ?? '');
+      await control.selectOption(value);
+    } else if (type === 'checkbox') {
+      if (!checked.has(name)) await control.check();
+      checked.add(name);
+    } else if (type === 'number') await control.fill('3');
+    else if (type === 'date') await control.fill('2020-01-15');
+    else await control.fill('Dusun Krajan RT 01 RW 02');
+  }
+}
+
+async function fileAndTrack(javaScript: boolean) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: 'id-ID' });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${site}/${SLUG}/`);
+    expect(await page.title()).toContain('Tamansari');
+    await page.click(`a[href="/${SLUG}/layanan/"]`);
+    await page.click(`a[href="/${SLUG}/layanan/domisili/"]`);
+    await expect.poll(() => page.url()).toContain('/layanan/domisili/');
+    expect(await page.textContent('main')).toMatch(/Persyaratan/);
+    await fillRequestForm(page);
+    await Promise.all([
+      page.waitForURL(/\/receipt/),
+      page.click('form[method="post"] button[type="submit"]'),
+    ]);
+    const code = (await page.textContent('.code'))?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+    // the tracking page of the site: a plain GET form to the API
+    await page.goto(`${site}/${SLUG}/lacak/`);
+    await page.fill('[name="code"]', code);
+    await Promise.all([page.waitForURL(/\/track/), page.click('main form button[type="submit"]')]);
+    expect(await page.textContent('body')).toContain(code);
+    expect(await page.textContent('body')).not.toContain('3510244107950003');
+    return code;
+  } finally {
+    await context.close();
+  }
+}
+
+describe('a villager on Tamansari’s site', () => {
+  it('files a request from a service page with JavaScript disabled and tracks it', async () => {
+    await fileAndTrack(false);
+  });
+
+  it('does the same with JavaScript enabled', async () => {
+    await fileAndTrack(true);
+  });
+
+  it('switches to English and stays on the same page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site}/${SLUG}/layanan/sku/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await page.click('a.lang');
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/${SLUG}/en/layanan/sku/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.close();
+  });
+});
+
+describe('publishing', () => {
+  it('a product published through the API shows up on the site after the publisher runs', async () => {
+    const call = client(runtime.apiUrl);
+    const token = await signIn(runtime.apiUrl, 'seller@tamansari-licin');
+    const created = await call('POST', `/villages/${TAMANSARI}/products`, {
+      token,
+      json: {
+        name: 'Sambal Pecel Lereng Ijen',
+        description: { id: 'Sambal kacang pedas' },
+        category: 'food_drink',
+        price: 18000,
+        unit: 'toples',
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const bytes = await jpegWithGps();
+    const photo = await call('POST', `/products/${created.data.id}/photos`, {
+      token,
+      json: { contentType: 'image/jpeg', size: bytes.length },
+    });
+    const form = new FormData();
+    for (const [k, v] of Object.entries(photo.data.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'p.jpg');
+    expect((await fetch(photo.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    await call('POST', `/products/${created.data.id}/photos/${photo.data.photoId}/confirm`, { token });
+    const published = await call('PATCH', `/products/${created.data.id}`, {
+      token,
+      json: { version: 1, status: 'published' },
+    });
+    expect(published.status, published.text).toBe(200);
+
+    const productPage = `${site}/${SLUG}/produk/${created.data.slug}/`;
+    expect((await fetch(productPage)).status).toBe(404);
+    const round = await publisher.runOnce();
+    expect(round?.villages).toEqual([SLUG]);
+    const page = await browser.newPage();
+    const res = await page.goto(productPage);
+    expect(res?.status()).toBe(200);
+    expect(await page.textContent('h1')).toContain('Sambal Pecel Lereng Ijen');
+    expect(await page.textContent('main')).toMatch(/Rp\s?18\.000/);
+    const img = await page.$('main img');
+    expect(await img?.getAttribute('width')).toBeTruthy();
+    const wa = await page.getAttribute('a[href^="https://wa.me/"]', 'href');
+    expect(decodeURIComponent(wa ?? '')).toContain('Sambal Pecel Lereng Ijen');
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]')) ?? '{}');
+    expect(ld).toMatchObject({
+      '@type': 'Product',
+      offers: expect.objectContaining({ priceCurrency: 'IDR' }),
+    });
+    // and the list shows it; nothing left to publish afterwards
+    await page.goto(`${site}/${SLUG}/produk/`);
+    expect(await page.textContent('main')).toContain('Sambal Pecel Lereng Ijen');
+    expect(await publisher.runOnce()).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('quality of the built pages', () => {
+  async function axe(path: string) {
+    const page = await browser.newPage();
+    await page.goto(`${site}${path}`);
+    await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+    const result = await page.evaluate(async () => {
+      // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
+      const r = await (window as any).axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'],
+      });
+      return r.violations.map(
+        (v: { id: string; nodes: { target: string[] }[] }) =>
+          `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    });
+    await page.close();
+    return result;
+  }
+
+  it('axe-core finds no violations on home, service, product, tracking and portal pages', async () => {
+    const products = (await client(runtime.apiUrl)('GET', `/villages/${TAMANSARI}/products`)).data.items;
+    const paths = [
+      `/${SLUG}/`,
+      `/${SLUG}/en/`,
+      `/${SLUG}/layanan/sku/`,
+      `/${SLUG}/produk/${products[0].slug}/`,
+      `/${SLUG}/lacak/`,
+      `/${SLUG}/apbdes/`,
+      '/',
+    ];
+    for (const path of paths) expect(await axe(path), path).toEqual([]);
+  });
+
+  it('every built page validates (html-validate) and content pages carry no executable script', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const files: string[] = [];
+    const walk = async (dir: string) => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.name.endsWith('.html')) files.push(path);
+      }
+    };
+    await walk(outDir);
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const report = await validator.validateFile(file);
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+      expect(messages, file).toEqual([]);
+      const html = await readFile(file, 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
+      const executable = scripts.filter((attrs) => !/type="?application\/ld\+json/.test(attrs));
+      // the regency-wide search page is the one page with a (progressive-enhancement) script
+      if (!/\/cari\/|\/search\//.test(file)) expect(executable, file).toEqual([]);
+    }
+  });
+});
