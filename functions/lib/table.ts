@@ -474,6 +474,8 @@ export const SiteState = new Entity(
       state: { type: ['dirty', 'clean'] as const, required: true },
       reason: { type: 'string' },
       lastChangeAt: { type: 'string', required: true },
+      /** AWS: when the dispatcher last asked CodeBuild to publish it (one request per change) */
+      dispatchedAt: { type: 'string' },
       publishedAt: { type: 'string' },
     },
     indexes: {

@@ -18,11 +18,11 @@ import {
 import { whatsappOrderUrl } from '../products/views';
 import { getRegency, getVillage } from '../villages/store';
 import {
-  type RegencySnapshot,
   RegencySnapshot as RegencySchema,
+  type RegencySnapshot,
   type SiteProduct,
-  type VillageSnapshot,
   VillageSnapshot as VillageSchema,
+  type VillageSnapshot,
 } from './snapshot';
 
 export interface ExportUrls {
@@ -69,7 +69,8 @@ type StoredProfile = Partial<{
 function profileOf(v: VillageItem, regencyName: string) {
   const p = (v.profile ?? {}) as StoredProfile;
   const office = v.kind === 'desa' ? 'Desa' : 'Kelurahan';
-  const head = v.kind === 'desa' ? { id: 'Kepala Desa', en: 'Village Head' } : { id: 'Lurah', en: 'Village Head' };
+  const head =
+    v.kind === 'desa' ? { id: 'Kepala Desa', en: 'Village Head' } : { id: 'Lurah', en: 'Village Head' };
   return {
     about: p.about ?? {
       id: `${office} ${v.name} adalah salah satu ${v.kind === 'desa' ? 'desa' : 'kelurahan'} di Kecamatan ${v.kecamatanName}, ${regencyName}. Layanan administrasi desa dapat diajukan secara daring melalui situs ini.`,
@@ -78,7 +79,8 @@ function profileOf(v: VillageItem, regencyName: string) {
     head: { name: p.head?.name ?? '—', title: p.head?.title ?? head },
     officials: p.officials ?? [],
     contact: {
-      address: p.contact?.address ?? `Kantor ${office} ${v.name}, Kecamatan ${v.kecamatanName}, ${regencyName}`,
+      address:
+        p.contact?.address ?? `Kantor ${office} ${v.name}, Kecamatan ${v.kecamatanName}, ${regencyName}`,
       ...(p.contact?.phone ? { phone: p.contact.phone } : {}),
       ...(p.contact?.email ? { email: p.contact.email } : {}),
       ...(p.contact?.whatsapp ? { whatsapp: p.contact.whatsapp } : {}),
@@ -100,7 +102,11 @@ export function siteProduct(p: ProductItem, siteUrl: string): SiteProduct | unde
       id: ph.id,
       width: ph.width ?? 0,
       height: ph.height ?? 0,
-      variants: (ph.variants ?? []).map((v) => ({ width: v.width, height: v.height, url: `${siteUrl}/${v.key}` })),
+      variants: (ph.variants ?? []).map((v) => ({
+        width: v.width,
+        height: v.height,
+        url: `${siteUrl}/${v.key}`,
+      })),
       placeholder: ph.placeholder ?? '',
       alt: p.name,
     }));
@@ -124,18 +130,28 @@ export function siteProduct(p: ProductItem, siteUrl: string): SiteProduct | unde
 
 const POPULARITY_DAYS = 90;
 
-export async function exportVillage(code: string, urls: ExportUrls, now = new Date()): Promise<VillageSnapshot> {
+export async function exportVillage(
+  code: string,
+  urls: ExportUrls,
+  now = new Date(),
+): Promise<VillageSnapshot> {
   const village = await getVillage(code);
   const [regency, services, products, news, budgets, requests] = await Promise.all([
     getRegency(village.regencyCode),
     villageCatalogue(village.code, village.regencyCode),
-    Product.query.byVillage({ villageCode: village.code, visibility: 'public' }).go({ ...FAST, pages: 'all' }),
+    Product.query
+      .byVillage({ villageCode: village.code, visibility: 'public' })
+      .go({ ...FAST, pages: 'all' }),
     NewsArticle.query.primary({ villageCode: village.code }).go({ ...FAST, pages: 'all', order: 'desc' }),
-    Apbdes.query.primary({ villageCode: village.code }).go({ ...FAST, pages: 'all', order: 'desc', limit: 1 }),
+    Apbdes.query
+      .primary({ villageCode: village.code })
+      .go({ ...FAST, pages: 'all', order: 'desc', limit: 1 }),
     // popularity: requests of the last 90 days by service (projected: no personal data is read)
     ServiceRequest.query
       .byVillage({ villageCode: village.code })
-      .where((a, op) => op.gte(a.createdAt, new Date(now.getTime() - POPULARITY_DAYS * 86_400_000).toISOString()))
+      .where((a, op) =>
+        op.gte(a.createdAt, new Date(now.getTime() - POPULARITY_DAYS * 86_400_000).toISOString()),
+      )
       .go({ ...FAST, pages: 'all', attributes: ['serviceCode'] }),
   ]);
   const regencyName = regency?.name ?? village.regencyName;
@@ -170,14 +186,24 @@ export async function exportVillage(code: string, urls: ExportUrls, now = new Da
       popularity: counts.get(s.code) ?? 0,
     })),
     products: products.data.flatMap((p) => siteProduct(p, urls.siteUrl) ?? []),
-    news: news.data.map((n) => ({ slug: n.slug, title: n.title, date: n.date, summary: n.summary, body: n.body })),
+    news: news.data.map((n) => ({
+      slug: n.slug,
+      title: n.title,
+      date: n.date,
+      summary: n.summary,
+      body: n.body,
+    })),
     apbdes: budget ? { year: budget.year, income: budget.income, sectors: budget.sectors } : null,
   };
   // through the contract: whatever it does not name (personal data included) is dropped, never passed on
   return VillageSchema.parse(snapshot);
 }
 
-export async function exportRegency(regencyCode: string, urls: ExportUrls, now = new Date()): Promise<RegencySnapshot> {
+export async function exportRegency(
+  regencyCode: string,
+  urls: ExportUrls,
+  now = new Date(),
+): Promise<RegencySnapshot> {
   const [regency, kecamatan, villages] = await Promise.all([
     getRegency(regencyCode),
     Kecamatan.query.byRegency({ regencyCode }).go({ ...FAST, pages: 'all' }),

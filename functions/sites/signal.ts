@@ -31,6 +31,7 @@ export interface Pending {
   villageCode: string;
   lastChangeAt: string;
   reason?: string;
+  dispatchedAt?: string;
 }
 
 /** Villages whose site is out of date and that have been quiet for `quietMs`. One Query, never a Scan. */
@@ -41,7 +42,11 @@ export async function pendingSites(regencyCode: string, now: Date, quietMs: numb
   do {
     const page: { data: Pending[]; cursor: string | null } = await SiteState.query
       .byState({ regencyCode, state: 'dirty' })
-      .go({ cursor, consistent: false, attributes: ['villageCode', 'lastChangeAt', 'reason'] });
+      .go({
+        cursor,
+        consistent: false,
+        attributes: ['villageCode', 'lastChangeAt', 'reason', 'dispatchedAt'],
+      });
     out.push(...page.data.filter((p) => Date.parse(p.lastChangeAt) <= cutoff));
     cursor = page.cursor;
   } while (cursor);

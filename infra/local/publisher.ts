@@ -72,7 +72,8 @@ export function createPublisher(opts: PublisherOptions): Publisher {
         },
       });
       const now = new Date();
-      for (const p of pending) await markPublished({ code: p.villageCode, regencyCode: opts.regencyCode }, p.lastChangeAt, now);
+      for (const p of pending)
+        await markPublished({ code: p.villageCode, regencyCode: opts.regencyCode }, p.lastChangeAt, now);
       const ms = Math.round(performance.now() - started);
       say(
         firstBuild

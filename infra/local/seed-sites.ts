@@ -27,7 +27,8 @@ export async function seedSites(slugs = ['tamansari-licin', 'kemiren-glagah'], n
       .go();
     for (const n of demo.news)
       await NewsArticle.put({ villageCode: village.code, ...n, updatedAt: now.toISOString() }).go();
-    if (demo.apbdes) await Apbdes.put({ villageCode: village.code, ...demo.apbdes, updatedAt: now.toISOString() }).go();
+    if (demo.apbdes)
+      await Apbdes.put({ villageCode: village.code, ...demo.apbdes, updatedAt: now.toISOString() }).go();
     await markOutOfDate(village, 'demo content', now);
   }
 }

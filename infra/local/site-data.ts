@@ -31,7 +31,8 @@ export async function writeSnapshots(opts: {
   const wanted = opts.villages?.length
     ? opts.villages.map((v) => {
         const found = all.find((x) => x.code === v || x.slug === v);
-        if (!found) throw new Error(`unknown village ${v}; try npm run sites:build -- --village tamansari-licin`);
+        if (!found)
+          throw new Error(`unknown village ${v}; try npm run sites:build -- --village tamansari-licin`);
         return found;
       })
     : all;
@@ -44,7 +45,8 @@ export async function writeSnapshots(opts: {
       const snapshot = await exportVillage(v.code, opts.urls);
       await writeFile(join(opts.outDir, 'villages', `${v.slug}.json`), JSON.stringify(snapshot));
       done++;
-      if (done % 25 === 0 || done === wanted.length) opts.onProgress?.(`exported ${done}/${wanted.length} villages`);
+      if (done % 25 === 0 || done === wanted.length)
+        opts.onProgress?.(`exported ${done}/${wanted.length} villages`);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
@@ -68,7 +70,13 @@ export async function exportSiteData(
     say('npm start is not running: starting the embedded servers on .local/ …');
     process.env.LOG_LEVEL ??= 'warn';
     const { startLocalRuntime } = await import('./runtime');
-    const rt = await startLocalRuntime({ dataDir: localDir, port: 0, sitePort: 0, seed: true, onProgress: say });
+    const rt = await startLocalRuntime({
+      dataDir: localDir,
+      port: 0,
+      sitePort: 0,
+      seed: true,
+      onProgress: say,
+    });
     release = () => rt.stop();
     // the URLs the pages will be served at: npm start's defaults
     urls = { apiUrl: 'http://localhost:3000', siteUrl: 'http://localhost:4321' };

@@ -11,7 +11,7 @@ import {
 import { BuildSpec, ComputeType, LinuxArmLambdaBuildImage, Project, Source } from 'aws-cdk-lib/aws-codebuild';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { CodeBuildProject } from 'aws-cdk-lib/aws-events-targets';
+import { CodeBuildProject, LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -21,6 +21,7 @@ import type { Construct } from 'constructs';
 import { tableBinding } from '../access';
 import { repoRoot } from '../bundles';
 import type { InfraConfig } from '../config';
+import { SkFunction } from '../constructs/lambda';
 import { acknowledgeWildcards } from '../nag';
 import type { ResourceNames } from '../names';
 
@@ -34,9 +35,10 @@ export interface PublishStackProps extends StackProps {
 }
 
 /**
- * The "site out of date" signal: an EventBridge event on the regency's bus. Handlers that change
- * what a village's site shows put one event (`detail: {village: '<slug>'}`); `village: '*'` rebuilds
- * every village.
+ * The "site out of date" signal on the regency's bus. Handlers that change what a village's site shows
+ * record it durably in the table (SiteState, in the change's own transaction); the dispatcher below
+ * turns a village that has been quiet for a minute into one event (`detail: {village: '<code>'}`);
+ * `village: '*'` rebuilds every village (the nightly run).
  */
 export const siteOutOfDate = {
   source: 'smart-kampung',
@@ -133,7 +135,8 @@ export class PublishStack extends Stack {
         ],
       }),
     );
-    for (const statement of tableBinding(table).statements('read')) this.project.addToRolePolicy(statement);
+    // reads the data; marks the village published when nothing changed during the build
+    for (const statement of tableBinding(table).statements('write')) this.project.addToRolePolicy(statement);
 
     this.deadLetterQueue = new Queue(this, 'PublishDLQ', {
       retentionPeriod: Duration.days(14),
@@ -201,6 +204,23 @@ export class PublishStack extends Stack {
         });
       }
     }
+    // the bridge from the durable signal (SiteState items in the table) to this bus: every minute, one
+    // event per village that changed and has been quiet for a minute (functions/sites/handlers/dispatch)
+    const dispatcher = new SkFunction(this, 'SitesDispatch', {
+      module: 'sites/handlers/dispatch',
+      description: 'Out-of-date village sites → site.outOfDate events (starts their publish)',
+      timeout: Duration.seconds(30),
+      memorySize: 256,
+      environment: { REGENCY_CODE: config.regencyCode, EVENT_BUS_NAME: this.bus.eventBusName },
+    });
+    dispatcher.bind(tableBinding(table), 'write');
+    this.bus.grantPutEventsTo(dispatcher);
+    new Rule(this, 'DispatchEveryMinute', {
+      description: 'Publish the village sites whose data changed',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunction(dispatcher, { retryAttempts: 0 })],
+    });
+
     new CfnOutput(this, 'SiteBuildProject', { value: this.project.projectName });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
 

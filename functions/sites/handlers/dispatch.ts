@@ -1,0 +1,46 @@
+/**
+ * AWS only, every minute (infra/stacks/publish-stack.ts): turns the durable "site out of date" signal
+ * into publish runs. A village that has been quiet for a minute and was not yet dispatched since its
+ * last change gets one `site.outOfDate` event on the regency's bus, which starts CodeBuild
+ * (`npm run publish:site -- --village <code>`); the build marks it published. A dispatch that produced
+ * no publish (a failed build) is retried after 20 minutes.
+ */
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { config } from '../../lib/config';
+import { log } from '../../lib/log';
+import { SiteState } from '../../lib/table';
+import { pendingSites } from '../signal';
+
+const QUIET_MS = 60_000;
+const RETRY_MS = 20 * 60_000;
+const events = new EventBridgeClient({});
+
+export async function handler(): Promise<{ dispatched: number }> {
+  const now = new Date();
+  const due = (await pendingSites(config.REGENCY_CODE, now, QUIET_MS)).filter(
+    (p) =>
+      !p.dispatchedAt ||
+      p.dispatchedAt < p.lastChangeAt ||
+      Date.parse(p.dispatchedAt) < now.getTime() - RETRY_MS,
+  );
+  for (let i = 0; i < due.length; i += 10) {
+    const batch = due.slice(i, i + 10);
+    const result = await events.send(
+      new PutEventsCommand({
+        Entries: batch.map((p) => ({
+          EventBusName: process.env.EVENT_BUS_NAME,
+          Source: 'smart-kampung',
+          DetailType: 'site.outOfDate',
+          Detail: JSON.stringify({ village: p.villageCode, reason: p.reason ?? 'change' }),
+        })),
+      }),
+    );
+    for (const [j, entry] of (result.Entries ?? []).entries()) {
+      const p = batch[j];
+      if (!p || entry.ErrorCode) continue;
+      await SiteState.patch({ villageCode: p.villageCode }).set({ dispatchedAt: now.toISOString() }).go();
+    }
+  }
+  log('info', 'sites.dispatch', { dispatched: due.length });
+  return { dispatched: due.length };
+}

@@ -1,0 +1,166 @@
+/**
+ * `npm run publish:site -- --village <slug|code|*>` — what CodeBuild runs on AWS when a village's site is
+ * out of date (infra/stacks/publish-stack.ts): export the village's public data from the table, build
+ * it with the same Astro build as `npm run sites:build`, sync `dist/sites/<slug>/` to
+ * `s3://$SITE_BUCKET/<slug>/` (changed files up, vanished files deleted), invalidate `/<slug>/*`, and
+ * mark the village published — unless it changed again meanwhile, in which case it stays out of date.
+ * `--village '*'` rebuilds every village and the portal (the nightly run).
+ *
+ * Environment (set by the publish stack): TABLE_NAME, REGENCY_CODE, SITE_BUCKET, DISTRIBUTION_ID,
+ * SITE_URL, API_URL, AWS_REGION (or AWS_REGION_NAME).
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { village: { type: 'string', multiple: true } } });
+process.env.AWS_REGION ??= process.env.AWS_REGION_NAME;
+const bucket = process.env.SITE_BUCKET;
+const distribution = process.env.DISTRIBUTION_ID;
+if (!bucket || !distribution || !process.env.SITE_URL || !process.env.API_URL) {
+  console.error(
+    'publish:site needs SITE_BUCKET, DISTRIBUTION_ID, SITE_URL and API_URL (set by the publish stack)',
+  );
+  process.exit(1);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+const started = performance.now();
+const { S3Client, ListObjectsV2Command, PutObjectCommand, DeleteObjectsCommand } = await import(
+  '@aws-sdk/client-s3'
+);
+const { CloudFrontClient, CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
+const { config } = await import('../functions/lib/config');
+const { SiteState } = await import('../functions/lib/table');
+const { markPublished } = await import('../functions/sites/signal');
+const { writeSnapshots } = await import('../infra/local/site-data');
+const { buildSites, defaultOutDir } = await import('../site/build');
+
+const all = !values.village?.length || values.village.includes('*');
+const urls = {
+  apiUrl: process.env.API_URL as string,
+  siteUrl: (process.env.SITE_URL as string).replace(/\/+$/, ''),
+};
+const dataDir = await mkdtemp(join(tmpdir(), 'sk-publish-'));
+const s3 = new S3Client({});
+try {
+  const villages = await writeSnapshots({
+    outDir: dataDir,
+    regencyCode: config.REGENCY_CODE,
+    urls,
+    ...(all ? {} : { villages: values.village as string[] }),
+    onProgress: (m) => console.log(`publish: ${m}`),
+  });
+  // the signal as it was before the build: a change during the build keeps its village dirty
+  const seen = new Map<string, string>();
+  const regency = JSON.parse(await readFile(join(dataDir, 'regency.json'), 'utf8')) as {
+    kecamatan: { villages: { code: string; slug: string }[] }[];
+  };
+  const codeOf = new Map(regency.kecamatan.flatMap((k) => k.villages.map((v) => [v.slug, v.code] as const)));
+  for (const slug of villages) {
+    const state = (await SiteState.get({ villageCode: codeOf.get(slug) ?? '' }).go()).data;
+    if (state) seen.set(slug, state.lastChangeAt);
+  }
+  const built = await buildSites({ dataDir, villages, portal: all });
+  console.log(`publish: built ${built.villages.length} villages, ${built.pages} pages`);
+
+  // sync each published prefix: put what changed (by MD5 = S3's ETag for single-part puts), delete what vanished
+  const prefixes = all ? [''] : villages.map((slug) => `${slug}/`);
+  let put = 0;
+  let deleted = 0;
+  for (const prefix of prefixes) {
+    const local = new Map<string, string>();
+    for (const file of await files(join(defaultOutDir, prefix)))
+      local.set(relative(defaultOutDir, file), file);
+    const remote = new Map<string, string>();
+    let token: string | undefined;
+    do {
+      const page = await s3.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const o of page.Contents ?? []) if (o.Key) remote.set(o.Key, (o.ETag ?? '').replaceAll('"', ''));
+      token = page.NextContinuationToken;
+    } while (token);
+    for (const [key, file] of local) {
+      const body = await readFile(file);
+      if (remote.get(key) === createHash('md5').update(body).digest('hex')) continue;
+      const hashed = key.includes('/_astro/') || key.startsWith('_astro/');
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: TYPES[extname(key)] ?? 'application/octet-stream',
+          CacheControl: hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        }),
+      );
+      put++;
+    }
+    const stale = [...remote.keys()].filter(
+      (key) =>
+        !local.has(key) &&
+        !(
+          prefix === '' &&
+          codeOf.has(key.split('/')[0] ?? '') &&
+          !villages.includes(key.split('/')[0] ?? '')
+        ),
+    );
+    for (let i = 0; i < stale.length; i += 1000) {
+      await s3.send(
+        new DeleteObjectsCommand({
+          Bucket: bucket,
+          Delete: { Objects: stale.slice(i, i + 1000).map((Key) => ({ Key })) },
+        }),
+      );
+    }
+    deleted += stale.length;
+  }
+  const paths = all ? ['/*'] : villages.map((slug) => `/${slug}/*`);
+  await new CloudFrontClient({}).send(
+    new CreateInvalidationCommand({
+      DistributionId: distribution,
+      InvalidationBatch: {
+        CallerReference: `publish-${Date.now()}`,
+        Paths: { Quantity: paths.length, Items: paths },
+      },
+    }),
+  );
+  const now = new Date();
+  let clean = 0;
+  for (const [slug, lastChangeAt] of seen)
+    if (
+      await markPublished(
+        { code: codeOf.get(slug) ?? '', regencyCode: config.REGENCY_CODE },
+        lastChangeAt,
+        now,
+      )
+    )
+      clean++;
+  console.log(
+    `publish: ${put} files up, ${deleted} deleted, invalidated ${paths.join(' ')}; ${clean}/${seen.size} marked published in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}
