@@ -22,7 +22,10 @@ try {
   const { config } = await import('../functions/lib/config');
 
   // ---- a realistic index: 24 villages × 10 products (coffee, batik, snacks …)
-  const villages = (await Village.query.byRegency({ regencyCode: '35.10' }).go({ pages: 'all' })).data.slice(0, 24);
+  const villages = (await Village.query.byRegency({ regencyCode: '35.10' }).go({ pages: 'all' })).data.slice(
+    0,
+    24,
+  );
   const names = [
     ['Kopi Robusta', 'coffee'],
     ['Kopi Arabika', 'coffee'],
@@ -126,8 +129,10 @@ try {
   const a = stats(adapter);
   const b = stats(raw);
   const fmt = (n: number) => n.toFixed(2).padStart(7);
-  console.log(`\nRegency-wide search, "kopi" (${first.items.length} results per page; ${villages.length * names.length} generated products, setup ${(setupMs / 1000).toFixed(1)} s)`);
-  console.log('                               p50      p99     mean   (ms, n=' + N + ')');
+  console.log(
+    `\nRegency-wide search, "kopi" (${first.items.length} results per page; ${villages.length * names.length} generated products, setup ${(setupMs / 1000).toFixed(1)} s)`,
+  );
+  console.log(`                               p50      p99     mean   (ms, n=${N})`);
   console.log(`  A search via adapter     ${fmt(a.p50)}  ${fmt(a.p99)}  ${fmt(a.mean)}`);
   console.log(`  B one raw Query          ${fmt(b.p50)}  ${fmt(b.p99)}  ${fmt(b.mean)}`);
   const ratio99 = a.p99 / b.p99;

@@ -18,7 +18,6 @@ import {
   type SellerItem,
   type VillageItem,
 } from '../lib/table';
-import { outOfDate } from '../sites/signal';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';
 import { productTerms, searchText } from './search-terms';

@@ -42,7 +42,7 @@ export class AuthStack extends Stack {
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
-    const { config, names } = props;
+    const { names } = props;
 
     this.userPool = new UserPool(this, 'Users', {
       userPoolName: `${names.stackPrefix}-users`,

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Publisher } from '../../infra/local/publisher';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { jpegWithGps } from '../fixtures/images';
-import { client, signIn, startRuntime, TAMANSARI } from '../support/runtime';
+import { client, signIn, TAMANSARI } from '../support/runtime';
 
 const CHROMIUM_ARGS = [
   '--headless',
