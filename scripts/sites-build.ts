@@ -11,6 +11,7 @@
  * Progress: one updating bar on a terminal, a line every ~10% otherwise (CI); then a summary.
  */
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RegencySnapshot } from '../functions/sites/snapshot';
@@ -25,24 +26,16 @@ const USAGE = `usage: npm run sites:build -- [--village <code-or-slug>]... [--da
   --out      output folder (default dist/sites)
   --portal / --no-portal   build the portal pages (default: only when building every village)`;
 
-/** The local export (written separately): loaded only when --data is absent. */
-type ExportSiteData = (opts: {
-  villages?: string[];
-  onProgress?: (m: string) => void;
-}) => Promise<{ dataDir: string }>;
-
-async function loadExport(): Promise<ExportSiteData> {
-  const specifier = '../infra/local/site-data';
+/**
+ * The local export (infra/local/site-data): loaded only when --data is absent, and lazily, because it
+ * brings the whole local runtime with it. A failure to load it says how to build without it.
+ */
+async function loadExport() {
   try {
-    const mod = (await import(specifier)) as { exportSiteData?: ExportSiteData };
-    if (typeof mod.exportSiteData !== 'function') throw new Error('exportSiteData is not exported');
-    return mod.exportSiteData;
+    return (await import('../infra/local/site-data')).exportSiteData;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ERR_MODULE_NOT_FOUND' ? 'infra/local/site-data is not available yet' : (e as Error).message;
     throw new SiteBuildError(
-      `cannot export the site data from the local system (${why}).\nBuild from a snapshot folder instead: npm run sites:build -- --data site/fixtures`,
+      `cannot export the site data from the local system (${(e as Error).message}).\nBuild from a snapshot folder instead: npm run sites:build -- --data site/fixtures`,
     );
   }
 }
@@ -108,6 +101,8 @@ async function main(): Promise<void> {
   }
   const requested = values.village ?? [];
   let dataDir: string;
+  /** a folder exported for this build, deleted after it */
+  let exported: string | undefined;
   if (values.data) {
     dataDir = resolve(values.data);
   } else {
@@ -117,7 +112,20 @@ async function main(): Promise<void> {
       ...(requested.length ? { villages: requested } : {}),
       onProgress: (m) => console.log(`sites: ${m}`),
     }));
+    exported = dataDir;
   }
+  try {
+    await build(dataDir, requested, values);
+  } finally {
+    if (exported) await rm(exported, { recursive: true, force: true });
+  }
+}
+
+async function build(
+  dataDir: string,
+  requested: string[],
+  values: { out?: string | undefined; portal?: boolean | undefined; 'no-portal'?: boolean | undefined },
+): Promise<void> {
   const villages = requested.length ? toSlugs(dataDir, requested) : undefined;
   const portal = values['no-portal'] ? false : values.portal;
   const outDir = resolve(values.out ?? defaultOutDir);
@@ -144,15 +152,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof SiteBuildError) {
-    console.error(`\nerror: ${e.message}`);
-  } else if (
-    e instanceof TypeError &&
-    String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
-  ) {
-    console.error(`error: ${e.message}\n\n${USAGE}`);
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof TypeError && String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`error: ${message}\n\n${USAGE}`);
+  } else if (e instanceof SiteBuildError || !process.env.DEBUG) {
+    // what the person can act on; DEBUG=1 shows the stack of an unexpected failure
+    console.error(`\nerror: ${message}`);
   } else {
-    console.error('\nerror:', e instanceof Error ? (e.stack ?? e.message) : e);
+    console.error('\nerror:', e instanceof Error ? (e.stack ?? message) : e);
   }
   process.exitCode = 1;
 });

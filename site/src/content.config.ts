@@ -8,8 +8,9 @@
  *   regency   one entry (id "regency"): the portal's list of villages, plus which of them have a
  *             snapshot, i.e. a website to link to
  */
-import { readdir, readFile } from 'node:fs/promises';
+
 import { defineCollection } from 'astro:content';
+import { readdir, readFile } from 'node:fs/promises';
 import type { Loader } from 'astro/loaders';
 import { RegencySnapshot, VillageSnapshot } from '../../functions/sites/snapshot';
 import { buildEnv, dataDir } from './lib/env';
@@ -36,7 +37,9 @@ const villagesLoader: Loader = {
     const wanted = buildEnv.villages ?? available;
     const missing = wanted.filter((s) => !available.includes(s));
     if (missing.length) {
-      throw new Error(`no snapshot for village ${missing.join(', ')} in ${new URL('villages/', dir).pathname}`);
+      throw new Error(
+        `no snapshot for village ${missing.join(', ')} in ${new URL('villages/', dir).pathname}`,
+      );
     }
     store.clear();
     await Promise.all(

@@ -7,7 +7,7 @@ export const en: Strings = {
   'lang.switchLabel': 'Baca halaman ini dalam Bahasa Indonesia',
   'lang.fallback': 'This text is only available in Indonesian.',
 
-  'skip': 'Skip to main content',
+  skip: 'Skip to main content',
   'nav.label': 'Main menu',
   'nav.home': 'Home',
   'nav.services': 'Services',
@@ -15,11 +15,11 @@ export const en: Strings = {
   'nav.news': 'News',
   'nav.apbdes': 'Budget',
   'nav.track': 'Track a request',
-  'breadcrumb': 'Breadcrumb',
+  breadcrumb: 'Breadcrumb',
 
-  'kind.desa': 'Village',
-  'kind.kelurahan': 'Urban village',
-  'kecamatan': 'District',
+  'name.desa': (name: string) => `${name} Village`,
+  'name.kelurahan': (name: string) => `${name} Urban Village`,
+  kecamatan: (name: string) => `${name} District`,
   'head.desa': 'Village head',
   'head.kelurahan': 'Urban village head',
 
@@ -34,8 +34,8 @@ export const en: Strings = {
   'contact.email': 'Email',
   'contact.map': 'See the office location on a map (OpenStreetMap)',
 
-  'home.welcome': (kind: string, name: string, kec: string, regency: string) =>
-    `Official website of ${name} ${kind.toLowerCase()}, ${kec} district, ${regency}. Request certificate letters online, track your request and discover villagers' products.`,
+  'home.welcome': (village: string, kec: string, regency: string) =>
+    `Official website of ${village}, ${kec}, ${regency}. Request certificate letters online, track your request and discover villagers' products.`,
   'home.cta.apply': 'Request a letter',
   'home.cta.track': 'Track a request',
   'home.about': 'About us',
@@ -114,10 +114,12 @@ export const en: Strings = {
   'track.lost': 'Lost your code? Visit the village office with your ID card.',
 
   'products.title': "Villagers' small-business products",
-  'products.intro': "Products of the village's micro, small and medium businesses. Order straight from the seller on WhatsApp.",
+  'products.intro':
+    "Products of the village's micro, small and medium businesses. Order straight from the seller on WhatsApp.",
   'products.filter': 'Category',
   'products.all': 'All',
   'products.none': 'No products in this category yet.',
+  'products.noneAll': 'No products listed yet.',
   'products.count': (n: number) => `${n} ${n === 1 ? 'product' : 'products'}`,
   'product.price': 'Price',
   'product.was': 'Normal price',
@@ -150,7 +152,8 @@ export const en: Strings = {
 
   'apbdes.title': (year: number) => `Village budget (APBDes) ${year}`,
   'apbdes.titleNone': 'Village budget (APBDes)',
-  'apbdes.intro': 'The village income and expenditure budget: what is planned for each sector and how much has been spent.',
+  'apbdes.intro':
+    'The village income and expenditure budget: what is planned for each sector and how much has been spent.',
   'apbdes.none': "This year's village budget has not been published yet.",
   'apbdes.income': 'Village income',
   'apbdes.spending': 'Spending per sector',
@@ -190,9 +193,10 @@ export const en: Strings = {
   'notFound.body': 'The address you opened does not exist or has moved.',
   'notFound.portal': 'Go to the list of villages',
 
-  'meta.home': (kind: string, name: string, kec: string, regency: string) =>
-    `Official website of ${name} ${kind.toLowerCase()}, ${kec} district, ${regency}: online letters, villagers' products, news and the village budget.`,
-  'meta.services': (name: string) => `Administrative services of ${name} with requirements, processing time and cost.`,
+  'meta.home': (village: string, kec: string, regency: string) =>
+    `Official website of ${village}, ${kec}, ${regency}: online letters, villagers' products, news and the village budget.`,
+  'meta.services': (name: string) =>
+    `Administrative services of ${name} with requirements, processing time and cost.`,
   'meta.service': (service: string, name: string, duration: string, cost: string) =>
     `${service} in ${name}: requirements, procedure, ready in ${duration}, cost ${cost}. Apply online.`,
   'meta.track': (name: string) => `Track the status of a letter request in ${name} with your tracking code.`,

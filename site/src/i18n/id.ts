@@ -9,7 +9,7 @@ export const id = {
   'lang.switchLabel': 'Read this page in English',
   'lang.fallback': 'Teks ini belum tersedia dalam bahasa Indonesia.',
 
-  'skip': 'Langsung ke konten utama',
+  skip: 'Langsung ke konten utama',
   'nav.label': 'Menu utama',
   'nav.home': 'Beranda',
   'nav.services': 'Layanan',
@@ -17,11 +17,11 @@ export const id = {
   'nav.news': 'Berita',
   'nav.apbdes': 'APBDes',
   'nav.track': 'Lacak Permohonan',
-  'breadcrumb': 'Lokasi halaman',
+  breadcrumb: 'Lokasi halaman',
 
-  'kind.desa': 'Desa',
-  'kind.kelurahan': 'Kelurahan',
-  'kecamatan': 'Kecamatan',
+  'name.desa': (name: string) => `Desa ${name}`,
+  'name.kelurahan': (name: string) => `Kelurahan ${name}`,
+  kecamatan: (name: string) => `Kecamatan ${name}`,
   'head.desa': 'Kepala Desa',
   'head.kelurahan': 'Lurah',
 
@@ -36,8 +36,8 @@ export const id = {
   'contact.email': 'Surel',
   'contact.map': 'Lihat lokasi kantor di peta (OpenStreetMap)',
 
-  'home.welcome': (kind: string, name: string, kec: string, regency: string) =>
-    `Situs resmi ${kind} ${name}, Kecamatan ${kec}, ${regency}. Ajukan surat keterangan secara daring, pantau permohonan, dan kenali produk warga.`,
+  'home.welcome': (village: string, kec: string, regency: string) =>
+    `Situs resmi ${village}, ${kec}, ${regency}. Ajukan surat keterangan secara daring, pantau permohonan, dan kenali produk warga.`,
   'home.cta.apply': 'Ajukan surat',
   'home.cta.track': 'Lacak permohonan',
   'home.about': 'Tentang kami',
@@ -121,6 +121,7 @@ export const id = {
   'products.filter': 'Kategori',
   'products.all': 'Semua',
   'products.none': 'Belum ada produk di kategori ini.',
+  'products.noneAll': 'Belum ada produk yang ditampilkan.',
   'products.count': (n: number) => `${n} produk`,
   'product.price': 'Harga',
   'product.was': 'Harga normal',
@@ -194,15 +195,17 @@ export const id = {
   'notFound.body': 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',
   'notFound.portal': 'Ke daftar desa dan kelurahan',
 
-  'meta.home': (kind: string, name: string, kec: string, regency: string) =>
-    `Situs resmi ${kind} ${name}, Kecamatan ${kec}, ${regency}: layanan surat daring, produk warga, berita dan APBDes.`,
-  'meta.services': (name: string) => `Daftar layanan administrasi ${name} dengan persyaratan, waktu dan biaya.`,
+  'meta.home': (village: string, kec: string, regency: string) =>
+    `Situs resmi ${village}, ${kec}, ${regency}: layanan surat daring, produk warga, berita dan APBDes.`,
+  'meta.services': (name: string) =>
+    `Daftar layanan administrasi ${name} dengan persyaratan, waktu dan biaya.`,
   'meta.service': (service: string, name: string, duration: string, cost: string) =>
     `${service} di ${name}: persyaratan, prosedur, selesai dalam ${duration}, biaya ${cost}. Ajukan secara daring.`,
   'meta.track': (name: string) => `Lacak status permohonan surat di ${name} dengan kode pelacakan.`,
   'meta.products': (name: string) => `Produk UMKM dan IKM warga ${name}, pesan langsung lewat WhatsApp.`,
   'meta.news': (name: string) => `Berita dan pengumuman terbaru dari ${name}.`,
-  'meta.apbdes': (name: string) => `Transparansi anggaran ${name}: anggaran dan realisasi belanja per bidang.`,
+  'meta.apbdes': (name: string) =>
+    `Transparansi anggaran ${name}: anggaran dan realisasi belanja per bidang.`,
   'meta.portal': (regency: string) =>
     `Daftar situs resmi desa dan kelurahan ${regency}: layanan surat daring, produk warga dan APBDes.`,
   'meta.search': (regency: string) => `Cari produk UMKM dan IKM dari seluruh desa di ${regency}.`,
@@ -210,5 +213,7 @@ export const id = {
 
 /** The shape every language must have: the same keys, the same function signatures. */
 export type Strings = {
-  [K in keyof typeof id]: (typeof id)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+  [K in keyof typeof id]: (typeof id)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : string;
 };

@@ -25,7 +25,10 @@ export const langParam = (lang: Lang): string | undefined => (lang === 'en' ? 'e
  * A bilingual text where the English may be missing: the text to show on a `lang` page and, when it
  * falls back to Indonesian, the language to mark it with (`lang="id"` on the element).
  */
-export function pick(lang: Lang, text: { id: string; en?: string | undefined }): { text: string; lang?: Lang } {
+export function pick(
+  lang: Lang,
+  text: { id: string; en?: string | undefined },
+): { text: string; lang?: Lang } {
   if (lang === 'en' && !text.en) return { text: text.id, lang: 'id' };
   return { text: lang === 'en' ? (text.en ?? text.id) : text.id };
 }
@@ -43,5 +46,8 @@ export function pickList(
 export function missingStrings(): string[] {
   const a = Object.keys(id);
   const b = Object.keys(en);
-  return [...a.filter((k) => !b.includes(k)).map((k) => `en: ${k}`), ...b.filter((k) => !a.includes(k)).map((k) => `id: ${k}`)];
+  return [
+    ...a.filter((k) => !b.includes(k)).map((k) => `en: ${k}`),
+    ...b.filter((k) => !a.includes(k)).map((k) => `id: ${k}`),
+  ];
 }

@@ -1,7 +1,11 @@
 /** Formatting shared by every page: rupiah, office-time durations, dates, percentages. */
 import { INTL_LOCALE, type Lang, t } from '../i18n';
 
-const RUPIAH = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+const RUPIAH = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  maximumFractionDigits: 0,
+});
 
 /** `Rp 65.000` (Indonesian grouping on both languages: it is how prices are written in Indonesia) */
 export const rupiah = (n: number): string => RUPIAH.format(n);
@@ -16,7 +20,8 @@ const NUMBER: Record<Lang, Intl.NumberFormat> = {
 export const number = (lang: Lang, n: number): string => NUMBER[lang].format(n);
 
 /** Share of `part` in `whole` as a whole percentage (0 when the whole is 0). */
-export const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
+export const percent = (part: number, whole: number): number =>
+  whole > 0 ? Math.round((part / whole) * 100) : 0;
 
 /**
  * An ISO 8601 office-time duration in words: PT4H → "4 jam kerja" / "4 office hours",
@@ -44,7 +49,12 @@ export const date = (lang: Lang, iso: string): string => DATE[lang].format(new D
 /** "07:30" → "07.30" in Indonesian (the Indonesian way of writing times), unchanged in English */
 export const time = (lang: Lang, hhmm: string): string => (lang === 'id' ? hhmm.replace(':', '.') : hhmm);
 
-const ZONES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+const ZONES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
 /** Asia/Jakarta → WIB (the abbreviation every Indonesian reads) */
 export const zone = (timeZone: string): string => ZONES[timeZone] ?? timeZone;
 
@@ -53,7 +63,12 @@ export const jsonLd = (data: unknown): string => JSON.stringify(data).replace(/<
 
 /** XML text escaping (RSS and sitemaps are written by hand) */
 export const xml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -79,4 +94,27 @@ export function hoursSummary(
   const days = (g: (typeof groups)[number]) =>
     g.from === g.to ? s[`day.${g.from}`] : `${s[`day.${g.from}`]}–${s[`day.${g.to}`]}`;
   return `${groups.map((g) => `${days(g)} ${g.span}`).join(' · ')} ${zone(hours.timeZone)}`;
+}
+
+/** A phone number that never wraps: non-breaking spaces and hyphens ("(0333) 000-2408"). */
+export const phoneText = (phone: string): string => phone.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
+
+type Photo = { id: string; placeholder: string };
+
+/** The class that carries a photo's placeholder background (see placeholderCss). */
+export const photoClass = (productId: string, photo: Photo): string =>
+  `ph-${`${productId}-${photo.id}`.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+const DATA_URI = /^data:image\/[a-z+]+;base64,[A-Za-z0-9+/=]+$/;
+
+/**
+ * The tiny blurred placeholders of the photos on a page, as CSS for the page's <head>: the photo shows
+ * its placeholder as a background until it loads. Only well-formed base64 image data URIs pass.
+ */
+export function placeholderCss(products: { id: string; photos: Photo[] }[], allPhotos = false): string {
+  return products
+    .flatMap((p) => (allPhotos ? p.photos : p.photos.slice(0, 1)).map((ph) => [p.id, ph] as const))
+    .filter(([, ph]) => DATA_URI.test(ph.placeholder))
+    .map(([id, ph]) => `.${photoClass(id, ph)}{background-image:url(${ph.placeholder})}`)
+    .join('');
 }

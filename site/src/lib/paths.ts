@@ -36,9 +36,9 @@ export const categorySegment = (c: Category): string => c.replaceAll('_', '-');
 /** The categories that have products in this village, in the contract's order. */
 export function categoriesOf(v: VillageSnapshot): Category[] {
   const present = new Set(v.products.map((p) => p.category));
-  return (['batik_textiles', 'food_drink', 'coffee', 'produce', 'crafts', 'services', 'other'] as const).filter((c) =>
-    present.has(c),
-  );
+  return (
+    ['batik_textiles', 'food_drink', 'coffee', 'produce', 'crafts', 'services', 'other'] as const
+  ).filter((c) => present.has(c));
 }
 
 export const rssPath = (slug: string, lang: Lang): string => `${villagePath(slug, lang, 'berita')}rss.xml`;
@@ -75,7 +75,8 @@ export function villagePages(v: VillageSnapshot): PagePair[] {
 }
 
 /** Files Astro writes for one village: every page in both languages, an RSS feed per language, the sitemap. */
-export const villageFileCount = (v: VillageSnapshot): number => villagePages(v).length * LANGS.length + LANGS.length + 1;
+export const villageFileCount = (v: VillageSnapshot): number =>
+  villagePages(v).length * LANGS.length + LANGS.length + 1;
 
 /** The portal's HTML pages as id/en pairs */
 export const portalPages = (): PagePair[] => [
@@ -84,7 +85,8 @@ export const portalPages = (): PagePair[] => [
 ];
 
 /** Files of the portal: its pages, /sitemap.xml, /sitemap-portal.xml; /404.html is always built. */
-export const portalFileCount = (portal: boolean): number => (portal ? portalPages().length * LANGS.length + 2 : 0) + 1;
+export const portalFileCount = (portal: boolean): number =>
+  (portal ? portalPages().length * LANGS.length + 2 : 0) + 1;
 
 /** The same page in the other language: /x/… ↔ /x/en/… for villages, /… ↔ /en/… for the portal. */
 export function otherLanguagePath(path: string, lang: Lang, village?: string): string {

@@ -7,17 +7,12 @@ import type { RegencySnapshot, VillageSnapshot } from '../../../functions/sites/
 import { LANGS, type Lang, langParam } from '../i18n';
 import { buildEnv } from './env';
 
-let cached: Promise<VillageSnapshot[]> | undefined;
-
 /** The villages whose pages this build generates, by slug. */
-export function villages(): Promise<VillageSnapshot[]> {
-  cached ??= getCollection('villages').then((entries) =>
-    entries
-      .map((e) => e.data as VillageSnapshot)
-      .filter((v) => !buildEnv.villages || buildEnv.villages.includes(v.village.slug))
-      .sort((a, b) => a.village.slug.localeCompare(b.village.slug)),
-  );
-  return cached;
+export async function villages(): Promise<VillageSnapshot[]> {
+  return (await getCollection('villages'))
+    .map((e) => e.data as VillageSnapshot)
+    .filter((v) => !buildEnv.villages || buildEnv.villages.includes(v.village.slug))
+    .sort((a, b) => a.village.slug.localeCompare(b.village.slug));
 }
 
 export type Regency = RegencySnapshot & { villagesWithSite: string[] };

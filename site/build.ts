@@ -1,0 +1,206 @@
+/**
+ * Builds the village websites: ONE Astro build (programmatic `build()` from 'astro') of the villages
+ * asked for, into a private temporary folder, then each village folder is swapped into
+ * `<outDir>/<slug>/` (old one renamed away, new one renamed in, old one deleted) and, when the portal
+ * was built, the portal files into `<outDir>/`. Building one village never touches the others, and
+ * two builds (processes) never share a temporary or cache folder.
+ *
+ * Used by scripts/sites-build.ts (npm run sites:build) and bench/sites.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RegencySnapshot, type VillageSnapshot } from '../functions/sites/snapshot';
+import { missingStrings } from './src/i18n';
+import { portalFileCount, villageFileCount } from './src/lib/paths';
+
+export const siteDir = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(siteDir, '..');
+export const defaultOutDir = join(repoRoot, 'dist', 'sites');
+
+export interface BuildSitesOptions {
+  /** snapshot folder: regency.json + villages/<slug>.json */
+  dataDir: string;
+  /** @default <repo>/dist/sites */
+  outDir?: string;
+  /** village slugs; all villages of the data folder when absent */
+  villages?: string[];
+  /** build the regency portal (/, /en/, /cari/, root sitemaps, 404); @default true when building all */
+  portal?: boolean;
+  /** called for every generated file; `total` is known before the first page */
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** warnings and errors from Astro; @default written to stderr */
+  onLog?: (level: 'warn' | 'error', message: string) => void;
+}
+
+export interface BuildSitesResult {
+  /** slugs of the villages built */
+  villages: string[];
+  /** files generated (HTML pages, RSS feeds, sitemaps) */
+  pages: number;
+  ms: number;
+}
+
+/** A problem the person running the build can fix (bad village, bad data folder): no stack trace needed. */
+export class SiteBuildError extends Error {
+  override name = 'SiteBuildError';
+}
+
+const REGISTRY = Symbol.for('smart-kampung.sites.progress');
+type Listener = { page: (path: string) => void; log: (level: string, message: string) => void };
+
+function registry(): Map<string, Listener> {
+  const g = globalThis as { [REGISTRY]?: Map<string, Listener> };
+  g[REGISTRY] ??= new Map();
+  return g[REGISTRY];
+}
+
+/** Astro's build reads the environment (SITE_*) and process-wide state: one build at a time per process. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function buildSites(opts: BuildSitesOptions): Promise<BuildSitesResult> {
+  const run = queue.then(() => buildOnce(opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new SiteBuildError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
+  const started = performance.now();
+  const missing = missingStrings();
+  if (missing.length) throw new SiteBuildError(`i18n: strings missing in ${missing.join(', ')}`);
+
+  const dataDir = resolve(opts.dataDir);
+  const regencyFile = join(dataDir, 'regency.json');
+  if (!existsSync(regencyFile)) {
+    throw new SiteBuildError(
+      `no regency.json in ${dataDir}: not a site data folder (try --data site/fixtures)`,
+    );
+  }
+  const regency = RegencySnapshot.safeParse(await readJson(regencyFile));
+  if (!regency.success)
+    throw new SiteBuildError(`${regencyFile} does not match RegencySnapshot: ${regency.error.message}`);
+  const available = (await readdir(join(dataDir, 'villages')).catch(() => []))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+  const slugs = opts.villages ? [...new Set(opts.villages)] : available;
+  for (const slug of slugs) {
+    if (!available.includes(slug)) {
+      throw new SiteBuildError(`no snapshot for village ${slug} in ${join(dataDir, 'villages')}`);
+    }
+  }
+  if (slugs.length === 0) throw new SiteBuildError(`no village snapshots in ${join(dataDir, 'villages')}`);
+  const portal = opts.portal ?? opts.villages === undefined;
+
+  // Pages to expect, from the same page list the routes and sitemaps use: progress has a total from the start.
+  let total = portalFileCount(portal);
+  for (const slug of slugs) {
+    total += villageFileCount((await readJson(join(dataDir, 'villages', `${slug}.json`))) as VillageSnapshot);
+  }
+
+  const outDir = resolve(opts.outDir ?? defaultOutDir);
+  const tmpRoot = join(dirname(outDir), '.tmp');
+  await mkdir(tmpRoot, { recursive: true });
+  // Same filesystem as outDir, so the final moves are renames.
+  const tmp = await mkdtemp(join(tmpRoot, 'sites-'));
+  const buildOut = join(tmp, 'out');
+  const channel = randomUUID();
+  const slugSet = new Set(slugs);
+  let done = 0;
+  const onLog = opts.onLog ?? ((level, message) => process.stderr.write(`${level}: ${message}\n`));
+  registry().set(channel, {
+    page(path) {
+      done++;
+      if (done > total) total = done;
+      const first = path.split('/')[1] ?? '';
+      opts.onProgress?.(done, total, slugSet.has(first) ? first : 'portal');
+    },
+    log: (level, message) => onLog(level === 'error' ? 'error' : 'warn', message),
+  });
+
+  const env = {
+    SITE_DATA_DIR: dataDir,
+    SITE_VILLAGES: slugs.join(','),
+    SITE_PORTAL: portal ? '1' : '0',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    opts.onProgress?.(0, total, 'preparing');
+    const { build } = await import('astro');
+    await build({
+      root: siteDir,
+      outDir: buildOut,
+      cacheDir: join(tmp, 'cache'),
+      logLevel: 'info',
+      logger: { entrypoint: join(siteDir, 'progress-logger.mjs'), config: { channel } },
+    }).catch((e: unknown) => {
+      throw new SiteBuildError(`astro build failed: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
+    });
+
+    await mkdir(outDir, { recursive: true });
+    const trash = join(tmp, 'trash');
+    await mkdir(trash);
+    for (const entry of await readdir(buildOut)) {
+      if (slugSet.has(entry) || portal) await swapIn(join(buildOut, entry), join(outDir, entry), trash);
+    }
+    const pages = await countFiles(outDir, slugs, portal);
+    opts.onProgress?.(pages, pages, 'done');
+    return { villages: slugs, pages, ms: performance.now() - started };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    registry().delete(channel);
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Puts `src` at `dest`: the old `dest` is renamed away first and deleted after the new one is in. */
+async function swapIn(src: string, dest: string, trash: string): Promise<void> {
+  const old = join(trash, randomUUID());
+  let hadOld = true;
+  try {
+    await rename(dest, old);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    hadOld = false;
+  }
+  await rename(src, dest);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+/** Files now in outDir for what was built (the villages' folders, and the portal's files). */
+async function countFiles(outDir: string, slugs: string[], portal: boolean): Promise<number> {
+  const count = async (dir: string): Promise<number> => {
+    let n = 0;
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      n += e.isDirectory() ? await count(join(dir, e.name)) : 1;
+    }
+    return n;
+  };
+  let n = 0;
+  for (const slug of slugs) n += await count(join(outDir, slug));
+  if (portal) {
+    for (const f of ['index.html', 'en', 'cari', 'sitemap.xml', 'sitemap-portal.xml', '404.html']) {
+      const p = join(outDir, f);
+      if (!existsSync(p)) continue;
+      n += f.includes('.') ? 1 : await count(p);
+    }
+  }
+  return n;
+}
