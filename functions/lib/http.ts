@@ -107,7 +107,10 @@ export function zodFields(error: z.ZodError, prefix: string[] = []): { path: str
       message = 'field.required';
     if (!custom && issue.code === 'too_big') message = 'field.too_long';
     if (!custom && issue.code === 'unrecognized_keys')
-      return { path: [path, ...issue.keys].filter(Boolean).join('.'), message: 'field.unknown' };
+      return {
+        path: [path, ...issue.keys].filter(Boolean).join('.') || '(body)',
+        message: 'field.unknown',
+      };
     return { path: path || '(body)', message };
   });
 }

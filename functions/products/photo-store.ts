@@ -1,23 +1,15 @@
 /**
- * Product photos: the presigned POST (straight to S3, ≤ 8 MB, JPEG/PNG/WebP, server-chosen key) and
- * the one processing step behind both triggers — the S3 event on AWS and the confirm route (the
- * only trigger locally, where the S3 server sends no events). Processing is idempotent: a photo
- * already `ready` or `failed` is left alone, so the two triggers racing each other are harmless.
+ * Product photos: the keys, the presigned POST (straight to S3, ≤ 8 MB, JPEG/PNG/WebP, server-chosen
+ * key) and the photo list's read-modify-write. Processing (sharp) lives in ./photo-process so that
+ * routes which only hand out upload forms do not bundle it.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { config } from '../lib/config';
 import { Conflict, Unprocessable } from '../lib/errors';
 import { s3 } from '../lib/s3';
 import { Product, type ProductItem, type ProductPhotoData } from '../lib/table';
 import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photo-limits';
-import { processPhoto } from './photos';
 import { getProduct, getSeller, saveProduct } from './store';
 
 const POST_EXPIRES_SECONDS = 15 * 60;
@@ -38,7 +30,7 @@ export function parseIncomingKey(key: string): { productId: string; photoId: str
 }
 
 /** Read-modify-write of the photo list, conditioned on `photoRev`; retried on a concurrent change. */
-async function updatePhotos(
+export async function updatePhotos(
   productId: string,
   change: (p: ProductItem) => ProductPhotoData[] | undefined,
   now: Date,
@@ -115,89 +107,4 @@ export async function createPhoto(
     Expires: POST_EXPIRES_SECONDS,
   });
   return { photoId, url: post.url, fields: post.fields };
-}
-
-async function readObject(key: string): Promise<Uint8Array | undefined> {
-  try {
-    const object = await s3.send(new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
-    if ((object.ContentLength ?? 0) > PHOTO_MAX_BYTES) return new Uint8Array(PHOTO_MAX_BYTES + 1);
-    return await object.Body?.transformToByteArray();
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
-    throw error;
-  }
-}
-
-/**
- * Processes one uploaded photo: real type from the bytes, EXIF (GPS!) stripped, auto-rotated,
- * WebP variants + placeholder into the photos bucket, the original moved to a private prefix.
- * A refused file is deleted and the photo marked `failed` with the reason.
- */
-export async function processUploadedPhoto(
-  productId: string,
-  photoId: string,
-  now: Date,
-): Promise<ProductItem> {
-  const product = await getProduct(productId);
-  const photo = product.photos.find((p) => p.id === photoId);
-  if (!photo)
-    throw new Unprocessable('photo_unknown', 'error.photo_unknown', [
-      { path: 'photoId', message: 'field.invalid' },
-    ]);
-  if (photo.status === 'ready' || photo.status === 'failed') return product;
-
-  const incoming = incomingPhotoKey(productId, photoId);
-  const bytes = await readObject(incoming);
-  if (!bytes)
-    throw new Unprocessable('photo_missing', 'error.photo_missing', [
-      { path: 'file', message: 'error.photo_missing' },
-    ]);
-
-  const result = await processPhoto(bytes);
-  let update: Partial<ProductPhotoData>;
-  if (!result.ok) {
-    await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: incoming }));
-    update = { status: 'failed', reason: result.reason };
-  } else {
-    const variants = await Promise.all(
-      result.variants.map(async (v) => {
-        const key = variantKey(productId, photoId, v.width);
-        await s3.send(
-          new PutObjectCommand({
-            Bucket: config.PHOTOS_BUCKET,
-            Key: key,
-            Body: v.body,
-            ContentType: 'image/webp',
-            CacheControl: 'public, max-age=31536000, immutable',
-          }),
-        );
-        return { width: v.width, height: v.height, key };
-      }),
-    );
-    await s3.send(
-      new CopyObjectCommand({
-        Bucket: config.UPLOADS_BUCKET,
-        CopySource: `${config.UPLOADS_BUCKET}/${incoming}`,
-        Key: originalPhotoKey(productId, photoId),
-      }),
-    );
-    await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: incoming }));
-    update = {
-      status: 'ready',
-      width: result.width,
-      height: result.height,
-      variants,
-      placeholder: result.placeholder,
-    };
-  }
-  return updatePhotos(
-    productId,
-    (p) => {
-      const current = p.photos.find((ph) => ph.id === photoId);
-      if (!current || current.status === 'ready' || current.status === 'failed') return undefined;
-      return p.photos.map((ph) => (ph.id === photoId ? { ...ph, ...update } : ph));
-    },
-    now,
-  );
 }

@@ -7,7 +7,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Caller } from '../lib/auth';
 import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from '../lib/errors';
 import {
-  db,
   FAST,
   Idempotency,
   Product,
@@ -16,12 +15,17 @@ import {
   type SearchItem,
   Seller,
   type SellerItem,
+  SiteState,
+  service,
   type VillageItem,
 } from '../lib/table';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';
 import { productTerms, searchText } from './search-terms';
 import { photoUrl } from './views';
+
+/** the entities a product change writes together */
+const tx = /* @__PURE__ */ service({ product: Product, idempotency: Idempotency, siteState: SiteState });
 
 export const newId = () => randomBytes(12).toString('base64url');
 
@@ -113,7 +117,7 @@ export async function createProduct(
     createdAt: at,
     updatedAt: at,
   };
-  const result = await db.transaction
+  const result = await tx.transaction
     .write(({ product, idempotency }) => [
       product.create(item).commit(),
       ...(opts.idempotencyKey
@@ -242,7 +246,7 @@ export async function saveProduct(
   if (!visible && prev.indexedTerms.length) await deleteEntries(prev, prev.indexedTerms);
 
   const { pk: _pk, ...rest } = next as ProductItem & { pk?: string };
-  const result = await db.transaction
+  const result = await tx.transaction
     .write(({ product, siteState }) => [
       product
         .put(rest)

@@ -1,12 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { findService } from '../catalogue/store';
 import { Conflict, Invalid } from '../lib/errors';
-import { db, FAST, Idempotency } from '../lib/table';
+import { FAST, Idempotency, ServiceRequest, service, TrackingCode } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
 import type { SubmitInput } from './schemas';
 import { dueCalculator, queueSort } from './store';
+
+/** the entities a submission writes together */
+const tx = /* @__PURE__ */ service({
+  request: ServiceRequest,
+  tracking: TrackingCode,
+  idempotency: Idempotency,
+});
 
 export interface Receipt {
   id: string;
@@ -94,7 +101,7 @@ export async function submitRequest(
     dueAt: dueAt ?? null,
   };
 
-  const result = await db.transaction
+  const result = await tx.transaction
     .write(({ request, tracking, idempotency }) => [
       request
         .create({

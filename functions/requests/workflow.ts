@@ -1,11 +1,14 @@
 import { findService } from '../catalogue/store';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
-import { Counter, db, type RequestItem, ServiceRequest } from '../lib/table';
+import { Counter, type RequestItem, ServiceRequest, service } from '../lib/table';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { type Actor, checkTransition, type Status } from './domain/transitions';
 import { dueCalculator, getRequest, queueSort } from './store';
+
+/** the entities a transition writes together (letter counter and request) */
+const tx = /* @__PURE__ */ service({ counter: Counter, request: ServiceRequest });
 
 const isConditionFailure = (error: unknown) =>
   (error as { cause?: { name?: string } })?.cause?.name === 'ConditionalCheckFailedException' ||
@@ -73,7 +76,7 @@ export async function transition(
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = (await Counter.get({ name: counterName }).go({ consistent: true })).data?.value ?? 0;
       const letterNumber = `470/${String(current + 1).padStart(4, '0')}/${request.villageCode}/${year}`;
-      const result = await db.transaction
+      const result = await tx.transaction
         .write(({ counter, request: req }) => [
           counter
             .upsert({ name: counterName, value: current + 1 })

@@ -5,10 +5,27 @@
  */
 import { hashPassword } from '../auth/local-identity';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
-import { db, FAST, Seller, SellerAccount, type SellerItem, type VillageItem } from '../lib/table';
+import {
+  FAST,
+  LocalUser,
+  Seller,
+  SellerAccount,
+  type SellerItem,
+  SiteState,
+  service,
+  type VillageItem,
+} from '../lib/table';
 import { getSeller, newId, relistSellerProducts } from '../products/store';
 import { createCognitoSeller, usesCognito } from './identity';
 import type { SellerRegisterInput, SellerTransitionInput } from './schemas';
+
+/** the entities a registration and a moderation write together */
+const tx = /* @__PURE__ */ service({
+  seller: Seller,
+  sellerAccount: SellerAccount,
+  localUser: LocalUser,
+  siteState: SiteState,
+});
 
 export interface Registration {
   id: string;
@@ -52,7 +69,7 @@ export async function registerSeller(
   };
   const local = !usesCognito();
   const passwordHash = local ? await hashPassword(input.password) : '';
-  const result = await db.transaction
+  const result = await tx.transaction
     .write(({ seller, sellerAccount, localUser }) => [
       sellerAccount.create({ whatsapp: input.whatsapp, sellerId: id }).commit(),
       seller
@@ -109,7 +126,7 @@ export async function registerSeller(
       await createCognitoSeller({ username: input.whatsapp, password: input.password, attributes });
     } catch (error) {
       // no half-registered seller: undo the records, the caller may simply retry
-      await db.transaction
+      await tx.transaction
         .write(({ seller, sellerAccount }) => [
           seller.delete({ id }).commit(),
           sellerAccount.delete({ whatsapp: input.whatsapp }).commit(),
@@ -173,7 +190,7 @@ export async function transitionSeller(
     if (input.reason) next.reason = input.reason;
     else delete next.reason;
     const { reason: _r, ...base } = next;
-    const result = await db.transaction
+    const result = await tx.transaction
       .write(({ seller: s, siteState }) => [
         s
           .put(input.reason ? { ...base, reason: input.reason } : base)

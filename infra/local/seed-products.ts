@@ -11,7 +11,8 @@ import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
 import { db, LocalUser, Village } from '../../functions/lib/table';
 import type { ProductCategory } from '../../functions/products/categories';
-import { createPhoto, incomingPhotoKey, processUploadedPhoto } from '../../functions/products/photo-store';
+import { processUploadedPhoto } from '../../functions/products/photo-process';
+import { createPhoto, incomingPhotoKey } from '../../functions/products/photo-store';
 import { createProduct, getProduct, getSeller, newId, patchProduct } from '../../functions/products/store';
 
 interface DemoProduct {

@@ -2,7 +2,7 @@ import { authorize } from '../../lib/auth';
 import { Forbidden } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
 import { routeById } from '../../routes';
-import { processUploadedPhoto } from '../photo-store';
+import { processUploadedPhoto } from '../photo-process';
 import { PhotoParams } from '../schemas';
 import { getProduct } from '../store';
 import { ownerProduct } from '../views';

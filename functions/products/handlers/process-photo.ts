@@ -6,7 +6,8 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { AppError } from '../../lib/errors';
 import { log } from '../../lib/log';
-import { parseIncomingKey, processUploadedPhoto } from '../photo-store';
+import { processUploadedPhoto } from '../photo-process';
+import { parseIncomingKey } from '../photo-store';
 
 interface S3ObjectCreated {
   detail?: { object?: { key?: string } };

@@ -1,0 +1,104 @@
+/**
+ * The one processing step behind both triggers — the S3 event on AWS and the confirm route (the only
+ * trigger locally, where the S3 server sends no events). Idempotent: a photo already `ready` or
+ * `failed` is left alone, so the two triggers racing each other are harmless.
+ */
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
+import { config } from '../lib/config';
+import { Unprocessable } from '../lib/errors';
+import { s3 } from '../lib/s3';
+import type { ProductItem, ProductPhotoData } from '../lib/table';
+import { PHOTO_MAX_BYTES } from './photo-limits';
+import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './photo-store';
+import { processPhoto } from './photos';
+import { getProduct } from './store';
+
+async function readObject(key: string): Promise<Uint8Array | undefined> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
+    if ((object.ContentLength ?? 0) > PHOTO_MAX_BYTES) return new Uint8Array(PHOTO_MAX_BYTES + 1);
+    return await object.Body?.transformToByteArray();
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Processes one uploaded photo: real type from the bytes, EXIF (GPS!) stripped, auto-rotated,
+ * WebP variants + placeholder into the photos bucket, the original moved to a private prefix.
+ * A refused file is deleted and the photo marked `failed` with the reason.
+ */
+export async function processUploadedPhoto(
+  productId: string,
+  photoId: string,
+  now: Date,
+): Promise<ProductItem> {
+  const product = await getProduct(productId);
+  const photo = product.photos.find((p) => p.id === photoId);
+  if (!photo)
+    throw new Unprocessable('photo_unknown', 'error.photo_unknown', [
+      { path: 'photoId', message: 'field.invalid' },
+    ]);
+  if (photo.status === 'ready' || photo.status === 'failed') return product;
+
+  const incoming = incomingPhotoKey(productId, photoId);
+  const bytes = await readObject(incoming);
+  if (!bytes)
+    throw new Unprocessable('photo_missing', 'error.photo_missing', [
+      { path: 'file', message: 'error.photo_missing' },
+    ]);
+
+  const result = await processPhoto(bytes);
+  let update: Partial<ProductPhotoData>;
+  if (!result.ok) {
+    await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: incoming }));
+    update = { status: 'failed', reason: result.reason };
+  } else {
+    const variants = await Promise.all(
+      result.variants.map(async (v) => {
+        const key = variantKey(productId, photoId, v.width);
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: config.PHOTOS_BUCKET,
+            Key: key,
+            Body: v.body,
+            ContentType: 'image/webp',
+            CacheControl: 'public, max-age=31536000, immutable',
+          }),
+        );
+        return { width: v.width, height: v.height, key };
+      }),
+    );
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: config.UPLOADS_BUCKET,
+        CopySource: `${config.UPLOADS_BUCKET}/${incoming}`,
+        Key: originalPhotoKey(productId, photoId),
+      }),
+    );
+    await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: incoming }));
+    update = {
+      status: 'ready',
+      width: result.width,
+      height: result.height,
+      variants,
+      placeholder: result.placeholder,
+    };
+  }
+  return updatePhotos(
+    productId,
+    (p) => {
+      const current = p.photos.find((ph) => ph.id === photoId);
+      if (!current || current.status === 'ready' || current.status === 'failed') return undefined;
+      return p.photos.map((ph) => (ph.id === photoId ? { ...ph, ...update } : ph));
+    },
+    now,
+  );
+}
