@@ -61,6 +61,16 @@ export const routes = [
     summary: 'One village',
   },
   {
+    id: 'villages.profile',
+    method: 'PUT',
+    path: '/villages/{code}/profile',
+    handler: 'villages/handlers/profile',
+    auth: { roles: { 'village-officer': 'village' } },
+    table: 'write',
+    summary:
+      "The village's public profile (about, head, officials, contact, facilities); republishes its site",
+  },
+  {
     id: 'services.list',
     method: 'GET',
     path: '/villages/{code}/services',

@@ -49,7 +49,7 @@ import {
 } from '../requests/schemas';
 import type { RouteId, routes } from '../routes';
 import { SellerListQuery, SellerParams, SellerRegisterBody, SellerTransitionBody } from '../sellers/schemas';
-import { VillageList, VillageListQuery, VillageOut, VillageParams } from '../villages/schemas';
+import { ProfileBody, VillageList, VillageListQuery, VillageOut, VillageParams } from '../villages/schemas';
 
 export interface RouteSchemas {
   params?: z.ZodObject;
@@ -98,6 +98,11 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
     response: { status: 200, schema: VillageList },
   },
   'villages.get': { params: VillageParams, response: { status: 200, schema: VillageOut } },
+  'villages.profile': {
+    params: VillageParams,
+    body: ProfileBody,
+    response: { status: 200, schema: VillageOut },
+  },
   'services.list': { params: VillageParams, response: { status: 200, schema: Page } },
   'requests.submit': {
     params: VillageRequestsParams,

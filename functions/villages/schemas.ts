@@ -19,3 +19,42 @@ export const VillageOut = z.object({
 });
 export const VillageList = z.object({ items: z.array(VillageOut), cursor: z.string().nullable() });
 export { Localized };
+
+const Line = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.too_long');
+const Bilingual = z.strictObject({ id: Line(4000), en: Line(4000).optional() });
+
+/** What a village officer edits of the village's public profile (shown on its website). */
+export const ProfileBody = z.strictObject({
+  about: Bilingual.optional(),
+  head: z.strictObject({ name: Line(120) }).optional(),
+  officials: z
+    .array(z.strictObject({ name: Line(120), position: z.strictObject({ id: Line(120), en: Line(120) }) }))
+    .max(30)
+    .optional(),
+  contact: z
+    .strictObject({
+      address: Line(300).optional(),
+      phone: Line(40).optional(),
+      email: z.email('field.invalid').optional(),
+      whatsapp: Line(40).optional(),
+    })
+    .optional(),
+  location: z
+    .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    .optional(),
+  facilities: z
+    .array(
+      z.enum([
+        'free_wifi',
+        'reading_corner',
+        'service_counter',
+        'umkm_gallery',
+        'health_post',
+        'computer_corner',
+      ]),
+    )
+    .max(20)
+    .optional(),
+  population: z.number().int().nonnegative().optional(),
+  areaKm2: z.number().nonnegative().optional(),
+});

@@ -159,6 +159,19 @@ async function draftProduct(name = 'Matrix Keripik') {
 }
 
 const FIXTURES: Record<string, Fixture> = {
+  'villages.profile': {
+    target: HOME,
+    // a value nobody wrote before: a denied cell must not have stored it
+    prepare: async () => ({
+      params: { code: TAMANSARI },
+      json: { population: 100_000 + Math.floor(Math.random() * 900_000) },
+    }),
+    allowed: read,
+    unchanged: async ({ json }) => {
+      const res = await call('GET', `/villages/${TAMANSARI}`);
+      expect(res.data.profile.population).not.toBe((json as { population: number }).population);
+    },
+  },
   'sellers.list': {
     target: HOME,
     prepare: async () => ({ params: { code: TAMANSARI } }),
@@ -390,6 +403,7 @@ describe('the matrix covers the route table', () => {
       'queue.kecamatan': [401, 401, 401, 403, 403, 403, A, 403, A, 403],
       'requests.get': [401, 401, 401, 403, A, 403, A, 403, A, 403],
       'requests.transition': [401, 401, 401, 403, A, 403, A, 403, 403, 403],
+      'villages.profile': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
       'sellers.list': [401, 401, 401, 403, A, 403, A, 403, A, 403],
       'sellers.get': [401, 401, 401, A, A, 403, A, 403, A, 403],
       'sellers.transition': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
