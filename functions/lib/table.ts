@@ -599,6 +599,7 @@ export const db = /* @__PURE__ */ (() =>
   ))();
 
 /** A Service over some entities (for transactions); call it at module level with a pure annotation. */
+// biome-ignore lint/suspicious/noExplicitAny: ElectroDB's own Service signature takes entities of any schema
 export function service<E extends Record<string, Entity<string, string, string, any>>>(entities: E) {
   return new Service(entities, opts());
 }

@@ -1,4 +1,4 @@
-import { Kecamatan, Regency, Village } from '../lib/table';
+import { Kecamatan, Regency, SiteState, Village } from '../lib/table';
 import { regencyVillages } from './onboard-data';
 
 export interface OnboardResult {
@@ -57,6 +57,16 @@ export async function onboardRegency(
           updatedAt: now,
         };
       }),
+    ).go();
+    // a new or renamed village needs its site (re)built: the publisher picks these up
+    await SiteState.put(
+      batch.map((v) => ({
+        villageCode: v.code,
+        regencyCode,
+        state: 'dirty' as const,
+        reason: existing.has(v.code) ? 'village renamed' : 'village onboarded',
+        lastChangeAt: now,
+      })),
     ).go();
     done += batch.length;
     onProgress(done, changed.length);
