@@ -1,0 +1,66 @@
+/**
+ * The AWS dispatcher (functions/sites/handlers/dispatch.ts) over the embedded DynamoDB: which villages
+ * it asks to publish, once per change. EventBridge itself cannot run here: its client is mocked (only
+ * `send` is replaced, to record the events), everything else is real.
+ */
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { KEMIREN, startRuntime, TAMANSARI } from '../support/runtime';
+
+let runtime: LocalRuntime;
+const sent: { village: string }[] = [];
+
+beforeAll(async () => {
+  runtime = await startRuntime();
+  vi.spyOn(EventBridgeClient.prototype, 'send').mockImplementation(async (command: unknown) => {
+    const entries = (command as { input: { Entries: { Detail: string }[] } }).input.Entries;
+    for (const e of entries) sent.push(JSON.parse(e.Detail));
+    return { Entries: entries.map(() => ({ EventId: 'mock' })), FailedEntryCount: 0 } as never;
+  });
+}, 120_000);
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await runtime?.stop();
+});
+
+describe('site publish dispatcher (EventBridge mocked)', () => {
+  it('dispatches villages quiet for a minute, once per change, and again after a new change', async () => {
+    const { SiteState } = await import('../../functions/lib/table');
+    const { markPublished, pendingSites } = await import('../../functions/sites/signal');
+    const { handler } = await import('../../functions/sites/handlers/dispatch');
+    // everything the onboarding and the seed marked is fresh: nothing is dispatched yet
+    for (const p of await pendingSites('35.10', new Date(), 0))
+      await markPublished({ code: p.villageCode, regencyCode: '35.10' }, p.lastChangeAt, new Date());
+    const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
+    for (const villageCode of [TAMANSARI, KEMIREN])
+      await SiteState.upsert({
+        villageCode,
+        regencyCode: '35.10',
+        state: 'dirty',
+        reason: 'test',
+        lastChangeAt: twoMinutesAgo,
+      }).go();
+    const justNow = new Date().toISOString();
+    await SiteState.upsert({
+      villageCode: '35.10.24.2001',
+      regencyCode: '35.10',
+      state: 'dirty',
+      reason: 'burst',
+      lastChangeAt: justNow,
+    }).go();
+
+    expect(await handler()).toEqual({ dispatched: 2 });
+    expect(sent.map((e) => e.village).sort()).toEqual([KEMIREN, TAMANSARI].sort());
+    // the build has not run yet: asking again would start a second one
+    expect(await handler()).toEqual({ dispatched: 0 });
+
+    // a change that came after the last dispatch (and has been quiet since) is dispatched again
+    await SiteState.patch({ villageCode: TAMANSARI })
+      .set({ dispatchedAt: new Date(Date.now() - 180_000).toISOString() })
+      .go();
+    sent.length = 0;
+    expect((await handler()).dispatched).toBe(1);
+    expect(sent).toEqual([expect.objectContaining({ village: TAMANSARI })]);
+  });
+});
