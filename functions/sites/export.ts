@@ -16,6 +16,7 @@ import {
   type VillageItem,
 } from '../lib/table';
 import { whatsappOrderUrl } from '../products/views';
+import { DEFAULT_OFFICE_HOURS } from '../requests/domain/due';
 import { getRegency, getVillage } from '../villages/store';
 import {
   RegencySnapshot as RegencySchema,
@@ -39,19 +40,6 @@ const FACILITIES: Record<string, { id: string; en: string }> = {
   umkm_gallery: { id: 'Galeri produk UMKM', en: 'Local products gallery' },
   health_post: { id: 'Posyandu', en: 'Community health post' },
   computer_corner: { id: 'Pojok komputer', en: 'Computer corner' },
-};
-
-const DEFAULT_HOURS = {
-  timeZone: 'Asia/Jakarta',
-  days: {
-    mon: { open: '08:00', close: '16:00' },
-    tue: { open: '08:00', close: '16:00' },
-    wed: { open: '08:00', close: '16:00' },
-    thu: { open: '08:00', close: '16:00' },
-    fri: { open: '08:00', close: '16:00' },
-    sat: null,
-    sun: null,
-  },
 };
 
 type StoredProfile = Partial<{
@@ -169,7 +157,10 @@ export async function exportVillage(
       name: village.name,
       kind: village.kind,
       kecamatan: { code: village.kecamatanCode, name: village.kecamatanName },
-      officeHours: (village.officeHours as VillageSnapshot['village']['officeHours']) ?? DEFAULT_HOURS,
+      // the hours the promised durations count (as requests/store.ts): village, else regency, else default
+      officeHours: (village.officeHours ??
+        regency?.officeHours ??
+        DEFAULT_OFFICE_HOURS) as VillageSnapshot['village']['officeHours'],
       profile: profileOf(village, regencyName),
     },
     services: services.map((s) => ({

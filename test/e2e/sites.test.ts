@@ -206,8 +206,13 @@ describe('quality of the built pages', () => {
     await page.goto(`${site}${path}`);
     await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
     const result = await page.evaluate(async () => {
-      // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
-      const r = await (window as any).axe.run(document, {
+      type Axe = {
+        run(
+          ctx: Document,
+          opts: object,
+        ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+      };
+      const r = await (window as unknown as { axe: Axe }).axe.run(document, {
         runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'],
       });
       return r.violations.map(
