@@ -12,13 +12,17 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { tableBinding } from '../access';
 import type { InfraConfig } from '../config';
+import { SkFunction } from '../constructs/lambda';
 import type { ResourceNames } from '../names';
 
 export interface OperationsStackProps extends StackProps {
@@ -32,7 +36,7 @@ export interface OperationsStackProps extends StackProps {
 
 /**
  * The custom metric of overdue requests (open past their SLA due time). Published as CloudWatch
- * embedded metric format by the requests feature: namespace, name and the one dimension below.
+ * embedded metric format by functions/requests/handlers/overdue-metric.ts (every 15 minutes).
  */
 export const overdueMetric = {
   namespace: 'SmartKampung',
@@ -48,6 +52,21 @@ export class OperationsStack extends Stack {
   constructor(scope: Construct, id: string, props: OperationsStackProps) {
     super(scope, id, props);
     const { config, names, api } = props;
+
+    // the overdue-requests metric: counted every 15 minutes by key queries, published as a log line (EMF)
+    const overdueCounter = new SkFunction(this, 'OverdueMetric', {
+      module: 'requests/handlers/overdue-metric',
+      description: `Counts open requests past their due time → ${overdueMetric.namespace}/${overdueMetric.metricName}`,
+      timeout: Duration.seconds(60),
+      memorySize: 256,
+      environment: { REGENCY_CODE: config.regencyCode },
+    });
+    overdueCounter.bind(tableBinding(props.table), 'read');
+    new Rule(this, 'CountOverdueRequests', {
+      description: 'Publish the overdue-requests metric',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(overdueCounter, { retryAttempts: 0 })],
+    });
 
     this.topic = new Topic(this, 'Alarms', {
       displayName: `Smart Kampung ${config.regencyCode} alarms`,

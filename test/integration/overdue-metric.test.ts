@@ -1,0 +1,80 @@
+/**
+ * The overdue-requests metric over the embedded DynamoDB: what it counts (open requests past their due
+ * time, by key queries) and the embedded-metric-format line CloudWatch turns into the metric.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { client, KEMIREN, NIK, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
+
+let runtime: LocalRuntime;
+beforeAll(async () => {
+  runtime = await startRuntime();
+}, 120_000);
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+describe('OverdueRequests metric', () => {
+  it('counts open requests past their due time across kecamatan, not closed or future ones', async () => {
+    const { ServiceRequest } = await import('../../functions/lib/table');
+    const { queueSort } = await import('../../functions/requests/store');
+    const { handler, countOverdue } = await import('../../functions/requests/handlers/overdue-metric');
+    const call = client(runtime.apiUrl);
+    const now = new Date();
+    const before = await countOverdue('35.10', now);
+
+    const file = async (village: string, name: string) => {
+      const res = await call('POST', `/villages/${village}/requests`, {
+        json: { ...skuBody(name), applicant: { ...skuBody(name).applicant, nik: NIK } },
+      });
+      expect(res.status, res.text).toBe(201);
+      return res.data.id as string;
+    };
+    // time passes: the promise of these requests ran out an hour ago (or runs out tomorrow)
+    const setDue = async (id: string, dueAt: string, status?: 'completed') => {
+      const r = (await ServiceRequest.get({ id }).go()).data;
+      if (!r) throw new Error('request');
+      const next = { ...r, dueAt, ...(status ? { status, closedAt: now.toISOString() } : {}) };
+      await ServiceRequest.patch({ id })
+        .composite({ villageCode: r.villageCode, kecamatanCode: r.kecamatanCode })
+        .set({
+          dueAt,
+          status: next.status,
+          queueSort: queueSort(next),
+          ...(status ? { closedAt: now.toISOString() } : {}),
+        })
+        .go();
+    };
+    const hourAgo = new Date(now.getTime() - 3600_000).toISOString();
+    await setDue(await file(TAMANSARI, 'Overdue Satu'), hourAgo);
+    await setDue(await file(KEMIREN, 'Overdue Dua'), hourAgo);
+    await setDue(await file(TAMANSARI, 'Selesai Tepat'), hourAgo, 'completed');
+    await setDue(
+      await file(TAMANSARI, 'Masih Ada Waktu'),
+      new Date(now.getTime() + 86_400_000).toISOString(),
+    );
+
+    expect(await countOverdue('35.10', new Date())).toBe(before + 2);
+
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const result = await handler();
+    const line = JSON.parse(String(log.mock.calls.at(-1)?.[0]));
+    log.mockRestore();
+    expect(result).toEqual({ overdue: before + 2 });
+    expect(line).toMatchObject({
+      _aws: {
+        CloudWatchMetrics: [
+          {
+            Namespace: 'SmartKampung',
+            Dimensions: [['Regency']],
+            Metrics: [{ Name: 'OverdueRequests', Unit: 'Count' }],
+          },
+        ],
+      },
+      Regency: '35.10',
+      OverdueRequests: before + 2,
+    });
+    // the metric line is the whole log line: nothing personal in it
+    expect(JSON.stringify(line)).not.toContain(NIK);
+  });
+});
