@@ -10,7 +10,11 @@ import { FAST, Kecamatan, ServiceRequest } from '../../lib/table';
 import { isClosed, STATUSES } from '../domain/transitions';
 import { overdue } from '../store';
 
-export const OVERDUE_METRIC = { namespace: 'SmartKampung', name: 'OverdueRequests', dimension: 'Regency' } as const;
+export const OVERDUE_METRIC = {
+  namespace: 'SmartKampung',
+  name: 'OverdueRequests',
+  dimension: 'Regency',
+} as const;
 
 export async function countOverdue(regencyCode: string, now: Date): Promise<number> {
   const open = STATUSES.filter((s) => !isClosed(s));
