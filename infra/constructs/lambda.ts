@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -119,9 +121,20 @@ export class SkFunction extends NodejsFunction {
   }
 }
 
-/** Copy a package and its runtime dependencies from node_modules into the bundle (no network). */
+/**
+ * Lambda's own build of native packages (linux-arm64), installed by scripts/lambda-deps.mjs; this
+ * machine's node_modules hold its own platform's build, which would not load on Graviton.
+ */
+export const lambdaDepsRoot = join(repoRoot, '.lambda-deps', 'linux-arm64');
+
+/** Copy a package and its runtime dependencies into the bundle (no network): Lambda's build when present. */
 function copyNodeModules(names: string[], id: string) {
-  const { found, missing } = packageClosure(names);
+  const root = existsSync(join(lambdaDepsRoot, 'node_modules')) ? lambdaDepsRoot : repoRoot;
+  if (root === repoRoot)
+    console.warn(
+      `[smart-kampung] ${id}: no linux-arm64 build of ${names.join(', ')} in .lambda-deps/ (run node scripts/lambda-deps.mjs); copying this machine's build`,
+    );
+  const { found, missing } = packageClosure(names, root);
   if (missing.length > 0) {
     console.warn(
       `[smart-kampung] ${id}: ${missing.join(', ')} not installed; the bundle will lack them (npm i the package, with --cpu=arm64 --os=linux for its Lambda build)`,
@@ -133,7 +146,7 @@ function copyNodeModules(names: string[], id: string) {
     afterBundling: (_inputDir: string, outputDir: string) =>
       found.map(
         (name) =>
-          `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${repoRoot}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`,
+          `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${root}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`,
       ),
   };
 }

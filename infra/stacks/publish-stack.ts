@@ -76,6 +76,7 @@ export class PublishStack extends Stack {
         'dist',
         'coverage',
         '.local',
+        '.lambda-deps',
         'site/.astro',
         '*.log',
         'test',
