@@ -9,15 +9,14 @@
  * Environment (set by the publish stack): TABLE_NAME, REGENCY_CODE, SITE_BUCKET, DISTRIBUTION_ID,
  * SITE_URL, API_URL, AWS_REGION (or AWS_REGION_NAME).
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { village: { type: 'string', multiple: true } } });
 process.env.AWS_REGION ??= process.env.AWS_REGION_NAME;
-const bucket = process.env.SITE_BUCKET;
+const bucket = process.env.SITE_BUCKET as string;
 const distribution = process.env.DISTRIBUTION_ID;
 if (!bucket || !distribution || !process.env.SITE_URL || !process.env.API_URL) {
   console.error(
@@ -26,31 +25,9 @@ if (!bucket || !distribution || !process.env.SITE_URL || !process.env.API_URL) {
   process.exit(1);
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(path);
-  }
-  return out;
-}
-
 const started = performance.now();
-const { S3Client, ListObjectsV2Command, PutObjectCommand, DeleteObjectsCommand } = await import(
-  '@aws-sdk/client-s3'
-);
+const { S3Client } = await import('@aws-sdk/client-s3');
+const { syncSites } = await import('../infra/publish/site-sync');
 const { CloudFrontClient, CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
 const { config } = await import('../functions/lib/config');
 const { SiteState } = await import('../functions/lib/table');
@@ -86,57 +63,14 @@ try {
   const built = await buildSites({ dataDir, villages, portal: all });
   console.log(`publish: built ${built.villages.length} villages, ${built.pages} pages`);
 
-  // sync each published prefix: put what changed (by MD5 = S3's ETag for single-part puts), delete what vanished
-  const prefixes = all ? [''] : villages.map((slug) => `${slug}/`);
-  let put = 0;
-  let deleted = 0;
-  for (const prefix of prefixes) {
-    const local = new Map<string, string>();
-    for (const file of await files(join(defaultOutDir, prefix)))
-      local.set(relative(defaultOutDir, file), file);
-    const remote = new Map<string, string>();
-    let token: string | undefined;
-    do {
-      const page = await s3.send(
-        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-      );
-      for (const o of page.Contents ?? []) if (o.Key) remote.set(o.Key, (o.ETag ?? '').replaceAll('"', ''));
-      token = page.NextContinuationToken;
-    } while (token);
-    for (const [key, file] of local) {
-      const body = await readFile(file);
-      if (remote.get(key) === createHash('md5').update(body).digest('hex')) continue;
-      const hashed = key.includes('/_astro/') || key.startsWith('_astro/');
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: body,
-          ContentType: TYPES[extname(key)] ?? 'application/octet-stream',
-          CacheControl: hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-        }),
-      );
-      put++;
-    }
-    const stale = [...remote.keys()].filter(
-      (key) =>
-        !local.has(key) &&
-        !(
-          prefix === '' &&
-          codeOf.has(key.split('/')[0] ?? '') &&
-          !villages.includes(key.split('/')[0] ?? '')
-        ),
-    );
-    for (let i = 0; i < stale.length; i += 1000) {
-      await s3.send(
-        new DeleteObjectsCommand({
-          Bucket: bucket,
-          Delete: { Objects: stale.slice(i, i + 1000).map((Key) => ({ Key })) },
-        }),
-      );
-    }
-    deleted += stale.length;
-  }
+  // only what changed goes up; what vanished is deleted; villages not built this time are left alone
+  const { put, deleted } = await syncSites({
+    s3,
+    bucket,
+    outDir: defaultOutDir,
+    prefixes: all ? [''] : villages.map((slug) => `${slug}/`),
+    keep: (segment) => codeOf.has(segment) && !villages.includes(segment),
+  });
   const paths = all ? ['/*'] : villages.map((slug) => `/${slug}/*`);
   await new CloudFrontClient({}).send(
     new CreateInvalidationCommand({
