@@ -16,6 +16,8 @@ const Env = z.object({
   /** local runtime only: where DynamoDB Local / the S3-compatible server listen */
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
+  /** local runtime only: the browser-facing S3 endpoint of presigned URLs (a CORS-adding front) */
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
   /** public base URL of this API, used in links the API hands to browsers (receipt, S3 redirects) */
   API_URL: z.url().default('http://localhost:3000'),
   /** where village sites live; used for links back to the site */

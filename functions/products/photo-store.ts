@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { config } from '../lib/config';
 import { Conflict, Unprocessable } from '../lib/errors';
-import { s3 } from '../lib/s3';
+import { browserS3 } from '../lib/s3';
 import { Product, type ProductItem, type ProductPhotoData } from '../lib/table';
 import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photo-limits';
 import { getProduct, getSeller, saveProduct } from './store';
@@ -96,7 +96,7 @@ export async function createPhoto(
     },
     now,
   );
-  const post = await createPresignedPost(s3, {
+  const post = await createPresignedPost(browserS3, {
     Bucket: config.UPLOADS_BUCKET,
     Key: incomingPhotoKey(product.id, photoId),
     Conditions: [

@@ -11,7 +11,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
-import { s3 } from '../lib/s3';
+import { browserS3, s3 } from '../lib/s3';
 import { RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { isClosed } from './domain/transitions';
@@ -69,7 +69,7 @@ export async function presignDocument(
     conditions.push(['eq', '$success_action_redirect', redirect]);
     fields.success_action_redirect = redirect;
   }
-  const post = await createPresignedPost(s3, {
+  const post = await createPresignedPost(browserS3, {
     Bucket: config.UPLOADS_BUCKET,
     Key: key,
     Conditions: conditions,
@@ -222,9 +222,13 @@ export async function documentLinks(requestId: string) {
       contentType: d.detectedType,
       size: d.size,
       confirmedAt: d.confirmedAt,
-      url: await getSignedUrl(s3, new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: d.key }), {
-        expiresIn: GET_EXPIRES_SECONDS,
-      }),
+      url: await getSignedUrl(
+        browserS3,
+        new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: d.key }),
+        {
+          expiresIn: GET_EXPIRES_SECONDS,
+        },
+      ),
       expiresIn: GET_EXPIRES_SECONDS,
     })),
   );

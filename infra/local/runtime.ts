@@ -67,7 +67,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const apiUrl = `http://localhost:${port}`;
     const sitesDir = resolve(opts.sitesDir ?? resolve(repoRoot, 'dist/sites'));
     const s3Client = localS3(embedded.s3Endpoint);
-    siteServer = createSiteServer({ root: sitesDir, s3: s3Client, photosBucket: PHOTOS_BUCKET });
+    siteServer = createSiteServer({
+      root: sitesDir,
+      s3: s3Client,
+      photosBucket: PHOTOS_BUCKET,
+      s3Endpoint: embedded.s3Endpoint,
+    });
     const sitePort = await listen(siteServer, opts.sitePort ?? (opts.port === 0 ? 0 : 4321));
     const siteUrl = `http://localhost:${sitePort}`;
     // the handlers' typed config reads these at import: set them before anything under functions/ loads
@@ -76,6 +81,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       UPLOADS_BUCKET,
       PHOTOS_BUCKET,
       SITE_URL: siteUrl,
+      // browsers reach S3 through the site server's CORS-adding front (real S3 has CORS rules)
+      S3_PUBLIC_ENDPOINT: `${siteUrl}/_s3`,
       AWS_REGION: LOCAL_REGION,
       DYNAMODB_ENDPOINT: embedded.dynamoEndpoint,
       S3_ENDPOINT: embedded.s3Endpoint,

@@ -7,7 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -33,6 +33,8 @@ export interface SiteServerOptions {
   s3: S3Client;
   photosBucket: string;
   port: number;
+  /** the local S3 server: `/_s3/…` is forwarded to it with CORS added (browser uploads) */
+  s3Endpoint?: string;
 }
 
 export async function listen(server: Server, port: number): Promise<number> {
@@ -42,6 +44,40 @@ export async function listen(server: Server, port: number): Promise<number> {
   });
   const address = server.address();
   return typeof address === 'object' && address ? address.port : port;
+}
+
+const S3_CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, HEAD, POST, PUT',
+  'access-control-allow-headers': '*',
+  'access-control-expose-headers': 'etag, location',
+};
+
+/**
+ * Real S3 answers CORS preflights per the bucket's rules (the data stack allows the site origins);
+ * the local S3 server answers none. Presigned URLs therefore point here locally (S3_PUBLIC_ENDPOINT),
+ * and this forwards them untouched — a presigned POST's policy does not cover the host — adding CORS.
+ */
+function proxyS3(req: IncomingMessage, res: ServerResponse, endpoint: string, path: string) {
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...S3_CORS, 'access-control-max-age': '600' });
+    res.end();
+    return;
+  }
+  const target = new URL(path, endpoint);
+  const upstream = request(
+    target,
+    { method: req.method, headers: { ...req.headers, host: target.host } },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, { ...up.headers, ...S3_CORS });
+      up.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, S3_CORS);
+    res.end();
+  });
+  req.pipe(upstream);
 }
 
 export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server {
@@ -123,6 +159,8 @@ export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server 
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (opts.s3Endpoint && url.pathname.startsWith('/_s3/'))
+        return proxyS3(req, res, opts.s3Endpoint, (req.url ?? '/').slice('/_s3'.length));
       const path = decodeURIComponent(url.pathname);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' });

@@ -217,6 +217,17 @@ describe('photos', () => {
         reason: 'unsupported_type',
       });
     }
+    // a browser uploading with fetch() from the site's origin: the presigned URL answers CORS
+    const form = await call('POST', `/products/${product.id}/photos`, {
+      token: seller.token,
+      json: { contentType: 'image/png', size: 1000 },
+    });
+    const preflight = await fetch(form.data.url, {
+      method: 'OPTIONS',
+      headers: { origin: runtime.siteUrl, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeTruthy();
     const svgDeclared = await call('POST', `/products/${product.id}/photos`, {
       token: seller.token,
       json: { contentType: 'image/svg+xml', size: 100 },
