@@ -75,6 +75,7 @@ export const identityActions: Record<Access, string[]> = {
     'cognito-idp:AdminGetUser',
     'cognito-idp:AdminCreateUser',
     'cognito-idp:AdminSetUserPassword',
+    'cognito-idp:AdminUpdateUserAttributes',
     'cognito-idp:AdminAddUserToGroup',
   ],
 };

@@ -21,6 +21,7 @@ export async function createCognitoSeller(account: SellerSignIn): Promise<void> 
     AdminGetUserCommand,
     AdminCreateUserCommand,
     AdminSetUserPasswordCommand,
+    AdminUpdateUserAttributesCommand,
     CognitoIdentityProviderClient,
   } = await import('@aws-sdk/client-cognito-identity-provider');
   const cognito = new CognitoIdentityProviderClient({ region: config.AWS_REGION });
@@ -45,6 +46,14 @@ export async function createCognitoSeller(account: SellerSignIn): Promise<void> 
       );
       return;
     }
+    // left behind by an attempt that was undone: it must now point at this seller
+    await cognito.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId,
+        Username: account.username,
+        UserAttributes: Object.entries(account.attributes).map(([Name, Value]) => ({ Name, Value })),
+      }),
+    );
   }
   await cognito.send(
     new AdminSetUserPasswordCommand({

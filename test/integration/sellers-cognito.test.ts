@@ -1,0 +1,129 @@
+/**
+ * Seller registration on AWS, where sign-ins live in Cognito. Cognito cannot run here: its client is
+ * mocked (an in-memory user pool behind `send`); the table, the handlers and the rules are real.
+ */
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { client, startRuntime, TAMANSARI } from '../support/runtime';
+
+let runtime: LocalRuntime;
+let call: ReturnType<typeof client>;
+
+/** the mocked user pool */
+const users = new Map<string, { attributes: Record<string, string>; status: string; groups: string[] }>();
+const calls: string[] = [];
+let failNextPassword = false;
+
+beforeAll(async () => {
+  process.env.COGNITO_USER_POOL_ID = 'ap-southeast-3_mocked';
+  runtime = await startRuntime();
+  // the config has read it; later test files in this worker must not
+  delete process.env.COGNITO_USER_POOL_ID;
+  call = client(runtime.apiUrl);
+  vi.spyOn(CognitoIdentityProviderClient.prototype, 'send').mockImplementation(async (command: unknown) => {
+    const error = (name: string) => Object.assign(new Error(name), { name });
+    calls.push((command as object).constructor.name);
+    if (command instanceof AdminCreateUserCommand) {
+      const name = command.input.Username ?? '';
+      if (users.has(name)) throw error('UsernameExistsException');
+      users.set(name, {
+        attributes: Object.fromEntries((command.input.UserAttributes ?? []).map((a) => [a.Name, a.Value])),
+        status: 'FORCE_CHANGE_PASSWORD',
+        groups: [],
+      });
+      return {} as never;
+    }
+    if (command instanceof AdminSetUserPasswordCommand) {
+      if (failNextPassword) {
+        failNextPassword = false;
+        throw error('InvalidPasswordException');
+      }
+      const user = users.get(command.input.Username ?? '');
+      if (user) user.status = 'CONFIRMED';
+      return {} as never;
+    }
+    if (command instanceof AdminAddUserToGroupCommand) {
+      users.get(command.input.Username ?? '')?.groups.push(command.input.GroupName ?? '');
+      return {} as never;
+    }
+    if (command instanceof AdminUpdateUserAttributesCommand) {
+      const user = users.get(command.input.Username ?? '');
+      if (!user) throw error('UserNotFoundException');
+      for (const a of command.input.UserAttributes ?? []) user.attributes[a.Name ?? ''] = a.Value ?? '';
+      return {} as never;
+    }
+    if (command instanceof AdminGetUserCommand) {
+      const user = users.get(command.input.Username ?? '');
+      if (!user) throw error('UserNotFoundException');
+      return { UserStatus: user.status } as never;
+    }
+    throw new Error(`unexpected Cognito call ${calls.at(-1)}`);
+  });
+}, 120_000);
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await runtime?.stop();
+});
+
+const body = (whatsapp: string) => ({
+  businessName: 'Tempe Bu Yati',
+  ownerName: 'Suryati',
+  whatsapp,
+  kind: 'umkm',
+  description: 'Tempe daun khas Licin',
+  password: 'Tempe-Daun-2026!',
+});
+
+describe('seller registration with Cognito (client mocked)', () => {
+  it('creates the sign-in server-side with the scoping attributes, group seller and a permanent password', async () => {
+    const res = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700001') });
+    expect(res.status, res.text).toBe(201);
+    const user = users.get('+6281377700001');
+    expect(user).toEqual({
+      attributes: {
+        'custom:village': TAMANSARI,
+        'custom:kecamatan': '35.10.24',
+        'custom:regency': '35.10',
+        'custom:seller': res.data.id,
+      },
+      status: 'CONFIRMED',
+      groups: ['seller'],
+    });
+    // no local sign-in was written on AWS
+    const { LocalUser } = await import('../../functions/lib/table');
+    expect((await LocalUser.get({ username: '+6281377700001' }).go()).data).toBeNull();
+  });
+
+  it('a retry answers the same seller and never resets the password of a working account', async () => {
+    const first = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700002') });
+    calls.length = 0;
+    const retry = await call('POST', `/villages/${TAMANSARI}/sellers`, {
+      json: { ...body('081377700002'), password: 'Orang-Lain-2026!' },
+    });
+    expect(retry.status).toBe(201);
+    expect(retry.data.id).toBe(first.data.id);
+    expect(calls).not.toContain('AdminSetUserPasswordCommand');
+  });
+
+  it('a Cognito refusal leaves no half-registered seller, and the same registration then succeeds', async () => {
+    failNextPassword = true;
+    const refused = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700003') });
+    expect(refused.status).toBe(400);
+    expect(refused.data.error.fields).toEqual([{ path: 'password', message: expect.any(String) }]);
+    const { SellerAccount } = await import('../../functions/lib/table');
+    expect((await SellerAccount.get({ whatsapp: '+6281377700003' }).go()).data).toBeNull();
+    const again = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700003') });
+    expect(again.status, again.text).toBe(201);
+    expect(users.get('+6281377700003')?.status).toBe('CONFIRMED');
+    // the sign-in the undone attempt left behind now belongs to the seller that exists
+    expect(users.get('+6281377700003')?.attributes['custom:seller']).toBe(again.data.id);
+  });
+});
