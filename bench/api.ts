@@ -160,7 +160,9 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   const bodyObj = skuBody('Bench Citizen');
   const bodyText = JSON.stringify(bodyObj);
   const parsedBody = SubmitBody.parse(bodyObj);
-  const submitUrl = `${rt.apiUrl}/villages/${TAMANSARI}/requests`;
+  // the same address form as the floor (E): `localhost` may try ::1 first on every new connection
+  const apiBase = rt.apiUrl.replace('//localhost:', '//127.0.0.1:');
+  const submitUrl = `${apiBase}/villages/${TAMANSARI}/requests`;
   const host = new URL(rt.apiUrl).host;
 
   // ---- Path B's params: exactly what the handler's ElectroDB calls send, built once, ids as placeholders
@@ -350,7 +352,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
         return receipt.trackingCode;
       },
       async track(code) {
-        const res = await fetch(`${rt.apiUrl}/track/${code}`, { headers: { accept: 'application/json' } });
+        const res = await fetch(`${apiBase}/track/${code}`, { headers: { accept: 'application/json' } });
         const text = await res.text();
         check(res.status === 200, `A track answered ${res.status}`);
         cannedView = text;
