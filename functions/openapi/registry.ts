@@ -49,7 +49,16 @@ import {
 } from '../requests/schemas';
 import type { RouteId, routes } from '../routes';
 import { SellerListQuery, SellerParams, SellerRegisterBody, SellerTransitionBody } from '../sellers/schemas';
-import { ProfileBody, VillageList, VillageListQuery, VillageOut, VillageParams } from '../villages/schemas';
+import {
+  ApbdesBody,
+  ApbdesParams,
+  NewsBody,
+  ProfileBody,
+  VillageList,
+  VillageListQuery,
+  VillageOut,
+  VillageParams,
+} from '../villages/schemas';
 
 export interface RouteSchemas {
   params?: z.ZodObject;
@@ -103,6 +112,8 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
     body: ProfileBody,
     response: { status: 200, schema: VillageOut },
   },
+  'villages.news': { params: VillageParams, body: NewsBody, response: { status: 201, schema: anything } },
+  'villages.apbdes': { params: ApbdesParams, body: ApbdesBody, response: { status: 200, schema: anything } },
   'services.list': { params: VillageParams, response: { status: 200, schema: Page } },
   'requests.submit': {
     params: VillageRequestsParams,

@@ -58,3 +58,41 @@ export const ProfileBody = z.strictObject({
   population: z.number().int().nonnegative().optional(),
   areaKm2: z.number().nonnegative().optional(),
 });
+
+const OptText = (max: number) => z.string().trim().max(max, 'field.too_long').optional();
+
+/** A news article of the village (its site's berita/ and RSS feed). */
+export const NewsBody = z.strictObject({
+  slug: z
+    .string({ error: 'field.required' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'field.slug')
+    .max(80, 'field.too_long'),
+  date: z.iso.date({ error: 'field.date' }),
+  title: z.strictObject({ id: Line(200), en: OptText(200) }),
+  summary: z.strictObject({ id: Line(500), en: OptText(500) }),
+  body: z.strictObject({
+    id: z.array(Line(4000)).min(1, 'field.required').max(50),
+    en: z.array(Line(4000)).max(50).optional(),
+  }),
+});
+export type NewsInput = z.infer<typeof NewsBody>;
+
+/** A year's APBDes summary: budget vs realisation by sector (rupiah). */
+export const ApbdesParams = z.object({
+  code: VillageCode,
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const ApbdesBody = z.strictObject({
+  income: z.number().nonnegative().max(1e13),
+  sectors: z
+    .array(
+      z.strictObject({
+        code: Line(10),
+        name: z.strictObject({ id: Line(200), en: Line(200) }),
+        budget: z.number().nonnegative().max(1e13),
+        realisation: z.number().nonnegative().max(1e13),
+      }),
+    )
+    .min(1, 'field.required')
+    .max(20),
+});

@@ -172,6 +172,36 @@ const FIXTURES: Record<string, Fixture> = {
       expect(res.data.profile.population).not.toBe((json as { population: number }).population);
     },
   },
+  'villages.news': {
+    target: HOME,
+    prepare: async () => {
+      const slug = `matriks-${Math.floor(Math.random() * 1e9)}`;
+      return {
+        params: { code: TAMANSARI },
+        json: {
+          slug,
+          date: '2026-11-01',
+          title: { id: 'Uji matriks' },
+          summary: { id: 'Uji' },
+          body: { id: ['Paragraf uji.'] },
+        },
+      };
+    },
+    allowed: () => ({ status: 201 }),
+  },
+  'villages.apbdes': {
+    target: HOME,
+    prepare: async () => ({
+      params: { code: TAMANSARI, year: '2025' },
+      json: {
+        income: 1000,
+        sectors: [
+          { code: '1', name: { id: 'Pemerintahan', en: 'Administration' }, budget: 1000, realisation: 10 },
+        ],
+      },
+    }),
+    allowed: read,
+  },
   'sellers.list': {
     target: HOME,
     prepare: async () => ({ params: { code: TAMANSARI } }),
@@ -404,6 +434,8 @@ describe('the matrix covers the route table', () => {
       'requests.get': [401, 401, 401, 403, A, 403, A, 403, A, 403],
       'requests.transition': [401, 401, 401, 403, A, 403, A, 403, 403, 403],
       'villages.profile': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
+      'villages.news': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
+      'villages.apbdes': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
       'sellers.list': [401, 401, 401, 403, A, 403, A, 403, A, 403],
       'sellers.get': [401, 401, 401, A, A, 403, A, 403, A, 403],
       'sellers.transition': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],

@@ -61,6 +61,62 @@ describe('site snapshot export', () => {
     expect(regency.kecamatan.flatMap((k) => k.villages)).toHaveLength(217);
   });
 
+  it('news and APBDes published by the officer reach the snapshot and mark the site out of date', async () => {
+    const call = client(runtime.apiUrl);
+    const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const bad = await call('POST', `/villages/${TAMANSARI}/news`, {
+      token: officer,
+      json: {
+        slug: 'Bukan Slug!',
+        date: '25-11-2026',
+        title: { id: '' },
+        summary: { id: 'x' },
+        body: { id: [] },
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.data.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'body.id',
+      'date',
+      'slug',
+      'title.id',
+    ]);
+    const news = await call('POST', `/villages/${TAMANSARI}/news`, {
+      token: officer,
+      json: {
+        slug: 'kerja-bakti-saluran-irigasi',
+        date: '2026-11-24',
+        title: { id: 'Kerja bakti saluran irigasi', en: 'Community work on the irrigation channel' },
+        summary: { id: 'Warga membersihkan saluran irigasi Dusun Krajan.' },
+        body: { id: ['Ratusan warga bergotong royong membersihkan saluran irigasi.'] },
+      },
+    });
+    expect(news.status, news.text).toBe(201);
+    const budget = await call('PUT', `/villages/${TAMANSARI}/apbdes/2027`, {
+      token: officer,
+      json: {
+        income: 2_300_000_000,
+        sectors: [
+          {
+            code: '1',
+            name: { id: 'Penyelenggaraan Pemerintahan Desa', en: 'Administration' },
+            budget: 800_000_000,
+            realisation: 0,
+          },
+        ],
+      },
+    });
+    expect(budget.status, budget.text).toBe(200);
+    const { pendingSites } = await import('../../functions/sites/signal');
+    expect((await pendingSites('35.10', new Date(Date.now() + 1000), 0)).map((p) => p.villageCode)).toContain(
+      TAMANSARI,
+    );
+    const { exportVillage } = await import('../../functions/sites/export');
+    const snapshot = await exportVillage(TAMANSARI, { apiUrl: 'http://a', siteUrl: 'http://s' });
+    expect(snapshot.news[0]).toMatchObject({ slug: 'kerja-bakti-saluran-irigasi', date: '2026-11-24' });
+    expect(snapshot.apbdes).toMatchObject({ year: 2027, income: 2_300_000_000 });
+  });
+
   it('a village with no profile yet still gets a complete snapshot', async () => {
     const { exportVillage } = await import('../../functions/sites/export');
     const snapshot = await exportVillage('35.10.24.2001', { apiUrl: 'http://a', siteUrl: 'http://s' });

@@ -55,4 +55,6 @@ export const en: Record<StringKey, string> = {
   'field.file_too_large': 'a photo is at most 8 MB',
   'field.seller_kind': 'umkm or ikm',
   'field.password_policy': 'at least 12 characters with lower- and upper-case letters, a digit and a symbol',
+  'field.slug': 'lower-case words joined by -',
+  'field.date': 'a date YYYY-MM-DD',
 };

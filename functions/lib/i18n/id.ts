@@ -53,6 +53,8 @@ export const id = {
   'field.file_too_large': 'foto paling besar 8 MB',
   'field.seller_kind': 'umkm atau ikm',
   'field.password_policy': 'minimal 12 karakter dengan huruf kecil dan besar, angka, dan simbol',
+  'field.slug': 'huruf kecil dan angka, dipisah tanda -',
+  'field.date': 'tanggal dengan format YYYY-MM-DD',
 } as const;
 
 export type StringKey = keyof typeof id;
