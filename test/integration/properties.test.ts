@@ -740,3 +740,47 @@ describe('sellers and products (issue 3)', () => {
     );
   });
 });
+
+describe('village content (officer)', () => {
+  const content = fc.oneof(
+    jsonBody,
+    fc
+      .record(
+        {
+          slug: fc.oneof(fc.constantFrom('berita-baru', 'X Y'), text, junk),
+          date: fc.oneof(fc.constantFrom('2026-11-24', '2026-13-45', '24-11-2026'), text, junk),
+          title: fc.oneof(fc.record({ id: text }), junk),
+          summary: fc.oneof(fc.record({ id: text }), junk),
+          body: fc.oneof(fc.record({ id: fc.array(text) }), junk),
+          income: fc.oneof(fc.integer(), fc.double(), text, junk),
+          sectors: fc.oneof(fc.array(fc.record({ code: text, budget: fc.double() })), junk),
+          about: fc.oneof(fc.record({ id: text }), junk),
+          population: fc.oneof(fc.integer(), fc.double(), junk),
+          facilities: fc.oneof(fc.array(fc.constantFrom('free_wifi', 'pool')), junk),
+        },
+        { requiredKeys: [] },
+      )
+      .map((o) => JSON.stringify(o)),
+  );
+
+  it('random news, APBDes and profile bodies never 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        content,
+        fc.constantFrom('news', 'apbdes', 'profile'),
+        fc.oneof(fc.constant('2026'), pathSegment),
+        async (body, kind, year) => {
+          const [method, path] =
+            kind === 'news'
+              ? ['POST', `/villages/${TAMANSARI}/news`]
+              : kind === 'apbdes'
+                ? ['PUT', `/villages/${TAMANSARI}/apbdes/${year}`]
+                : ['PUT', `/villages/${TAMANSARI}/profile`];
+          const res = await raw(method, path, { body, contentType: 'application/json', token: officer });
+          expectWellFormed(res, { kind, body, year });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
