@@ -18,14 +18,18 @@ import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './
 import { processPhoto } from './photos';
 import { getProduct } from './store';
 
-async function readObject(key: string): Promise<Uint8Array | undefined> {
+/** The uploaded bytes, or why there are none to process (an oversized object is not read at all). */
+async function readObject(key: string): Promise<Uint8Array | 'missing' | 'too_large'> {
   try {
     const object = await s3.send(new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
-    if ((object.ContentLength ?? 0) > PHOTO_MAX_BYTES) return new Uint8Array(PHOTO_MAX_BYTES + 1);
-    return await object.Body?.transformToByteArray();
+    if ((object.ContentLength ?? 0) > PHOTO_MAX_BYTES) {
+      (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      return 'too_large';
+    }
+    return (await object.Body?.transformToByteArray()) ?? 'missing';
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
+    if (name === 'NoSuchKey' || name === 'NotFound') return 'missing';
     throw error;
   }
 }
@@ -50,12 +54,13 @@ export async function processUploadedPhoto(
 
   const incoming = incomingPhotoKey(productId, photoId);
   const bytes = await readObject(incoming);
-  if (!bytes)
+  if (bytes === 'missing')
     throw new Unprocessable('photo_missing', 'error.photo_missing', [
       { path: 'file', message: 'error.photo_missing' },
     ]);
 
-  const result = await processPhoto(bytes);
+  const result =
+    bytes === 'too_large' ? ({ ok: false, reason: 'too_large' } as const) : await processPhoto(bytes);
   let update: Partial<ProductPhotoData>;
   if (!result.ok) {
     await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: incoming }));

@@ -17,8 +17,9 @@ export interface SearchInput {
 export async function searchProducts(regencyCode: string, input: SearchInput) {
   const [first, ...others] = queryWords(input.q ?? '');
   const scope = input.category ?? 'all';
-  const query = SearchEntry.query.primary({ regencyCode, scope, term: first ?? '_all' });
-  const keyed = first ? SearchEntry.query.primary({ regencyCode, scope }).begins({ term: first }) : query;
+  const keyed = first
+    ? SearchEntry.query.primary({ regencyCode, scope }).begins({ term: first })
+    : SearchEntry.query.primary({ regencyCode, scope, term: '_all' });
   const filtered = others.length
     ? keyed.where((attr, op) => others.map((w) => op.contains(attr.text, ` ${w}`)).join(' AND '))
     : keyed;

@@ -19,6 +19,7 @@ import {
   service,
   type VillageItem,
 } from '../lib/table';
+import { outOfDateState } from '../sites/signal';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';
 import { productTerms, searchText } from './search-terms';
@@ -257,13 +258,7 @@ export async function saveProduct(
       ...(publicChange
         ? [
             siteState
-              .upsert({
-                villageCode: next.villageCode,
-                regencyCode: next.regencyCode,
-                state: 'dirty',
-                reason: why,
-                lastChangeAt: now.toISOString(),
-              })
+              .upsert(outOfDateState({ code: next.villageCode, regencyCode: next.regencyCode }, why, now))
               .commit(),
           ]
         : []),

@@ -7,13 +7,13 @@ import { config } from '../lib/config';
 import type { ProductItem, ProductPhotoData } from '../lib/table';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 
-export const photoUrl = (key: string) => `${config.SITE_URL}/${key}`;
+export const photoUrl = (key: string, siteUrl = config.SITE_URL) => `${siteUrl}/${key}`;
 
-export function readyPhoto(p: ProductPhotoData) {
+export function readyPhoto(p: ProductPhotoData, siteUrl = config.SITE_URL) {
   const variants = (p.variants ?? []).map((v) => ({
     width: v.width,
     height: v.height,
-    url: photoUrl(v.key),
+    url: photoUrl(v.key, siteUrl),
   }));
   return {
     id: p.id,
@@ -59,7 +59,7 @@ export function publicProduct(p: ProductItem) {
     status: p.status,
     village: { code: p.villageCode, name: p.villageName, slug: p.villageSlug, kecamatan: p.kecamatanName },
     seller: { id: p.sellerId, businessName: p.sellerName, kind: p.sellerKind },
-    photos: p.photos.filter((ph) => ph.status === 'ready').map(readyPhoto),
+    photos: p.photos.filter((ph) => ph.status === 'ready').map((ph) => readyPhoto(ph)),
     whatsappUrl: whatsappOrderUrl(p),
     url: productPageUrl(p),
     publishedAt: p.publishedAt ?? null,

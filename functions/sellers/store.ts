@@ -16,6 +16,7 @@ import {
   type VillageItem,
 } from '../lib/table';
 import { getSeller, newId, relistSellerProducts } from '../products/store';
+import { outOfDateState } from '../sites/signal';
 import { createCognitoSeller, usesCognito } from './identity';
 import type { SellerRegisterInput, SellerTransitionInput } from './schemas';
 
@@ -197,13 +198,13 @@ export async function transitionSeller(
           .where((attr, op) => op.eq(attr.version, seller.version))
           .commit(),
         siteState
-          .upsert({
-            villageCode: seller.villageCode,
-            regencyCode: seller.regencyCode,
-            state: 'dirty',
-            reason: `seller ${input.to}`,
-            lastChangeAt: at,
-          })
+          .upsert(
+            outOfDateState(
+              { code: seller.villageCode, regencyCode: seller.regencyCode },
+              `seller ${input.to}`,
+              at,
+            ),
+          )
           .commit(),
       ])
       .go();

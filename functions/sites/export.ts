@@ -15,7 +15,7 @@ import {
   Village,
   type VillageItem,
 } from '../lib/table';
-import { whatsappOrderUrl } from '../products/views';
+import { readyPhoto, whatsappOrderUrl } from '../products/views';
 import { DEFAULT_OFFICE_HOURS } from '../requests/domain/due';
 import { getRegency, getVillage } from '../villages/store';
 import {
@@ -86,18 +86,7 @@ function profileOf(v: VillageItem, regencyName: string) {
 export function siteProduct(p: ProductItem, siteUrl: string): SiteProduct | undefined {
   const photos = p.photos
     .filter((ph) => ph.status === 'ready' && ph.variants?.length)
-    .map((ph) => ({
-      id: ph.id,
-      width: ph.width ?? 0,
-      height: ph.height ?? 0,
-      variants: (ph.variants ?? []).map((v) => ({
-        width: v.width,
-        height: v.height,
-        url: `${siteUrl}/${v.key}`,
-      })),
-      placeholder: ph.placeholder ?? '',
-      alt: p.name,
-    }));
+    .map((ph) => ({ ...readyPhoto(ph, siteUrl), alt: p.name }));
   if (photos.length === 0) return undefined;
   return {
     id: p.id,

@@ -11,20 +11,23 @@ export interface Village {
   regencyCode: string;
 }
 
-/** The upsert to add to a change's transaction (`db.transaction.write(({siteState}) => [...])`). */
-export function outOfDate(village: Village, reason: string, now: Date) {
-  return SiteState.upsert({
+/**
+ * The signal's item, for a change's own transaction:
+ * `tx.transaction.write(({ siteState }) => [..., siteState.upsert(outOfDateState(village, why, at)).commit()])`.
+ */
+export function outOfDateState(village: Village, reason: string, at: Date | string) {
+  return {
     villageCode: village.code,
     regencyCode: village.regencyCode,
-    state: 'dirty',
+    state: 'dirty' as const,
     reason,
-    lastChangeAt: now.toISOString(),
-  });
+    lastChangeAt: typeof at === 'string' ? at : at.toISOString(),
+  };
 }
 
-/** For changes that are a single write of their own (seed, onboarding, catalogue edits). */
+/** For changes that are a single write of their own (seed, catalogue edits). */
 export async function markOutOfDate(village: Village, reason: string, now = new Date()) {
-  await outOfDate(village, reason, now).go();
+  await SiteState.upsert(outOfDateState(village, reason, now)).go();
 }
 
 export interface Pending {

@@ -1,4 +1,5 @@
 import { Kecamatan, Regency, SiteState, Village } from '../lib/table';
+import { outOfDateState } from '../sites/signal';
 import { regencyVillages } from './onboard-data';
 
 export interface OnboardResult {
@@ -60,13 +61,13 @@ export async function onboardRegency(
     ).go();
     // a new or renamed village needs its site (re)built: the publisher picks these up
     await SiteState.put(
-      batch.map((v) => ({
-        villageCode: v.code,
-        regencyCode,
-        state: 'dirty' as const,
-        reason: existing.has(v.code) ? 'village renamed' : 'village onboarded',
-        lastChangeAt: now,
-      })),
+      batch.map((v) =>
+        outOfDateState(
+          { code: v.code, regencyCode },
+          existing.has(v.code) ? 'village renamed' : 'village onboarded',
+          now,
+        ),
+      ),
     ).go();
     done += batch.length;
     onProgress(done, changed.length);

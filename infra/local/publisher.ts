@@ -9,11 +9,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SnapshotUrls } from './site-data';
+import type { ExportUrls } from '../../functions/sites/export';
 
 export interface PublisherOptions {
   regencyCode: string;
-  urls: SnapshotUrls;
+  urls: ExportUrls;
   /** the served folder (dist/sites) */
   outDir: string;
   /** a village is rebuilt once no change arrived for this long (a burst = one rebuild) */

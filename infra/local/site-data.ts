@@ -9,18 +9,14 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ExportUrls } from '../../functions/sites/export';
 import { attachLocal, readRuntime } from './attach';
-
-export interface SnapshotUrls {
-  apiUrl: string;
-  siteUrl: string;
-}
 
 /** Writes regency.json and villages/<slug>.json (the chosen villages, or all); returns their slugs. */
 export async function writeSnapshots(opts: {
   outDir: string;
   regencyCode: string;
-  urls: SnapshotUrls;
+  urls: ExportUrls;
   /** codes or slugs; all villages when absent */
   villages?: string[];
   onProgress?: (message: string) => void;
@@ -61,7 +57,7 @@ export async function exportSiteData(
   const say = opts.onProgress ?? (() => {});
   const running = readRuntime(localDir);
   let release = async () => {};
-  let urls: SnapshotUrls;
+  let urls: ExportUrls;
   if (running) {
     await attachLocal(localDir);
     urls = { apiUrl: running.apiUrl, siteUrl: running.siteUrl ?? 'http://localhost:4321' };

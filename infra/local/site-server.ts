@@ -11,21 +11,8 @@ import { createServer, type IncomingMessage, request, type Server, type ServerRe
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { contentType } from '../content-types';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webp': 'image/webp',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-};
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 
 export interface SiteServerOptions {
@@ -100,7 +87,7 @@ export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server 
 
   async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, status = 200) {
     const ext = extname(file);
-    const type = TYPES[ext] ?? 'application/octet-stream';
+    const type = contentType(ext);
     const hashed = /\/_astro\//.test(file);
     const headers: Record<string, string> = {
       'content-type': type,

@@ -13,17 +13,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
+import { contentType } from '../content-types';
 
 async function files(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -77,7 +67,7 @@ export async function syncSites(
           Bucket: opts.bucket,
           Key: key,
           Body: body,
-          ContentType: TYPES[extname(key)] ?? 'application/octet-stream',
+          ContentType: contentType(extname(key)),
           CacheControl: hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         }),
       );

@@ -20,6 +20,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { overdueMetric } from '../../functions/requests/metrics';
 import { tableBinding } from '../access';
 import type { InfraConfig } from '../config';
 import { SkFunction } from '../constructs/lambda';
@@ -38,11 +39,7 @@ export interface OperationsStackProps extends StackProps {
  * The custom metric of overdue requests (open past their SLA due time). Published as CloudWatch
  * embedded metric format by functions/requests/handlers/overdue-metric.ts (every 15 minutes).
  */
-export const overdueMetric = {
-  namespace: 'SmartKampung',
-  metricName: 'OverdueRequests',
-  dimension: 'Regency',
-} as const;
+export { overdueMetric };
 
 /** Alarms (to e-mail when `alarmEmail` is set) and one dashboard. A handful of alarms: they cost money even idle. */
 export class OperationsStack extends Stack {

@@ -18,6 +18,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { siteOutOfDate } from '../../functions/sites/events';
 import { tableBinding } from '../access';
 import { repoRoot } from '../bundles';
 import type { InfraConfig } from '../config';
@@ -40,10 +41,7 @@ export interface PublishStackProps extends StackProps {
  * turns a village that has been quiet for a minute into one event (`detail: {village: '<code>'}`);
  * `village: '*'` rebuilds every village (the nightly run).
  */
-export const siteOutOfDate = {
-  source: 'smart-kampung',
-  detailType: 'site.outOfDate',
-} as const;
+export { siteOutOfDate };
 
 export function eventBusName(names: ResourceNames): string {
   return `${names.stackPrefix}-events`;

@@ -8,6 +8,7 @@
 import { config } from '../../lib/config';
 import { FAST, Kecamatan, ServiceRequest } from '../../lib/table';
 import { isClosed, STATUSES } from '../domain/transitions';
+import { overdueMetric } from '../metrics';
 import { overdue } from '../store';
 
 export const OVERDUE_METRIC = {
@@ -43,14 +44,14 @@ export async function handler(): Promise<{ overdue: number }> {
         Timestamp: now.getTime(),
         CloudWatchMetrics: [
           {
-            Namespace: OVERDUE_METRIC.namespace,
-            Dimensions: [[OVERDUE_METRIC.dimension]],
-            Metrics: [{ Name: OVERDUE_METRIC.name, Unit: 'Count' }],
+            Namespace: overdueMetric.namespace,
+            Dimensions: [[overdueMetric.dimension]],
+            Metrics: [{ Name: overdueMetric.metricName, Unit: 'Count' }],
           },
         ],
       },
-      [OVERDUE_METRIC.dimension]: config.REGENCY_CODE,
-      [OVERDUE_METRIC.name]: count,
+      [overdueMetric.dimension]: config.REGENCY_CODE,
+      [overdueMetric.metricName]: count,
     }),
   );
   return { overdue: count };

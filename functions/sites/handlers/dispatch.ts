@@ -9,6 +9,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { config } from '../../lib/config';
 import { log } from '../../lib/log';
 import { SiteState } from '../../lib/table';
+import { siteOutOfDate } from '../events';
 import { pendingSites } from '../signal';
 
 const QUIET_MS = 60_000;
@@ -29,8 +30,8 @@ export async function handler(): Promise<{ dispatched: number }> {
       new PutEventsCommand({
         Entries: batch.map((p) => ({
           EventBusName: process.env.EVENT_BUS_NAME,
-          Source: 'smart-kampung',
-          DetailType: 'site.outOfDate',
+          Source: siteOutOfDate.source,
+          DetailType: siteOutOfDate.detailType,
           Detail: JSON.stringify({ village: p.villageCode, reason: p.reason ?? 'change' }),
         })),
       }),

@@ -2,6 +2,7 @@ import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
 import { Apbdes, SiteState, service } from '../../lib/table';
 import { routeById } from '../../routes';
+import { outOfDateState } from '../../sites/signal';
 import { ApbdesBody, ApbdesParams } from '../schemas';
 import { getVillage } from '../store';
 
@@ -20,15 +21,7 @@ export const handler = endpoint(
     await tx.transaction
       .write(({ apbdes, siteState }) => [
         apbdes.put(item).commit(),
-        siteState
-          .upsert({
-            villageCode: village.code,
-            regencyCode: village.regencyCode,
-            state: 'dirty',
-            reason: 'apbdes',
-            lastChangeAt: at,
-          })
-          .commit(),
+        siteState.upsert(outOfDateState(village, 'apbdes', at)).commit(),
       ])
       .go();
     return json(200, item);

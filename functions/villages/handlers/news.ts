@@ -2,6 +2,7 @@ import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
 import { NewsArticle, SiteState, service } from '../../lib/table';
 import { routeById } from '../../routes';
+import { outOfDateState } from '../../sites/signal';
 import { NewsBody, VillageParams } from '../schemas';
 import { getVillage } from '../store';
 
@@ -28,15 +29,7 @@ export const handler = endpoint(
     await tx.transaction
       .write(({ news, siteState }) => [
         news.put(article).commit(),
-        siteState
-          .upsert({
-            villageCode: village.code,
-            regencyCode: village.regencyCode,
-            state: 'dirty',
-            reason: 'news',
-            lastChangeAt: at,
-          })
-          .commit(),
+        siteState.upsert(outOfDateState(village, 'news', at)).commit(),
       ])
       .go();
     return json(201, article);

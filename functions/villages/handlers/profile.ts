@@ -2,6 +2,7 @@ import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
 import { SiteState, service, Village } from '../../lib/table';
 import { routeById } from '../../routes';
+import { outOfDateState } from '../../sites/signal';
 import { ProfileBody, VillageParams } from '../schemas';
 import { getVillage, publicVillage } from '../store';
 
@@ -23,15 +24,7 @@ export const handler = endpoint(
     await tx.transaction
       .write(({ village: v, siteState }) => [
         v.patch({ code: village.code }).set({ profile, updatedAt: at }).commit(),
-        siteState
-          .upsert({
-            villageCode: village.code,
-            regencyCode: village.regencyCode,
-            state: 'dirty',
-            reason: 'village profile',
-            lastChangeAt: at,
-          })
-          .commit(),
+        siteState.upsert(outOfDateState(village, 'village profile', at)).commit(),
       ])
       .go();
     return json(200, publicVillage({ ...village, profile }));
