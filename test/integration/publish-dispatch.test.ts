@@ -63,4 +63,23 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
     expect((await handler()).dispatched).toBe(1);
     expect(sent).toEqual([expect.objectContaining({ village: TAMANSARI })]);
   });
+
+  it('many villages out of date at once (an onboarding) become one build of the whole regency', async () => {
+    const { SiteState, Village } = await import('../../functions/lib/table');
+    const { handler } = await import('../../functions/sites/handlers/dispatch');
+    const villages = (await Village.query.byRegency({ regencyCode: '35.10' }).go({ pages: 'all' })).data;
+    const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
+    for (const v of villages.slice(0, 40))
+      await SiteState.put({
+        villageCode: v.code,
+        regencyCode: '35.10',
+        state: 'dirty',
+        reason: 'onboarded',
+        lastChangeAt: twoMinutesAgo,
+      }).go();
+    sent.length = 0;
+    expect((await handler()).dispatched).toBeGreaterThanOrEqual(40);
+    expect(sent).toEqual([expect.objectContaining({ village: '*' })]);
+    expect(await handler()).toEqual({ dispatched: 0 });
+  });
 });

@@ -14,6 +14,8 @@ import { pendingSites } from '../signal';
 
 const QUIET_MS = 60_000;
 const RETRY_MS = 20 * 60_000;
+/** more villages than this at once (an onboarding, a catalogue change): one build of the whole regency */
+const WHOLE_REGENCY_FROM = 25;
 const events = new EventBridgeClient({});
 
 export async function handler(): Promise<{ dispatched: number }> {
@@ -24,22 +26,30 @@ export async function handler(): Promise<{ dispatched: number }> {
       p.dispatchedAt < p.lastChangeAt ||
       Date.parse(p.dispatchedAt) < now.getTime() - RETRY_MS,
   );
-  for (let i = 0; i < due.length; i += 10) {
-    const batch = due.slice(i, i + 10);
+  const markDispatched = (villageCode: string) =>
+    SiteState.patch({ villageCode }).set({ dispatchedAt: now.toISOString() }).go();
+  const entry = (village: string, reason: string) => ({
+    EventBusName: process.env.EVENT_BUS_NAME,
+    Source: siteOutOfDate.source,
+    DetailType: siteOutOfDate.detailType,
+    Detail: JSON.stringify({ village, reason }),
+  });
+  if (due.length > WHOLE_REGENCY_FROM) {
+    // one build of every village is far cheaper than as many single-village builds
     const result = await events.send(
-      new PutEventsCommand({
-        Entries: batch.map((p) => ({
-          EventBusName: process.env.EVENT_BUS_NAME,
-          Source: siteOutOfDate.source,
-          DetailType: siteOutOfDate.detailType,
-          Detail: JSON.stringify({ village: p.villageCode, reason: p.reason ?? 'change' }),
-        })),
-      }),
+      new PutEventsCommand({ Entries: [entry('*', `${due.length} villages`)] }),
     );
-    for (const [j, entry] of (result.Entries ?? []).entries()) {
-      const p = batch[j];
-      if (!p || entry.ErrorCode) continue;
-      await SiteState.patch({ villageCode: p.villageCode }).set({ dispatchedAt: now.toISOString() }).go();
+    if (!result.Entries?.[0]?.ErrorCode) for (const p of due) await markDispatched(p.villageCode);
+  } else {
+    for (let i = 0; i < due.length; i += 10) {
+      const batch = due.slice(i, i + 10);
+      const result = await events.send(
+        new PutEventsCommand({ Entries: batch.map((p) => entry(p.villageCode, p.reason ?? 'change')) }),
+      );
+      for (const [j, e] of (result.Entries ?? []).entries()) {
+        const p = batch[j];
+        if (p && !e.ErrorCode) await markDispatched(p.villageCode);
+      }
     }
   }
   log('info', 'sites.dispatch', { dispatched: due.length });
