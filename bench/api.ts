@@ -41,7 +41,18 @@ import type {
 import { type LocalRuntime, startLocalRuntime } from '../infra/local/runtime';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/servers';
 import { skuBody, TAMANSARI } from '../test/support/runtime';
-import { bodyBytes, CallCounter, describeCalls, fill, ms, ratio, type Stats, stats, table } from './lib';
+import {
+  bodyBytes,
+  CallCounter,
+  describeCalls,
+  fill,
+  keepAliveClient,
+  ms,
+  ratio,
+  type Stats,
+  stats,
+  table,
+} from './lib';
 
 const BUDGET = 1.2;
 
@@ -331,6 +342,8 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
   const floorUrl = `http://127.0.0.1:${(floor.address() as AddressInfo).port}`;
 
+  // one keep-alive socket per origin, shared by A and E's requests (see keepAliveClient)
+  const http = keepAliveClient();
   const paths: Path[] = [
     {
       id: 'A',
@@ -338,7 +351,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
       counter: appCalls,
       bytes: appBytes,
       async submit() {
-        const res = await fetch(submitUrl, {
+        const res = await http.request(submitUrl, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -347,15 +360,16 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
           },
           body: bodyText,
         });
-        const receipt = (await res.json()) as { trackingCode?: string };
+        const receipt = JSON.parse(res.text) as { trackingCode?: string };
         check(res.status === 201 && receipt.trackingCode, `A submit answered ${res.status}`);
         return receipt.trackingCode;
       },
       async track(code) {
-        const res = await fetch(`${apiBase}/track/${code}`, { headers: { accept: 'application/json' } });
-        const text = await res.text();
+        const res = await http.request(`${apiBase}/track/${code}`, {
+          headers: { accept: 'application/json' },
+        });
         check(res.status === 200, `A track answered ${res.status}`);
-        cannedView = text;
+        cannedView = res.text;
       },
     },
     {
@@ -439,7 +453,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
       id: 'E',
       label: 'HTTP floor (bare server)',
       async submit() {
-        const res = await fetch(`${floorUrl}/villages/${TAMANSARI}/requests`, {
+        const res = await http.request(`${floorUrl}/villages/${TAMANSARI}/requests`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -448,12 +462,11 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
           },
           body: bodyText,
         });
-        const receipt = (await res.json()) as { trackingCode: string };
+        const receipt = JSON.parse(res.text) as { trackingCode: string };
         return receipt.trackingCode;
       },
       async track(code) {
-        const res = await fetch(`${floorUrl}/track/${code}`, { headers: { accept: 'application/json' } });
-        await res.text();
+        await http.request(`${floorUrl}/track/${code}`, { headers: { accept: 'application/json' } });
       },
     },
   ];
@@ -510,6 +523,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
       for (const p of order) for (let i = 0; i < PER_BLOCK; i++) await once(p, op, true);
   }
   const measuredMs = performance.now() - measuredStarted;
+  http.close();
 
   // ---- report
   const cpus = os.cpus();
