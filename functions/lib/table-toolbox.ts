@@ -1,18 +1,41 @@
 /**
- * MIGRATION IN PROGRESS (branch migrate/toolbox): the table on dynamodb-toolbox v2. Entities move
+ * MIGRATION IN PROGRESS (branch migrate/toolbox): the table on dynamodb-toolbox v2. Modules move
  * here one by one from `table.ts` (ElectroDB); keys come from `keys.ts`, so an item written by either
- * library is the same item (`test/integration/toolbox-parity.test.ts`). ElectroDB's ownership
- * attributes (`__edb_e__`, `__edb_v__`) are written too, so ElectroDB keeps reading items written here
- * until the last entity has moved.
+ * library is the same item (`test/unit/lib/toolbox-items.test.ts`,
+ * `test/integration/toolbox-parity.test.ts`). ElectroDB's ownership attributes (`__edb_e__`,
+ * `__edb_v__`) are written too, so ElectroDB keeps reading items written here until the last module
+ * has moved.
  */
-import { Entity } from 'dynamodb-toolbox/entity';
+import { Entity, type FormattedItem } from 'dynamodb-toolbox/entity';
+import { type ExecuteTransactWriteInput, execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { any } from 'dynamodb-toolbox/schema/any';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { item } from 'dynamodb-toolbox/schema/item';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { Table } from 'dynamodb-toolbox/table';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { documentClient } from './aws';
 import { config } from './config';
-import { partitionKey, sortKey } from './keys';
+import { type KeyValues, partitionKey, sortKey } from './keys';
+import type {
+  BudgetSector,
+  HistoryEntry,
+  Localized,
+  OfficeHoursData,
+  ProductPhotoData,
+  RequestDocumentRef,
+  SearchPhoto,
+} from './table';
+
+const gsi = (n: number) =>
+  ({
+    type: 'global',
+    partitionKey: { name: `gsi${n}pk`, type: 'string' },
+    sortKey: { name: `gsi${n}sk`, type: 'string' },
+  }) as const;
 
 export const table = /* @__PURE__ */ (() =>
   new Table({
@@ -20,28 +43,135 @@ export const table = /* @__PURE__ */ (() =>
     name: () => config.TABLE_NAME,
     partitionKey: { name: 'pk', type: 'string' },
     sortKey: { name: 'sk', type: 'string' },
-    indexes: {
-      gsi1: {
-        type: 'global',
-        partitionKey: { name: 'gsi1pk', type: 'string' },
-        sortKey: { name: 'gsi1sk', type: 'string' },
-      },
-      gsi2: {
-        type: 'global',
-        partitionKey: { name: 'gsi2pk', type: 'string' },
-        sortKey: { name: 'gsi2sk', type: 'string' },
-      },
-    },
+    indexes: { gsi1: gsi(1), gsi2: gsi(2), gsi3: gsi(3), gsi4: gsi(4) },
   }))();
 
-/** ElectroDB's ownership attributes, kept while both libraries share the table. */
+/** ElectroDB's ownership attributes, written on every put and update while both libraries share the table. */
 const owner = (entity: string, version = '1') => ({
-  __edb_e__: string().const(entity).default(entity).hidden(),
-  __edb_v__: string().const(version).default(version).hidden(),
+  __edb_e__: string().const(entity).putDefault(entity).updateDefault(entity).hidden(),
+  __edb_v__: string().const(version).putDefault(version).updateDefault(version).hidden(),
 });
 
-export const Village = /* @__PURE__ */ (() =>
+/** Primary key of an entity: `computeKey` over its key attributes. */
+const primary =
+  (entity: string, pk: readonly string[], sk: readonly string[] = []) =>
+  (key: KeyValues) => ({ pk: partitionKey(pk, key), sk: sortKey(entity, '1', sk, key) });
+
+/**
+ * One index's two stored key attributes. On puts they are computed from the item; on updates they are
+ * recomputed when the update sets a composite attribute that is not part of the primary key — and
+ * then every composite must be given (ElectroDB's rule: an index key is never half-updated).
+ */
+function indexKeys({ entity, pk, sk }: IndexSpec, primaryAttrs: readonly string[]) {
+  const all = [...pk, ...sk];
+  const onUpdate = (make: (v: KeyValues) => string) => (input: unknown) => {
+    const v = (input ?? {}) as KeyValues;
+    const touched = all.some((a) => !primaryAttrs.includes(a) && v[a] !== undefined);
+    if (!touched) return undefined;
+    const missing = all.filter((a) => v[a] === undefined);
+    if (missing.length)
+      throw new Error(`${entity}: update must give ${missing.join(', ')} with ${all.join(', ')}`);
+    return make(v);
+  };
+  const pkOf = (v: unknown) => partitionKey(pk, v as KeyValues);
+  const skOf = (v: unknown) => sortKey(entity, '1', sk, v as KeyValues);
+  return {
+    pk: string().hidden().putLink(pkOf).updateLink(onUpdate(pkOf)),
+    sk: string().hidden().putLink(skOf).updateLink(onUpdate(skOf)),
+  };
+}
+
+const cast = <T>() => any().castAs<T>();
+
+export type GsiName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
+/** An access pattern: the index (none = the table's primary key), its entity and composite attributes. */
+export interface IndexSpec {
+  entity: string;
+  index?: GsiName;
+  pk: readonly string[];
+  sk: readonly string[];
+}
+
+/**
+ * Every access pattern of the table. Entities derive their stored index keys from these, and
+ * `queryPage` builds its key conditions from them — always with the entity's sort-key prefix, so a
+ * query never returns another entity's items (several share `gsi1pk = $smartkampung#regencycode_…`).
+ */
+export const indexes = {
+  kecamatanByRegency: { entity: 'kecamatan', index: 'gsi1', pk: ['regencyCode'], sk: ['code'] },
+  villageByRegency: { entity: 'village', index: 'gsi1', pk: ['regencyCode'], sk: ['kecamatanCode', 'code'] },
+  villageBySlug: { entity: 'village', index: 'gsi2', pk: ['slug'], sk: [] },
+  catalogue: { entity: 'catalogue', pk: ['scope'], sk: ['code'] },
+  requestByVillage: { entity: 'request', index: 'gsi2', pk: ['villageCode'], sk: ['queueSort', 'id'] },
+  requestByVillageStatus: {
+    entity: 'request',
+    index: 'gsi3',
+    pk: ['villageCode', 'status'],
+    sk: ['queueSort', 'id'],
+  },
+  requestByKecamatanStatus: {
+    entity: 'request',
+    index: 'gsi4',
+    pk: ['kecamatanCode', 'status'],
+    sk: ['queueSort', 'id'],
+  },
+  documents: { entity: 'document', pk: ['requestId'], sk: ['documentId'] },
+  sellerByVillage: { entity: 'seller', index: 'gsi2', pk: ['villageCode'], sk: ['status', 'id'] },
+  productBySeller: { entity: 'product', index: 'gsi1', pk: ['sellerId'], sk: ['id'] },
+  productByVillage: {
+    entity: 'product',
+    index: 'gsi3',
+    pk: ['villageCode', 'visibility'],
+    sk: ['category', 'id'],
+  },
+  search: { entity: 'search', pk: ['regencyCode', 'scope'], sk: ['term', 'productId'] },
+  siteStateByState: { entity: 'sitestate', index: 'gsi1', pk: ['regencyCode'], sk: ['state', 'villageCode'] },
+  news: { entity: 'news', pk: ['villageCode'], sk: ['date', 'slug'] },
+  apbdes: { entity: 'apbdes', pk: ['villageCode'], sk: ['year'] },
+} as const satisfies Record<string, IndexSpec>;
+
+export const Regency = /* @__PURE__ */ (() =>
   new Entity({
+    name: 'regency',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      code: string().key(),
+      name: string(),
+      provinceCode: string().optional(),
+      holidays: list(string()).putDefault(() => []),
+      officeHours: cast<OfficeHoursData>().optional(),
+      updatedAt: string().optional(),
+      ...owner('regency'),
+    }),
+    computeKey: primary('regency', ['code']),
+  }))();
+
+export const Kecamatan = /* @__PURE__ */ (() => {
+  const byRegency = indexKeys(indexes.kecamatanByRegency, ['code']);
+  return new Entity({
+    name: 'kecamatan',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      code: string().key(),
+      name: string(),
+      slug: string(),
+      regencyCode: string(),
+      ...owner('kecamatan'),
+      gsi1pk: byRegency.pk,
+      gsi1sk: byRegency.sk,
+    }),
+    computeKey: primary('kecamatan', ['code']),
+  });
+})();
+
+export const Village = /* @__PURE__ */ (() => {
+  const byRegency = indexKeys(indexes.villageByRegency, ['code']);
+  const bySlug = indexKeys(indexes.villageBySlug, ['code']);
+  return new Entity({
     name: 'village',
     table,
     entityAttribute: false,
@@ -55,29 +185,134 @@ export const Village = /* @__PURE__ */ (() =>
       kecamatanName: string(),
       regencyCode: string(),
       regencyName: string(),
-      officeHours: any().optional(),
-      profile: any().optional(),
+      officeHours: cast<OfficeHoursData>().optional(),
+      profile: cast<Record<string, unknown>>().optional(),
       createdAt: string().optional(),
       updatedAt: string().optional(),
       ...owner('village'),
-    }).and((s) => ({
-      gsi1pk: string()
-        .hidden()
-        .link<typeof s>((v) => partitionKey(['regencyCode'], v)),
-      gsi1sk: string()
-        .hidden()
-        .link<typeof s>((v) => sortKey('village', '1', ['kecamatanCode', 'code'], v)),
-      gsi2pk: string()
-        .hidden()
-        .link<typeof s>((v) => partitionKey(['slug'], v)),
-      gsi2sk: string()
-        .hidden()
-        .link<typeof s>(() => sortKey('village', '1', [], {})),
-    })),
-    computeKey: ({ code }: { code: string }) => ({
-      pk: partitionKey(['code'], { code }),
-      sk: sortKey('village', '1', [], {}),
+      gsi1pk: byRegency.pk,
+      gsi1sk: byRegency.sk,
+      gsi2pk: bySlug.pk,
+      gsi2sk: bySlug.sk,
     }),
+    computeKey: primary('village', ['code']),
+  });
+})();
+
+export const CatalogueEntry = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'catalogue',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      scope: string().key(),
+      code: string().key(),
+      disabled: boolean().putDefault(false),
+      service: cast<Record<string, unknown>>(),
+      updatedAt: string().optional(),
+      ...owner('catalogue'),
+    }),
+    computeKey: primary('catalogue', ['scope'], ['code']),
+  }))();
+
+const REQUEST_STATUSES = [
+  'submitted',
+  'in_review',
+  'needs_revision',
+  'resubmitted',
+  'forwarded',
+  'approved',
+  'completed',
+  'rejected',
+] as const;
+
+export const ServiceRequest = /* @__PURE__ */ (() => {
+  const byVillage = indexKeys(indexes.requestByVillage, ['id']);
+  const byVillageStatus = indexKeys(indexes.requestByVillageStatus, ['id']);
+  const byKecamatanStatus = indexKeys(indexes.requestByKecamatanStatus, ['id']);
+  return new Entity({
+    name: 'request',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      trackingCode: string(),
+      secretHash: string(),
+      villageCode: string(),
+      kecamatanCode: string(),
+      regencyCode: string(),
+      serviceCode: string(),
+      serviceLevel: string().enum('desa', 'kecamatan'),
+      serviceName: cast<Localized>(),
+      duration: string(),
+      applicant: map({ name: string(), nik: string(), whatsapp: string().optional() }),
+      fields: cast<Record<string, string | string[]>>().putDefault(() => ({})),
+      requiredDocuments: cast<RequestDocumentRef[]>().putDefault(() => []),
+      status: string().enum(...REQUEST_STATUSES),
+      version: number(),
+      source: string().enum('web', 'form', 'open311'),
+      lang: string().enum('id', 'en').putDefault('id'),
+      createdAt: string(),
+      updatedAt: string(),
+      completeAt: string().optional(),
+      dueAt: string().optional(),
+      closedAt: string().optional(),
+      queueSort: string(),
+      letterNumber: string().optional(),
+      history: cast<HistoryEntry[]>().putDefault(() => []),
+      ...owner('request'),
+      gsi2pk: byVillage.pk,
+      gsi2sk: byVillage.sk,
+      gsi3pk: byVillageStatus.pk,
+      gsi3sk: byVillageStatus.sk,
+      gsi4pk: byKecamatanStatus.pk,
+      gsi4sk: byKecamatanStatus.sk,
+    }),
+    computeKey: primary('request', ['id']),
+  });
+})();
+
+export const RequestDocument = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'document',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      requestId: string().key(),
+      documentId: string().key(),
+      requirement: string(),
+      key: string(),
+      declaredType: string(),
+      declaredSize: number(),
+      status: string().enum('pending', 'confirmed', 'replaced'),
+      detectedType: string().optional(),
+      size: number().optional(),
+      createdAt: string(),
+      confirmedAt: string().optional(),
+      ...owner('document'),
+    }),
+    computeKey: primary('document', ['requestId'], ['documentId']),
+  }))();
+
+export const Idempotency = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'idempotency',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      scope: string().key(),
+      key: string().key(),
+      bodyHash: string(),
+      response: cast<Record<string, unknown>>(),
+      createdAt: string(),
+      expiresAt: number(),
+      ...owner('idempotency'),
+    }),
+    computeKey: primary('idempotency', ['scope', 'key']),
   }))();
 
 export const TrackingCode = /* @__PURE__ */ (() =>
@@ -87,8 +322,297 @@ export const TrackingCode = /* @__PURE__ */ (() =>
     entityAttribute: false,
     timestamps: false,
     schema: item({ trackingCode: string().key(), requestId: string(), ...owner('tracking') }),
-    computeKey: ({ trackingCode }: { trackingCode: string }) => ({
-      pk: partitionKey(['trackingCode'], { trackingCode }),
-      sk: sortKey('tracking', '1', [], {}),
-    }),
+    computeKey: primary('tracking', ['trackingCode']),
   }))();
+
+export const Counter = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'counter',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      name: string().key(),
+      value: number().putDefault(0),
+      expiresAt: number().optional(),
+      ...owner('counter'),
+    }),
+    computeKey: primary('counter', ['name']),
+  }))();
+
+export const Seller = /* @__PURE__ */ (() => {
+  const byVillage = indexKeys(indexes.sellerByVillage, ['id']);
+  return new Entity({
+    name: 'seller',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      villageCode: string(),
+      kecamatanCode: string(),
+      regencyCode: string(),
+      businessName: string(),
+      ownerName: string(),
+      whatsapp: string(),
+      kind: string().enum('umkm', 'ikm'),
+      description: string(),
+      location: string().optional(),
+      status: string().enum('pending', 'approved', 'rejected', 'suspended'),
+      reason: string().optional(),
+      version: number(),
+      history: cast<HistoryEntry[]>().putDefault(() => []),
+      createdAt: string(),
+      updatedAt: string(),
+      ...owner('seller'),
+      gsi2pk: byVillage.pk,
+      gsi2sk: byVillage.sk,
+    }),
+    computeKey: primary('seller', ['id']),
+  });
+})();
+
+export const SellerAccount = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'selleraccount',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({ whatsapp: string().key(), sellerId: string(), ...owner('selleraccount') }),
+    computeKey: primary('selleraccount', ['whatsapp']),
+  }))();
+
+export const Product = /* @__PURE__ */ (() => {
+  const bySeller = indexKeys(indexes.productBySeller, ['id']);
+  const byVillage = indexKeys(indexes.productByVillage, ['id']);
+  return new Entity({
+    name: 'product',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      sellerId: string(),
+      villageCode: string(),
+      kecamatanCode: string(),
+      regencyCode: string(),
+      slug: string(),
+      sellerName: string(),
+      sellerKind: string().enum('umkm', 'ikm'),
+      sellerWhatsapp: string(),
+      villageName: string(),
+      villageSlug: string(),
+      kecamatanName: string(),
+      name: string(),
+      description: cast<{ id: string; en?: string }>(),
+      category: string(),
+      price: number(),
+      discountPrice: number().optional(),
+      unit: string(),
+      availability: string().enum('available', 'preorder', 'out_of_stock'),
+      photos: cast<ProductPhotoData[]>().putDefault(() => []),
+      photoRev: number().putDefault(0),
+      status: string().enum('draft', 'published', 'hidden', 'taken_down'),
+      reason: string().optional(),
+      visibility: string().enum('public', 'private'),
+      indexedTerms: list(string()).putDefault(() => []),
+      version: number(),
+      createdAt: string(),
+      updatedAt: string(),
+      publishedAt: string().optional(),
+      ...owner('product'),
+      gsi1pk: bySeller.pk,
+      gsi1sk: bySeller.sk,
+      gsi3pk: byVillage.pk,
+      gsi3sk: byVillage.sk,
+    }),
+    computeKey: primary('product', ['id']),
+  });
+})();
+
+export const SearchEntry = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'search',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      regencyCode: string().key(),
+      scope: string().key(),
+      term: string().key(),
+      productId: string().key(),
+      text: string(),
+      name: string(),
+      slug: string(),
+      category: string(),
+      price: number(),
+      discountPrice: number().optional(),
+      unit: string(),
+      availability: string(),
+      sellerName: string(),
+      villageCode: string(),
+      villageName: string(),
+      villageSlug: string(),
+      kecamatanName: string(),
+      photo: cast<SearchPhoto>().optional(),
+      ...owner('search'),
+    }),
+    computeKey: primary('search', ['regencyCode', 'scope'], ['term', 'productId']),
+  }))();
+
+export const SiteState = /* @__PURE__ */ (() => {
+  const byState = indexKeys(indexes.siteStateByState, ['villageCode']);
+  return new Entity({
+    name: 'sitestate',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      villageCode: string().key(),
+      regencyCode: string(),
+      state: string().enum('dirty', 'clean'),
+      reason: string().optional(),
+      lastChangeAt: string(),
+      dispatchedAt: string().optional(),
+      publishedAt: string().optional(),
+      ...owner('sitestate'),
+      gsi1pk: byState.pk,
+      gsi1sk: byState.sk,
+    }),
+    computeKey: primary('sitestate', ['villageCode']),
+  });
+})();
+
+export const NewsArticle = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'news',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      villageCode: string().key(),
+      slug: string().key(),
+      date: string().key(),
+      title: cast<{ id: string; en?: string }>(),
+      summary: cast<{ id: string; en?: string }>(),
+      body: cast<{ id: string[]; en?: string[] }>(),
+      updatedAt: string(),
+      ...owner('news'),
+    }),
+    computeKey: primary('news', ['villageCode'], ['date', 'slug']),
+  }))();
+
+export const Apbdes = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'apbdes',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      villageCode: string().key(),
+      year: number().key(),
+      income: number(),
+      sectors: cast<BudgetSector[]>(),
+      updatedAt: string(),
+      ...owner('apbdes'),
+    }),
+    computeKey: primary('apbdes', ['villageCode'], ['year']),
+  }))();
+
+export const LocalUser = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'localuser',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      username: string().key(),
+      passwordHash: string(),
+      groups: list(string()),
+      attributes: cast<Record<string, string>>().putDefault(() => ({})),
+      ...owner('localuser'),
+    }),
+    computeKey: primary('localuser', ['username']),
+  }))();
+
+// ---- queries, cursors, transactions -------------------------------------------------------------
+
+export interface PageOptions {
+  /** the opaque cursor of the previous page (base64url JSON of DynamoDB's LastEvaluatedKey) */
+  cursor?: string | null;
+  limit?: number;
+  /** read every page (ElectroDB's `pages: 'all'`) */
+  all?: boolean;
+  consistent?: boolean;
+  reverse?: boolean;
+  /** a projection: only these attributes */
+  attributes?: string[];
+}
+
+export const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+
+export const decodeCursor = (cursor: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+
+/**
+ * One Query on an access pattern: the partition from `values`, the sort key from the leading
+ * composite attributes given (`begins_with` of the prefix; equality when all are given).
+ */
+export function queryOf<E extends Entity>(
+  entity: E,
+  spec: IndexSpec,
+  values: KeyValues,
+  opts: PageOptions = {},
+) {
+  const complete = spec.sk.length > 0 && spec.sk.every((a) => values[a] !== undefined && values[a] !== '');
+  const range = complete
+    ? { eq: sortKey(spec.entity, '1', spec.sk, values) }
+    : { beginsWith: sortKey(spec.entity, '1', spec.sk, values, { prefix: true }) };
+  return table
+    .build(QueryCommand)
+    .entities(entity)
+    .query({ ...(spec.index ? { index: spec.index } : {}), partition: partitionKey(spec.pk, values), range })
+    .options({
+      ...(opts.limit ? { limit: opts.limit } : {}),
+      ...(opts.all ? { maxPages: Number.POSITIVE_INFINITY } : {}),
+      ...(opts.cursor ? { exclusiveStartKey: decodeCursor(opts.cursor) } : {}),
+      ...(opts.consistent ? { consistent: true } : {}),
+      ...(opts.reverse ? { reverse: true } : {}),
+      // biome-ignore lint/suspicious/noExplicitAny: a projection narrows the item type; callers cast
+      ...(opts.attributes ? { attributes: opts.attributes as any } : {}),
+    });
+}
+
+/** A page of an access pattern's items and the cursor of the next page (null on the last). */
+export async function queryPage<E extends Entity>(
+  entity: E,
+  spec: IndexSpec,
+  values: KeyValues,
+  opts: PageOptions = {},
+): Promise<{ items: FormattedItem<E>[]; cursor: string | null }> {
+  const { Items, LastEvaluatedKey } = await queryOf(entity, spec, values, opts).send();
+  return { items: (Items ?? []) as FormattedItem<E>[], cursor: encodeCursor(LastEvaluatedKey) };
+}
+
+export const isConditionFailed = (error: unknown): boolean =>
+  (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
+
+export type TransactResult = { canceled: false } | { canceled: true; reasons: string[] };
+
+/**
+ * Writes all or nothing. A canceled transaction answers its per-item reasons (`ConditionalCheckFailed`,
+ * `None`, …) in order, as ElectroDB's `{canceled, data}` did; any other failure throws.
+ */
+export async function transact(
+  ...items: Extract<ExecuteTransactWriteInput, unknown[]>
+): Promise<TransactResult> {
+  try {
+    await execute(...items);
+    return { canceled: false };
+  } catch (error) {
+    const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+    if (e?.name !== 'TransactionCanceledException') throw error;
+    return { canceled: true, reasons: (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None') };
+  }
+}

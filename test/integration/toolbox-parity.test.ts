@@ -19,7 +19,6 @@ afterAll(async () => {
 describe('dynamodb-toolbox reads and writes the items ElectroDB does', () => {
   it('reads an onboarded village by key and by the regency index', async () => {
     const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
-    const { QueryCommand } = await import('dynamodb-toolbox/table/actions/query');
     const tb = await import('../../functions/lib/table-toolbox');
     const { getVillage, listVillages } = await import('../../functions/villages/store');
 
@@ -29,17 +28,49 @@ describe('dynamodb-toolbox reads and writes the items ElectroDB does', () => {
 
     const kecamatan = electro.kecamatanCode;
     const fromElectro = await listVillages({ regencyCode: '35.10', kecamatan, limit: 100 });
-    const { Items } = await tb.table
-      .build(QueryCommand)
-      .entities(tb.Village)
-      .query({
-        index: 'gsi1',
-        partition: `$smartkampung#regencycode_35.10`,
-        range: { beginsWith: `$village_1#kecamatancode_${kecamatan}#` },
-      })
+    const page = await tb.queryPage(tb.Village, tb.indexes.villageByRegency, {
+      regencyCode: '35.10',
+      kecamatanCode: kecamatan,
+    });
+    expect(page.items.map((v) => v.code)).toEqual(fromElectro.items.map((v) => v.code));
+    expect(page.items.length).toBeGreaterThan(1);
+
+    // paging: two villages at a time, cursors chained, the same villages in the same order
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const p: { items: { code: string }[]; cursor: string | null } = await tb.queryPage(
+        tb.Village,
+        tb.indexes.villageByRegency,
+        { regencyCode: '35.10', kecamatanCode: kecamatan },
+        { limit: 2, cursor },
+      );
+      seen.push(...p.items.map((v) => v.code));
+      cursor = p.cursor;
+    } while (cursor);
+    expect(seen).toEqual(page.items.map((v) => v.code));
+  });
+
+  it('a canceled transaction answers its reasons in order, and writes nothing', async () => {
+    const { PutTransaction } = await import('dynamodb-toolbox/entity/actions/transactPut');
+    const tb = await import('../../functions/lib/table-toolbox');
+    const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+    await tb.TrackingCode.build((await import('dynamodb-toolbox/entity/actions/put')).PutItemCommand)
+      .item({ trackingCode: 'PARITY-TX-TAKEN', requestId: 'first' })
       .send();
-    expect(Items?.map((v) => v.code)).toEqual(fromElectro.items.map((v) => v.code));
-    expect(Items?.length).toBeGreaterThan(1);
+    const result = await tb.transact(
+      tb.TrackingCode.build(PutTransaction)
+        .item({ trackingCode: 'PARITY-TX-NEW', requestId: 'second' })
+        .options({ condition: { attr: 'trackingCode', exists: false } }),
+      tb.TrackingCode.build(PutTransaction)
+        .item({ trackingCode: 'PARITY-TX-TAKEN', requestId: 'second' })
+        .options({ condition: { attr: 'trackingCode', exists: false } }),
+    );
+    expect(result).toEqual({ canceled: true, reasons: ['None', 'ConditionalCheckFailed'] });
+    const { Item } = await tb.TrackingCode.build(GetItemCommand)
+      .key({ trackingCode: 'PARITY-TX-NEW' })
+      .send();
+    expect(Item).toBeUndefined();
   });
 
   it('writes the same item as ElectroDB, and each reads what the other wrote', async () => {
