@@ -616,3 +616,21 @@ export async function transact(
     return { canceled: true, reasons: (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None') };
   }
 }
+
+export type RegencyItem = FormattedItem<typeof Regency>;
+export type KecamatanItem = FormattedItem<typeof Kecamatan>;
+export type VillageItem = FormattedItem<typeof Village>;
+export type RequestItem = FormattedItem<typeof ServiceRequest>;
+export type DocumentItem = FormattedItem<typeof RequestDocument>;
+export type SellerItem = FormattedItem<typeof Seller>;
+export type ProductItem = FormattedItem<typeof Product>;
+export type SearchItem = FormattedItem<typeof SearchEntry>;
+export type {
+  BudgetSector,
+  HistoryEntry,
+  Localized,
+  OfficeHoursData,
+  ProductPhotoData,
+  RequestDocumentRef,
+  SearchPhoto,
+} from './table';
