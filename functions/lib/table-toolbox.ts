@@ -547,6 +547,8 @@ export interface PageOptions {
   reverse?: boolean;
   /** a projection: only these attributes */
   attributes?: string[];
+  /** a filter on the entity's attributes, e.g. `{ attr: 'createdAt', gte: since }` (read capacity is spent anyway) */
+  filter?: Record<string, unknown>;
 }
 
 export const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
@@ -569,19 +571,26 @@ export function queryOf<E extends Entity>(
   const range = complete
     ? { eq: sortKey(spec.entity, '1', spec.sk, values) }
     : { beginsWith: sortKey(spec.entity, '1', spec.sk, values, { prefix: true }) };
-  return table
-    .build(QueryCommand)
-    .entities(entity)
-    .query({ ...(spec.index ? { index: spec.index } : {}), partition: partitionKey(spec.pk, values), range })
-    .options({
-      ...(opts.limit ? { limit: opts.limit } : {}),
-      ...(opts.all ? { maxPages: Number.POSITIVE_INFINITY } : {}),
-      ...(opts.cursor ? { exclusiveStartKey: decodeCursor(opts.cursor) } : {}),
-      ...(opts.consistent ? { consistent: true } : {}),
-      ...(opts.reverse ? { reverse: true } : {}),
-      // biome-ignore lint/suspicious/noExplicitAny: a projection narrows the item type; callers cast
-      ...(opts.attributes ? { attributes: opts.attributes as any } : {}),
-    });
+  return (
+    table
+      .build(QueryCommand)
+      .entities(entity)
+      .query({
+        ...(spec.index ? { index: spec.index } : {}),
+        partition: partitionKey(spec.pk, values),
+        range,
+      })
+      // biome-ignore lint/suspicious/noExplicitAny: projections and filters are checked by DynamoDB Local in the tests
+      .options(<any>{
+        ...(opts.limit ? { limit: opts.limit } : {}),
+        ...(opts.all ? { maxPages: Number.POSITIVE_INFINITY } : {}),
+        ...(opts.cursor ? { exclusiveStartKey: decodeCursor(opts.cursor) } : {}),
+        ...(opts.consistent ? { consistent: true } : {}),
+        ...(opts.reverse ? { reverse: true } : {}),
+        ...(opts.filter ? { filters: { [entity.entityName]: opts.filter } } : {}),
+        ...(opts.attributes ? { attributes: opts.attributes } : {}),
+      })
+  );
 }
 
 /** A page of an access pattern's items and the cursor of the next page (null on the last). */
@@ -634,3 +643,24 @@ export type {
   RequestDocumentRef,
   SearchPhoto,
 } from './table';
+
+/** Every entity of the table by name (seeds, tests). */
+export const entities = {
+  Regency,
+  Kecamatan,
+  Village,
+  CatalogueEntry,
+  ServiceRequest,
+  RequestDocument,
+  Idempotency,
+  TrackingCode,
+  Counter,
+  Seller,
+  SellerAccount,
+  Product,
+  SearchEntry,
+  SiteState,
+  NewsArticle,
+  Apbdes,
+  LocalUser,
+};

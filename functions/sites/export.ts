@@ -6,15 +6,16 @@
 import { villageCatalogue } from '../catalogue/store';
 import {
   Apbdes,
-  FAST,
+  indexes,
   Kecamatan,
   NewsArticle,
   Product,
   type ProductItem,
+  queryPage,
   ServiceRequest,
   Village,
   type VillageItem,
-} from '../lib/table';
+} from '../lib/table-toolbox';
 import { readyPhoto, whatsappOrderUrl } from '../products/views';
 import { DEFAULT_OFFICE_HOURS } from '../requests/domain/due';
 import { getRegency, getVillage } from '../villages/store';
@@ -116,25 +117,33 @@ export async function exportVillage(
   const [regency, services, products, news, budgets, requests] = await Promise.all([
     getRegency(village.regencyCode),
     villageCatalogue(village.code, village.regencyCode),
-    Product.query
-      .byVillage({ villageCode: village.code, visibility: 'public' })
-      .go({ ...FAST, pages: 'all' }),
-    NewsArticle.query.primary({ villageCode: village.code }).go({ ...FAST, pages: 'all', order: 'desc' }),
-    Apbdes.query
-      .primary({ villageCode: village.code })
-      .go({ ...FAST, pages: 'all', order: 'desc', limit: 1 }),
+    queryPage(
+      Product,
+      indexes.productByVillage,
+      { villageCode: village.code, visibility: 'public' },
+      { all: true },
+    ),
+    queryPage(NewsArticle, indexes.news, { villageCode: village.code }, { all: true, reverse: true }),
+    queryPage(Apbdes, indexes.apbdes, { villageCode: village.code }, { reverse: true, limit: 1 }),
     // popularity: requests of the last 90 days by service (projected: no personal data is read)
-    ServiceRequest.query
-      .byVillage({ villageCode: village.code })
-      .where((a, op) =>
-        op.gte(a.createdAt, new Date(now.getTime() - POPULARITY_DAYS * 86_400_000).toISOString()),
-      )
-      .go({ ...FAST, pages: 'all', attributes: ['serviceCode'] }),
+    queryPage(
+      ServiceRequest,
+      indexes.requestByVillage,
+      { villageCode: village.code },
+      {
+        all: true,
+        attributes: ['serviceCode'],
+        filter: {
+          attr: 'createdAt',
+          gte: new Date(now.getTime() - POPULARITY_DAYS * 86_400_000).toISOString(),
+        },
+      },
+    ) as Promise<{ items: { serviceCode: string }[] }>,
   ]);
   const regencyName = regency?.name ?? village.regencyName;
   const counts = new Map<string, number>();
-  for (const r of requests.data) counts.set(r.serviceCode, (counts.get(r.serviceCode) ?? 0) + 1);
-  const budget = budgets.data[0];
+  for (const r of requests.items) counts.set(r.serviceCode, (counts.get(r.serviceCode) ?? 0) + 1);
+  const budget = budgets.items[0];
   const snapshot: VillageSnapshot = {
     generatedAt: now.toISOString(),
     apiUrl: urls.apiUrl,
@@ -165,8 +174,8 @@ export async function exportVillage(
       fields: s.fields,
       popularity: counts.get(s.code) ?? 0,
     })),
-    products: products.data.flatMap((p) => siteProduct(p, urls.siteUrl) ?? []),
-    news: news.data.map((n) => ({
+    products: products.items.flatMap((p) => siteProduct(p, urls.siteUrl) ?? []),
+    news: news.items.map((n) => ({
       slug: n.slug,
       title: n.title,
       date: n.date,
@@ -186,20 +195,20 @@ export async function exportRegency(
 ): Promise<RegencySnapshot> {
   const [regency, kecamatan, villages] = await Promise.all([
     getRegency(regencyCode),
-    Kecamatan.query.byRegency({ regencyCode }).go({ ...FAST, pages: 'all' }),
-    Village.query.byRegency({ regencyCode }).go({ ...FAST, pages: 'all' }),
+    queryPage(Kecamatan, indexes.kecamatanByRegency, { regencyCode }, { all: true }),
+    queryPage(Village, indexes.villageByRegency, { regencyCode }, { all: true }),
   ]);
   return RegencySchema.parse({
     generatedAt: now.toISOString(),
     apiUrl: urls.apiUrl,
     siteUrl: urls.siteUrl,
     regency: { code: regencyCode, name: regency?.name ?? regencyCode },
-    kecamatan: kecamatan.data
+    kecamatan: kecamatan.items
       .sort((a, b) => a.name.localeCompare(b.name, 'id'))
       .map((k) => ({
         code: k.code,
         name: k.name,
-        villages: villages.data
+        villages: villages.items
           .filter((v) => v.kecamatanCode === k.code)
           .sort((a, b) => a.name.localeCompare(b.name, 'id'))
           .map((v) => ({ code: v.code, slug: v.slug, name: v.name, kind: v.kind })),

@@ -4,7 +4,8 @@
  * must be rebuilt. The publisher takes villages that have been quiet for `quietMs` (so a burst of
  * edits is one rebuild), rebuilds them, and marks them clean only if no change arrived meanwhile.
  */
-import { SiteState } from '../lib/table';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { indexes, isConditionFailed, queryPage, SiteState } from '../lib/table-toolbox';
 
 export interface Village {
   code: string;
@@ -12,8 +13,8 @@ export interface Village {
 }
 
 /**
- * The signal's item, for a change's own transaction:
- * `tx.transaction.write(({ siteState }) => [..., siteState.upsert(outOfDateState(village, why, at)).commit()])`.
+ * The signal's item, for a change's own transaction (an upsert):
+ * `transact(..., SiteState.build(UpdateTransaction).item(outOfDateState(village, why, at)))`.
  */
 export function outOfDateState(village: Village, reason: string, at: Date | string) {
   return {
@@ -27,7 +28,9 @@ export function outOfDateState(village: Village, reason: string, at: Date | stri
 
 /** For changes that are a single write of their own (seed, catalogue edits). */
 export async function markOutOfDate(village: Village, reason: string, now = new Date()) {
-  await SiteState.upsert(outOfDateState(village, reason, now)).go();
+  await SiteState.build(UpdateItemCommand)
+    .item(outOfDateState(village, reason, now))
+    .send();
 }
 
 export interface Pending {
@@ -40,20 +43,13 @@ export interface Pending {
 /** Villages whose site is out of date and that have been quiet for `quietMs`. One Query, never a Scan. */
 export async function pendingSites(regencyCode: string, now: Date, quietMs: number): Promise<Pending[]> {
   const cutoff = now.getTime() - quietMs;
-  const out: Pending[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { data: Pending[]; cursor: string | null } = await SiteState.query
-      .byState({ regencyCode, state: 'dirty' })
-      .go({
-        cursor,
-        consistent: false,
-        attributes: ['villageCode', 'lastChangeAt', 'reason', 'dispatchedAt'],
-      });
-    out.push(...page.data.filter((p) => Date.parse(p.lastChangeAt) <= cutoff));
-    cursor = page.cursor;
-  } while (cursor);
-  return out;
+  const { items } = await queryPage(
+    SiteState,
+    indexes.siteStateByState,
+    { regencyCode, state: 'dirty' },
+    { all: true, attributes: ['villageCode', 'lastChangeAt', 'reason', 'dispatchedAt'] },
+  );
+  return (items as Pending[]).filter((p) => Date.parse(p.lastChangeAt) <= cutoff);
 }
 
 /**
@@ -62,14 +58,25 @@ export async function pendingSites(regencyCode: string, now: Date, quietMs: numb
  */
 export async function markPublished(village: Village, seenChangeAt: string, now: Date): Promise<boolean> {
   try {
-    await SiteState.patch({ villageCode: village.code })
-      .set({ state: 'clean', regencyCode: village.regencyCode, publishedAt: now.toISOString() })
-      .where((attr, op) => op.eq(attr.lastChangeAt, seenChangeAt))
-      .go();
+    await SiteState.build(UpdateItemCommand)
+      .item({
+        villageCode: village.code,
+        state: 'clean',
+        regencyCode: village.regencyCode,
+        publishedAt: now.toISOString(),
+      })
+      .options({
+        condition: {
+          and: [
+            { attr: 'villageCode', exists: true },
+            { attr: 'lastChangeAt', eq: seenChangeAt },
+          ],
+        },
+      })
+      .send();
     return true;
   } catch (error) {
-    if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException')
-      return false;
+    if (isConditionFailed(error)) return false;
     throw error;
   }
 }

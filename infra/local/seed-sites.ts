@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Apbdes, NewsArticle, Village } from '../../functions/lib/table';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { Apbdes, indexes, NewsArticle, queryPage, Village } from '../../functions/lib/table-toolbox';
 import { markOutOfDate } from '../../functions/sites/signal';
 import { VillageSnapshot } from '../../functions/sites/snapshot';
 
@@ -15,20 +17,26 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../site/fixtu
 
 export async function seedSites(slugs = ['tamansari-licin', 'kemiren-glagah'], now = new Date()) {
   for (const slug of slugs) {
-    const village = (await Village.query.bySlug({ slug }).go()).data[0];
+    const village = (await queryPage(Village, indexes.villageBySlug, { slug })).items[0];
     if (!village || (village.profile && Object.keys(village.profile).length > 0)) continue;
     const demo = VillageSnapshot.parse(JSON.parse(readFileSync(join(fixtures, `${slug}.json`), 'utf8')));
     const { facilities, ...profile } = demo.village.profile;
-    await Village.patch({ code: village.code })
-      .set({
-        profile: { ...profile, facilities: facilities.map((f) => f.code) },
+    await Village.build(UpdateItemCommand)
+      .item({
+        code: village.code,
+        profile: $set({ ...profile, facilities: facilities.map((f) => f.code) }),
         updatedAt: now.toISOString(),
       })
-      .go();
+      .options({ condition: { attr: 'code', exists: true } })
+      .send();
     for (const n of demo.news)
-      await NewsArticle.put({ villageCode: village.code, ...n, updatedAt: now.toISOString() }).go();
+      await NewsArticle.build(PutItemCommand)
+        .item({ villageCode: village.code, ...n, updatedAt: now.toISOString() })
+        .send();
     if (demo.apbdes)
-      await Apbdes.put({ villageCode: village.code, ...demo.apbdes, updatedAt: now.toISOString() }).go();
+      await Apbdes.build(PutItemCommand)
+        .item({ villageCode: village.code, ...demo.apbdes, updatedAt: now.toISOString() })
+        .send();
     await markOutOfDate(village, 'demo content', now);
   }
 }

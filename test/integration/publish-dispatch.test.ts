@@ -4,7 +4,9 @@
  * `send` is replaced, to record the events), everything else is real.
  */
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { UpdateItemInput } from 'dynamodb-toolbox/entity/actions/update';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SiteState as SiteStateEntity } from '../../functions/lib/table-toolbox';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { KEMIREN, startRuntime, TAMANSARI } from '../support/runtime';
 
@@ -26,7 +28,10 @@ afterAll(async () => {
 
 describe('site publish dispatcher (EventBridge mocked)', () => {
   it('dispatches villages quiet for a minute, once per change, and again after a new change', async () => {
-    const { SiteState } = await import('../../functions/lib/table');
+    const { SiteState } = await import('../../functions/lib/table-toolbox');
+    const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
+    const upsert = (item: UpdateItemInput<typeof SiteStateEntity>) =>
+      SiteState.build(UpdateItemCommand).item(item).send();
     const { markPublished, pendingSites } = await import('../../functions/sites/signal');
     const { handler } = await import('../../functions/sites/handlers/dispatch');
     // everything the onboarding and the seed marked is fresh: nothing is dispatched yet
@@ -34,21 +39,21 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
       await markPublished({ code: p.villageCode, regencyCode: '35.10' }, p.lastChangeAt, new Date());
     const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
     for (const villageCode of [TAMANSARI, KEMIREN])
-      await SiteState.upsert({
+      await upsert({
         villageCode,
         regencyCode: '35.10',
         state: 'dirty',
         reason: 'test',
         lastChangeAt: twoMinutesAgo,
-      }).go();
+      });
     const justNow = new Date().toISOString();
-    await SiteState.upsert({
+    await upsert({
       villageCode: '35.10.24.2001',
       regencyCode: '35.10',
       state: 'dirty',
       reason: 'burst',
       lastChangeAt: justNow,
-    }).go();
+    });
 
     expect(await handler()).toEqual({ dispatched: 2 });
     expect(sent.map((e) => e.village).sort()).toEqual([KEMIREN, TAMANSARI].sort());
@@ -56,27 +61,30 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
     expect(await handler()).toEqual({ dispatched: 0 });
 
     // a change that came after the last dispatch (and has been quiet since) is dispatched again
-    await SiteState.patch({ villageCode: TAMANSARI })
-      .set({ dispatchedAt: new Date(Date.now() - 180_000).toISOString() })
-      .go();
+    await upsert({ villageCode: TAMANSARI, dispatchedAt: new Date(Date.now() - 180_000).toISOString() });
     sent.length = 0;
     expect((await handler()).dispatched).toBe(1);
     expect(sent).toEqual([expect.objectContaining({ village: TAMANSARI })]);
   });
 
   it('many villages out of date at once (an onboarding) become one build of the whole regency', async () => {
-    const { SiteState, Village } = await import('../../functions/lib/table');
+    const { indexes, queryPage, SiteState, Village } = await import('../../functions/lib/table-toolbox');
+    const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
     const { handler } = await import('../../functions/sites/handlers/dispatch');
-    const villages = (await Village.query.byRegency({ regencyCode: '35.10' }).go({ pages: 'all' })).data;
+    const villages = (
+      await queryPage(Village, indexes.villageByRegency, { regencyCode: '35.10' }, { all: true })
+    ).items;
     const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
     for (const v of villages.slice(0, 40))
-      await SiteState.put({
-        villageCode: v.code,
-        regencyCode: '35.10',
-        state: 'dirty',
-        reason: 'onboarded',
-        lastChangeAt: twoMinutesAgo,
-      }).go();
+      await SiteState.build(PutItemCommand)
+        .item({
+          villageCode: v.code,
+          regencyCode: '35.10',
+          state: 'dirty',
+          reason: 'onboarded',
+          lastChangeAt: twoMinutesAgo,
+        })
+        .send();
     sent.length = 0;
     expect((await handler()).dispatched).toBeGreaterThanOrEqual(40);
     expect(sent).toEqual([expect.objectContaining({ village: '*' })]);

@@ -6,9 +6,10 @@
  * no publish (a failed build) is retried after 20 minutes.
  */
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../../lib/config';
 import { log } from '../../lib/log';
-import { SiteState } from '../../lib/table';
+import { SiteState } from '../../lib/table-toolbox';
 import { siteOutOfDate } from '../events';
 import { pendingSites } from '../signal';
 
@@ -27,7 +28,10 @@ export async function handler(): Promise<{ dispatched: number }> {
       Date.parse(p.dispatchedAt) < now.getTime() - RETRY_MS,
   );
   const markDispatched = (villageCode: string) =>
-    SiteState.patch({ villageCode }).set({ dispatchedAt: now.toISOString() }).go();
+    SiteState.build(UpdateItemCommand)
+      .item({ villageCode, dispatchedAt: now.toISOString() })
+      .options({ condition: { attr: 'villageCode', exists: true } })
+      .send();
   const entry = (village: string, reason: string) => ({
     EventBusName: process.env.EVENT_BUS_NAME,
     Source: siteOutOfDate.source,
