@@ -6,8 +6,8 @@
  *   budget: our code + middleware + adapter add ≤ 1.2× over the raw SDK calls (judged on p50; p99 shown)
  *
  * Paths, run in interleaved blocks (the order rotates every block, so drift hits all paths alike):
- *   A  HTTP → adapter → middy/zod endpoint → domain → ElectroDB → SDK      (the budgeted path)
- *   B  raw SDK: the same GetItem/Query/TransactWriteItems, params built once with ElectroDB's
+ *   A  HTTP → adapter → middy/zod endpoint → domain → dynamodb-toolbox → SDK   (the budgeted path)
+ *   B  raw SDK: the same GetItem/Query/TransactWriteItems, params built once with dynamodb-toolbox's
  *      `.params()`, fresh ids stamped per iteration, sent with lib-dynamodb commands   (the baseline)
  *   C  the Lambda handler invoked directly with an API Gateway v2 event (no HTTP, no adapter)
  *   D  the domain functions only (`rateLimit` + `submitRequest`, `findByTrackingCode` + `trackingView`)
@@ -118,9 +118,11 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   // functions/ read their config at import: only after the runtime has set the environment
   const { dynamo } = await import('../functions/lib/aws');
   const { config } = await import('../functions/lib/config');
-  const { db, Counter, Village, CatalogueEntry, Idempotency, TrackingCode, ServiceRequest } = await import(
-    '../functions/lib/table'
-  );
+  const { Counter, Village, CatalogueEntry, Idempotency, TrackingCode, ServiceRequest, indexes, queryOf } =
+    await import('../functions/lib/table-toolbox');
+  const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+  const { $add, UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
+  const { PutTransaction } = await import('dynamodb-toolbox/entity/actions/transactPut');
   const { rateLimit } = await import('../functions/lib/rate-limit');
   const { findService } = await import('../functions/catalogue/store');
   const { getVillage } = await import('../functions/villages/store');
@@ -176,7 +178,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   const submitUrl = `${apiBase}/villages/${TAMANSARI}/requests`;
   const host = new URL(rt.apiUrl).host;
 
-  // ---- Path B's params: exactly what the handler's ElectroDB calls send, built once, ids as placeholders
+  // ---- Path B's params: exactly what the handler's toolbox calls send, built once, ids as placeholders
   const ID = 'QQIDQQ';
   const TC = 'QQTCQQ';
   const KEY = 'QQKEYQQ';
@@ -195,22 +197,32 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   // the submit handler's rate limiter: one atomic ADD on a per-window counter (functions/lib/rate-limit.ts)
   const rateWindow = Math.floor(nowSec / 600);
   const rateSubject = createHash('sha256').update('127.0.0.1').digest('base64url').slice(0, 22);
-  const rateUpdate = Counter.update({ name: `rate#submit#${TAMANSARI}#${rateSubject}#${rateWindow}` })
-    .add({ value: 1 })
-    .set({ expiresAt: (rateWindow + 2) * 600 })
-    .params({ response: 'all_new' }) as UpdateCommandInput;
-  const villageGet = Village.get({ code: TAMANSARI }).params() as GetCommandInput;
+  // toolbox's `.params()` also carries the parsed item (`ToolboxItem`), which its `send()` drops
+  const sdk = <T>({ ToolboxItem: _, ...input }: { ToolboxItem?: unknown }) => input as T;
+  const rateUpdate = sdk<UpdateCommandInput>(
+    Counter.build(UpdateItemCommand)
+      .item({
+        name: `rate#submit#${TAMANSARI}#${rateSubject}#${rateWindow}`,
+        value: $add(1),
+        expiresAt: (rateWindow + 2) * 600,
+      })
+      .options({ returnValues: 'ALL_NEW' })
+      .params(),
+  );
+  const villageGet = Village.build(GetItemCommand).key({ code: TAMANSARI }).params() as GetCommandInput;
   const catalogueQueries = [
-    CatalogueEntry.query.primary({ scope: config.REGENCY_CODE }).params(),
-    CatalogueEntry.query.primary({ scope: TAMANSARI }).params(),
+    queryOf(CatalogueEntry, indexes.catalogue, { scope: config.REGENCY_CODE }, { all: true }).params(),
+    queryOf(CatalogueEntry, indexes.catalogue, { scope: TAMANSARI }, { all: true }).params(),
   ] as QueryCommandInput[];
-  const idempotencyGet = Idempotency.get({ scope: TAMANSARI, key: `key:${KEY}` }).params({
-    consistent: true,
-  }) as GetCommandInput;
-  const transaction = db.transaction
-    .write(({ request, tracking, idempotency }) => [
-      request
-        .create({
+  const idempotencyGet = Idempotency.build(GetItemCommand)
+    .key({ scope: TAMANSARI, key: `key:${KEY}` })
+    .options({ consistent: true })
+    .params() as GetCommandInput;
+  // the submit transaction as functions/requests/submit.ts builds it (execute() sends exactly these)
+  const transaction: TransactWriteCommandInput = {
+    TransactItems: [
+      ServiceRequest.build(PutTransaction)
+        .item({
           id: ID,
           trackingCode: TC,
           secretHash: hashSecret(newSecret()),
@@ -224,7 +236,9 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
           applicant: {
             name: parsedBody.applicant.name,
             nik: parsedBody.applicant.nik,
-            whatsapp: parsedBody.applicant.whatsapp,
+            ...(parsedBody.applicant.whatsapp !== undefined
+              ? { whatsapp: parsedBody.applicant.whatsapp }
+              : {}),
           },
           fields: values,
           requiredDocuments,
@@ -237,10 +251,12 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
           queueSort: queueSort({ status: 'submitted', createdAt }),
           history: [{ at: createdAt, actor: 'citizen', role: 'citizen', from: null, to: 'submitted' }],
         })
-        .commit(),
-      tracking.create({ trackingCode: TC, requestId: ID }).commit(),
-      idempotency
-        .put({
+        .options({ condition: { attr: 'id', exists: false } }),
+      TrackingCode.build(PutTransaction)
+        .item({ trackingCode: TC, requestId: ID })
+        .options({ condition: { attr: 'trackingCode', exists: false } }),
+      Idempotency.build(PutTransaction)
+        .item({
           scope: TAMANSARI,
           key: `key:${KEY}`,
           bodyHash: hashSecret('body'),
@@ -248,13 +264,25 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
           createdAt,
           expiresAt: nowSec + 3600,
         })
-        .where((attr, op) => `${op.notExists(attr.bodyHash)} OR ${op.lt(attr.expiresAt, nowSec)}`)
-        .commit(),
-    ])
-    .params() as TransactWriteCommandInput;
-  const trackingGet = TrackingCode.get({ trackingCode: TC }).params({ consistent: true }) as GetCommandInput;
-  const requestGet = ServiceRequest.get({ id: ID }).params({ consistent: true }) as GetCommandInput;
-  // ElectroDB lower-cases key composites: each placeholder appears in both cases
+        .options({
+          condition: {
+            or: [
+              { attr: 'bodyHash', exists: false },
+              { attr: 'expiresAt', lt: nowSec },
+            ],
+          },
+        }),
+    ].map((t) => sdk<NonNullable<TransactWriteCommandInput['TransactItems']>[number]>(t.params())),
+  };
+  const trackingGet = TrackingCode.build(GetItemCommand)
+    .key({ trackingCode: TC })
+    .options({ consistent: true })
+    .params() as GetCommandInput;
+  const requestGet = ServiceRequest.build(GetItemCommand)
+    .key({ id: ID })
+    .options({ consistent: true })
+    .params() as GetCommandInput;
+  // stored keys lower-case their composites (functions/lib/keys.ts): each placeholder appears in both cases
   const stamp = (id: string, tc: string, key: string) =>
     [
       [ID, id],
@@ -430,7 +458,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
     },
     {
       id: 'D',
-      label: 'domain + ElectroDB',
+      label: 'domain + toolbox',
       counter: appCalls,
       bytes: appBytes,
       async submit() {
@@ -618,7 +646,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
       [
         'op',
         'B raw SDK',
-        'D−B ElectroDB+domain',
+        'D−B toolbox+domain',
         'C−D endpoint (middy,zod,JSON)',
         'A−C HTTP+adapter',
         '(E HTTP floor)',

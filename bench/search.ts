@@ -17,15 +17,17 @@ process.env.LOG_LEVEL = 'silent';
 const rt = await startLocalRuntime({ port: 0, seed: true, onProgress: () => {} });
 try {
   const { documentClient } = await import('../functions/lib/aws');
-  const { Village, Seller, SearchEntry } = await import('../functions/lib/table');
+  const { Village, Seller, indexes, queryPage } = await import('../functions/lib/table-toolbox');
+  const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+  const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
   const { createProduct, getProduct, saveProduct, newId } = await import('../functions/products/store');
+  const { searchQuery } = await import('../functions/products/search');
   const { config } = await import('../functions/lib/config');
 
   // ---- a realistic index: 24 villages × 10 products (coffee, batik, snacks …)
-  const villages = (await Village.query.byRegency({ regencyCode: '35.10' }).go({ pages: 'all' })).data.slice(
-    0,
-    24,
-  );
+  const villages = (
+    await queryPage(Village, indexes.villageByRegency, { regencyCode: '35.10' }, { all: true })
+  ).items.slice(0, 24);
   const names = [
     ['Kopi Robusta', 'coffee'],
     ['Kopi Arabika', 'coffee'],
@@ -42,23 +44,26 @@ try {
   const setupStarted = performance.now();
   for (const village of villages) {
     const sellerId = newId();
-    await Seller.create({
-      id: sellerId,
-      villageCode: village.code,
-      kecamatanCode: village.kecamatanCode,
-      regencyCode: village.regencyCode,
-      businessName: `UMKM ${village.name}`,
-      ownerName: 'Bench',
-      whatsapp: `+62812${Math.floor(Math.random() * 1e8)}`,
-      kind: 'umkm',
-      description: 'bench',
-      status: 'approved',
-      version: 1,
-      history: [],
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    }).go();
-    const seller = (await Seller.get({ id: sellerId }).go()).data;
+    await Seller.build(PutItemCommand)
+      .item({
+        id: sellerId,
+        villageCode: village.code,
+        kecamatanCode: village.kecamatanCode,
+        regencyCode: village.regencyCode,
+        businessName: `UMKM ${village.name}`,
+        ownerName: 'Bench',
+        whatsapp: `+62812${Math.floor(Math.random() * 1e8)}`,
+        kind: 'umkm',
+        description: 'bench',
+        status: 'approved',
+        version: 1,
+        history: [],
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      })
+      .options({ condition: { attr: 'id', exists: false } })
+      .send();
+    const seller = (await Seller.build(GetItemCommand).key({ id: sellerId }).send()).Item;
     if (!seller) throw new Error('seller');
     for (const [name, category] of names) {
       const draft = await createProduct(
@@ -115,10 +120,8 @@ try {
   }
 
   // ---- B: the one Query it makes, raw, on the same server
-  const params = SearchEntry.query
-    .primary({ regencyCode: config.REGENCY_CODE, scope: 'all' })
-    .begins({ term: 'kopi' })
-    .params({ limit: 25 }) as QueryCommandInput;
+  // exactly the Query the handler sends for `?q=kopi&limit=25` (its own builder, toolbox `.params()`)
+  const params = searchQuery(config.REGENCY_CODE, { q: 'kopi', limit: 25 }).params() as QueryCommandInput;
   const raw: number[] = [];
   for (let i = 0; i < WARMUP + N; i++) {
     const t = performance.now();

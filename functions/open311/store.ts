@@ -1,5 +1,16 @@
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { partitionKey, sortKey } from '../lib/keys';
 import { withCursor } from '../lib/paging';
-import { type RequestItem, ServiceRequest } from '../lib/table';
+import {
+  decodeCursor,
+  encodeCursor,
+  indexes,
+  type RequestItem,
+  ServiceRequest,
+  table,
+} from '../lib/table-toolbox';
 import { normalizeTrackingCode } from '../requests/domain/tracking';
 import { findByTrackingCode } from '../requests/store';
 
@@ -19,8 +30,8 @@ export async function resolveRequest(
     if (request) return { request, byTrackingCode: true };
   }
   if (!REQUEST_ID.test(value)) return undefined;
-  const { data } = await ServiceRequest.get({ id: value }).go();
-  return data ? { request: data, byTrackingCode: false } : undefined;
+  const { Item } = await ServiceRequest.build(GetItemCommand).key({ id: value }).send();
+  return Item ? { request: Item, byTrackingCode: false } : undefined;
 }
 
 export interface RequestFilter {
@@ -39,27 +50,60 @@ export interface RequestFilter {
  * A village's requests through the byVillage index (one partition Query, never a Scan): the sort key
  * `queueSort` starts `0#`/`1#` for open requests and `2#` for closed ones, so the open/closed filter is
  * a key condition; the date range and service codes are filter expressions inside the partition.
- * `count` keeps ElectroDB reading pages until a full page of matches (or the end) is found.
+ * Pages are read (without a Limit) until `limit` matches are found or the partition ends, as
+ * ElectroDB's `count` did: when the matches reach `limit`, the page is cut there and the cursor is the
+ * key of its last item (also when that was the partition's last item: the next page is then empty).
  */
 export async function queryRequests(
   f: RequestFilter,
 ): Promise<{ items: RequestItem[]; cursor: string | null }> {
-  const base = ServiceRequest.query.byVillage({ villageCode: f.villageCode });
-  const ranged =
+  const spec = indexes.requestByVillage;
+  const queueKey = (queueSort: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort });
+  const range =
     f.status === 'closed'
-      ? base.begins({ queueSort: '2#' })
+      ? { beginsWith: queueKey('2#') }
       : f.status === 'open'
-        ? base.lt({ queueSort: '2#' })
-        : base;
-  const page = await withCursor(f.cursor, () =>
-    ranged
-      .where(({ createdAt, serviceCode }, { between, eq }) => {
-        const clauses = [between(createdAt, f.start, f.end)];
-        if (f.serviceCodes?.length)
-          clauses.push(`(${f.serviceCodes.map((code) => eq(serviceCode, code)).join(' OR ')})`);
-        return clauses.join(' AND ');
-      })
-      .go({ cursor: f.cursor ?? null, count: f.limit }),
-  );
-  return { items: page.data, cursor: page.cursor ?? null };
+        ? { lt: queueKey('2#') }
+        : { beginsWith: sortKey(spec.entity, '1', spec.sk, {}, { prefix: true }) };
+  const filter: Condition<typeof ServiceRequest> = {
+    and: [
+      { attr: 'createdAt', between: [f.start, f.end] },
+      ...(f.serviceCodes?.length
+        ? [{ or: f.serviceCodes.map((code) => ({ attr: 'serviceCode' as const, eq: code })) }]
+        : []),
+    ],
+  };
+  const query = table
+    .build(QueryCommand)
+    .entities(ServiceRequest)
+    .query({ index: spec.index, partition: partitionKey(spec.pk, { villageCode: f.villageCode }), range });
+  return withCursor(f.cursor, async () => {
+    const items: RequestItem[] = [];
+    let startKey = f.cursor ? decodeCursor(f.cursor) : undefined;
+    do {
+      const page = await query
+        .options({ filters: { request: filter }, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
+        .send();
+      const matches = page.Items ?? [];
+      const room = f.limit - items.length;
+      items.push(...matches.slice(0, room));
+      startKey = page.LastEvaluatedKey;
+      if (matches.length >= room) {
+        startKey = lastKey(items[items.length - 1] as RequestItem);
+        break;
+      }
+    } while (startKey);
+    return { items, cursor: encodeCursor(startKey) };
+  });
+}
+
+/** The stored keys of a request as the byVillage index returns them in LastEvaluatedKey. */
+function lastKey(r: RequestItem): Record<string, string> {
+  const spec = indexes.requestByVillage;
+  return {
+    pk: partitionKey(['id'], r),
+    sk: sortKey(spec.entity, '1', [], r),
+    gsi2pk: partitionKey(spec.pk, r),
+    gsi2sk: sortKey(spec.entity, '1', spec.sk, r),
+  };
 }

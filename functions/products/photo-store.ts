@@ -5,10 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../lib/config';
 import { Conflict, Unprocessable } from '../lib/errors';
 import { browserS3 } from '../lib/s3';
-import { Product, type ProductItem, type ProductPhotoData } from '../lib/table';
+import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table-toolbox';
 import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photo-limits';
 import { getProduct, getSeller, saveProduct } from './store';
 
@@ -56,14 +57,27 @@ export async function updatePhotos(
       }
     }
     try {
-      await Product.patch({ id: productId })
-        .set({ photos, photoRev: next.photoRev, updatedAt: next.updatedAt })
-        .where((attr, op) => op.eq(attr.photoRev, product.photoRev))
-        .go();
+      await Product.build(UpdateItemCommand)
+        .item({
+          id: productId,
+          // replaced whole: toolbox would write a plain array as per-element paths (`photos[0].id = …`),
+          // even for an any() attribute; `$set` is typed for list/map schemas only, hence the cast
+          photos: $set(photos) as unknown as ProductPhotoData[],
+          photoRev: next.photoRev,
+          updatedAt: next.updatedAt,
+        })
+        .options({
+          condition: {
+            and: [
+              { attr: 'id', exists: true },
+              { attr: 'photoRev', eq: product.photoRev },
+            ],
+          },
+        })
+        .send();
       return next;
     } catch (error) {
-      if ((error as { cause?: { name?: string } }).cause?.name !== 'ConditionalCheckFailedException')
-        throw error;
+      if (!isConditionFailed(error)) throw error;
     }
   }
   throw new Conflict('error.conflict', 'photo_busy');

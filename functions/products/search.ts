@@ -1,9 +1,10 @@
 /**
- * Regency-wide product search: one Query on the search index (see SearchEntry in lib/table.ts),
+ * Regency-wide product search: one Query on the search index (see SearchEntry in lib/table-toolbox.ts),
  * never a Scan. The longest word typed is the key condition (`begins_with`, so "kop" finds "kopi");
  * the other words must each start a word of the product's text (a filter on the same Query).
  */
-import { FAST, SearchEntry, type SearchItem } from '../lib/table';
+import { partitionKey, sortKey } from '../lib/keys';
+import { encodeCursor, indexes, queryOf, SearchEntry, type SearchItem } from '../lib/table-toolbox';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import { queryWords } from './search-terms';
 
@@ -14,20 +15,36 @@ export interface SearchInput {
   limit: number;
 }
 
-export async function searchProducts(regencyCode: string, input: SearchInput) {
+/**
+ * The one Query of a search (exported so the search benchmark sends exactly it). Without words: the
+ * scope's `_all` entries. With words: `begins_with` on the first word's term — a partial sort key,
+ * `$search_1#term_<word>` with no `#productid_` label after it, so "kop" matches "kopi" — and a
+ * `contains(text, " <word>")` filter per other word.
+ */
+export function searchQuery(regencyCode: string, input: SearchInput) {
   const [first, ...others] = queryWords(input.q ?? '');
   const scope = input.category ?? 'all';
+  const opts = { cursor: input.cursor ?? null, limit: input.limit };
   const keyed = first
-    ? SearchEntry.query.primary({ regencyCode, scope }).begins({ term: first })
-    : SearchEntry.query.primary({ regencyCode, scope, term: '_all' });
-  const filtered = others.length
-    ? keyed.where((attr, op) => others.map((w) => op.contains(attr.text, ` ${w}`)).join(' AND '))
-    : keyed;
-  const page = await filtered.go({ ...FAST, cursor: input.cursor ?? null, limit: input.limit });
+    ? queryOf(SearchEntry, indexes.search, { regencyCode, scope }, opts).query({
+        partition: partitionKey(indexes.search.pk, { regencyCode, scope }),
+        range: { beginsWith: sortKey(indexes.search.entity, '1', ['term'], { term: first }) },
+      })
+    : queryOf(SearchEntry, indexes.search, { regencyCode, scope, term: '_all' }, opts);
+  if (!others.length) return keyed;
+  const words = others.map((w) => ({ attr: 'text' as const, contains: ` ${w}` }));
+  return keyed.options((prev) => ({
+    ...prev,
+    filters: { search: words.length === 1 ? (words[0] as (typeof words)[number]) : { and: words } },
+  }));
+}
+
+export async function searchProducts(regencyCode: string, input: SearchInput) {
+  const { Items = [], LastEvaluatedKey } = await searchQuery(regencyCode, input).send();
   // a prefix can match two words of one product: show it once
   const seen = new Set<string>();
-  const items = page.data.filter((e) => !seen.has(e.productId) && seen.add(e.productId)).map(searchResult);
-  return { items, cursor: page.cursor };
+  const items = Items.filter((e) => !seen.has(e.productId) && seen.add(e.productId)).map(searchResult);
+  return { items, cursor: encodeCursor(LastEvaluatedKey) };
 }
 
 export function searchResult(e: SearchItem) {

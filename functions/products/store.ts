@@ -4,29 +4,34 @@
  * product item is the source of truth; everything derived can be rebuilt from it (`reindexProduct`).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { BatchDeleteRequest } from 'dynamodb-toolbox/entity/actions/batchDelete';
+import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { BatchWriteCommand, execute as executeBatch } from 'dynamodb-toolbox/table/actions/batchWrite';
 import type { Caller } from '../lib/auth';
 import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from '../lib/errors';
 import {
-  FAST,
   Idempotency,
+  indexes,
   Product,
   type ProductItem,
+  queryPage,
   SearchEntry,
   type SearchItem,
   Seller,
   type SellerItem,
   SiteState,
-  service,
+  table,
+  transact,
   type VillageItem,
-} from '../lib/table';
+} from '../lib/table-toolbox';
 import { outOfDateState } from '../sites/signal';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';
 import { productTerms, searchText } from './search-terms';
 import { photoUrl } from './views';
-
-/** the entities a product change writes together */
-const tx = /* @__PURE__ */ service({ product: Product, idempotency: Idempotency, siteState: SiteState });
 
 export const newId = () => randomBytes(12).toString('base64url');
 
@@ -44,15 +49,15 @@ export function slugify(text: string): string {
 }
 
 export async function getProduct(id: string): Promise<ProductItem> {
-  const { data } = await Product.get({ id }).go({ ...FAST, consistent: true });
-  if (!data) throw new NotFound('error.product_not_found');
-  return data;
+  const { Item } = await Product.build(GetItemCommand).key({ id }).options({ consistent: true }).send();
+  if (!Item) throw new NotFound('error.product_not_found');
+  return Item;
 }
 
 export async function getSeller(id: string): Promise<SellerItem> {
-  const { data } = await Seller.get({ id }).go({ ...FAST, consistent: true });
-  if (!data) throw new NotFound('error.seller_not_found');
-  return data;
+  const { Item } = await Seller.build(GetItemCommand).key({ id }).options({ consistent: true }).send();
+  if (!Item) throw new NotFound('error.seller_not_found');
+  return Item;
 }
 
 /** The seller behind a seller token, which must belong to `villageCode` and may still prepare drafts. */
@@ -118,39 +123,48 @@ export async function createProduct(
     createdAt: at,
     updatedAt: at,
   };
-  const result = await tx.transaction
-    .write(({ product, idempotency }) => [
-      product.create(item).commit(),
-      ...(opts.idempotencyKey
-        ? [
-            idempotency
-              .put({
-                scope,
-                key: opts.idempotencyKey,
-                bodyHash,
-                response: { id },
-                createdAt: at,
-                expiresAt: nowSec + KEY_TTL_SECONDS,
-              })
-              .where((attr, op) => `${op.notExists(attr.bodyHash)} OR ${op.lt(attr.expiresAt, nowSec)}`)
-              .commit(),
-          ]
-        : []),
-    ])
-    .go();
+  const result = await transact(
+    Product.build(PutTransaction)
+      .item(item)
+      .options({ condition: { attr: 'id', exists: false } }),
+    ...(opts.idempotencyKey
+      ? [
+          Idempotency.build(PutTransaction)
+            .item({
+              scope,
+              key: opts.idempotencyKey,
+              bodyHash,
+              response: { id },
+              createdAt: at,
+              expiresAt: nowSec + KEY_TTL_SECONDS,
+            })
+            .options({
+              condition: {
+                or: [
+                  { attr: 'bodyHash', exists: false },
+                  { attr: 'expiresAt', lt: nowSec },
+                ],
+              },
+            }),
+        ]
+      : []),
+  );
   if (result.canceled) {
     const replay = opts.idempotencyKey && (await replayed(scope, opts.idempotencyKey, bodyHash, nowSec));
     if (replay) return getProduct(replay);
-    throw new Error(`product create canceled: ${result.data.map((d) => d.code).join(',')}`);
+    throw new Error(`product create canceled: ${result.reasons.join(',')}`);
   }
   return item as ProductItem;
 }
 
 async function replayed(scope: string, key: string, bodyHash: string, nowSec: number) {
-  const { data } = await Idempotency.get({ scope, key }).go({ ...FAST, consistent: true });
-  if (!data || data.expiresAt <= nowSec) return undefined;
-  if (data.bodyHash !== bodyHash) throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
-  return String(data.response.id);
+  const { Item } = await Idempotency.build(GetItemCommand)
+    .key({ scope, key })
+    .options({ consistent: true })
+    .send();
+  if (!Item || Item.expiresAt <= nowSec) return undefined;
+  if (Item.bodyHash !== bodyHash) throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
+  return String(Item.response.id);
 }
 
 type Actor = { role: 'seller' | 'officer'; username: string };
@@ -247,27 +261,29 @@ export async function saveProduct(
   if (!visible && prev.indexedTerms.length) await deleteEntries(prev, prev.indexedTerms);
 
   const { pk: _pk, ...rest } = next as ProductItem & { pk?: string };
-  const result = await tx.transaction
-    .write(({ product, siteState }) => [
-      product
-        .put(rest)
-        .where(
-          (attr, op) => `${op.eq(attr.version, prev.version)} AND ${op.eq(attr.photoRev, prev.photoRev)}`,
-        )
-        .commit(),
-      ...(publicChange
-        ? [
-            siteState
-              .upsert(outOfDateState({ code: next.villageCode, regencyCode: next.regencyCode }, why, now))
-              .commit(),
-          ]
-        : []),
-    ])
-    .go();
+  const result = await transact(
+    Product.build(PutTransaction)
+      .item(rest)
+      .options({
+        condition: {
+          and: [
+            { attr: 'version', eq: prev.version },
+            { attr: 'photoRev', eq: prev.photoRev },
+          ],
+        },
+      }),
+    ...(publicChange
+      ? [
+          SiteState.build(UpdateTransaction).item(
+            outOfDateState({ code: next.villageCode, regencyCode: next.regencyCode }, why, now),
+          ),
+        ]
+      : []),
+  );
   if (result.canceled) throw new Conflict('error.version_conflict', 'version_conflict');
 
   if (visible) {
-    await SearchEntry.put(entries).go();
+    await batchWrite(entries.map((e) => SearchEntry.build(BatchPutRequest).item(e)));
     const keep = new Set(next.indexedTerms);
     const stale = prev.indexedTerms.filter((t) => !keep.has(t));
     if (stale.length) await deleteEntries(prev, stale);
@@ -276,12 +292,26 @@ export async function saveProduct(
 }
 
 function deleteEntries(p: ProductItem, terms: string[]) {
-  return SearchEntry.delete(
+  return batchWrite(
     terms.map((t) => {
       const [scope = 'all', term = ''] = t.split('|');
-      return { regencyCode: p.regencyCode, scope, term, productId: p.id };
+      return SearchEntry.build(BatchDeleteRequest).key({
+        regencyCode: p.regencyCode,
+        scope,
+        term,
+        productId: p.id,
+      });
     }),
-  ).go();
+  );
+}
+
+/**
+ * BatchWriteItem in chunks of 25 (DynamoDB's limit), one after the other, each sent once — what
+ * ElectroDB's batch `put([...])`/`delete([...])` did (it reported unprocessed items, never retried them).
+ */
+async function batchWrite(requests: (BatchPutRequest | BatchDeleteRequest)[]) {
+  for (let i = 0; i < requests.length; i += 25)
+    await executeBatch(table.build(BatchWriteCommand).requests(...requests.slice(i, i + 25)));
 }
 
 /** The search items of a public product: each term, plus `_all`, in scope `all` and its category. */
@@ -338,10 +368,13 @@ export async function relistSellerProducts(seller: SellerItem, now: Date): Promi
   let changed = 0;
   let cursor: string | null = null;
   do {
-    const page: { data: ProductItem[]; cursor: string | null } = await Product.query
-      .bySeller({ sellerId: seller.id })
-      .go({ ...FAST, cursor });
-    for (const product of page.data) {
+    const page: { items: ProductItem[]; cursor: string | null } = await queryPage(
+      Product,
+      indexes.productBySeller,
+      { sellerId: seller.id },
+      { cursor },
+    );
+    for (const product of page.items) {
       const visible = isPublic(product, seller.status);
       const current = await getProduct(product.id);
       if ((current.visibility === 'public') === visible && (!visible || current.indexedTerms.length))
@@ -361,16 +394,29 @@ export async function relistSellerProducts(seller: SellerItem, now: Date): Promi
 }
 
 /** Public products of a village, optionally one category, paged. */
-export function listVillageProducts(
+export async function listVillageProducts(
   villageCode: string,
   q: { category?: string; cursor?: string; limit: number },
-) {
-  return Product.query
-    .byVillage({ villageCode, visibility: 'public', ...(q.category ? { category: q.category } : {}) })
-    .go({ ...FAST, cursor: q.cursor ?? null, limit: q.limit });
+): Promise<{ data: ProductItem[]; cursor: string | null }> {
+  const { items, cursor } = await queryPage(
+    Product,
+    indexes.productByVillage,
+    { villageCode, visibility: 'public', ...(q.category ? { category: q.category } : {}) },
+    { cursor: q.cursor ?? null, limit: q.limit },
+  );
+  return { data: items, cursor };
 }
 
 /** Every product of a seller (its own dashboard), any status. */
-export function listSellerProducts(sellerId: string, q: { cursor?: string; limit: number }) {
-  return Product.query.bySeller({ sellerId }).go({ ...FAST, cursor: q.cursor ?? null, limit: q.limit });
+export async function listSellerProducts(
+  sellerId: string,
+  q: { cursor?: string; limit: number },
+): Promise<{ data: ProductItem[]; cursor: string | null }> {
+  const { items, cursor } = await queryPage(
+    Product,
+    indexes.productBySeller,
+    { sellerId },
+    { cursor: q.cursor ?? null, limit: q.limit },
+  );
+  return { data: items, cursor };
 }

@@ -7,12 +7,15 @@ import {
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { fileTypeFromBuffer } from 'file-type';
 import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { browserS3, s3 } from '../lib/s3';
-import { RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
+import { isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table-toolbox';
 import { getVillage } from '../villages/store';
 import { isClosed } from './domain/transitions';
 import { dueCalculator, getRequest, listDocuments, queueSort } from './store';
@@ -86,16 +89,19 @@ export async function createDocument(
   now: Date,
 ) {
   const presigned = await presignDocument(request, input);
-  await RequestDocument.create({
-    requestId: request.id,
-    documentId: presigned.documentId,
-    requirement: presigned.requirement.code,
-    key: incomingKey(request.id, presigned.documentId),
-    declaredType: input.contentType,
-    declaredSize: input.size,
-    status: 'pending',
-    createdAt: now.toISOString(),
-  }).go();
+  await RequestDocument.build(PutItemCommand)
+    .item({
+      requestId: request.id,
+      documentId: presigned.documentId,
+      requirement: presigned.requirement.code,
+      key: incomingKey(request.id, presigned.documentId),
+      declaredType: input.contentType,
+      declaredSize: input.size,
+      status: 'pending',
+      createdAt: now.toISOString(),
+    })
+    .options({ condition: { attr: 'documentId', exists: false } })
+    .send();
   return { documentId: presigned.documentId, url: presigned.url, fields: presigned.fields };
 }
 
@@ -117,7 +123,10 @@ export async function confirmDocument(requestId: string, documentId: string, now
   const requirement = requirementOf(request, requirementCode);
   const key = incomingKey(request.id, documentId);
   const finalKey = documentKey(request.id, documentId);
-  const existing = (await RequestDocument.get({ requestId, documentId }).go({ consistent: true })).data;
+  const { Item: existing } = await RequestDocument.build(GetItemCommand)
+    .key({ requestId, documentId })
+    .options({ consistent: true })
+    .send();
   if (existing?.status === 'confirmed')
     return { documentId, status: 'confirmed' as const, complete: !!request.completeAt };
 
@@ -158,19 +167,21 @@ export async function confirmDocument(requestId: string, documentId: string, now
     }),
   );
   const confirmedAt = now.toISOString();
-  await RequestDocument.put({
-    requestId,
-    documentId,
-    requirement: requirement.code,
-    key: finalKey,
-    declaredType: existing?.declaredType ?? detected.mime,
-    declaredSize: existing?.declaredSize ?? size,
-    status: 'confirmed',
-    detectedType: detected.mime,
-    size,
-    createdAt: existing?.createdAt ?? confirmedAt,
-    confirmedAt,
-  }).go();
+  await RequestDocument.build(PutItemCommand)
+    .item({
+      requestId,
+      documentId,
+      requirement: requirement.code,
+      key: finalKey,
+      declaredType: existing?.declaredType ?? detected.mime,
+      declaredSize: existing?.declaredSize ?? size,
+      status: 'confirmed',
+      detectedType: detected.mime,
+      size,
+      createdAt: existing?.createdAt ?? confirmedAt,
+      confirmedAt,
+    })
+    .send();
   await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
   const complete = await markCompleteIfReady(request.id, now);
   return { documentId, status: 'confirmed' as const, complete };
@@ -188,8 +199,9 @@ async function markCompleteIfReady(requestId: string, now: Date, attempt = 0): P
   const dueAt = (await dueCalculator(village))(now, request.duration);
   const completeAt = now.toISOString();
   try {
-    await ServiceRequest.patch({ id: requestId })
-      .set({
+    await ServiceRequest.build(UpdateItemCommand)
+      .item({
+        id: requestId,
         completeAt,
         dueAt,
         updatedAt: completeAt,
@@ -199,14 +211,17 @@ async function markCompleteIfReady(requestId: string, now: Date, attempt = 0): P
         villageCode: request.villageCode,
         kecamatanCode: request.kecamatanCode,
       })
-      .where((attr, op) => op.eq(attr.version, request.version))
-      .go();
+      .options({
+        condition: {
+          and: [
+            { attr: 'id', exists: true },
+            { attr: 'version', eq: request.version },
+          ],
+        },
+      })
+      .send();
   } catch (error) {
-    if (
-      attempt < 3 &&
-      (error as { cause?: { name?: string } })?.cause?.name === 'ConditionalCheckFailedException'
-    )
-      return markCompleteIfReady(requestId, now, attempt + 1);
+    if (attempt < 3 && isConditionFailed(error)) return markCompleteIfReady(requestId, now, attempt + 1);
     throw error;
   }
   return true;

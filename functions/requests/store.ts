@@ -1,22 +1,26 @@
-import type { EntityItem } from 'electrodb';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { Forbidden, NotFound } from '../lib/errors';
 import {
-  FAST,
+  indexes,
+  queryPage,
   Regency,
   RequestDocument,
   type RequestItem,
   ServiceRequest,
   TrackingCode,
-  type Village,
-} from '../lib/table';
+  type VillageItem,
+} from '../lib/table-toolbox';
 import { computeDueAt, DEFAULT_OFFICE_HOURS, isOverdue, type OfficeHours } from './domain/due';
 import { secretMatches } from './domain/tracking';
 import { isClosed } from './domain/transitions';
 
 export async function getRequest(id: string): Promise<RequestItem> {
-  const { data } = await ServiceRequest.get({ id }).go({ ...FAST, consistent: true });
-  if (!data) throw new NotFound();
-  return data;
+  const { Item } = await ServiceRequest.build(GetItemCommand)
+    .key({ id })
+    .options({ consistent: true })
+    .send();
+  if (!Item) throw new NotFound();
+  return Item;
 }
 
 /** A citizen's own request: the secret (hashed at rest) is the only key. Wrong or missing → 403. */
@@ -27,15 +31,26 @@ export async function getRequestWithSecret(id: string, secret: string | undefine
 }
 
 export async function findByTrackingCode(code: string): Promise<RequestItem | undefined> {
-  const { data: claim } = await TrackingCode.get({ trackingCode: code }).go({ ...FAST, consistent: true });
+  const { Item: claim } = await TrackingCode.build(GetItemCommand)
+    .key({ trackingCode: code })
+    .options({ consistent: true })
+    .send();
   if (!claim) return undefined;
-  const { data } = await ServiceRequest.get({ id: claim.requestId }).go({ ...FAST, consistent: true });
-  return data ?? undefined;
+  const { Item } = await ServiceRequest.build(GetItemCommand)
+    .key({ id: claim.requestId })
+    .options({ consistent: true })
+    .send();
+  return Item;
 }
 
 export async function listDocuments(requestId: string) {
-  const { data } = await RequestDocument.query.primary({ requestId }).go({ pages: 'all', consistent: true });
-  return data;
+  const { items } = await queryPage(
+    RequestDocument,
+    indexes.documents,
+    { requestId },
+    { all: true, consistent: true },
+  );
+  return items;
 }
 
 /** Orders the village queue: open with a due time (overdue first), open awaiting documents, closed. */
@@ -50,10 +65,8 @@ export function queueSort(r: {
 }
 
 /** The office hours and holidays the promise of a village's service counts in. */
-export async function dueCalculator(
-  village: Pick<EntityItem<typeof Village>, 'officeHours' | 'regencyCode'>,
-) {
-  const { data: regency } = await Regency.get({ code: village.regencyCode }).go();
+export async function dueCalculator(village: Pick<VillageItem, 'officeHours' | 'regencyCode'>) {
+  const { Item: regency } = await Regency.build(GetItemCommand).key({ code: village.regencyCode }).send();
   const hours = (village.officeHours ?? regency?.officeHours ?? DEFAULT_OFFICE_HOURS) as OfficeHours;
   const holidays = regency?.holidays ?? [];
   return (start: Date, duration: string) => computeDueAt(start, duration, hours, holidays).toISOString();

@@ -1,19 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { findService } from '../catalogue/store';
 import { Conflict, Invalid } from '../lib/errors';
-import { FAST, Idempotency, ServiceRequest, service, TrackingCode } from '../lib/table';
+import { Idempotency, ServiceRequest, TrackingCode, transact } from '../lib/table-toolbox';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
 import type { SubmitInput } from './schemas';
 import { dueCalculator, queueSort } from './store';
-
-/** the entities a submission writes together */
-const tx = /* @__PURE__ */ service({
-  request: ServiceRequest,
-  tracking: TrackingCode,
-  idempotency: Idempotency,
-});
 
 export interface Receipt {
   id: string;
@@ -101,60 +96,67 @@ export async function submitRequest(
     dueAt: dueAt ?? null,
   };
 
-  const result = await tx.transaction
-    .write(({ request, tracking, idempotency }) => [
-      request
-        .create({
-          id,
-          trackingCode: receipt.trackingCode,
-          secretHash: hashSecret(secret),
-          villageCode: village.code,
-          kecamatanCode: village.kecamatanCode,
-          regencyCode: village.regencyCode,
-          serviceCode: service.code,
-          serviceLevel: service.level,
-          serviceName: service.name,
-          duration: service.duration,
-          applicant: {
-            name: input.applicant.name,
-            nik: input.applicant.nik,
-            whatsapp: input.applicant.whatsapp,
-          },
-          fields: values,
-          requiredDocuments,
-          status: 'submitted',
-          version: 1,
-          source: opts.source,
-          lang: input.lang ?? 'id',
-          createdAt,
-          updatedAt: createdAt,
-          ...(complete ? { completeAt: createdAt, dueAt } : {}),
-          queueSort: queueSort({ status: 'submitted', dueAt, createdAt }),
-          history: [{ at: createdAt, actor: 'citizen', role: 'citizen', from: null, to: 'submitted' }],
-        })
-        .commit(),
-      tracking.create({ trackingCode: receipt.trackingCode, requestId: id }).commit(),
-      ...(replay
-        ? [
-            idempotency
-              .put({
-                scope: replay.scope,
-                key: replay.key,
-                bodyHash,
-                response: receipt as unknown as Record<string, unknown>,
-                createdAt,
-                expiresAt: nowSec + replay.ttl,
-              })
-              // a live record means a concurrent twin won the race; an expired one may be replaced
-              .where((attr, op) => `${op.notExists(attr.bodyHash)} OR ${op.lt(attr.expiresAt, nowSec)}`)
-              .commit(),
-          ]
-        : []),
-    ])
-    .go();
+  // one transaction, in this order: the reasons of a canceled one are read by position below
+  const result = await transact(
+    ServiceRequest.build(PutTransaction)
+      .item({
+        id,
+        trackingCode: receipt.trackingCode,
+        secretHash: hashSecret(secret),
+        villageCode: village.code,
+        kecamatanCode: village.kecamatanCode,
+        regencyCode: village.regencyCode,
+        serviceCode: service.code,
+        serviceLevel: service.level,
+        serviceName: service.name,
+        duration: service.duration,
+        applicant: {
+          name: input.applicant.name,
+          nik: input.applicant.nik,
+          ...(input.applicant.whatsapp !== undefined ? { whatsapp: input.applicant.whatsapp } : {}),
+        },
+        fields: values,
+        requiredDocuments,
+        status: 'submitted',
+        version: 1,
+        source: opts.source,
+        lang: input.lang ?? 'id',
+        createdAt,
+        updatedAt: createdAt,
+        ...(complete ? { completeAt: createdAt, dueAt } : {}),
+        queueSort: queueSort({ status: 'submitted', dueAt, createdAt }),
+        history: [{ at: createdAt, actor: 'citizen', role: 'citizen', from: null, to: 'submitted' }],
+      })
+      .options({ condition: { attr: 'id', exists: false } }),
+    TrackingCode.build(PutTransaction)
+      .item({ trackingCode: receipt.trackingCode, requestId: id })
+      .options({ condition: { attr: 'trackingCode', exists: false } }),
+    ...(replay
+      ? [
+          Idempotency.build(PutTransaction)
+            .item({
+              scope: replay.scope,
+              key: replay.key,
+              bodyHash,
+              response: receipt as unknown as Record<string, unknown>,
+              createdAt,
+              expiresAt: nowSec + replay.ttl,
+            })
+            // a live record means a concurrent twin won the race; an expired one may be replaced
+            .options({
+              condition: {
+                or: [
+                  { attr: 'bodyHash', exists: false },
+                  { attr: 'expiresAt', lt: nowSec },
+                ],
+              },
+            }),
+        ]
+      : []),
+  );
 
   if (result.canceled) {
-    const reasons = result.data.map((d) => d.code);
+    const { reasons } = result;
     // lost a race against an identical retry: answer what it stored
     if (replay && reasons[2] === 'ConditionalCheckFailed') {
       const previous = await findReplay(replay.scope, replay.key, nowSec);
@@ -168,8 +170,11 @@ export async function submitRequest(
 }
 
 async function findReplay(scope: string, key: string, nowSec: number) {
-  const { data } = await Idempotency.get({ scope, key }).go({ ...FAST, consistent: true });
-  return data && data.expiresAt > nowSec ? data : undefined;
+  const { Item } = await Idempotency.build(GetItemCommand)
+    .key({ scope, key })
+    .options({ consistent: true })
+    .send();
+  return Item && Item.expiresAt > nowSec ? Item : undefined;
 }
 
 function answerReplay(

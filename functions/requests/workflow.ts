@@ -1,20 +1,33 @@
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../catalogue/store';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
-import { Counter, type RequestItem, ServiceRequest, service } from '../lib/table';
+import { Counter, isConditionFailed, type RequestItem, ServiceRequest, transact } from '../lib/table-toolbox';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { type Actor, checkTransition, type Status } from './domain/transitions';
 import { dueCalculator, getRequest, queueSort } from './store';
 
-/** the entities a transition writes together (letter counter and request) */
-const tx = /* @__PURE__ */ service({ counter: Counter, request: ServiceRequest });
+/**
+ * Replaces an attribute whole in an update. toolbox turns a plain object or array in an update into
+ * per-element paths (`history[0].at = …`, `fields.x = …`) — for `any()` attributes too — which would
+ * merge into (or fail on) the stored value; ElectroDB's `set` replaced it. `$set` is typed for
+ * map/list schemas only, hence the cast for `any()` ones.
+ */
+const whole = <T>(value: T): T => $set(value) as unknown as T;
 
-const isConditionFailure = (error: unknown) =>
-  (error as { cause?: { name?: string } })?.cause?.name === 'ConditionalCheckFailedException' ||
-  (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+/** The request still exists and is at the version the caller read (optimistic concurrency). */
+const atVersion = (version: number): Condition<typeof ServiceRequest> => ({
+  and: [
+    { attr: 'id', exists: true },
+    { attr: 'version', eq: version },
+  ],
+});
 
-/** Keys ElectroDB needs to rebuild every index the patch touches (queueSort and status are composites). */
+/** Keys the entity needs to rebuild every index the update touches (queueSort and status are composites). */
 function indexKeys(r: RequestItem, status: Status, queue: string) {
   return { status, queueSort: queue, villageCode: r.villageCode, kecamatanCode: r.kecamatanCode };
 }
@@ -74,34 +87,36 @@ export async function transition(
     const year = at.slice(0, 4);
     const counterName = `letter#${request.villageCode}#${year}`;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const current = (await Counter.get({ name: counterName }).go({ consistent: true })).data?.value ?? 0;
+      const { Item: counter } = await Counter.build(GetItemCommand)
+        .key({ name: counterName })
+        .options({ consistent: true })
+        .send();
+      const current = counter?.value ?? 0;
       const letterNumber = `470/${String(current + 1).padStart(4, '0')}/${request.villageCode}/${year}`;
-      const result = await tx.transaction
-        .write(({ counter, request: req }) => [
-          counter
-            .upsert({ name: counterName, value: current + 1 })
-            .where((attr, op) => (current === 0 ? op.notExists(attr.value) : op.eq(attr.value, current)))
-            .commit(),
-          req
-            .patch({ id })
-            .set({ ...set, letterNumber })
-            .where((attr, op) => op.eq(attr.version, request.version))
-            .commit(),
-        ])
-        .go();
+      // in this order: reasons[1] is the request's version check
+      const result = await transact(
+        Counter.build(UpdateTransaction)
+          .item({ name: counterName, value: current + 1 })
+          .options({
+            condition: current === 0 ? { attr: 'value', exists: false } : { attr: 'value', eq: current },
+          }),
+        ServiceRequest.build(UpdateTransaction)
+          .item({ id, ...set, history: whole(history), letterNumber })
+          .options({ condition: atVersion(request.version) }),
+      );
       if (!result.canceled) return { ...next, ...set, letterNumber };
-      if (result.data[1]?.code === 'ConditionalCheckFailed') throw new Conflict();
+      if (result.reasons[1] === 'ConditionalCheckFailed') throw new Conflict();
     }
     throw new Conflict();
   }
 
   try {
-    await ServiceRequest.patch({ id })
-      .set(set)
-      .where((attr, op) => op.eq(attr.version, request.version))
-      .go();
+    await ServiceRequest.build(UpdateItemCommand)
+      .item({ id, ...set, history: whole(history) })
+      .options({ condition: atVersion(request.version) })
+      .send();
   } catch (error) {
-    if (isConditionFailure(error)) throw new Conflict();
+    if (isConditionFailed(error)) throw new Conflict();
     throw error;
   }
   return { ...next, ...set };
@@ -153,12 +168,18 @@ export async function resubmit(
     ],
   };
   try {
-    await ServiceRequest.patch({ id: request.id })
-      .set(set)
-      .where((attr, op) => op.eq(attr.version, request.version))
-      .go();
+    await ServiceRequest.build(UpdateItemCommand)
+      .item({
+        id: request.id,
+        ...set,
+        fields: whole(set.fields),
+        applicant: whole(applicant),
+        history: whole(set.history),
+      })
+      .options({ condition: atVersion(request.version) })
+      .send();
   } catch (error) {
-    if (isConditionFailure(error)) throw new Conflict();
+    if (isConditionFailed(error)) throw new Conflict();
     throw error;
   }
   return { ...next, ...set };

@@ -3,30 +3,27 @@
  * one transaction — the seller, the claim on its WhatsApp number (the sign-in username) and, on the
  * local runtime, the sign-in itself — so a crash leaves all or nothing and a number registers once.
  */
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { hashPassword } from '../auth/local-identity';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import {
-  FAST,
+  indexes,
   LocalUser,
+  queryPage,
   Seller,
   SellerAccount,
   type SellerItem,
   SiteState,
-  service,
+  transact,
   type VillageItem,
-} from '../lib/table';
+} from '../lib/table-toolbox';
 import { getSeller, newId, relistSellerProducts } from '../products/store';
 import { outOfDateState } from '../sites/signal';
 import { createCognitoSeller, usesCognito } from './identity';
 import type { SellerRegisterInput, SellerTransitionInput } from './schemas';
-
-/** the entities a registration and a moderation write together */
-const tx = /* @__PURE__ */ service({
-  seller: Seller,
-  sellerAccount: SellerAccount,
-  localUser: LocalUser,
-  siteState: SiteState,
-});
 
 export interface Registration {
   id: string;
@@ -70,43 +67,43 @@ export async function registerSeller(
   };
   const local = !usesCognito();
   const passwordHash = local ? await hashPassword(input.password) : '';
-  const result = await tx.transaction
-    .write(({ seller, sellerAccount, localUser }) => [
-      sellerAccount.create({ whatsapp: input.whatsapp, sellerId: id }).commit(),
-      seller
-        .create({
-          id,
-          villageCode: village.code,
-          kecamatanCode: village.kecamatanCode,
-          regencyCode: village.regencyCode,
-          businessName: input.businessName,
-          ownerName: input.ownerName,
-          whatsapp: input.whatsapp,
-          kind: input.kind,
-          description: input.description,
-          ...(input.location ? { location: input.location } : {}),
-          status: 'pending',
-          version: 1,
-          history: [{ at, actor: input.whatsapp, role: 'seller', from: null, to: 'pending' }],
-          createdAt: at,
-          updatedAt: at,
-        })
-        .commit(),
-      ...(local
-        ? [
-            localUser
-              .create({ username: input.whatsapp, passwordHash, groups: ['seller'], attributes })
-              .commit(),
-          ]
-        : []),
-    ])
-    .go();
+  const result = await transact(
+    SellerAccount.build(PutTransaction)
+      .item({ whatsapp: input.whatsapp, sellerId: id })
+      .options({ condition: { attr: 'whatsapp', exists: false } }),
+    Seller.build(PutTransaction)
+      .item({
+        id,
+        villageCode: village.code,
+        kecamatanCode: village.kecamatanCode,
+        regencyCode: village.regencyCode,
+        businessName: input.businessName,
+        ownerName: input.ownerName,
+        whatsapp: input.whatsapp,
+        kind: input.kind,
+        description: input.description,
+        ...(input.location ? { location: input.location } : {}),
+        status: 'pending',
+        version: 1,
+        history: [{ at, actor: input.whatsapp, role: 'seller', from: null, to: 'pending' }],
+        createdAt: at,
+        updatedAt: at,
+      })
+      .options({ condition: { attr: 'id', exists: false } }),
+    ...(local
+      ? [
+          LocalUser.build(PutTransaction)
+            .item({ username: input.whatsapp, passwordHash, groups: ['seller'], attributes })
+            .options({ condition: { attr: 'username', exists: false } }),
+        ]
+      : []),
+  );
 
   if (result.canceled) {
-    const { data: claim } = await SellerAccount.get({ whatsapp: input.whatsapp }).go({
-      ...FAST,
-      consistent: true,
-    });
+    const { Item: claim } = await SellerAccount.build(GetItemCommand)
+      .key({ whatsapp: input.whatsapp })
+      .options({ consistent: true })
+      .send();
     const existing = claim ? await getSeller(claim.sellerId) : undefined;
     // a retry of the same registration answers the first one; anything else is a taken number
     if (existing && sameApplication(existing, village, input)) {
@@ -118,21 +115,19 @@ export async function registerSeller(
         });
       return { id: existing.id, status: existing.status };
     }
-    if (claim || (result.data as { code?: string }[])[2]?.code === 'ConditionalCheckFailed')
+    if (claim || result.reasons[2] === 'ConditionalCheckFailed')
       throw new Conflict('error.seller_exists', 'seller_exists');
-    throw new Error(`seller registration canceled: ${result.data.map((d) => d.code).join(',')}`);
+    throw new Error(`seller registration canceled: ${result.reasons.join(',')}`);
   }
   if (!local) {
     try {
       await createCognitoSeller({ username: input.whatsapp, password: input.password, attributes });
     } catch (error) {
       // no half-registered seller: undo the records, the caller may simply retry
-      await tx.transaction
-        .write(({ seller, sellerAccount }) => [
-          seller.delete({ id }).commit(),
-          sellerAccount.delete({ whatsapp: input.whatsapp }).commit(),
-        ])
-        .go();
+      await transact(
+        Seller.build(DeleteTransaction).key({ id }),
+        SellerAccount.build(DeleteTransaction).key({ whatsapp: input.whatsapp }),
+      );
       if ((error as { name?: string }).name === 'InvalidPasswordException')
         throw new Invalid([{ path: 'password', message: 'field.password_policy' }]);
       throw error;
@@ -191,34 +186,33 @@ export async function transitionSeller(
     if (input.reason) next.reason = input.reason;
     else delete next.reason;
     const { reason: _r, ...base } = next;
-    const result = await tx.transaction
-      .write(({ seller: s, siteState }) => [
-        s
-          .put(input.reason ? { ...base, reason: input.reason } : base)
-          .where((attr, op) => op.eq(attr.version, seller.version))
-          .commit(),
-        siteState
-          .upsert(
-            outOfDateState(
-              { code: seller.villageCode, regencyCode: seller.regencyCode },
-              `seller ${input.to}`,
-              at,
-            ),
-          )
-          .commit(),
-      ])
-      .go();
+    const result = await transact(
+      Seller.build(PutTransaction)
+        .item(input.reason ? { ...base, reason: input.reason } : base)
+        .options({ condition: { attr: 'version', eq: seller.version } }),
+      SiteState.build(UpdateTransaction).item(
+        outOfDateState(
+          { code: seller.villageCode, regencyCode: seller.regencyCode },
+          `seller ${input.to}`,
+          at,
+        ),
+      ),
+    );
     if (result.canceled) throw new Conflict('error.version_conflict', 'version_conflict');
   }
   await relistSellerProducts(next, now);
   return next;
 }
 
-export function listVillageSellers(
+export async function listVillageSellers(
   villageCode: string,
   q: { status?: SellerItem['status']; cursor?: string; limit: number },
-) {
-  return Seller.query
-    .byVillage({ villageCode, ...(q.status ? { status: q.status } : {}) })
-    .go({ ...FAST, cursor: q.cursor ?? null, limit: q.limit });
+): Promise<{ data: SellerItem[]; cursor: string | null }> {
+  const { items, cursor } = await queryPage(
+    Seller,
+    indexes.sellerByVillage,
+    { villageCode, ...(q.status ? { status: q.status } : {}) },
+    { cursor: q.cursor ?? null, limit: q.limit },
+  );
+  return { data: items, cursor };
 }

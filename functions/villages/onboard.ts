@@ -1,4 +1,6 @@
-import { Kecamatan, Regency, SiteState, Village } from '../lib/table';
+import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { batchPut } from '../catalogue/store';
+import { indexes, Kecamatan, queryPage, Regency, SiteState, Village } from '../lib/table-toolbox';
 import { outOfDateState } from '../sites/signal';
 import { regencyVillages } from './onboard-data';
 
@@ -22,16 +24,26 @@ export async function onboardRegency(
 ): Promise<OnboardResult> {
   const data = await regencyVillages(regencyCode);
   const existing = new Map(
-    (await Village.query.byRegency({ regencyCode }).go({ pages: 'all' })).data.map((v) => [v.code, v]),
+    (await queryPage(Village, indexes.villageByRegency, { regencyCode }, { all: true })).items.map((v) => [
+      v.code,
+      v,
+    ]),
   );
   const now = new Date().toISOString();
-  await Regency.upsert({
-    code: data.regency.code,
-    name: data.regency.name,
-    provinceCode: regencyCode.slice(0, 2),
-    updatedAt: now,
-  }).go();
-  await Kecamatan.put(data.kecamatan.map((k) => ({ ...k, regencyCode }))).go();
+  // an upsert; `holidays: []` is what ElectroDB's upsert wrote (it applied the attribute's default)
+  await Regency.build(UpdateItemCommand)
+    .item({
+      code: data.regency.code,
+      name: data.regency.name,
+      provinceCode: regencyCode.slice(0, 2),
+      holidays: $set([]),
+      updatedAt: now,
+    })
+    .send();
+  await batchPut(
+    Kecamatan,
+    data.kecamatan.map((k) => ({ ...k, regencyCode })),
+  );
 
   const changed = data.villages.filter((v) => {
     const old = existing.get(v.code);
@@ -46,7 +58,8 @@ export async function onboardRegency(
   let done = 0;
   for (let i = 0; i < changed.length; i += 25) {
     const batch = changed.slice(i, i + 25);
-    await Village.put(
+    await batchPut(
+      Village,
       batch.map((v) => {
         const old = existing.get(v.code);
         return {
@@ -58,9 +71,10 @@ export async function onboardRegency(
           updatedAt: now,
         };
       }),
-    ).go();
+    );
     // a new or renamed village needs its site (re)built: the publisher picks these up
-    await SiteState.put(
+    await batchPut(
+      SiteState,
       batch.map((v) =>
         outOfDateState(
           { code: v.code, regencyCode },
@@ -68,7 +82,7 @@ export async function onboardRegency(
           now,
         ),
       ),
-    ).go();
+    );
     done += batch.length;
     onProgress(done, changed.length);
   }

@@ -1,6 +1,7 @@
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { NotFound } from '../lib/errors';
 import { withCursor } from '../lib/paging';
-import { FAST, Regency, Village, type VillageItem } from '../lib/table';
+import { indexes, queryPage, Regency, Village, type VillageItem } from '../lib/table-toolbox';
 
 /** Public view of a village: what any page or client may show. */
 export function publicVillage(v: VillageItem) {
@@ -17,14 +18,14 @@ export function publicVillage(v: VillageItem) {
 }
 
 export async function getVillage(code: string): Promise<VillageItem> {
-  const { data } = await Village.get({ code }).go(FAST);
-  if (!data) throw new NotFound();
-  return data;
+  const { Item } = await Village.build(GetItemCommand).key({ code }).send();
+  if (!Item) throw new NotFound();
+  return Item;
 }
 
 export async function getRegency(code: string) {
-  const { data } = await Regency.get({ code }).go();
-  return data;
+  const { Item } = await Regency.build(GetItemCommand).key({ code }).send();
+  return Item ?? null;
 }
 
 export async function listVillages(q: {
@@ -33,14 +34,14 @@ export async function listVillages(q: {
   cursor?: string;
   limit: number;
 }) {
-  return withCursor(q.cursor, async () => {
-    const { data, cursor } = await Village.query
-      .byRegency(
-        q.kecamatan
-          ? { regencyCode: q.regencyCode, kecamatanCode: q.kecamatan }
-          : { regencyCode: q.regencyCode },
-      )
-      .go({ cursor: q.cursor ?? null, limit: q.limit });
-    return { items: data, cursor };
-  });
+  return withCursor(q.cursor, () =>
+    queryPage(
+      Village,
+      indexes.villageByRegency,
+      q.kecamatan
+        ? { regencyCode: q.regencyCode, kecamatanCode: q.kecamatan }
+        : { regencyCode: q.regencyCode },
+      { cursor: q.cursor ?? null, limit: q.limit },
+    ),
+  );
 }

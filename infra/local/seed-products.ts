@@ -5,11 +5,21 @@
  * Idempotent: a seller that exists is left as it is.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import sharp from 'sharp';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
-import { db, LocalUser, Village } from '../../functions/lib/table';
+import {
+  indexes,
+  LocalUser,
+  queryPage,
+  Seller,
+  SellerAccount,
+  transact,
+  Village,
+} from '../../functions/lib/table-toolbox';
 import type { ProductCategory } from '../../functions/products/categories';
 import { processUploadedPhoto } from '../../functions/products/photo-process';
 import { createPhoto, incomingPhotoKey } from '../../functions/products/photo-store';
@@ -159,58 +169,58 @@ export async function demoPhoto([a, b]: [string, string], width = 1600, height =
 
 export async function seedSellers(now = new Date()): Promise<void> {
   for (const demo of DEMO_SELLERS) {
-    if ((await LocalUser.get({ username: demo.username }).go()).data) continue;
-    const village = (await Village.query.bySlug({ slug: demo.village }).go()).data[0];
+    if ((await LocalUser.build(GetItemCommand).key({ username: demo.username }).send()).Item) continue;
+    const village = (await queryPage(Village, indexes.villageBySlug, { slug: demo.village })).items[0];
     if (!village) continue;
     const sellerId = newId();
     const at = now.toISOString();
     const passwordHash = await hashPassword('smartkampung');
-    await db.transaction
-      .write(({ seller, sellerAccount, localUser }) => [
-        sellerAccount.create({ whatsapp: demo.whatsapp, sellerId }).commit(),
-        seller
-          .create({
-            id: sellerId,
-            villageCode: village.code,
-            kecamatanCode: village.kecamatanCode,
-            regencyCode: village.regencyCode,
-            businessName: demo.businessName,
-            ownerName: demo.ownerName,
-            whatsapp: demo.whatsapp,
-            kind: demo.kind,
-            description: demo.description,
-            location: demo.location,
-            status: 'approved',
-            version: 2,
-            history: [
-              { at, actor: demo.whatsapp, role: 'seller', from: null, to: 'pending' },
-              {
-                at,
-                actor: `officer@${demo.village}`,
-                role: 'village-officer',
-                from: 'pending',
-                to: 'approved',
-              },
-            ],
-            createdAt: at,
-            updatedAt: at,
-          })
-          .commit(),
-        localUser
-          .create({
-            username: demo.username,
-            passwordHash,
-            groups: ['seller'],
-            attributes: {
-              'custom:village': village.code,
-              'custom:kecamatan': village.kecamatanCode,
-              'custom:regency': village.regencyCode,
-              'custom:seller': sellerId,
+    await transact(
+      SellerAccount.build(PutTransaction)
+        .item({ whatsapp: demo.whatsapp, sellerId })
+        .options({ condition: { attr: 'whatsapp', exists: false } }),
+      Seller.build(PutTransaction)
+        .item({
+          id: sellerId,
+          villageCode: village.code,
+          kecamatanCode: village.kecamatanCode,
+          regencyCode: village.regencyCode,
+          businessName: demo.businessName,
+          ownerName: demo.ownerName,
+          whatsapp: demo.whatsapp,
+          kind: demo.kind,
+          description: demo.description,
+          location: demo.location,
+          status: 'approved',
+          version: 2,
+          history: [
+            { at, actor: demo.whatsapp, role: 'seller', from: null, to: 'pending' },
+            {
+              at,
+              actor: `officer@${demo.village}`,
+              role: 'village-officer',
+              from: 'pending',
+              to: 'approved',
             },
-          })
-          .commit(),
-      ])
-      .go();
+          ],
+          createdAt: at,
+          updatedAt: at,
+        })
+        .options({ condition: { attr: 'id', exists: false } }),
+      LocalUser.build(PutTransaction)
+        .item({
+          username: demo.username,
+          passwordHash,
+          groups: ['seller'],
+          attributes: {
+            'custom:village': village.code,
+            'custom:kecamatan': village.kecamatanCode,
+            'custom:regency': village.regencyCode,
+            'custom:seller': sellerId,
+          },
+        })
+        .options({ condition: { attr: 'username', exists: false } }),
+    );
     const seller = await getSeller(sellerId);
     for (const p of demo.products) {
       const { colors, ...input } = p;

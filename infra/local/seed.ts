@@ -4,12 +4,22 @@
  * same domain code a citizen's request goes through. Idempotent: a second start adds nothing.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
 import { putDefaults } from '../../functions/catalogue/store';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
-import { LocalUser, Regency, ServiceRequest, Village } from '../../functions/lib/table';
+import {
+  indexes,
+  LocalUser,
+  queryPage,
+  Regency,
+  ServiceRequest,
+  Village,
+} from '../../functions/lib/table-toolbox';
 import { confirmDocument, incomingKey, newDocumentId } from '../../functions/requests/documents';
 import { BANYUWANGI_HOLIDAYS_2026 } from '../../functions/requests/domain/due';
 import { submitRequest } from '../../functions/requests/submit';
@@ -29,11 +39,11 @@ export interface DemoAccount {
 }
 
 export async function demoAccounts(regencyCode: string): Promise<DemoAccount[]> {
-  const regency = (await Regency.get({ code: regencyCode }).go()).data;
+  const regency = (await Regency.build(GetItemCommand).key({ code: regencyCode }).send()).Item;
   const slugOf = (name?: string) => (name ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
   const accounts: DemoAccount[] = [];
   for (const slug of ['tamansari-licin', 'kemiren-glagah']) {
-    const village = (await Village.query.bySlug({ slug }).go()).data[0];
+    const village = (await queryPage(Village, indexes.villageBySlug, { slug })).items[0];
     if (!village) continue;
     accounts.push({
       username: `officer@${slug}`,
@@ -67,14 +77,19 @@ export async function demoAccounts(regencyCode: string): Promise<DemoAccount[]> 
 
 export async function seedDemo(opts: { regencyCode: string; withRequests: boolean }): Promise<DemoAccount[]> {
   await putDefaults(opts.regencyCode, DEFAULT_CATALOGUE);
-  await Regency.patch({ code: opts.regencyCode })
-    .set({ holidays: [...BANYUWANGI_HOLIDAYS_2026] })
-    .go();
+  // a patch (the regency must exist); the list replaced as a whole ($set), not element by element
+  await Regency.build(UpdateItemCommand)
+    .item({ code: opts.regencyCode, holidays: $set([...BANYUWANGI_HOLIDAYS_2026]) })
+    .options({ condition: { attr: 'code', exists: true } })
+    .send();
   const accounts = await demoAccounts(opts.regencyCode);
   // sellers are created with their seller records (seed-products.ts)
   for (const account of accounts.filter((a) => !a.groups.includes('seller'))) {
-    const exists = (await LocalUser.get({ username: account.username }).go()).data;
-    if (!exists) await LocalUser.put({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) }).go();
+    const exists = (await LocalUser.build(GetItemCommand).key({ username: account.username }).send()).Item;
+    if (!exists)
+      await LocalUser.build(PutItemCommand)
+        .item({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) })
+        .send();
   }
   if (opts.withRequests) await seedRequests(accounts);
   const { seedSellers } = await import('./seed-products');
@@ -88,8 +103,13 @@ async function seedRequests(accounts: DemoAccount[]) {
   const officer = accounts.find((a) => a.username === 'officer@tamansari-licin');
   const village = officer?.attributes['custom:village'];
   if (!officer || !village) return;
-  const existing = await ServiceRequest.query.byVillage({ villageCode: village }).go({ limit: 1 });
-  if (existing.data.length > 0) return;
+  const existing = await queryPage(
+    ServiceRequest,
+    indexes.requestByVillage,
+    { villageCode: village },
+    { limit: 1 },
+  );
+  if (existing.items.length > 0) return;
   const now = new Date();
   const demo: { serviceCode: string; name: string; nik: string; fields: Record<string, string> }[] = [
     {
@@ -127,7 +147,7 @@ async function seedRequests(accounts: DemoAccount[]) {
       { source: 'web', now },
     ).catch(() => undefined); // a catalogue without this demo service simply gets fewer demo requests
     if (!receipt) continue;
-    const request = (await ServiceRequest.get({ id: receipt.id }).go()).data;
+    const request = (await ServiceRequest.build(GetItemCommand).key({ id: receipt.id }).send()).Item;
     for (const requirement of request?.requiredDocuments ?? []) {
       const documentId = newDocumentId(requirement.code);
       await s3.send(
@@ -141,7 +161,7 @@ async function seedRequests(accounts: DemoAccount[]) {
       await confirmDocument(receipt.id, documentId, now);
     }
     if (d.serviceCode === 'domisili') {
-      const current = (await ServiceRequest.get({ id: receipt.id }).go()).data;
+      const current = (await ServiceRequest.build(GetItemCommand).key({ id: receipt.id }).send()).Item;
       if (current)
         await transition(
           receipt.id,

@@ -16,7 +16,9 @@ afterAll(async () => {
 
 describe('OverdueRequests metric', () => {
   it('counts open requests past their due time across kecamatan, not closed or future ones', async () => {
-    const { ServiceRequest } = await import('../../functions/lib/table');
+    const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+    const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
+    const { ServiceRequest } = await import('../../functions/lib/table-toolbox');
     const { queueSort } = await import('../../functions/requests/store');
     const { handler, countOverdue } = await import('../../functions/requests/handlers/overdue-metric');
     const call = client(runtime.apiUrl);
@@ -32,18 +34,21 @@ describe('OverdueRequests metric', () => {
     };
     // time passes: the promise of these requests ran out an hour ago (or runs out tomorrow)
     const setDue = async (id: string, dueAt: string, status?: 'completed') => {
-      const r = (await ServiceRequest.get({ id }).go()).data;
+      const r = (await ServiceRequest.build(GetItemCommand).key({ id }).send()).Item;
       if (!r) throw new Error('request');
       const next = { ...r, dueAt, ...(status ? { status, closedAt: now.toISOString() } : {}) };
-      await ServiceRequest.patch({ id })
-        .composite({ villageCode: r.villageCode, kecamatanCode: r.kecamatanCode })
-        .set({
+      await ServiceRequest.build(UpdateItemCommand)
+        .item({
+          id,
+          villageCode: r.villageCode,
+          kecamatanCode: r.kecamatanCode,
           dueAt,
           status: next.status,
           queueSort: queueSort(next),
           ...(status ? { closedAt: now.toISOString() } : {}),
         })
-        .go();
+        .options({ condition: { attr: 'id', exists: true } })
+        .send();
     };
     const hourAgo = new Date(now.getTime() - 3600_000).toISOString();
     await setDue(await file(TAMANSARI, 'Overdue Satu'), hourAgo);

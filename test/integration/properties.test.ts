@@ -41,9 +41,9 @@ beforeAll(async () => {
     endpoint: runtime.dynamoEndpoint,
     credentials: LOCAL_CREDENTIALS,
   });
-  const { ServiceRequest } = await import('../../functions/lib/table');
+  const { indexes, queryPage, ServiceRequest } = await import('../../functions/lib/table-toolbox');
   countVillage = async (villageCode) =>
-    (await ServiceRequest.query.byVillage({ villageCode }).go({ pages: 'all' })).data.length;
+    (await queryPage(ServiceRequest, indexes.requestByVillage, { villageCode }, { all: true })).items.length;
   officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
   const res = await call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody('Property Fixture') });
   expect(res.status).toBe(201);

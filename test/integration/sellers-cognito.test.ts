@@ -98,8 +98,16 @@ describe('seller registration with Cognito (client mocked)', () => {
       groups: ['seller'],
     });
     // no local sign-in was written on AWS
-    const { LocalUser } = await import('../../functions/lib/table');
-    expect((await LocalUser.get({ username: '+6281377700001' }).go()).data).toBeNull();
+    const { LocalUser } = await import('../../functions/lib/table-toolbox');
+    const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+    expect(
+      (
+        await LocalUser.build(GetItemCommand)
+          .key({ username: '+6281377700001' })
+          .options({ consistent: true })
+          .send()
+      ).Item,
+    ).toBeUndefined();
   });
 
   it('a retry answers the same seller and never resets the password of a working account', async () => {
@@ -118,8 +126,16 @@ describe('seller registration with Cognito (client mocked)', () => {
     const refused = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700003') });
     expect(refused.status).toBe(400);
     expect(refused.data.error.fields).toEqual([{ path: 'password', message: expect.any(String) }]);
-    const { SellerAccount } = await import('../../functions/lib/table');
-    expect((await SellerAccount.get({ whatsapp: '+6281377700003' }).go()).data).toBeNull();
+    const { SellerAccount } = await import('../../functions/lib/table-toolbox');
+    const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+    expect(
+      (
+        await SellerAccount.build(GetItemCommand)
+          .key({ whatsapp: '+6281377700003' })
+          .options({ consistent: true })
+          .send()
+      ).Item,
+    ).toBeUndefined();
     const again = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700003') });
     expect(again.status, again.text).toBe(201);
     expect(users.get('+6281377700003')?.status).toBe('CONFIRMED');

@@ -1,6 +1,6 @@
 import { Invalid } from '../../lib/errors';
 import { json } from '../../lib/http';
-import type { RequestItem } from '../../lib/table';
+import type { RequestItem } from '../../lib/table-toolbox';
 import { getVillage } from '../../villages/store';
 import { open311Endpoint } from '../endpoint';
 import { RequestsQuery } from '../schemas';

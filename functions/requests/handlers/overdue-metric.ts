@@ -5,8 +5,10 @@
  * permission. Reads by key only: per kecamatan and open status, the requests whose queue key (`0#<dueAt>`)
  * sorts before now.
  */
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { config } from '../../lib/config';
-import { FAST, Kecamatan, ServiceRequest } from '../../lib/table';
+import { partitionKey, sortKey } from '../../lib/keys';
+import { indexes, Kecamatan, queryPage, ServiceRequest, table } from '../../lib/table-toolbox';
 import { isClosed, STATUSES } from '../domain/transitions';
 import { overdueMetric } from '../metrics';
 import { overdue } from '../store';
@@ -19,18 +21,28 @@ export const OVERDUE_METRIC = {
 
 export async function countOverdue(regencyCode: string, now: Date): Promise<number> {
   const open = STATUSES.filter((s) => !isClosed(s));
-  const kecamatan = (await Kecamatan.query.byRegency({ regencyCode }).go({ ...FAST, pages: 'all' })).data;
+  const kecamatan = (await queryPage(Kecamatan, indexes.kecamatanByRegency, { regencyCode }, { all: true }))
+    .items;
+  const spec = indexes.requestByKecamatanStatus;
+  /** the index sort key's `queueSort` part (`…#queuesort_0#<dueAt>`): a bound of a range of queue keys */
+  const queueKey = (queueSort: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort });
   let count = 0;
   for (const k of kecamatan) {
     const pages = await Promise.all(
       open.map((status) =>
-        ServiceRequest.query
-          .byKecamatanStatus({ kecamatanCode: k.code, status })
-          .between({ queueSort: '0#' }, { queueSort: `0#${now.toISOString()}` })
-          .go({ ...FAST, pages: 'all', attributes: ['id', 'status', 'dueAt'] }),
+        table
+          .build(QueryCommand)
+          .entities(ServiceRequest)
+          .query({
+            index: spec.index,
+            partition: partitionKey(spec.pk, { kecamatanCode: k.code, status }),
+            range: { between: [queueKey('0#'), queueKey(`0#${now.toISOString()}`)] },
+          })
+          .options({ maxPages: Number.POSITIVE_INFINITY, attributes: ['id', 'status', 'dueAt'] })
+          .send(),
       ),
     );
-    for (const page of pages) count += page.data.filter((r) => overdue(r, now)).length;
+    for (const page of pages) count += (page.Items ?? []).filter((r) => overdue(r, now)).length;
   }
   return count;
 }

@@ -1,7 +1,7 @@
 import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
 import { withCursor } from '../../lib/paging';
-import { ServiceRequest } from '../../lib/table';
+import { indexes, queryPage, ServiceRequest } from '../../lib/table-toolbox';
 import { routeById } from '../../routes';
 import { queueItem } from '../queue';
 import { KecamatanRequestsParams, QueueQuery } from '../schemas';
@@ -15,10 +15,13 @@ export const handler = endpoint(
   async (ctx) => {
     authorize(route, ctx.caller, { kecamatanCode: ctx.params.code });
     const page = await withCursor(ctx.query.cursor, () =>
-      ServiceRequest.query
-        .byKecamatanStatus({ kecamatanCode: ctx.params.code, status: ctx.query.status ?? 'forwarded' })
-        .go({ cursor: ctx.query.cursor ?? null, limit: ctx.query.limit }),
+      queryPage(
+        ServiceRequest,
+        indexes.requestByKecamatanStatus,
+        { kecamatanCode: ctx.params.code, status: ctx.query.status ?? 'forwarded' },
+        { cursor: ctx.query.cursor ?? null, limit: ctx.query.limit },
+      ),
     );
-    return json(200, { items: page.data.map((r) => queueItem(r, ctx.now)), cursor: page.cursor ?? null });
+    return json(200, { items: page.items.map((r) => queueItem(r, ctx.now)), cursor: page.cursor });
   },
 );

@@ -1,7 +1,7 @@
 import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
 import { withCursor } from '../../lib/paging';
-import { ServiceRequest } from '../../lib/table';
+import { indexes, queryPage, ServiceRequest } from '../../lib/table-toolbox';
 import { routeById } from '../../routes';
 import { queueItem } from '../queue';
 import { QueueQuery, VillageRequestsParams } from '../schemas';
@@ -15,11 +15,20 @@ export const handler = endpoint(
   async (ctx) => {
     authorize(route, ctx.caller, { villageCode: ctx.params.code });
     const page = await withCursor(ctx.query.cursor, () =>
-      (ctx.query.status
-        ? ServiceRequest.query.byVillageStatus({ villageCode: ctx.params.code, status: ctx.query.status })
-        : ServiceRequest.query.byVillage({ villageCode: ctx.params.code })
-      ).go({ cursor: ctx.query.cursor ?? null, limit: ctx.query.limit }),
+      ctx.query.status
+        ? queryPage(
+            ServiceRequest,
+            indexes.requestByVillageStatus,
+            { villageCode: ctx.params.code, status: ctx.query.status },
+            { cursor: ctx.query.cursor ?? null, limit: ctx.query.limit },
+          )
+        : queryPage(
+            ServiceRequest,
+            indexes.requestByVillage,
+            { villageCode: ctx.params.code },
+            { cursor: ctx.query.cursor ?? null, limit: ctx.query.limit },
+          ),
     );
-    return json(200, { items: page.data.map((r) => queueItem(r, ctx.now)), cursor: page.cursor ?? null });
+    return json(200, { items: page.items.map((r) => queueItem(r, ctx.now)), cursor: page.cursor });
   },
 );

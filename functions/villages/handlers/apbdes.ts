@@ -1,13 +1,14 @@
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
-import { Apbdes, SiteState, service } from '../../lib/table';
+import { Apbdes, SiteState, transact } from '../../lib/table-toolbox';
 import { routeById } from '../../routes';
 import { outOfDateState } from '../../sites/signal';
 import { ApbdesBody, ApbdesParams } from '../schemas';
 import { getVillage } from '../store';
 
 const route = routeById('villages.apbdes');
-const tx = /* @__PURE__ */ service({ apbdes: Apbdes, siteState: SiteState });
 
 /** The village officer publishes a year's APBDes summary (the site shows the latest year). */
 export const handler = endpoint(
@@ -18,12 +19,10 @@ export const handler = endpoint(
     const village = await getVillage(params.code);
     const at = now.toISOString();
     const item = { villageCode: village.code, year: params.year, ...body, updatedAt: at };
-    await tx.transaction
-      .write(({ apbdes, siteState }) => [
-        apbdes.put(item).commit(),
-        siteState.upsert(outOfDateState(village, 'apbdes', at)).commit(),
-      ])
-      .go();
+    await transact(
+      Apbdes.build(PutTransaction).item(item),
+      SiteState.build(UpdateTransaction).item(outOfDateState(village, 'apbdes', at)),
+    );
     return json(200, item);
   },
 );

@@ -1,13 +1,14 @@
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
-import { NewsArticle, SiteState, service } from '../../lib/table';
+import { NewsArticle, SiteState, transact } from '../../lib/table-toolbox';
 import { routeById } from '../../routes';
 import { outOfDateState } from '../../sites/signal';
 import { NewsBody, VillageParams } from '../schemas';
 import { getVillage } from '../store';
 
 const route = routeById('villages.news');
-const tx = /* @__PURE__ */ service({ news: NewsArticle, siteState: SiteState });
 
 /** The village officer publishes (or, with the same slug and date, corrects) a news article. */
 export const handler = endpoint(
@@ -26,12 +27,10 @@ export const handler = endpoint(
       body: body.body,
       updatedAt: at,
     };
-    await tx.transaction
-      .write(({ news, siteState }) => [
-        news.put(article).commit(),
-        siteState.upsert(outOfDateState(village, 'news', at)).commit(),
-      ])
-      .go();
+    await transact(
+      NewsArticle.build(PutTransaction).item(article),
+      SiteState.build(UpdateTransaction).item(outOfDateState(village, 'news', at)),
+    );
     return json(201, article);
   },
 );

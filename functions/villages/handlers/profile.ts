@@ -1,13 +1,14 @@
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $set } from 'dynamodb-toolbox/entity/actions/update';
 import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
-import { SiteState, service, Village } from '../../lib/table';
+import { SiteState, transact, Village } from '../../lib/table-toolbox';
 import { routeById } from '../../routes';
 import { outOfDateState } from '../../sites/signal';
 import { ProfileBody, VillageParams } from '../schemas';
 import { getVillage, publicVillage } from '../store';
 
 const route = routeById('villages.profile');
-const tx = /* @__PURE__ */ service({ village: Village, siteState: SiteState });
 
 /**
  * The village officer edits the public profile (about, head, officials, contact, map point, facilities).
@@ -21,12 +22,13 @@ export const handler = endpoint(
     const village = await getVillage(params.code);
     const profile = { ...(village.profile ?? {}), ...body };
     const at = now.toISOString();
-    await tx.transaction
-      .write(({ village: v, siteState }) => [
-        v.patch({ code: village.code }).set({ profile, updatedAt: at }).commit(),
-        siteState.upsert(outOfDateState(village, 'village profile', at)).commit(),
-      ])
-      .go();
+    await transact(
+      // a patch: the village must exist; the profile is replaced as a whole ($set), not merged path by path
+      Village.build(UpdateTransaction)
+        .item({ code: village.code, profile: $set(profile), updatedAt: at })
+        .options({ condition: { attr: 'code', exists: true } }),
+      SiteState.build(UpdateTransaction).item(outOfDateState(village, 'village profile', at)),
+    );
     return json(200, publicVillage({ ...village, profile }));
   },
 );
