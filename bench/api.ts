@@ -119,7 +119,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   const { dynamo } = await import('../functions/lib/aws');
   const { config } = await import('../functions/lib/config');
   const { Counter, Village, CatalogueEntry, Idempotency, TrackingCode, ServiceRequest, indexes, queryOf } =
-    await import('../functions/lib/table-toolbox');
+    await import('../functions/lib/table');
   const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
   const { $add, UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
   const { PutTransaction } = await import('dynamodb-toolbox/entity/actions/transactPut');

@@ -71,7 +71,7 @@ export function describeCalls(calls: ReadonlyMap<string, number>): string {
 
 /**
  * Deep copy of `template` with every placeholder replaced in every string (keys untouched).
- * Used to stamp fresh ids into request params built once with ElectroDB's `.params()`.
+ * Used to stamp fresh ids into request params built once with dynamodb-toolbox's `.params()`.
  */
 export function fill<T>(template: T, subs: readonly (readonly [string, string])[]): T {
   const walk = (v: unknown): unknown => {

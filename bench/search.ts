@@ -17,7 +17,7 @@ process.env.LOG_LEVEL = 'silent';
 const rt = await startLocalRuntime({ port: 0, seed: true, onProgress: () => {} });
 try {
   const { documentClient } = await import('../functions/lib/aws');
-  const { Village, Seller, indexes, queryPage } = await import('../functions/lib/table-toolbox');
+  const { Village, Seller, indexes, queryPage } = await import('../functions/lib/table');
   const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
   const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
   const { createProduct, getProduct, saveProduct, newId } = await import('../functions/products/store');

@@ -164,8 +164,6 @@ export const buildOptions = {
   banner: { js: requireShim },
   // everything is bundled, the AWS SDK included: a bundled client starts faster than the runtime's copy
   external: [] as string[],
-  // ElectroDB's model validation (jsonschema) stays out of Lambda: see infra/esbuild/jsonschema-stub.cjs
-  alias: { jsonschema: join(repoRoot, 'infra/esbuild/jsonschema-stub.cjs') },
   outExtension: { '.js': '.mjs' },
 } as const;
 

@@ -5,7 +5,7 @@
  *
  * Shaped like DynamoDB's CreateTable input minus `TableName`, plus the TTL attribute (TTL is a
  * separate UpdateTimeToLive call in the API). Attribute names stay generic (`pk`, `gsi1pk`, ...);
- * the entities (ElectroDB) decide what goes into them.
+ * the entities (dynamodb-toolbox, functions/lib/table.ts) decide what goes into them.
  */
 export const gsiNames = ['gsi1', 'gsi2', 'gsi3', 'gsi4'] as const;
 export type GsiName = (typeof gsiNames)[number];

@@ -4,7 +4,7 @@ import { config } from '../lib/config';
 import { Unauthorized } from '../lib/errors';
 import { endpoint, json } from '../lib/http';
 import { rateLimit } from '../lib/rate-limit';
-import { LocalUser } from '../lib/table-toolbox';
+import { LocalUser } from '../lib/table';
 import { issueLocalTokens, verifyPassword } from './local-identity';
 import { localKey } from './local-key';
 

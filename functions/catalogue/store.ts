@@ -2,7 +2,7 @@ import type { Entity, InputItem } from 'dynamodb-toolbox/entity';
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
 import { BatchWriteCommand, execute } from 'dynamodb-toolbox/table/actions/batchWrite';
 import { config } from '../lib/config';
-import { CatalogueEntry, indexes, queryPage, table } from '../lib/table-toolbox';
+import { CatalogueEntry, indexes, queryPage, table } from '../lib/table';
 import { mergeCatalogue, type Service, ServiceSchema } from './defaults';
 
 /**

@@ -1,9 +1,9 @@
 /**
  * The table's stored key format, as a pure function: `pk = $<service>#<attr>_<value>#…`,
- * `sk = $<entity>_<version>#<attr>_<value>#…`, lower-cased — exactly what ElectroDB writes (its default
- * key casing). The move from ElectroDB to dynamodb-toolbox (smaller, tree-shakeable bundles: see
- * SPIKE.md on branch spike/toolbox-zodmini) keeps every stored item readable by computing keys with
- * this module; `test/unit/lib/keys.test.ts` proves it equal to ElectroDB's for every entity and index.
+ * `sk = $<entity>_<version>#<attr>_<value>#…`, lower-cased — the format ElectroDB wrote before the
+ * move to dynamodb-toolbox (smaller, tree-shakeable bundles), kept so existing tables need no
+ * migration. `test/unit/lib/keys.test.ts` holds it to a recording of ElectroDB's keys for every entity
+ * and access pattern.
  */
 export const SERVICE = 'smartkampung';
 

@@ -1,3 +1,4 @@
+import { DynamoDBToolboxError } from 'dynamodb-toolbox/errors';
 import * as z from 'zod';
 import { Invalid } from './errors';
 
@@ -23,8 +24,9 @@ function checkCursorShape(cursor: string) {
 }
 
 /**
- * Runs a paged query with a client-supplied cursor. ElectroDB cursors are the last key, unsigned:
- * a tampered one, or one from another filter, is the caller's mistake (400), never our 500.
+ * Runs a paged query with a client-supplied cursor. Cursors are the last key (base64url JSON),
+ * unsigned: a tampered one, or one from another filter, is the caller's mistake (400), never our 500 —
+ * whether toolbox refuses it (DynamoDBToolboxError) or DynamoDB does (ValidationException).
  */
 export async function withCursor<T>(cursor: string | undefined, run: () => Promise<T>): Promise<T> {
   if (cursor !== undefined) checkCursorShape(cursor);
@@ -32,12 +34,8 @@ export async function withCursor<T>(cursor: string | undefined, run: () => Promi
     return await run();
   } catch (error) {
     if (cursor === undefined) throw error;
-    const e = error as { name?: string; code?: number; cause?: { name?: string } };
-    if (
-      e?.name === 'ElectroError' ||
-      e?.name === 'ValidationException' ||
-      e?.cause?.name === 'ValidationException'
-    )
+    const e = error as { name?: string; constructor?: { name?: string } };
+    if (e?.name === 'ValidationException' || e?.constructor?.name === 'DynamoDBToolboxError')
       throw badCursor();
     throw error;
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { $add, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { TooManyRequests } from './errors';
-import { Counter } from './table-toolbox';
+import { Counter } from './table';
 
 /**
  * A fixed-window counter in the table: one atomic ADD per call, gone by TTL after the window.

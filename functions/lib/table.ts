@@ -1,22 +1,28 @@
-import { CustomAttributeType, Entity, type EntityItem, Service } from 'electrodb';
+/**
+ * The single table, on dynamodb-toolbox v2 (tree-shakeable: a function's bundle carries only the
+ * entities and actions it uses). Every entity of the platform lives here; stored attribute names stay
+ * generic (pk/sk, gsi1pk/gsi1sk … gsi4pk/gsi4sk, expiresAt for TTL) so new access patterns reuse
+ * indexes. The physical design (key schema, indexes, TTL) is `infra/table-design.ts`, shared by CDK
+ * and the local runtime. Every access is a key lookup or a Query: nothing here, or anywhere, scans.
+ *
+ * Items are stored exactly as ElectroDB 3.9.3 stored them before the move (keys from `keys.ts`,
+ * ElectroDB's `__edb_e__`/`__edb_v__` kept), so tables written before it stay readable without a
+ * migration: `test/unit/lib/toolbox-items.test.ts` holds every entity to a recording of ElectroDB's items.
+ */
+import { Entity, type FormattedItem } from 'dynamodb-toolbox/entity';
+import { type ExecuteTransactWriteInput, execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { any } from 'dynamodb-toolbox/schema/any';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { Table } from 'dynamodb-toolbox/table';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { documentClient } from './aws';
 import { config } from './config';
-
-/**
- * The single table. Every entity of the platform lives here; stored attribute names stay generic
- * (pk/sk, gsi1pk/gsi1sk … gsi4pk/gsi4sk, expiresAt for TTL) so new access patterns reuse indexes.
- * The physical design (key schema, indexes, TTL) is `infra/table-design.ts`, shared by CDK and the
- * local runtime. Every access is a key lookup or a Query: nothing here, or anywhere, scans.
- */
-const SERVICE = 'smartkampung';
-const opts = () => ({ table: config.TABLE_NAME, client: documentClient });
-
-/**
- * For the hot read paths: skip ElectroDB's wrapping of SDK errors (it builds a new error with a
- * stack trace on every call, the largest single cost in a profile of submit). Errors then arrive as
- * the SDK's own, which is what the error mapper logs by name anyway.
- */
-export const FAST = { originalErr: true } as const;
+import { type KeyValues, partitionKey, sortKey } from './keys';
 
 export type Localized = { id: string; en: string };
 export type OfficeHoursData = {
@@ -32,330 +38,6 @@ export type HistoryEntry = {
   reason?: string;
 };
 export type RequestDocumentRef = { code: string; name: Localized; accept: string[] };
-
-export const Regency = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'regency', version: '1', service: SERVICE },
-      attributes: {
-        code: { type: 'string', required: true },
-        name: { type: 'string', required: true },
-        provinceCode: { type: 'string' },
-        holidays: { type: 'list', items: { type: 'string' }, default: () => [] },
-        officeHours: { type: CustomAttributeType<OfficeHoursData>('any') },
-        updatedAt: { type: 'string' },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['code'] }, sk: { field: 'sk', composite: [] } },
-      },
-    },
-    opts(),
-  ))();
-
-export const Kecamatan = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'kecamatan', version: '1', service: SERVICE },
-      attributes: {
-        code: { type: 'string', required: true },
-        name: { type: 'string', required: true },
-        slug: { type: 'string', required: true },
-        regencyCode: { type: 'string', required: true },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['code'] }, sk: { field: 'sk', composite: [] } },
-        byRegency: {
-          index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['regencyCode'] },
-          sk: { field: 'gsi1sk', composite: ['code'] },
-        },
-      },
-    },
-    opts(),
-  ))();
-
-export const Village = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'village', version: '1', service: SERVICE },
-      attributes: {
-        code: { type: 'string', required: true },
-        name: { type: 'string', required: true },
-        slug: { type: 'string', required: true },
-        kind: { type: ['desa', 'kelurahan'] as const, required: true },
-        kecamatanCode: { type: 'string', required: true },
-        kecamatanName: { type: 'string', required: true },
-        regencyCode: { type: 'string', required: true },
-        regencyName: { type: 'string', required: true },
-        officeHours: { type: CustomAttributeType<OfficeHoursData>('any') },
-        /** public profile, edited by the village (issue 4 extends it) */
-        profile: { type: CustomAttributeType<Record<string, unknown>>('any') },
-        createdAt: { type: 'string', readOnly: true },
-        updatedAt: { type: 'string' },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['code'] }, sk: { field: 'sk', composite: [] } },
-        byRegency: {
-          index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['regencyCode'] },
-          sk: { field: 'gsi1sk', composite: ['kecamatanCode', 'code'] },
-        },
-        bySlug: {
-          index: 'gsi2',
-          pk: { field: 'gsi2pk', composite: ['slug'] },
-          sk: { field: 'gsi2sk', composite: [] },
-        },
-      },
-    },
-    opts(),
-  ))();
-
-/** One catalogue entry: the regency default (`scope` = regency code) or a village override (village code). */
-export const CatalogueEntry = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'catalogue', version: '1', service: SERVICE },
-      attributes: {
-        scope: { type: 'string', required: true },
-        code: { type: 'string', required: true },
-        disabled: { type: 'boolean', default: false },
-        /** the service definition (validated by ServiceSchema at the boundary) */
-        service: { type: CustomAttributeType<Record<string, unknown>>('any'), required: true },
-        updatedAt: { type: 'string' },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['scope'] }, sk: { field: 'sk', composite: ['code'] } },
-      },
-    },
-    opts(),
-  ))();
-
-/**
- * A citizen's request. `queueSort` orders a village's queue: open requests first by due time (so the
- * overdue ones, due earliest, lead), requests still waiting for documents after them, closed ones last.
- */
-export const ServiceRequest = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'request', version: '1', service: SERVICE },
-      attributes: {
-        id: { type: 'string', required: true },
-        trackingCode: { type: 'string', required: true },
-        secretHash: { type: 'string', required: true },
-        villageCode: { type: 'string', required: true },
-        kecamatanCode: { type: 'string', required: true },
-        regencyCode: { type: 'string', required: true },
-        serviceCode: { type: 'string', required: true },
-        serviceLevel: { type: ['desa', 'kecamatan'] as const, required: true },
-        serviceName: { type: CustomAttributeType<Localized>('any'), required: true },
-        duration: { type: 'string', required: true },
-        applicant: {
-          type: 'map',
-          required: true,
-          properties: {
-            name: { type: 'string', required: true },
-            nik: { type: 'string', required: true },
-            whatsapp: { type: 'string' },
-          },
-        },
-        fields: {
-          type: CustomAttributeType<Record<string, string | string[]>>('any'),
-          required: true,
-          default: () => ({}),
-        },
-        requiredDocuments: {
-          type: CustomAttributeType<RequestDocumentRef[]>('any'),
-          required: true,
-          default: () => [],
-        },
-        status: {
-          type: [
-            'submitted',
-            'in_review',
-            'needs_revision',
-            'resubmitted',
-            'forwarded',
-            'approved',
-            'completed',
-            'rejected',
-          ] as const,
-          required: true,
-        },
-        version: { type: 'number', required: true },
-        source: { type: ['web', 'form', 'open311'] as const, required: true },
-        lang: { type: ['id', 'en'] as const, default: 'id' },
-        createdAt: { type: 'string', required: true },
-        updatedAt: { type: 'string', required: true },
-        /** when every required document was confirmed: the promise starts counting here */
-        completeAt: { type: 'string' },
-        dueAt: { type: 'string' },
-        closedAt: { type: 'string' },
-        queueSort: { type: 'string', required: true },
-        letterNumber: { type: 'string' },
-        history: { type: CustomAttributeType<HistoryEntry[]>('any'), required: true, default: () => [] },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } },
-        byVillage: {
-          index: 'gsi2',
-          pk: { field: 'gsi2pk', composite: ['villageCode'] },
-          sk: { field: 'gsi2sk', composite: ['queueSort', 'id'] },
-        },
-        byVillageStatus: {
-          index: 'gsi3',
-          pk: { field: 'gsi3pk', composite: ['villageCode', 'status'] },
-          sk: { field: 'gsi3sk', composite: ['queueSort', 'id'] },
-        },
-        byKecamatanStatus: {
-          index: 'gsi4',
-          pk: { field: 'gsi4pk', composite: ['kecamatanCode', 'status'] },
-          sk: { field: 'gsi4sk', composite: ['queueSort', 'id'] },
-        },
-      },
-    },
-    opts(),
-  ))();
-
-/** A document the citizen uploads for one requirement of a request. The bytes live in the uploads bucket. */
-export const RequestDocument = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'document', version: '1', service: SERVICE },
-      attributes: {
-        requestId: { type: 'string', required: true },
-        documentId: { type: 'string', required: true },
-        requirement: { type: 'string', required: true },
-        key: { type: 'string', required: true },
-        declaredType: { type: 'string', required: true },
-        declaredSize: { type: 'number', required: true },
-        status: { type: ['pending', 'confirmed', 'replaced'] as const, required: true },
-        detectedType: { type: 'string' },
-        size: { type: 'number' },
-        createdAt: { type: 'string', required: true },
-        confirmedAt: { type: 'string' },
-      },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['requestId'] },
-          sk: { field: 'sk', composite: ['documentId'] },
-        },
-      },
-    },
-    opts(),
-  ))();
-
-/** Replay record of a submission (Idempotency-Key, or a form fingerprint). Expires by TTL. */
-export const Idempotency = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'idempotency', version: '1', service: SERVICE },
-      attributes: {
-        scope: { type: 'string', required: true },
-        key: { type: 'string', required: true },
-        bodyHash: { type: 'string', required: true },
-        /** what the first call answered, replayed verbatim (holds the secret, so it expires within the hour) */
-        response: { type: CustomAttributeType<Record<string, unknown>>('any'), required: true },
-        createdAt: { type: 'string', required: true },
-        /** epoch seconds; DynamoDB TTL deletes lazily, so readers also check it */
-        expiresAt: { type: 'number', required: true },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['scope', 'key'] }, sk: { field: 'sk', composite: [] } },
-      },
-    },
-    opts(),
-  ))();
-
-/**
- * Claims a tracking code for one request. Written in the submit transaction with a
- * not-exists condition, so two requests can never share a code, and read with a consistent
- * GetItem, so a code works the instant its receipt is shown (an index would lag).
- */
-export const TrackingCode = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'tracking', version: '1', service: SERVICE },
-      attributes: {
-        trackingCode: { type: 'string', required: true },
-        requestId: { type: 'string', required: true },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['trackingCode'] }, sk: { field: 'sk', composite: [] } },
-      },
-    },
-    opts(),
-  ))();
-
-/** Atomic counters (letter numbers per village and year). */
-export const Counter = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'counter', version: '1', service: SERVICE },
-      attributes: {
-        name: { type: 'string', required: true },
-        value: { type: 'number', required: true, default: 0 },
-        /** epoch seconds; set on rate-limit windows so they disappear by TTL */
-        expiresAt: { type: 'number' },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['name'] }, sk: { field: 'sk', composite: [] } },
-      },
-    },
-    opts(),
-  ))();
-
-/** A UMKM/IKM seller of a village. Registers itself (pending); the village officer moderates it. */
-export const Seller = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'seller', version: '1', service: SERVICE },
-      attributes: {
-        id: { type: 'string', required: true },
-        villageCode: { type: 'string', required: true },
-        kecamatanCode: { type: 'string', required: true },
-        regencyCode: { type: 'string', required: true },
-        businessName: { type: 'string', required: true },
-        ownerName: { type: 'string', required: true },
-        /** the business's WhatsApp (+62…), also the seller's sign-in username */
-        whatsapp: { type: 'string', required: true },
-        kind: { type: ['umkm', 'ikm'] as const, required: true },
-        description: { type: 'string', required: true },
-        location: { type: 'string' },
-        status: { type: ['pending', 'approved', 'rejected', 'suspended'] as const, required: true },
-        reason: { type: 'string' },
-        version: { type: 'number', required: true },
-        history: { type: CustomAttributeType<HistoryEntry[]>('any'), required: true, default: () => [] },
-        createdAt: { type: 'string', required: true },
-        updatedAt: { type: 'string', required: true },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } },
-        byVillage: {
-          index: 'gsi2',
-          pk: { field: 'gsi2pk', composite: ['villageCode'] },
-          sk: { field: 'gsi2sk', composite: ['status', 'id'] },
-        },
-      },
-    },
-    opts(),
-  ))();
-
-/** Claims a WhatsApp number for one seller (the sign-in username): written with the seller, not-exists. */
-export const SellerAccount = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'selleraccount', version: '1', service: SERVICE },
-      attributes: {
-        whatsapp: { type: 'string', required: true },
-        sellerId: { type: 'string', required: true },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['whatsapp'] }, sk: { field: 'sk', composite: [] } },
-      },
-    },
-    opts(),
-  ))();
-
 export type ProductPhotoData = {
   id: string;
   status: 'uploading' | 'processing' | 'ready' | 'failed';
@@ -369,246 +51,631 @@ export type ProductPhotoData = {
   placeholder?: string;
   createdAt: string;
 };
-
-/**
- * A product of a seller. `visibility` is derived — `public` exactly when the product is published
- * and its seller approved — and keys the public listing index, so a hidden product or a suspended
- * seller's products leave every public list by one write, never by a filter.
- */
-export const Product = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'product', version: '1', service: SERVICE },
-      attributes: {
-        id: { type: 'string', required: true },
-        sellerId: { type: 'string', required: true },
-        villageCode: { type: 'string', required: true },
-        kecamatanCode: { type: 'string', required: true },
-        regencyCode: { type: 'string', required: true },
-        slug: { type: 'string', required: true },
-        /** denormalised at creation (village names do not change; a seller's are copied on edit) */
-        sellerName: { type: 'string', required: true },
-        sellerKind: { type: ['umkm', 'ikm'] as const, required: true },
-        sellerWhatsapp: { type: 'string', required: true },
-        villageName: { type: 'string', required: true },
-        villageSlug: { type: 'string', required: true },
-        kecamatanName: { type: 'string', required: true },
-        name: { type: 'string', required: true },
-        description: { type: CustomAttributeType<{ id: string; en?: string }>('any'), required: true },
-        category: { type: 'string', required: true },
-        price: { type: 'number', required: true },
-        discountPrice: { type: 'number' },
-        unit: { type: 'string', required: true },
-        availability: { type: ['available', 'preorder', 'out_of_stock'] as const, required: true },
-        photos: { type: CustomAttributeType<ProductPhotoData[]>('any'), required: true, default: () => [] },
-        /** bumped by every photo change: photo writes are read-modify-write conditioned on it */
-        photoRev: { type: 'number', required: true, default: 0 },
-        status: { type: ['draft', 'published', 'hidden', 'taken_down'] as const, required: true },
-        reason: { type: 'string' },
-        visibility: { type: ['public', 'private'] as const, required: true },
-        /** search terms currently written for this product (so a reindex deletes exactly those) */
-        indexedTerms: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
-        version: { type: 'number', required: true },
-        createdAt: { type: 'string', required: true },
-        updatedAt: { type: 'string', required: true },
-        publishedAt: { type: 'string' },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } },
-        bySeller: {
-          index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['sellerId'] },
-          sk: { field: 'gsi1sk', composite: ['id'] },
-        },
-        byVillage: {
-          index: 'gsi3',
-          pk: { field: 'gsi3pk', composite: ['villageCode', 'visibility'] },
-          sk: { field: 'gsi3sk', composite: ['category', 'id'] },
-        },
-      },
-    },
-    opts(),
-  ))();
-
 export type SearchPhoto = { url: string; width: number; height: number; placeholder: string };
-
-/**
- * The regency-wide product search index: one item per (scope, term, product), scope `all` or a
- * category. A query is one Query on `regency#scope` with `begins_with(term)` for the longest word
- * typed (prefix search: "kop" finds "kopi"), the other words filtered on the denormalised `text`.
- * Term `_all` lists every public product of a scope. Items carry what a result shows.
- */
-export const SearchEntry = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'search', version: '1', service: SERVICE },
-      attributes: {
-        regencyCode: { type: 'string', required: true },
-        scope: { type: 'string', required: true },
-        term: { type: 'string', required: true },
-        productId: { type: 'string', required: true },
-        text: { type: 'string', required: true },
-        name: { type: 'string', required: true },
-        slug: { type: 'string', required: true },
-        category: { type: 'string', required: true },
-        price: { type: 'number', required: true },
-        discountPrice: { type: 'number' },
-        unit: { type: 'string', required: true },
-        availability: { type: 'string', required: true },
-        sellerName: { type: 'string', required: true },
-        villageCode: { type: 'string', required: true },
-        villageName: { type: 'string', required: true },
-        villageSlug: { type: 'string', required: true },
-        kecamatanName: { type: 'string', required: true },
-        photo: { type: CustomAttributeType<SearchPhoto>('any') },
-      },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['regencyCode', 'scope'] },
-          sk: { field: 'sk', composite: ['term', 'productId'] },
-        },
-      },
-    },
-    opts(),
-  ))();
-
-/**
- * The "site out of date" signal of one village, consumed by the site publisher. A change marks it
- * `dirty` (in the same transaction as the change itself) and moves `lastChangeAt`; the publisher
- * rebuilds villages that have been quiet for a moment and marks them `clean` only if nothing changed
- * meanwhile — so a burst of changes causes one rebuild, and no change is ever lost.
- */
-export const SiteState = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'sitestate', version: '1', service: SERVICE },
-      attributes: {
-        villageCode: { type: 'string', required: true },
-        regencyCode: { type: 'string', required: true },
-        state: { type: ['dirty', 'clean'] as const, required: true },
-        reason: { type: 'string' },
-        lastChangeAt: { type: 'string', required: true },
-        /** AWS: when the dispatcher last asked CodeBuild to publish it (one request per change) */
-        dispatchedAt: { type: 'string' },
-        publishedAt: { type: 'string' },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['villageCode'] }, sk: { field: 'sk', composite: [] } },
-        byState: {
-          index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['regencyCode'] },
-          sk: { field: 'gsi1sk', composite: ['state', 'villageCode'] },
-        },
-      },
-    },
-    opts(),
-  ))();
-
-/** A village news article (public; shown on the village site and its RSS feed). */
-export const NewsArticle = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'news', version: '1', service: SERVICE },
-      attributes: {
-        villageCode: { type: 'string', required: true },
-        slug: { type: 'string', required: true },
-        date: { type: 'string', required: true },
-        title: { type: CustomAttributeType<{ id: string; en?: string }>('any'), required: true },
-        summary: { type: CustomAttributeType<{ id: string; en?: string }>('any'), required: true },
-        body: { type: CustomAttributeType<{ id: string[]; en?: string[] }>('any'), required: true },
-        updatedAt: { type: 'string', required: true },
-      },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['villageCode'] },
-          sk: { field: 'sk', composite: ['date', 'slug'] },
-        },
-      },
-    },
-    opts(),
-  ))();
-
 export type BudgetSector = { code: string; name: Localized; budget: number; realisation: number };
 
-/** A village's APBDes summary for one year: budget vs realisation by sector (public by law). */
-export const Apbdes = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'apbdes', version: '1', service: SERVICE },
-      attributes: {
-        villageCode: { type: 'string', required: true },
-        year: { type: 'number', required: true },
-        income: { type: 'number', required: true },
-        sectors: { type: CustomAttributeType<BudgetSector[]>('any'), required: true },
-        updatedAt: { type: 'string', required: true },
-      },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['villageCode'] },
-          sk: { field: 'sk', composite: ['year'] },
-        },
-      },
-    },
-    opts(),
-  ))();
+const gsi = (n: number) =>
+  ({
+    type: 'global',
+    partitionKey: { name: `gsi${n}pk`, type: 'string' },
+    sortKey: { name: `gsi${n}sk`, type: 'string' },
+  }) as const;
 
-/** The local identity store behind `POST /local/token` (on AWS this is Cognito). */
-export const LocalUser = /* @__PURE__ */ (() =>
-  new Entity(
-    {
-      model: { entity: 'localuser', version: '1', service: SERVICE },
-      attributes: {
-        username: { type: 'string', required: true },
-        passwordHash: { type: 'string', required: true },
-        groups: { type: 'list', items: { type: 'string' }, required: true },
-        attributes: { type: CustomAttributeType<Record<string, string>>('any'), default: () => ({}) },
-      },
-      indexes: {
-        primary: { pk: { field: 'pk', composite: ['username'] }, sk: { field: 'sk', composite: [] } },
-      },
-    },
-    opts(),
-  ))();
+export const table = /* @__PURE__ */ (() =>
+  new Table({
+    documentClient,
+    name: () => config.TABLE_NAME,
+    partitionKey: { name: 'pk', type: 'string' },
+    sortKey: { name: 'sk', type: 'string' },
+    indexes: { gsi1: gsi(1), gsi2: gsi(2), gsi3: gsi(3), gsi4: gsi(4) },
+  }))();
+
+/** ElectroDB's ownership attributes: items keep the shape they had before the move to toolbox. */
+const owner = (entity: string, version = '1') => ({
+  __edb_e__: string().const(entity).putDefault(entity).updateDefault(entity).hidden(),
+  __edb_v__: string().const(version).putDefault(version).updateDefault(version).hidden(),
+});
+
+/** Primary key of an entity: `computeKey` over its key attributes. */
+const primary =
+  (entity: string, pk: readonly string[], sk: readonly string[] = []) =>
+  (key: KeyValues) => ({ pk: partitionKey(pk, key), sk: sortKey(entity, '1', sk, key) });
 
 /**
- * Every entity in one Service (seeds and scripts). Handlers build their transactions with `service()`
- * over just the entities they write, so a bundle carries (and constructs at cold start) only those.
+ * One index's two stored key attributes. On puts they are computed from the item; on updates they are
+ * recomputed when the update sets a composite attribute that is not part of the primary key — and
+ * then every composite must be given (ElectroDB's rule: an index key is never half-updated).
  */
-export const db = /* @__PURE__ */ (() =>
-  new Service(
-    {
-      regency: Regency,
-      kecamatan: Kecamatan,
-      village: Village,
-      catalogue: CatalogueEntry,
-      request: ServiceRequest,
-      tracking: TrackingCode,
-      document: RequestDocument,
-      idempotency: Idempotency,
-      counter: Counter,
-      localUser: LocalUser,
-      seller: Seller,
-      sellerAccount: SellerAccount,
-      product: Product,
-      search: SearchEntry,
-      siteState: SiteState,
-      news: NewsArticle,
-      apbdes: Apbdes,
-    },
-    opts(),
-  ))();
-
-/** A Service over some entities (for transactions); call it at module level with a pure annotation. */
-// biome-ignore lint/suspicious/noExplicitAny: ElectroDB's own Service signature takes entities of any schema
-export function service<E extends Record<string, Entity<string, string, string, any>>>(entities: E) {
-  return new Service(entities, opts());
+function indexKeys({ entity, pk, sk }: IndexSpec, primaryAttrs: readonly string[]) {
+  const all = [...pk, ...sk];
+  const onUpdate = (make: (v: KeyValues) => string) => (input: unknown) => {
+    const v = (input ?? {}) as KeyValues;
+    const touched = all.some((a) => !primaryAttrs.includes(a) && v[a] !== undefined);
+    if (!touched) return undefined;
+    const missing = all.filter((a) => v[a] === undefined);
+    if (missing.length)
+      throw new Error(`${entity}: update must give ${missing.join(', ')} with ${all.join(', ')}`);
+    return make(v);
+  };
+  const pkOf = (v: unknown) => partitionKey(pk, v as KeyValues);
+  const skOf = (v: unknown) => sortKey(entity, '1', sk, v as KeyValues);
+  return {
+    pk: string().hidden().putLink(pkOf).updateLink(onUpdate(pkOf)),
+    sk: string().hidden().putLink(skOf).updateLink(onUpdate(skOf)),
+  };
 }
 
-export type RegencyItem = EntityItem<typeof Regency>;
-export type KecamatanItem = EntityItem<typeof Kecamatan>;
-export type VillageItem = EntityItem<typeof Village>;
-export type RequestItem = EntityItem<typeof ServiceRequest>;
-export type DocumentItem = EntityItem<typeof RequestDocument>;
-export type SellerItem = EntityItem<typeof Seller>;
-export type ProductItem = EntityItem<typeof Product>;
-export type SearchItem = EntityItem<typeof SearchEntry>;
+const cast = <T>() => any().castAs<T>();
+
+export type GsiName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
+/** An access pattern: the index (none = the table's primary key), its entity and composite attributes. */
+export interface IndexSpec {
+  entity: string;
+  index?: GsiName;
+  pk: readonly string[];
+  sk: readonly string[];
+}
+
+/**
+ * Every access pattern of the table. Entities derive their stored index keys from these, and
+ * `queryPage` builds its key conditions from them — always with the entity's sort-key prefix, so a
+ * query never returns another entity's items (several share `gsi1pk = $smartkampung#regencycode_…`).
+ */
+export const indexes = {
+  kecamatanByRegency: { entity: 'kecamatan', index: 'gsi1', pk: ['regencyCode'], sk: ['code'] },
+  villageByRegency: { entity: 'village', index: 'gsi1', pk: ['regencyCode'], sk: ['kecamatanCode', 'code'] },
+  villageBySlug: { entity: 'village', index: 'gsi2', pk: ['slug'], sk: [] },
+  catalogue: { entity: 'catalogue', pk: ['scope'], sk: ['code'] },
+  requestByVillage: { entity: 'request', index: 'gsi2', pk: ['villageCode'], sk: ['queueSort', 'id'] },
+  requestByVillageStatus: {
+    entity: 'request',
+    index: 'gsi3',
+    pk: ['villageCode', 'status'],
+    sk: ['queueSort', 'id'],
+  },
+  requestByKecamatanStatus: {
+    entity: 'request',
+    index: 'gsi4',
+    pk: ['kecamatanCode', 'status'],
+    sk: ['queueSort', 'id'],
+  },
+  documents: { entity: 'document', pk: ['requestId'], sk: ['documentId'] },
+  sellerByVillage: { entity: 'seller', index: 'gsi2', pk: ['villageCode'], sk: ['status', 'id'] },
+  productBySeller: { entity: 'product', index: 'gsi1', pk: ['sellerId'], sk: ['id'] },
+  productByVillage: {
+    entity: 'product',
+    index: 'gsi3',
+    pk: ['villageCode', 'visibility'],
+    sk: ['category', 'id'],
+  },
+  search: { entity: 'search', pk: ['regencyCode', 'scope'], sk: ['term', 'productId'] },
+  siteStateByState: { entity: 'sitestate', index: 'gsi1', pk: ['regencyCode'], sk: ['state', 'villageCode'] },
+  news: { entity: 'news', pk: ['villageCode'], sk: ['date', 'slug'] },
+  apbdes: { entity: 'apbdes', pk: ['villageCode'], sk: ['year'] },
+} as const satisfies Record<string, IndexSpec>;
+
+export const Regency = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'regency',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      code: string().key(),
+      name: string(),
+      provinceCode: string().optional(),
+      holidays: list(string()).putDefault(() => []),
+      officeHours: cast<OfficeHoursData>().optional(),
+      updatedAt: string().optional(),
+      ...owner('regency'),
+    }),
+    computeKey: primary('regency', ['code']),
+  }))();
+
+export const Kecamatan = /* @__PURE__ */ (() => {
+  const byRegency = indexKeys(indexes.kecamatanByRegency, ['code']);
+  return new Entity({
+    name: 'kecamatan',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      code: string().key(),
+      name: string(),
+      slug: string(),
+      regencyCode: string(),
+      ...owner('kecamatan'),
+      gsi1pk: byRegency.pk,
+      gsi1sk: byRegency.sk,
+    }),
+    computeKey: primary('kecamatan', ['code']),
+  });
+})();
+
+export const Village = /* @__PURE__ */ (() => {
+  const byRegency = indexKeys(indexes.villageByRegency, ['code']);
+  const bySlug = indexKeys(indexes.villageBySlug, ['code']);
+  return new Entity({
+    name: 'village',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      code: string().key(),
+      name: string(),
+      slug: string(),
+      kind: string().enum('desa', 'kelurahan'),
+      kecamatanCode: string(),
+      kecamatanName: string(),
+      regencyCode: string(),
+      regencyName: string(),
+      officeHours: cast<OfficeHoursData>().optional(),
+      profile: cast<Record<string, unknown>>().optional(),
+      createdAt: string().optional(),
+      updatedAt: string().optional(),
+      ...owner('village'),
+      gsi1pk: byRegency.pk,
+      gsi1sk: byRegency.sk,
+      gsi2pk: bySlug.pk,
+      gsi2sk: bySlug.sk,
+    }),
+    computeKey: primary('village', ['code']),
+  });
+})();
+
+export const CatalogueEntry = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'catalogue',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      scope: string().key(),
+      code: string().key(),
+      disabled: boolean().putDefault(false),
+      service: cast<Record<string, unknown>>(),
+      updatedAt: string().optional(),
+      ...owner('catalogue'),
+    }),
+    computeKey: primary('catalogue', ['scope'], ['code']),
+  }))();
+
+const REQUEST_STATUSES = [
+  'submitted',
+  'in_review',
+  'needs_revision',
+  'resubmitted',
+  'forwarded',
+  'approved',
+  'completed',
+  'rejected',
+] as const;
+
+export const ServiceRequest = /* @__PURE__ */ (() => {
+  const byVillage = indexKeys(indexes.requestByVillage, ['id']);
+  const byVillageStatus = indexKeys(indexes.requestByVillageStatus, ['id']);
+  const byKecamatanStatus = indexKeys(indexes.requestByKecamatanStatus, ['id']);
+  return new Entity({
+    name: 'request',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      trackingCode: string(),
+      secretHash: string(),
+      villageCode: string(),
+      kecamatanCode: string(),
+      regencyCode: string(),
+      serviceCode: string(),
+      serviceLevel: string().enum('desa', 'kecamatan'),
+      serviceName: cast<Localized>(),
+      duration: string(),
+      applicant: map({ name: string(), nik: string(), whatsapp: string().optional() }),
+      fields: cast<Record<string, string | string[]>>().putDefault(() => ({})),
+      requiredDocuments: cast<RequestDocumentRef[]>().putDefault(() => []),
+      status: string().enum(...REQUEST_STATUSES),
+      version: number(),
+      source: string().enum('web', 'form', 'open311'),
+      lang: string().enum('id', 'en').putDefault('id'),
+      createdAt: string(),
+      updatedAt: string(),
+      completeAt: string().optional(),
+      dueAt: string().optional(),
+      closedAt: string().optional(),
+      queueSort: string(),
+      letterNumber: string().optional(),
+      history: cast<HistoryEntry[]>().putDefault(() => []),
+      ...owner('request'),
+      gsi2pk: byVillage.pk,
+      gsi2sk: byVillage.sk,
+      gsi3pk: byVillageStatus.pk,
+      gsi3sk: byVillageStatus.sk,
+      gsi4pk: byKecamatanStatus.pk,
+      gsi4sk: byKecamatanStatus.sk,
+    }),
+    computeKey: primary('request', ['id']),
+  });
+})();
+
+export const RequestDocument = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'document',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      requestId: string().key(),
+      documentId: string().key(),
+      requirement: string(),
+      key: string(),
+      declaredType: string(),
+      declaredSize: number(),
+      status: string().enum('pending', 'confirmed', 'replaced'),
+      detectedType: string().optional(),
+      size: number().optional(),
+      createdAt: string(),
+      confirmedAt: string().optional(),
+      ...owner('document'),
+    }),
+    computeKey: primary('document', ['requestId'], ['documentId']),
+  }))();
+
+export const Idempotency = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'idempotency',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      scope: string().key(),
+      key: string().key(),
+      bodyHash: string(),
+      response: cast<Record<string, unknown>>(),
+      createdAt: string(),
+      expiresAt: number(),
+      ...owner('idempotency'),
+    }),
+    computeKey: primary('idempotency', ['scope', 'key']),
+  }))();
+
+export const TrackingCode = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'tracking',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({ trackingCode: string().key(), requestId: string(), ...owner('tracking') }),
+    computeKey: primary('tracking', ['trackingCode']),
+  }))();
+
+export const Counter = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'counter',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      name: string().key(),
+      value: number().putDefault(0),
+      expiresAt: number().optional(),
+      ...owner('counter'),
+    }),
+    computeKey: primary('counter', ['name']),
+  }))();
+
+export const Seller = /* @__PURE__ */ (() => {
+  const byVillage = indexKeys(indexes.sellerByVillage, ['id']);
+  return new Entity({
+    name: 'seller',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      villageCode: string(),
+      kecamatanCode: string(),
+      regencyCode: string(),
+      businessName: string(),
+      ownerName: string(),
+      whatsapp: string(),
+      kind: string().enum('umkm', 'ikm'),
+      description: string(),
+      location: string().optional(),
+      status: string().enum('pending', 'approved', 'rejected', 'suspended'),
+      reason: string().optional(),
+      version: number(),
+      history: cast<HistoryEntry[]>().putDefault(() => []),
+      createdAt: string(),
+      updatedAt: string(),
+      ...owner('seller'),
+      gsi2pk: byVillage.pk,
+      gsi2sk: byVillage.sk,
+    }),
+    computeKey: primary('seller', ['id']),
+  });
+})();
+
+export const SellerAccount = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'selleraccount',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({ whatsapp: string().key(), sellerId: string(), ...owner('selleraccount') }),
+    computeKey: primary('selleraccount', ['whatsapp']),
+  }))();
+
+export const Product = /* @__PURE__ */ (() => {
+  const bySeller = indexKeys(indexes.productBySeller, ['id']);
+  const byVillage = indexKeys(indexes.productByVillage, ['id']);
+  return new Entity({
+    name: 'product',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      sellerId: string(),
+      villageCode: string(),
+      kecamatanCode: string(),
+      regencyCode: string(),
+      slug: string(),
+      sellerName: string(),
+      sellerKind: string().enum('umkm', 'ikm'),
+      sellerWhatsapp: string(),
+      villageName: string(),
+      villageSlug: string(),
+      kecamatanName: string(),
+      name: string(),
+      description: cast<{ id: string; en?: string }>(),
+      category: string(),
+      price: number(),
+      discountPrice: number().optional(),
+      unit: string(),
+      availability: string().enum('available', 'preorder', 'out_of_stock'),
+      photos: cast<ProductPhotoData[]>().putDefault(() => []),
+      photoRev: number().putDefault(0),
+      status: string().enum('draft', 'published', 'hidden', 'taken_down'),
+      reason: string().optional(),
+      visibility: string().enum('public', 'private'),
+      indexedTerms: list(string()).putDefault(() => []),
+      version: number(),
+      createdAt: string(),
+      updatedAt: string(),
+      publishedAt: string().optional(),
+      ...owner('product'),
+      gsi1pk: bySeller.pk,
+      gsi1sk: bySeller.sk,
+      gsi3pk: byVillage.pk,
+      gsi3sk: byVillage.sk,
+    }),
+    computeKey: primary('product', ['id']),
+  });
+})();
+
+export const SearchEntry = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'search',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      regencyCode: string().key(),
+      scope: string().key(),
+      term: string().key(),
+      productId: string().key(),
+      text: string(),
+      name: string(),
+      slug: string(),
+      category: string(),
+      price: number(),
+      discountPrice: number().optional(),
+      unit: string(),
+      availability: string(),
+      sellerName: string(),
+      villageCode: string(),
+      villageName: string(),
+      villageSlug: string(),
+      kecamatanName: string(),
+      photo: cast<SearchPhoto>().optional(),
+      ...owner('search'),
+    }),
+    computeKey: primary('search', ['regencyCode', 'scope'], ['term', 'productId']),
+  }))();
+
+export const SiteState = /* @__PURE__ */ (() => {
+  const byState = indexKeys(indexes.siteStateByState, ['villageCode']);
+  return new Entity({
+    name: 'sitestate',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      villageCode: string().key(),
+      regencyCode: string(),
+      state: string().enum('dirty', 'clean'),
+      reason: string().optional(),
+      lastChangeAt: string(),
+      dispatchedAt: string().optional(),
+      publishedAt: string().optional(),
+      ...owner('sitestate'),
+      gsi1pk: byState.pk,
+      gsi1sk: byState.sk,
+    }),
+    computeKey: primary('sitestate', ['villageCode']),
+  });
+})();
+
+export const NewsArticle = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'news',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      villageCode: string().key(),
+      slug: string().key(),
+      date: string().key(),
+      title: cast<{ id: string; en?: string }>(),
+      summary: cast<{ id: string; en?: string }>(),
+      body: cast<{ id: string[]; en?: string[] }>(),
+      updatedAt: string(),
+      ...owner('news'),
+    }),
+    computeKey: primary('news', ['villageCode'], ['date', 'slug']),
+  }))();
+
+export const Apbdes = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'apbdes',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      villageCode: string().key(),
+      year: number().key(),
+      income: number(),
+      sectors: cast<BudgetSector[]>(),
+      updatedAt: string(),
+      ...owner('apbdes'),
+    }),
+    computeKey: primary('apbdes', ['villageCode'], ['year']),
+  }))();
+
+export const LocalUser = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'localuser',
+    table,
+    entityAttribute: false,
+    timestamps: false,
+    schema: item({
+      username: string().key(),
+      passwordHash: string(),
+      groups: list(string()),
+      attributes: cast<Record<string, string>>().putDefault(() => ({})),
+      ...owner('localuser'),
+    }),
+    computeKey: primary('localuser', ['username']),
+  }))();
+
+// ---- queries, cursors, transactions -------------------------------------------------------------
+
+export interface PageOptions {
+  /** the opaque cursor of the previous page (base64url JSON of DynamoDB's LastEvaluatedKey) */
+  cursor?: string | null;
+  limit?: number;
+  /** read every page (ElectroDB's `pages: 'all'`) */
+  all?: boolean;
+  consistent?: boolean;
+  reverse?: boolean;
+  /** a projection: only these attributes */
+  attributes?: string[];
+  /** a filter on the entity's attributes, e.g. `{ attr: 'createdAt', gte: since }` (read capacity is spent anyway) */
+  filter?: Record<string, unknown>;
+}
+
+export const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+
+export const decodeCursor = (cursor: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+
+/**
+ * One Query on an access pattern: the partition from `values`, the sort key from the leading
+ * composite attributes given (`begins_with` of the prefix; equality when all are given).
+ */
+export function queryOf<E extends Entity>(
+  entity: E,
+  spec: IndexSpec,
+  values: KeyValues,
+  opts: PageOptions = {},
+) {
+  const complete = spec.sk.length > 0 && spec.sk.every((a) => values[a] !== undefined && values[a] !== '');
+  const range = complete
+    ? { eq: sortKey(spec.entity, '1', spec.sk, values) }
+    : { beginsWith: sortKey(spec.entity, '1', spec.sk, values, { prefix: true }) };
+  return (
+    table
+      .build(QueryCommand)
+      .entities(entity)
+      .query({
+        ...(spec.index ? { index: spec.index } : {}),
+        partition: partitionKey(spec.pk, values),
+        range,
+      })
+      // biome-ignore lint/suspicious/noExplicitAny: projections and filters are checked by DynamoDB Local in the tests
+      .options(<any>{
+        ...(opts.limit ? { limit: opts.limit } : {}),
+        ...(opts.all ? { maxPages: Number.POSITIVE_INFINITY } : {}),
+        ...(opts.cursor ? { exclusiveStartKey: decodeCursor(opts.cursor) } : {}),
+        ...(opts.consistent ? { consistent: true } : {}),
+        ...(opts.reverse ? { reverse: true } : {}),
+        ...(opts.filter ? { filters: { [entity.entityName]: opts.filter } } : {}),
+        ...(opts.attributes ? { attributes: opts.attributes } : {}),
+      })
+  );
+}
+
+/** A page of an access pattern's items and the cursor of the next page (null on the last). */
+export async function queryPage<E extends Entity>(
+  entity: E,
+  spec: IndexSpec,
+  values: KeyValues,
+  opts: PageOptions = {},
+): Promise<{ items: FormattedItem<E>[]; cursor: string | null }> {
+  const { Items, LastEvaluatedKey } = await queryOf(entity, spec, values, opts).send();
+  return { items: (Items ?? []) as FormattedItem<E>[], cursor: encodeCursor(LastEvaluatedKey) };
+}
+
+export const isConditionFailed = (error: unknown): boolean =>
+  (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
+
+export type TransactResult = { canceled: false } | { canceled: true; reasons: string[] };
+
+/**
+ * Writes all or nothing. A canceled transaction answers its per-item reasons (`ConditionalCheckFailed`,
+ * `None`, …) in order, as ElectroDB's `{canceled, data}` did; any other failure throws.
+ */
+export async function transact(
+  ...items: Extract<ExecuteTransactWriteInput, unknown[]>
+): Promise<TransactResult> {
+  try {
+    await execute(...items);
+    return { canceled: false };
+  } catch (error) {
+    const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+    if (e?.name !== 'TransactionCanceledException') throw error;
+    return { canceled: true, reasons: (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None') };
+  }
+}
+
+export type RegencyItem = FormattedItem<typeof Regency>;
+export type KecamatanItem = FormattedItem<typeof Kecamatan>;
+export type VillageItem = FormattedItem<typeof Village>;
+export type RequestItem = FormattedItem<typeof ServiceRequest>;
+export type DocumentItem = FormattedItem<typeof RequestDocument>;
+export type SellerItem = FormattedItem<typeof Seller>;
+export type ProductItem = FormattedItem<typeof Product>;
+export type SearchItem = FormattedItem<typeof SearchEntry>;
+
+/** Every entity of the table by name (seeds, tests). */
+export const entities = {
+  Regency,
+  Kecamatan,
+  Village,
+  CatalogueEntry,
+  ServiceRequest,
+  RequestDocument,
+  Idempotency,
+  TrackingCode,
+  Counter,
+  Seller,
+  SellerAccount,
+  Product,
+  SearchEntry,
+  SiteState,
+  NewsArticle,
+  Apbdes,
+  LocalUser,
+};

@@ -3,14 +3,7 @@ import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { partitionKey, sortKey } from '../lib/keys';
 import { withCursor } from '../lib/paging';
-import {
-  decodeCursor,
-  encodeCursor,
-  indexes,
-  type RequestItem,
-  ServiceRequest,
-  table,
-} from '../lib/table-toolbox';
+import { decodeCursor, encodeCursor, indexes, type RequestItem, ServiceRequest, table } from '../lib/table';
 import { normalizeTrackingCode } from '../requests/domain/tracking';
 import { findByTrackingCode } from '../requests/store';
 

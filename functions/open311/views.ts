@@ -4,7 +4,7 @@
  */
 import type { Field, Service } from '../catalogue/defaults';
 import type { Lang } from '../lib/i18n';
-import type { RequestItem, VillageItem } from '../lib/table-toolbox';
+import type { RequestItem, VillageItem } from '../lib/table';
 import { open311Status, STATUS_LABELS } from '../requests/domain/transitions';
 
 const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;

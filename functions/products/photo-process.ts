@@ -12,7 +12,7 @@ import {
 import { config } from '../lib/config';
 import { Unprocessable } from '../lib/errors';
 import { s3 } from '../lib/s3';
-import type { ProductItem, ProductPhotoData } from '../lib/table-toolbox';
+import type { ProductItem, ProductPhotoData } from '../lib/table';
 import { PHOTO_MAX_BYTES } from './photo-limits';
 import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './photo-store';
 import { processPhoto } from './photos';

@@ -9,7 +9,7 @@ import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update'
 import { config } from '../lib/config';
 import { Conflict, Unprocessable } from '../lib/errors';
 import { browserS3 } from '../lib/s3';
-import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table-toolbox';
+import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table';
 import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photo-limits';
 import { getProduct, getSeller, saveProduct } from './store';
 

@@ -1,10 +1,10 @@
 /**
- * Regency-wide product search: one Query on the search index (see SearchEntry in lib/table-toolbox.ts),
+ * Regency-wide product search: one Query on the search index (see SearchEntry in lib/table.ts),
  * never a Scan. The longest word typed is the key condition (`begins_with`, so "kop" finds "kopi");
  * the other words must each start a word of the product's text (a filter on the same Query).
  */
 import { partitionKey, sortKey } from '../lib/keys';
-import { encodeCursor, indexes, queryOf, SearchEntry, type SearchItem } from '../lib/table-toolbox';
+import { encodeCursor, indexes, queryOf, SearchEntry, type SearchItem } from '../lib/table';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import { queryWords } from './search-terms';
 

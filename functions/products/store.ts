@@ -26,7 +26,7 @@ import {
   table,
   transact,
   type VillageItem,
-} from '../lib/table-toolbox';
+} from '../lib/table';
 import { outOfDateState } from '../sites/signal';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';

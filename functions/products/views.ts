@@ -4,7 +4,7 @@
  * the version for optimistic concurrency, and every photo whatever its state.
  */
 import { config } from '../lib/config';
-import type { ProductItem, ProductPhotoData } from '../lib/table-toolbox';
+import type { ProductItem, ProductPhotoData } from '../lib/table';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 
 export const photoUrl = (key: string, siteUrl = config.SITE_URL) => `${siteUrl}/${key}`;

@@ -15,7 +15,7 @@ import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { browserS3, s3 } from '../lib/s3';
-import { isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table-toolbox';
+import { isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { isClosed } from './domain/transitions';
 import { dueCalculator, getRequest, listDocuments, queueSort } from './store';

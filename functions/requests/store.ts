@@ -9,7 +9,7 @@ import {
   ServiceRequest,
   TrackingCode,
   type VillageItem,
-} from '../lib/table-toolbox';
+} from '../lib/table';
 import { computeDueAt, DEFAULT_OFFICE_HOURS, isOverdue, type OfficeHours } from './domain/due';
 import { secretMatches } from './domain/tracking';
 import { isClosed } from './domain/transitions';

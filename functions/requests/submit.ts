@@ -3,7 +3,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { findService } from '../catalogue/store';
 import { Conflict, Invalid } from '../lib/errors';
-import { Idempotency, ServiceRequest, TrackingCode, transact } from '../lib/table-toolbox';
+import { Idempotency, ServiceRequest, TrackingCode, transact } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';

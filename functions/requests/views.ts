@@ -1,7 +1,7 @@
 import { config } from '../lib/config';
 import { esc, page } from '../lib/html';
 import type { Lang } from '../lib/i18n';
-import type { RequestItem } from '../lib/table-toolbox';
+import type { RequestItem } from '../lib/table';
 import { STATUS_LABELS } from './domain/transitions';
 import { overdue } from './store';
 

@@ -4,7 +4,7 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../catalogue/store';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
-import { Counter, isConditionFailed, type RequestItem, ServiceRequest, transact } from '../lib/table-toolbox';
+import { Counter, isConditionFailed, type RequestItem, ServiceRequest, transact } from '../lib/table';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';

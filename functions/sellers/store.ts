@@ -19,7 +19,7 @@ import {
   SiteState,
   transact,
   type VillageItem,
-} from '../lib/table-toolbox';
+} from '../lib/table';
 import { getSeller, newId, relistSellerProducts } from '../products/store';
 import { outOfDateState } from '../sites/signal';
 import { createCognitoSeller, usesCognito } from './identity';

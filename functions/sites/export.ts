@@ -15,7 +15,7 @@ import {
   ServiceRequest,
   Village,
   type VillageItem,
-} from '../lib/table-toolbox';
+} from '../lib/table';
 import { readyPhoto, whatsappOrderUrl } from '../products/views';
 import { DEFAULT_OFFICE_HOURS } from '../requests/domain/due';
 import { getRegency, getVillage } from '../villages/store';

@@ -5,7 +5,7 @@
  * edits is one rebuild), rebuilds them, and marks them clean only if no change arrived meanwhile.
  */
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { indexes, isConditionFailed, queryPage, SiteState } from '../lib/table-toolbox';
+import { indexes, isConditionFailed, queryPage, SiteState } from '../lib/table';
 
 export interface Village {
   code: string;

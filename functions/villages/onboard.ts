@@ -1,6 +1,6 @@
-import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { $get, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { batchPut } from '../catalogue/store';
-import { indexes, Kecamatan, queryPage, Regency, SiteState, Village } from '../lib/table-toolbox';
+import { indexes, Kecamatan, queryPage, Regency, SiteState, Village } from '../lib/table';
 import { outOfDateState } from '../sites/signal';
 import { regencyVillages } from './onboard-data';
 
@@ -30,13 +30,13 @@ export async function onboardRegency(
     ]),
   );
   const now = new Date().toISOString();
-  // an upsert; `holidays: []` is what ElectroDB's upsert wrote (it applied the attribute's default)
+  // an upsert that keeps the regency's holiday list (the due-time calendar) when it exists
   await Regency.build(UpdateItemCommand)
     .item({
       code: data.regency.code,
       name: data.regency.name,
       provinceCode: regencyCode.slice(0, 2),
-      holidays: $set([]),
+      holidays: $get('holidays', []),
       updatedAt: now,
     })
     .send();

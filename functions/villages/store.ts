@@ -1,7 +1,7 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { NotFound } from '../lib/errors';
 import { withCursor } from '../lib/paging';
-import { indexes, queryPage, Regency, Village, type VillageItem } from '../lib/table-toolbox';
+import { indexes, queryPage, Regency, Village, type VillageItem } from '../lib/table';
 
 /** Public view of a village: what any page or client may show. */
 export function publicVillage(v: VillageItem) {

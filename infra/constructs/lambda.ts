@@ -92,9 +92,6 @@ export class SkFunction extends NodejsFunction {
               mainFields: [...buildOptions.mainFields],
               banner: buildOptions.banner.js,
               bundleAwsSDK: true,
-              esbuildArgs: Object.fromEntries(
-                Object.entries(buildOptions.alias).map(([from, to]) => [`--alias:${from}`, to]),
-              ),
               externalModules: [...buildOptions.external, ...nodeModules],
               ...(nodeModules.length > 0 ? { commandHooks: copyNodeModules(nodeModules, id) } : {}),
             },

@@ -19,7 +19,7 @@ import {
   SellerAccount,
   transact,
   Village,
-} from '../../functions/lib/table-toolbox';
+} from '../../functions/lib/table';
 import type { ProductCategory } from '../../functions/products/categories';
 import { processUploadedPhoto } from '../../functions/products/photo-process';
 import { createPhoto, incomingPhotoKey } from '../../functions/products/photo-store';

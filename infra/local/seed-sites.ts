@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { Apbdes, indexes, NewsArticle, queryPage, Village } from '../../functions/lib/table-toolbox';
+import { Apbdes, indexes, NewsArticle, queryPage, Village } from '../../functions/lib/table';
 import { markOutOfDate } from '../../functions/sites/signal';
 import { VillageSnapshot } from '../../functions/sites/snapshot';
 

@@ -12,14 +12,7 @@ import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
 import { putDefaults } from '../../functions/catalogue/store';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
-import {
-  indexes,
-  LocalUser,
-  queryPage,
-  Regency,
-  ServiceRequest,
-  Village,
-} from '../../functions/lib/table-toolbox';
+import { indexes, LocalUser, queryPage, Regency, ServiceRequest, Village } from '../../functions/lib/table';
 import { confirmDocument, incomingKey, newDocumentId } from '../../functions/requests/documents';
 import { BANYUWANGI_HOLIDAYS_2026 } from '../../functions/requests/domain/due';
 import { submitRequest } from '../../functions/requests/submit';

@@ -41,7 +41,7 @@ beforeAll(async () => {
     endpoint: runtime.dynamoEndpoint,
     credentials: LOCAL_CREDENTIALS,
   });
-  const { indexes, queryPage, ServiceRequest } = await import('../../functions/lib/table-toolbox');
+  const { indexes, queryPage, ServiceRequest } = await import('../../functions/lib/table');
   countVillage = async (villageCode) =>
     (await queryPage(ServiceRequest, indexes.requestByVillage, { villageCode }, { all: true })).items.length;
   officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');

@@ -6,7 +6,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { UpdateItemInput } from 'dynamodb-toolbox/entity/actions/update';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SiteState as SiteStateEntity } from '../../functions/lib/table-toolbox';
+import type { SiteState as SiteStateEntity } from '../../functions/lib/table';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { KEMIREN, startRuntime, TAMANSARI } from '../support/runtime';
 
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe('site publish dispatcher (EventBridge mocked)', () => {
   it('dispatches villages quiet for a minute, once per change, and again after a new change', async () => {
-    const { SiteState } = await import('../../functions/lib/table-toolbox');
+    const { SiteState } = await import('../../functions/lib/table');
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
     const upsert = (item: UpdateItemInput<typeof SiteStateEntity>) =>
       SiteState.build(UpdateItemCommand).item(item).send();
@@ -68,7 +68,7 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
   });
 
   it('many villages out of date at once (an onboarding) become one build of the whole regency', async () => {
-    const { indexes, queryPage, SiteState, Village } = await import('../../functions/lib/table-toolbox');
+    const { indexes, queryPage, SiteState, Village } = await import('../../functions/lib/table');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
     const { handler } = await import('../../functions/sites/handlers/dispatch');
     const villages = (

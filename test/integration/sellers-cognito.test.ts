@@ -98,7 +98,7 @@ describe('seller registration with Cognito (client mocked)', () => {
       groups: ['seller'],
     });
     // no local sign-in was written on AWS
-    const { LocalUser } = await import('../../functions/lib/table-toolbox');
+    const { LocalUser } = await import('../../functions/lib/table');
     const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
     expect(
       (
@@ -126,7 +126,7 @@ describe('seller registration with Cognito (client mocked)', () => {
     const refused = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700003') });
     expect(refused.status).toBe(400);
     expect(refused.data.error.fields).toEqual([{ path: 'password', message: expect.any(String) }]);
-    const { SellerAccount } = await import('../../functions/lib/table-toolbox');
+    const { SellerAccount } = await import('../../functions/lib/table');
     const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
     expect(
       (

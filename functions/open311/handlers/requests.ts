@@ -1,6 +1,6 @@
 import { Invalid } from '../../lib/errors';
 import { json } from '../../lib/http';
-import type { RequestItem } from '../../lib/table-toolbox';
+import type { RequestItem } from '../../lib/table';
 import { getVillage } from '../../villages/store';
 import { open311Endpoint } from '../endpoint';
 import { RequestsQuery } from '../schemas';

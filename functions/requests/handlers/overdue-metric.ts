@@ -8,7 +8,7 @@
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { config } from '../../lib/config';
 import { partitionKey, sortKey } from '../../lib/keys';
-import { indexes, Kecamatan, queryPage, ServiceRequest, table } from '../../lib/table-toolbox';
+import { indexes, Kecamatan, queryPage, ServiceRequest, table } from '../../lib/table';
 import { isClosed, STATUSES } from '../domain/transitions';
 import { overdueMetric } from '../metrics';
 import { overdue } from '../store';

@@ -1,7 +1,7 @@
 import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
 import { withCursor } from '../../lib/paging';
-import { indexes, queryPage, ServiceRequest } from '../../lib/table-toolbox';
+import { indexes, queryPage, ServiceRequest } from '../../lib/table';
 import { routeById } from '../../routes';
 import { queueItem } from '../queue';
 import { QueueQuery, VillageRequestsParams } from '../schemas';

@@ -9,7 +9,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../../lib/config';
 import { log } from '../../lib/log';
-import { SiteState } from '../../lib/table-toolbox';
+import { SiteState } from '../../lib/table';
 import { siteOutOfDate } from '../events';
 import { pendingSites } from '../signal';
 

@@ -1,8 +1,9 @@
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { authorize } from '../../lib/auth';
+import { Conflict } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
-import { Apbdes, SiteState, transact } from '../../lib/table-toolbox';
+import { Apbdes, SiteState, transact } from '../../lib/table';
 import { routeById } from '../../routes';
 import { outOfDateState } from '../../sites/signal';
 import { ApbdesBody, ApbdesParams } from '../schemas';
@@ -19,10 +20,12 @@ export const handler = endpoint(
     const village = await getVillage(params.code);
     const at = now.toISOString();
     const item = { villageCode: village.code, year: params.year, ...body, updatedAt: at };
-    await transact(
+    // all or nothing; a canceled transaction (a concurrent write won) is the client's retry, never a silent 2xx
+    const written = await transact(
       Apbdes.build(PutTransaction).item(item),
       SiteState.build(UpdateTransaction).item(outOfDateState(village, 'apbdes', at)),
     );
+    if (written.canceled) throw new Conflict();
     return json(200, item);
   },
 );

@@ -1,8 +1,9 @@
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { authorize } from '../../lib/auth';
+import { Conflict } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
-import { NewsArticle, SiteState, transact } from '../../lib/table-toolbox';
+import { NewsArticle, SiteState, transact } from '../../lib/table';
 import { routeById } from '../../routes';
 import { outOfDateState } from '../../sites/signal';
 import { NewsBody, VillageParams } from '../schemas';
@@ -27,10 +28,12 @@ export const handler = endpoint(
       body: body.body,
       updatedAt: at,
     };
-    await transact(
+    // all or nothing; a canceled transaction (a concurrent write won) is the client's retry, never a silent 2xx
+    const written = await transact(
       NewsArticle.build(PutTransaction).item(article),
       SiteState.build(UpdateTransaction).item(outOfDateState(village, 'news', at)),
     );
+    if (written.canceled) throw new Conflict();
     return json(201, article);
   },
 );

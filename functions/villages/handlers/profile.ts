@@ -1,8 +1,9 @@
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $set } from 'dynamodb-toolbox/entity/actions/update';
 import { authorize } from '../../lib/auth';
+import { Conflict } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
-import { SiteState, transact, Village } from '../../lib/table-toolbox';
+import { SiteState, transact, Village } from '../../lib/table';
 import { routeById } from '../../routes';
 import { outOfDateState } from '../../sites/signal';
 import { ProfileBody, VillageParams } from '../schemas';
@@ -22,13 +23,15 @@ export const handler = endpoint(
     const village = await getVillage(params.code);
     const profile = { ...(village.profile ?? {}), ...body };
     const at = now.toISOString();
-    await transact(
+    // all or nothing; a canceled transaction (a concurrent write won) is the client's retry, never a silent 2xx
+    const written = await transact(
       // a patch: the village must exist; the profile is replaced as a whole ($set), not merged path by path
       Village.build(UpdateTransaction)
         .item({ code: village.code, profile: $set(profile), updatedAt: at })
         .options({ condition: { attr: 'code', exists: true } }),
       SiteState.build(UpdateTransaction).item(outOfDateState(village, 'village profile', at)),
     );
+    if (written.canceled) throw new Conflict();
     return json(200, publicVillage({ ...village, profile }));
   },
 );

@@ -1,6 +1,6 @@
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { describe, expect, it } from 'vitest';
-import * as tbx from '../../../functions/lib/table-toolbox';
+import * as tbx from '../../../functions/lib/table';
 import recorded from '../../fixtures/electrodb-items.json';
 
 /**
