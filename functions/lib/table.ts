@@ -10,7 +10,6 @@
  * migration: `test/unit/lib/toolbox-items.test.ts` holds every entity to a recording of ElectroDB's items.
  */
 import { Entity, type FormattedItem } from 'dynamodb-toolbox/entity';
-import { type ExecuteTransactWriteInput, execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { any } from 'dynamodb-toolbox/schema/any';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { item } from 'dynamodb-toolbox/schema/item';
@@ -630,25 +629,6 @@ export async function queryPage<E extends Entity>(
 
 export const isConditionFailed = (error: unknown): boolean =>
   (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
-
-export type TransactResult = { canceled: false } | { canceled: true; reasons: string[] };
-
-/**
- * Writes all or nothing. A canceled transaction answers its per-item reasons (`ConditionalCheckFailed`,
- * `None`, …) in order, as ElectroDB's `{canceled, data}` did; any other failure throws.
- */
-export async function transact(
-  ...items: Extract<ExecuteTransactWriteInput, unknown[]>
-): Promise<TransactResult> {
-  try {
-    await execute(...items);
-    return { canceled: false };
-  } catch (error) {
-    const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-    if (e?.name !== 'TransactionCanceledException') throw error;
-    return { canceled: true, reasons: (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None') };
-  }
-}
 
 export type RegencyItem = FormattedItem<typeof Regency>;
 export type KecamatanItem = FormattedItem<typeof Kecamatan>;

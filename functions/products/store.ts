@@ -24,9 +24,9 @@ import {
   type SellerItem,
   SiteState,
   table,
-  transact,
   type VillageItem,
 } from '../lib/table';
+import { transact } from '../lib/transact';
 import { outOfDateState } from '../sites/signal';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';

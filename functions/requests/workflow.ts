@@ -4,7 +4,8 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../catalogue/store';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
-import { Counter, isConditionFailed, type RequestItem, ServiceRequest, transact } from '../lib/table';
+import { Counter, isConditionFailed, type RequestItem, ServiceRequest } from '../lib/table';
+import { transact } from '../lib/transact';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';

@@ -17,9 +17,9 @@ import {
   SellerAccount,
   type SellerItem,
   SiteState,
-  transact,
   type VillageItem,
 } from '../lib/table';
+import { transact } from '../lib/transact';
 import { getSeller, newId, relistSellerProducts } from '../products/store';
 import { outOfDateState } from '../sites/signal';
 import { createCognitoSeller, usesCognito } from './identity';

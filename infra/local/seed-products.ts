@@ -11,15 +11,8 @@ import sharp from 'sharp';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
-import {
-  indexes,
-  LocalUser,
-  queryPage,
-  Seller,
-  SellerAccount,
-  transact,
-  Village,
-} from '../../functions/lib/table';
+import { indexes, LocalUser, queryPage, Seller, SellerAccount, Village } from '../../functions/lib/table';
+import { transact } from '../../functions/lib/transact';
 import type { ProductCategory } from '../../functions/products/categories';
 import { processUploadedPhoto } from '../../functions/products/photo-process';
 import { createPhoto, incomingPhotoKey } from '../../functions/products/photo-store';

@@ -3,7 +3,8 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { authorize } from '../../lib/auth';
 import { Conflict } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
-import { Apbdes, SiteState, transact } from '../../lib/table';
+import { Apbdes, SiteState } from '../../lib/table';
+import { transact } from '../../lib/transact';
 import { routeById } from '../../routes';
 import { outOfDateState } from '../../sites/signal';
 import { ApbdesBody, ApbdesParams } from '../schemas';

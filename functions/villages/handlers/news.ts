@@ -3,7 +3,8 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { authorize } from '../../lib/auth';
 import { Conflict } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
-import { NewsArticle, SiteState, transact } from '../../lib/table';
+import { NewsArticle, SiteState } from '../../lib/table';
+import { transact } from '../../lib/transact';
 import { routeById } from '../../routes';
 import { outOfDateState } from '../../sites/signal';
 import { NewsBody, VillageParams } from '../schemas';
