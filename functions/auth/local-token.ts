@@ -1,16 +1,16 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import * as z from 'zod';
 import { config } from '../lib/config';
 import { Unauthorized } from '../lib/errors';
 import { endpoint, json } from '../lib/http';
 import { rateLimit } from '../lib/rate-limit';
 import { LocalUser } from '../lib/table';
+import * as z from '../lib/zod';
 import { issueLocalTokens, verifyPassword } from './local-identity';
 import { localKey } from './local-key';
 
 const Body = z.object({
-  username: z.string({ error: 'field.required' }).min(1, 'field.required').max(128),
-  password: z.string({ error: 'field.required' }).min(1, 'field.required').max(256),
+  username: z.string({ error: 'field.required' }).check(z.minLength(1, 'field.required'), z.maxLength(128)),
+  password: z.string({ error: 'field.required' }).check(z.minLength(1, 'field.required'), z.maxLength(256)),
 });
 
 /** Local stand-in for Cognito's sign-in: the same claims, signed by the local key (local runtime only). */

@@ -8,20 +8,23 @@
  * requirement of kind `field` names a field with the same code. `duration` is office time (see
  * requests/domain/due.ts).
  */
-import * as z from 'zod';
+import * as z from '../lib/zod';
 import { parseIsoDuration } from '../requests/domain/due';
 
 /** What a scanned document may be. */
 export const DOCUMENT_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
 
-const Text = z.object({ id: z.string().trim().min(1), en: z.string().trim().min(1) });
-const Code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _');
+const Text = z.object({
+  id: z.string().check(z.trim(), z.minLength(1)),
+  en: z.string().check(z.trim(), z.minLength(1)),
+});
+const Code = z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _'));
 
 export const RequirementSchema = z.object({
   code: Code,
   name: Text,
   kind: z.enum(['document', 'field']),
-  accept: z.array(z.enum(DOCUMENT_MIME_TYPES)).min(1).optional(),
+  accept: z.optional(z.array(z.enum(DOCUMENT_MIME_TYPES)).check(z.minLength(1))),
   required: z.boolean(),
 });
 
@@ -30,63 +33,68 @@ export const FieldSchema = z.object({
   label: Text,
   datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
   required: z.boolean(),
-  order: z.number().int().positive(),
-  values: z
-    .array(z.object({ key: Code, name: Text }))
-    .min(1)
-    .optional(),
+  order: z.number().check(z.int(), z.positive()),
+  values: z.optional(z.array(z.object({ key: Code, name: Text })).check(z.minLength(1))),
 });
+
+const Step = z.string().check(z.minLength(1));
 
 export const ServiceSchema = z
   .object({
-    code: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case slug'),
+    code: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case slug')),
     name: Text,
     level: z.enum(['desa', 'kecamatan']),
-    requirements: z.array(RequirementSchema).min(1),
-    procedure: z.object({ id: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) }),
+    requirements: z.array(RequirementSchema).check(z.minLength(1)),
+    procedure: z.object({
+      id: z.array(Step).check(z.minLength(1)),
+      en: z.array(Step).check(z.minLength(1)),
+    }),
     duration: z.string(),
-    cost: z.number().int().nonnegative(),
+    cost: z.number().check(z.int(), z.nonnegative()),
     product: Text,
     complaints: Text,
     fields: z.array(FieldSchema),
   })
-  .superRefine((s, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
-    try {
-      parseIsoDuration(s.duration);
-    } catch {
-      issue(['duration'], 'ISO 8601 office-time duration such as PT4H or P1D');
-    }
-    if (s.procedure.id.length !== s.procedure.en.length) {
-      issue(['procedure'], 'Indonesian and English procedures need the same steps');
-    }
-    const fieldCodes = new Set<string>();
-    s.fields.forEach((f, i) => {
-      if (fieldCodes.has(f.code)) issue(['fields', i, 'code'], `duplicate field ${f.code}`);
-      fieldCodes.add(f.code);
-      const isList = f.datatype === 'singlevaluelist' || f.datatype === 'multivaluelist';
-      if (isList !== (f.values !== undefined)) {
-        issue(['fields', i, 'values'], isList ? 'list fields need values' : 'only list fields have values');
+  .check(
+    z.superRefine((s, ctx) => {
+      const issue = (path: (string | number)[], message: string) =>
+        ctx.addIssue({ code: 'custom', path, message });
+      try {
+        parseIsoDuration(s.duration);
+      } catch {
+        issue(['duration'], 'ISO 8601 office-time duration such as PT4H or P1D');
       }
-      if (f.values && new Set(f.values.map((v) => v.key)).size !== f.values.length) {
-        issue(['fields', i, 'values'], 'duplicate value key');
+      if (s.procedure.id.length !== s.procedure.en.length) {
+        issue(['procedure'], 'Indonesian and English procedures need the same steps');
       }
-    });
-    const orders = s.fields.map((f) => f.order);
-    if (new Set(orders).size !== orders.length) issue(['fields'], 'field order values must be distinct');
-    const reqCodes = new Set<string>();
-    s.requirements.forEach((r, i) => {
-      if (reqCodes.has(r.code)) issue(['requirements', i, 'code'], `duplicate requirement ${r.code}`);
-      reqCodes.add(r.code);
-      if (r.kind === 'document' && !r.accept)
-        issue(['requirements', i, 'accept'], 'documents list accepted types');
-      if (r.kind === 'field' && r.accept) issue(['requirements', i, 'accept'], 'only documents accept files');
-      if (r.kind === 'field' && !fieldCodes.has(r.code)) {
-        issue(['requirements', i, 'code'], `no field ${r.code} for this requirement`);
-      }
-    });
-  });
+      const fieldCodes = new Set<string>();
+      s.fields.forEach((f, i) => {
+        if (fieldCodes.has(f.code)) issue(['fields', i, 'code'], `duplicate field ${f.code}`);
+        fieldCodes.add(f.code);
+        const isList = f.datatype === 'singlevaluelist' || f.datatype === 'multivaluelist';
+        if (isList !== (f.values !== undefined)) {
+          issue(['fields', i, 'values'], isList ? 'list fields need values' : 'only list fields have values');
+        }
+        if (f.values && new Set(f.values.map((v) => v.key)).size !== f.values.length) {
+          issue(['fields', i, 'values'], 'duplicate value key');
+        }
+      });
+      const orders = s.fields.map((f) => f.order);
+      if (new Set(orders).size !== orders.length) issue(['fields'], 'field order values must be distinct');
+      const reqCodes = new Set<string>();
+      s.requirements.forEach((r, i) => {
+        if (reqCodes.has(r.code)) issue(['requirements', i, 'code'], `duplicate requirement ${r.code}`);
+        reqCodes.add(r.code);
+        if (r.kind === 'document' && !r.accept)
+          issue(['requirements', i, 'accept'], 'documents list accepted types');
+        if (r.kind === 'field' && r.accept)
+          issue(['requirements', i, 'accept'], 'only documents accept files');
+        if (r.kind === 'field' && !fieldCodes.has(r.code)) {
+          issue(['requirements', i, 'code'], `no field ${r.code} for this requirement`);
+        }
+      });
+    }),
+  );
 
 export type Service = z.infer<typeof ServiceSchema>;
 export type Requirement = z.infer<typeof RequirementSchema>;

@@ -4,7 +4,7 @@
  * handlers, which read the catalogue from the table, neither carry this data nor validate it at cold
  * start; only onboarding/seeding imports it.
  */
-import * as z from 'zod';
+import * as z from '../lib/zod';
 import { DOCUMENT_MIME_TYPES, type Field, type Requirement, type Service, ServiceSchema } from './defaults';
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /**
  * The one place that reads `process.env`. Parsed at cold start: a missing variable fails loudly
@@ -6,34 +6,31 @@ import * as z from 'zod';
  * Locally and on AWS the same variables exist; only the endpoints differ.
  */
 const Env = z.object({
-  TABLE_NAME: z.string().min(1).default('smart-kampung'),
-  UPLOADS_BUCKET: z.string().min(1).default('smart-kampung-uploads'),
+  TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'smart-kampung'),
+  UPLOADS_BUCKET: z._default(z.string().check(z.minLength(1)), 'smart-kampung-uploads'),
   /** processed product photos (public through CloudFront at SITE_URL/photos/…, locally the site server) */
-  PHOTOS_BUCKET: z.string().min(1).default('smart-kampung-photos'),
+  PHOTOS_BUCKET: z._default(z.string().check(z.minLength(1)), 'smart-kampung-photos'),
   /** AWS only: the user pool sellers' sign-ins are created in; unset locally (the local identity store) */
-  COGNITO_USER_POOL_ID: z.string().min(1).optional(),
-  AWS_REGION: z.string().min(1).default('ap-southeast-3'),
+  COGNITO_USER_POOL_ID: z.optional(z.string().check(z.minLength(1))),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-3'),
   /** local runtime only: where DynamoDB Local / the S3-compatible server listen */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  S3_ENDPOINT: z.url().optional(),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  S3_ENDPOINT: z.optional(z.url()),
   /** local runtime only: the browser-facing S3 endpoint of presigned URLs (a CORS-adding front) */
-  S3_PUBLIC_ENDPOINT: z.url().optional(),
+  S3_PUBLIC_ENDPOINT: z.optional(z.url()),
   /** public base URL of this API, used in links the API hands to browsers (receipt, S3 redirects) */
-  API_URL: z.url().default('http://localhost:3000'),
+  API_URL: z._default(z.url(), 'http://localhost:3000'),
   /** where village sites live; used for links back to the site */
-  SITE_URL: z.url().default('http://localhost:4321'),
-  REGENCY_CODE: z
-    .string()
-    .regex(/^\d{2}\.\d{2}$/)
-    .default('35.10'),
+  SITE_URL: z._default(z.url(), 'http://localhost:4321'),
+  REGENCY_CODE: z._default(z.string().check(z.regex(/^\d{2}\.\d{2}$/)), '35.10'),
   /** JWT issuer and app client id (Cognito on AWS; the local issuer in `npm start`) */
-  AUTH_ISSUER: z.url().default('http://localhost:3000/local-cognito'),
-  AUTH_CLIENT_ID: z.string().min(1).default('local-app-client'),
+  AUTH_ISSUER: z._default(z.url(), 'http://localhost:3000/local-cognito'),
+  AUTH_CLIENT_ID: z._default(z.string().check(z.minLength(1)), 'local-app-client'),
   /** local runtime only: where the local signing key is kept (in memory when unset) */
-  LOCAL_DATA_DIR: z.string().optional(),
+  LOCAL_DATA_DIR: z.optional(z.string()),
   /** public submissions per source address and village per 10 minutes */
-  RATE_LIMIT_SUBMIT: z.coerce.number().int().min(1).default(30),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  RATE_LIMIT_SUBMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 30),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -4,13 +4,13 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
 import { type RouteId, routeById } from '../routes';
 import { admittedRoles, type Caller, callerFromClaims } from './auth';
 import { AppError, Invalid, TooLarge, UnsupportedMediaType } from './errors';
 import { errorPage } from './html';
 import { type Lang, negotiateLang, t } from './i18n';
 import { log } from './log';
+import type * as z from './zod';
 
 export type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type Result = APIGatewayProxyStructuredResultV2;
@@ -40,9 +40,9 @@ export interface Ctx<B, Q, P> {
 }
 
 interface Schemas<B, Q, P> {
-  body?: z.ZodType<B>;
-  query?: z.ZodType<Q>;
-  params?: z.ZodType<P>;
+  body?: z.ZodMiniType<B>;
+  query?: z.ZodMiniType<Q>;
+  params?: z.ZodMiniType<P>;
 }
 
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): Result => ({
@@ -98,7 +98,10 @@ function rawBody(event: Event): string {
 }
 
 /** zod issues → our field errors; messages that are strings-file keys get translated later. */
-export function zodFields(error: z.ZodError, prefix: string[] = []): { path: string; message: string }[] {
+export function zodFields(
+  error: z.core.$ZodError,
+  prefix: string[] = [],
+): { path: string; message: string }[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path.map(String)].join('.');
     const custom = issue.message.startsWith('field.') ? issue.message : undefined;
@@ -115,7 +118,7 @@ export function zodFields(error: z.ZodError, prefix: string[] = []): { path: str
   });
 }
 
-function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: string[]): T {
+function parse<T>(schema: z.ZodMiniType<T> | undefined, value: unknown, prefix: string[]): T {
   if (!schema) return value as T;
   const result = schema.safeParse(value);
   if (!result.success) throw new Invalid(zodFields(result.error, prefix));

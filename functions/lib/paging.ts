@@ -1,11 +1,11 @@
 import { DynamoDBToolboxError } from 'dynamodb-toolbox/errors';
-import * as z from 'zod';
 import { Invalid } from './errors';
+import * as z from './zod';
 
 /** `?cursor=&limit=` of every list; answers are always `{items, cursor}` (cursor null on the last page). */
 export const PageQuery = {
-  cursor: z.string().max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
 };
 
 const badCursor = () => new Invalid([{ path: 'cursor', message: 'field.invalid' }]);

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { type Ctx, endpoint, type Result } from '../lib/http';
+import type * as z from '../lib/zod';
 import type { RouteId } from '../routes';
 import { open311Errors } from './errors';
 
@@ -9,7 +9,7 @@ import { open311Errors } from './errors';
  */
 export function open311Endpoint<B = undefined, Q = undefined, P = undefined>(
   routeId: RouteId,
-  schemas: { body?: z.ZodType<B>; query?: z.ZodType<Q>; params?: z.ZodType<P> },
+  schemas: { body?: z.ZodMiniType<B>; query?: z.ZodMiniType<Q>; params?: z.ZodMiniType<P> },
   fn: (ctx: Ctx<B, Q, P>) => Promise<Result>,
 ) {
   return endpoint(routeId, schemas, fn).use(open311Errors());

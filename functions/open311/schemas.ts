@@ -2,42 +2,44 @@
  * Input (and documented output) schemas of the Open311 GeoReport v2 routes. Parameter names are the
  * spec's own (snake_case), so a validation error names exactly what the client sent.
  */
-import * as z from 'zod';
+import * as z from '../lib/zod';
 import { VillageCode } from '../villages/schemas';
 
-const Lang = z.enum(['id', 'en']).optional();
+const Lang = z.optional(z.enum(['id', 'en']));
 const required = { error: 'field.required' } as const;
 
 /** `jurisdiction_id` is the village code (kode wilayah desa/kelurahan, e.g. 35.10.24.2008). */
-export const JurisdictionId = z.string(required).pipe(VillageCode);
+export const JurisdictionId = z.pipe(z.string(required), VillageCode);
 
 export const ServicesQuery = z.object({ jurisdiction_id: JurisdictionId, lang: Lang });
 
-export const ServiceCode = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'field.invalid');
+export const ServiceCode = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,39}$/, 'field.invalid'));
 /**
  * API Gateway cannot route `{code}.json`, so on AWS the routes are `/services/{code}` and the
  * parameter arrives as `sku.json`; the local adapter strips the suffix. Accept both.
  */
 const withoutJson = (v: unknown) => (typeof v === 'string' ? v.replace(/\.json$/, '') : v);
-export const ServiceParams = z.object({ code: z.preprocess(withoutJson, ServiceCode) });
+/** what classic zod's `z.preprocess` is (zod/mini has none): a transform piped into the schema */
+const preprocess = <T extends z.core.$ZodType>(schema: T) => z.pipe(z.transform(withoutJson), schema);
+export const ServiceParams = z.object({ code: preprocess(ServiceCode) });
 export const ServiceQuery = ServicesQuery;
 
 /** Our request id, or a tracking code as the citizen typed it. */
 export const RequestParams = z.object({
-  id: z.preprocess(withoutJson, z.string().min(1).max(64, 'field.too_long')),
+  id: preprocess(z.string().check(z.minLength(1), z.maxLength(64, 'field.too_long'))),
 });
-export const RequestQuery = z.object({ jurisdiction_id: JurisdictionId.optional(), lang: Lang });
+export const RequestQuery = z.object({ jurisdiction_id: z.optional(JurisdictionId), lang: Lang });
 
 /** W3C datetime (ISO 8601 with a zone), or a plain date (read as UTC midnight). */
-const W3cDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/, 'field.invalid')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'field.invalid');
+const W3cDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/, 'field.invalid'),
+  z.refine((v: string) => !Number.isNaN(Date.parse(v)), 'field.invalid'),
+);
 
-const StatusList = z
-  .string()
-  .regex(/^\s*(open|closed)\s*(,\s*(open|closed)\s*)*$/, 'field.invalid')
-  .transform((v) => [...new Set(v.split(',').map((s) => s.trim() as 'open' | 'closed'))]);
+const StatusList = z.pipe(
+  z.string().check(z.regex(/^\s*(open|closed)\s*(,\s*(open|closed)\s*)*$/, 'field.invalid')),
+  z.transform((v: string) => [...new Set(v.split(',').map((s) => s.trim() as 'open' | 'closed'))]),
+);
 
 /** Most results one page answers (the spec allows servers to cap; its own default cap is 1000). */
 export const MAX_PAGE = 50;
@@ -45,15 +47,18 @@ export const MAX_PAGE = 50;
 export const RequestsQuery = z.object({
   jurisdiction_id: JurisdictionId,
   /** comma-delimited ids; when given, every other filter is ignored (as the spec says) */
-  service_request_id: z.string().max(2000, 'field.too_long').optional(),
+  service_request_id: z.optional(z.string().check(z.maxLength(2000, 'field.too_long'))),
   /** one service code, or a comma-delimited list */
-  service_code: z.string().max(400, 'field.too_long').optional(),
-  start_date: W3cDate.optional(),
-  end_date: W3cDate.optional(),
-  status: StatusList.optional(),
+  service_code: z.optional(z.string().check(z.maxLength(400, 'field.too_long'))),
+  start_date: z.optional(W3cDate),
+  end_date: z.optional(W3cDate),
+  status: z.optional(StatusList),
   /** extension: page size (max 50); the next page's cursor comes back in the `Link` header */
-  limit: z.coerce.number().int().min(1, 'field.invalid').max(MAX_PAGE, 'field.invalid').default(MAX_PAGE),
-  cursor: z.string().max(2048, 'field.too_long').optional(),
+  limit: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1, 'field.invalid'), z.maximum(MAX_PAGE, 'field.invalid')),
+    MAX_PAGE,
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(2048, 'field.too_long'))),
   lang: Lang,
 });
 
@@ -66,21 +71,21 @@ export const SubmitForm = z
     jurisdiction_id: VillageCode,
     service_code: ServiceCode,
     'attribute[applicant_name]': z
+      .optional(z.string())
+      .register(z.globalRegistry, { description: 'Applicant name (or first_name/last_name)' }),
+    'attribute[applicant_nik]': z
       .string()
-      .optional()
-      .meta({ description: 'Applicant name (or first_name/last_name)' }),
-    'attribute[applicant_nik]': z.string().meta({ description: 'NIK, 16 digits (nomor induk kependudukan)' }),
+      .register(z.globalRegistry, { description: 'NIK, 16 digits (nomor induk kependudukan)' }),
     'attribute[applicant_whatsapp]': z
-      .string()
-      .optional()
-      .meta({ description: 'WhatsApp number (or phone)' }),
-    first_name: z.string().optional(),
-    last_name: z.string().optional(),
-    phone: z.string().optional(),
-    description: z.string().optional(),
-    lang: z.enum(['id', 'en']).optional(),
+      .optional(z.string())
+      .register(z.globalRegistry, { description: 'WhatsApp number (or phone)' }),
+    first_name: z.optional(z.string()),
+    last_name: z.optional(z.string()),
+    phone: z.optional(z.string()),
+    description: z.optional(z.string()),
+    lang: z.optional(z.enum(['id', 'en'])),
   })
-  .meta({
+  .register(z.globalRegistry, {
     description:
       'Plus one `attribute[<code>]` per service attribute (see the service definition); list attributes repeat `attribute[<code>][]`.',
   });
@@ -88,9 +93,11 @@ export const SubmitForm = z
 // ----------------------------------------------------------------------------------------------------
 // responses (documentation only; the official JSON Schemas in shared/open311 are what tests validate)
 
-const nullableString = z.string().nullable();
+const nullableString = z.nullable(z.string());
 
-export const Open311ErrorList = z.array(z.object({ code: z.number().int(), description: z.string() }));
+export const Open311ErrorList = z.array(
+  z.object({ code: z.number().check(z.int()), description: z.string() }),
+);
 
 export const ServiceOut = z.object({
   service_code: z.string(),
@@ -111,9 +118,9 @@ export const ServiceDefinitionOut = z.object({
       datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
       required: z.boolean(),
       datatype_description: nullableString,
-      order: z.number().int(),
+      order: z.number().check(z.int()),
       description: nullableString,
-      values: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
+      values: z.optional(z.array(z.object({ key: z.string(), name: z.string() }))),
     }),
   ),
 });
@@ -123,12 +130,12 @@ export const SubmitOut = z.array(
     service_request_id: z.string(),
     service_notice: nullableString,
     account_id: z.null(),
-    tracking_code: z
-      .string()
-      .meta({ description: 'extension: the tracking code to quote at the village office' }),
-    secret: z
-      .string()
-      .meta({ description: 'extension: the request secret (shown once) for uploading documents' }),
+    tracking_code: z.string().register(z.globalRegistry, {
+      description: 'extension: the tracking code to quote at the village office',
+    }),
+    secret: z.string().register(z.globalRegistry, {
+      description: 'extension: the request secret (shown once) for uploading documents',
+    }),
     expected_datetime: nullableString,
   }),
 );
@@ -146,6 +153,6 @@ export const RequestOut = z.object({
   updated_datetime: nullableString,
   expected_datetime: nullableString,
   address: nullableString,
-  lat: z.number().nullable(),
-  long: z.number().nullable(),
+  lat: z.nullable(z.number()),
+  long: z.nullable(z.number()),
 });

@@ -7,7 +7,8 @@
  * restated here (marked) rather than imported, because importing a handler module would pull the
  * table client into this bundle.
  */
-import * as z from 'zod';
+
+import * as z from '../lib/zod';
 import {
   Open311ErrorList,
   RequestParams as Open311RequestParams,
@@ -61,13 +62,13 @@ import {
 } from '../villages/schemas';
 
 export interface RouteSchemas {
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** request media types of the body; JSON when absent */
   bodyTypes?: ('application/json' | 'application/x-www-form-urlencoded')[];
   /** success status and schema, when the answer has a fixed shape */
-  response?: { status: number; schema?: z.ZodType; description?: string; html?: boolean };
+  response?: { status: number; schema?: z.ZodMiniType; description?: string; html?: boolean };
   /** the route answers errors as Open311 `[{code, description}]` instead of `{error}` */
   open311?: boolean;
 }
@@ -78,23 +79,23 @@ export const ErrorBody = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-      requestId: z.string().optional(),
+      fields: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+      requestId: z.optional(z.string()),
     }),
   })
-  .meta({ id: 'Error' });
+  .register(z.globalRegistry, { id: 'Error' });
 
-export const Open311Errors = Open311ErrorList.meta({ id: 'Open311Errors' });
+export const Open311Errors = Open311ErrorList.register(z.globalRegistry, { id: 'Open311Errors' });
 
 const Receipt = z.object({
   id: z.string(),
   trackingCode: z.string(),
   secret: z.string(),
   status: z.literal('submitted'),
-  dueAt: z.string().nullable(),
+  dueAt: z.nullable(z.string()),
 });
 
-const Page = z.object({ items: z.array(z.unknown()), cursor: z.string().nullable() });
+const Page = z.object({ items: z.array(z.unknown()), cursor: z.nullable(z.string()) });
 
 /** the upload confirmation needs the secret in a header */
 const anything = z.record(z.string(), z.unknown());

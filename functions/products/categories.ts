@@ -1,6 +1,13 @@
-import { PRODUCT_CATEGORIES } from '../sites/snapshot';
-
-export { PRODUCT_CATEGORIES };
+/** The product categories (keys on the wire). Also the site snapshot's (functions/sites/snapshot.ts). */
+export const PRODUCT_CATEGORIES = [
+  'batik_textiles',
+  'food_drink',
+  'coffee',
+  'produce',
+  'crafts',
+  'services',
+  'other',
+] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
 /** The fixed, bilingual category list (keys on the wire). Labels are also search words. */

@@ -9,20 +9,14 @@
  *   villages/<slug>.json   VillageSnapshot (one per village)
  */
 import * as z from 'zod';
+import { PRODUCT_CATEGORIES } from '../products/categories';
 
 export const Text = z.object({ id: z.string(), en: z.string() });
 /** English optional: pages fall back to Indonesian */
 export const TextOptEn = z.object({ id: z.string(), en: z.string().optional() });
 
-export const PRODUCT_CATEGORIES = [
-  'batik_textiles',
-  'food_drink',
-  'coffee',
-  'produce',
-  'crafts',
-  'services',
-  'other',
-] as const;
+/** defined with the products (Lambda code imports it from there, never this classic-zod module) */
+export { PRODUCT_CATEGORIES };
 export const ProductCategory = z.enum(PRODUCT_CATEGORIES);
 
 export const OfficeHours = z.object({

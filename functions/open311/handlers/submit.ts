@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { findService } from '../../catalogue/store';
 import { Invalid } from '../../lib/errors';
 import { json, zodFields } from '../../lib/http';
+import * as z from '../../lib/zod';
 import { Applicant, SubmitBody } from '../../requests/schemas';
 import { submitRequest } from '../../requests/submit';
 import { open311Endpoint } from '../endpoint';
@@ -17,7 +17,7 @@ const Input = z.object({
   serviceCode: SubmitBody.shape.serviceCode,
   applicant: Applicant,
   fields: SubmitBody.shape.fields,
-  lang: z.enum(['id', 'en']).optional(),
+  lang: z.optional(z.enum(['id', 'en'])),
 });
 
 /** A JSON body with the form's flat names, for clients that prefer JSON. */
