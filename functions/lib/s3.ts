@@ -1,25 +1,32 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { localCredentials } from './aws';
+import { dynamo, localCredentials } from './aws';
 import { config } from './config';
-
-/** Its own module so routes that never touch a bucket do not bundle the S3 client. */
-export const s3 = new S3Client({
-  region: config.AWS_REGION,
-  ...(config.S3_ENDPOINT
-    ? { endpoint: config.S3_ENDPOINT, forcePathStyle: true, credentials: localCredentials }
-    : {}),
-});
+import type { SignerConfig } from './presign';
 
 /**
- * The client that signs the URLs browsers use (presigned POST forms, download links). On AWS it is
- * `s3` itself; locally its endpoint is the runtime's CORS-adding front of the S3 server, because the
- * local server answers no CORS preflight (real S3 does, per the bucket's CORS rules).
+ * The S3 client, for functions that read or write objects. Pure (dropped from bundles that only hand
+ * out presigned URLs: `browserSigner` below needs no client).
  */
-export const browserS3 = config.S3_PUBLIC_ENDPOINT
-  ? new S3Client({
-      region: config.AWS_REGION,
-      endpoint: config.S3_PUBLIC_ENDPOINT,
-      forcePathStyle: true,
-      credentials: localCredentials,
-    })
-  : s3;
+export const s3 = /* @__PURE__ */ (() =>
+  new S3Client({
+    region: config.AWS_REGION,
+    ...(config.S3_ENDPOINT
+      ? { endpoint: config.S3_ENDPOINT, forcePathStyle: true, credentials: localCredentials }
+      : {}),
+  }))();
+
+/**
+ * The signer of the URLs browsers use (presigned POST forms, download links; see presign.ts — no S3
+ * client needed). On AWS it signs for the bucket's own endpoint with the function's role; locally for
+ * the runtime's CORS-adding front of the S3 server (the local server answers no CORS preflight; real
+ * S3 does, per the bucket's CORS rules).
+ */
+export const browserSigner: SignerConfig = {
+  region: config.AWS_REGION,
+  ...(config.S3_PUBLIC_ENDPOINT || config.S3_ENDPOINT
+    ? {
+        endpoint: config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT,
+        credentials: async () => localCredentials,
+      }
+    : { credentials: () => dynamo.config.credentials() }),
+};

@@ -4,11 +4,11 @@
  * routes which only hand out upload forms do not bundle it.
  */
 import { randomBytes } from 'node:crypto';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../lib/config';
 import { Conflict, Unprocessable } from '../lib/errors';
-import { browserS3 } from '../lib/s3';
+import { presignedPost } from '../lib/presign';
+import { browserSigner } from '../lib/s3';
 import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table';
 import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photo-limits';
 import { getProduct, getSeller, saveProduct } from './store';
@@ -110,15 +110,15 @@ export async function createPhoto(
     },
     now,
   );
-  const post = await createPresignedPost(browserS3, {
-    Bucket: config.UPLOADS_BUCKET,
-    Key: incomingPhotoKey(product.id, photoId),
-    Conditions: [
+  const post = await presignedPost(browserSigner, {
+    bucket: config.UPLOADS_BUCKET,
+    key: incomingPhotoKey(product.id, photoId),
+    conditions: [
       ['content-length-range', 1, Math.min(input.size, PHOTO_MAX_BYTES)],
       ['eq', '$Content-Type', input.contentType],
     ],
-    Fields: { 'Content-Type': input.contentType },
-    Expires: POST_EXPIRES_SECONDS,
+    fields: { 'Content-Type': input.contentType },
+    expiresSeconds: POST_EXPIRES_SECONDS,
   });
   return { photoId, url: post.url, fields: post.fields };
 }

@@ -5,8 +5,6 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
 } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
@@ -14,7 +12,8 @@ import { fileTypeFromBuffer } from 'file-type';
 import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
-import { browserS3, s3 } from '../lib/s3';
+import { type PostCondition, presignedGet, presignedPost } from '../lib/presign';
+import { browserSigner, s3 } from '../lib/s3';
 import { isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { isClosed } from './domain/transitions';
@@ -59,7 +58,7 @@ export async function presignDocument(
     throw new Invalid([{ path: 'contentType', message: 'field.content_type' }]);
   const documentId = newDocumentId(requirement.code);
   const key = incomingKey(request.id, documentId);
-  const conditions: NonNullable<Parameters<typeof createPresignedPost>[1]['Conditions']> = [
+  const conditions: PostCondition[] = [
     ['content-length-range', 1, Math.min(input.size ?? MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES)],
   ];
   const fields: Record<string, string> = {};
@@ -72,12 +71,12 @@ export async function presignDocument(
     conditions.push(['eq', '$success_action_redirect', redirect]);
     fields.success_action_redirect = redirect;
   }
-  const post = await createPresignedPost(browserS3, {
-    Bucket: config.UPLOADS_BUCKET,
-    Key: key,
-    Conditions: conditions,
-    Fields: fields,
-    Expires: POST_EXPIRES_SECONDS,
+  const post = await presignedPost(browserSigner, {
+    bucket: config.UPLOADS_BUCKET,
+    key,
+    conditions,
+    fields,
+    expiresSeconds: POST_EXPIRES_SECONDS,
   });
   return { documentId, url: post.url, fields: post.fields, requirement };
 }
@@ -237,13 +236,11 @@ export async function documentLinks(requestId: string) {
       contentType: d.detectedType,
       size: d.size,
       confirmedAt: d.confirmedAt,
-      url: await getSignedUrl(
-        browserS3,
-        new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: d.key }),
-        {
-          expiresIn: GET_EXPIRES_SECONDS,
-        },
-      ),
+      url: await presignedGet(browserSigner, {
+        bucket: config.UPLOADS_BUCKET,
+        key: d.key,
+        expiresSeconds: GET_EXPIRES_SECONDS,
+      }),
       expiresIn: GET_EXPIRES_SECONDS,
     })),
   );
