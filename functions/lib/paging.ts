@@ -34,8 +34,8 @@ export async function withCursor<T>(cursor: string | undefined, run: () => Promi
     return await run();
   } catch (error) {
     if (cursor === undefined) throw error;
-    const e = error as { name?: string; constructor?: { name?: string } };
-    if (e?.name === 'ValidationException' || e?.constructor?.name === 'DynamoDBToolboxError')
+    // instanceof, not the class name: deployed bundles are minified
+    if (error instanceof DynamoDBToolboxError || (error as { name?: string })?.name === 'ValidationException')
       throw badCursor();
     throw error;
   }
