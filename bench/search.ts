@@ -17,8 +17,7 @@ process.env.LOG_LEVEL = 'silent';
 const rt = await startLocalRuntime({ port: 0, seed: true, onProgress: () => {} });
 try {
   const { documentClient } = await import('../functions/lib/aws');
-  const { Village, Seller, indexes, queryPage } = await import('../functions/lib/table');
-  const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+  const { Village, Seller, getItem, indexes, queryPage } = await import('../functions/lib/table');
   const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
   const { createProduct, getProduct, saveProduct, newId } = await import('../functions/products/store');
   const { searchQuery } = await import('../functions/products/search');
@@ -63,7 +62,7 @@ try {
       })
       .options({ condition: { attr: 'id', exists: false } })
       .send();
-    const seller = (await Seller.build(GetItemCommand).key({ id: sellerId }).send()).Item;
+    const seller = (await getItem(Seller, { id: sellerId })).Item;
     if (!seller) throw new Error('seller');
     for (const [name, category] of names) {
       const draft = await createProduct(

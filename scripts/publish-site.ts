@@ -30,8 +30,7 @@ const { S3Client } = await import('@aws-sdk/client-s3');
 const { syncSites } = await import('../infra/publish/site-sync');
 const { CloudFrontClient, CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
 const { config } = await import('../functions/lib/config');
-const { SiteState } = await import('../functions/lib/table');
-const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+const { SiteState, getItem } = await import('../functions/lib/table');
 const { markPublished } = await import('../functions/sites/signal');
 const { writeSnapshots } = await import('../infra/local/site-data');
 const { buildSites, defaultOutDir } = await import('../site/build');
@@ -58,11 +57,7 @@ try {
   };
   const codeOf = new Map(regency.kecamatan.flatMap((k) => k.villages.map((v) => [v.slug, v.code] as const)));
   for (const slug of villages) {
-    const state = (
-      await SiteState.build(GetItemCommand)
-        .key({ villageCode: codeOf.get(slug) ?? '' })
-        .send()
-    ).Item;
+    const state = (await getItem(SiteState, { villageCode: codeOf.get(slug) ?? '' })).Item;
     if (state) seen.set(slug, state.lastChangeAt);
   }
   const built = await buildSites({ dataDir, villages, portal: all });

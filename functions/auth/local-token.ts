@@ -1,9 +1,8 @@
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { config } from '../lib/config';
 import { Unauthorized } from '../lib/errors';
 import { endpoint, json } from '../lib/http';
 import { rateLimit } from '../lib/rate-limit';
-import { LocalUser } from '../lib/table';
+import { getItem, LocalUser } from '../lib/table';
 import * as z from '../lib/zod';
 import { issueLocalTokens, verifyPassword } from './local-identity';
 import { localKey } from './local-key';
@@ -16,7 +15,7 @@ const Body = z.object({
 /** Local stand-in for Cognito's sign-in: the same claims, signed by the local key (local runtime only). */
 export const handler = endpoint('local.token', { body: Body }, async ({ body, now }) => {
   await rateLimit('signin', body.username, 10, 300, now);
-  const { Item: user } = await LocalUser.build(GetItemCommand).key({ username: body.username }).send();
+  const { Item: user } = await getItem(LocalUser, { username: body.username });
   if (!user || !(await verifyPassword(body.password, user.passwordHash)))
     throw new Unauthorized('error.login_failed');
   const tokens = await issueLocalTokens(

@@ -1,9 +1,17 @@
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { partitionKey, sortKey } from '../lib/keys';
 import { withCursor } from '../lib/paging';
-import { decodeCursor, encodeCursor, indexes, type RequestItem, ServiceRequest, table } from '../lib/table';
+import {
+  decodeCursor,
+  encodeCursor,
+  getItem,
+  indexes,
+  queryItems,
+  type RequestItem,
+  ServiceRequest,
+  table,
+} from '../lib/table';
 import { normalizeTrackingCode } from '../requests/domain/tracking';
 import { findByTrackingCode } from '../requests/store';
 
@@ -23,7 +31,7 @@ export async function resolveRequest(
     if (request) return { request, byTrackingCode: true };
   }
   if (!REQUEST_ID.test(value)) return undefined;
-  const { Item } = await ServiceRequest.build(GetItemCommand).key({ id: value }).send();
+  const { Item } = await getItem(ServiceRequest, { id: value });
   return Item ? { request: Item, byTrackingCode: false } : undefined;
 }
 
@@ -74,13 +82,14 @@ export async function queryRequests(
     const items: RequestItem[] = [];
     let startKey = f.cursor ? decodeCursor(f.cursor) : undefined;
     do {
-      const page = await query
-        .options({ filters: { request: filter }, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
-        .send();
-      const matches = page.Items ?? [];
+      const page = await queryItems(
+        ServiceRequest,
+        query.options({ filters: { request: filter }, ...(startKey ? { exclusiveStartKey: startKey } : {}) }),
+      );
+      const matches = page.items;
       const room = f.limit - items.length;
       items.push(...matches.slice(0, room));
-      startKey = page.LastEvaluatedKey;
+      startKey = page.lastKey;
       if (matches.length >= room) {
         startKey = lastKey(items[items.length - 1] as RequestItem);
         break;

@@ -4,7 +4,7 @@
  * the other words must each start a word of the product's text (a filter on the same Query).
  */
 import { partitionKey, sortKey } from '../lib/keys';
-import { encodeCursor, indexes, queryOf, SearchEntry, type SearchItem } from '../lib/table';
+import { encodeCursor, indexes, queryItems, queryOf, SearchEntry, type SearchItem } from '../lib/table';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import { queryWords } from './search-terms';
 
@@ -40,7 +40,10 @@ export function searchQuery(regencyCode: string, input: SearchInput) {
 }
 
 export async function searchProducts(regencyCode: string, input: SearchInput) {
-  const { Items = [], LastEvaluatedKey } = await searchQuery(regencyCode, input).send();
+  const { items: Items, lastKey: LastEvaluatedKey } = await queryItems(
+    SearchEntry,
+    searchQuery(regencyCode, input),
+  );
   // a prefix can match two words of one product: show it once
   const seen = new Set<string>();
   const items = Items.filter((e) => !seen.has(e.productId) && seen.add(e.productId)).map(searchResult);

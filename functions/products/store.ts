@@ -6,13 +6,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { BatchDeleteRequest } from 'dynamodb-toolbox/entity/actions/batchDelete';
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { BatchWriteCommand, execute as executeBatch } from 'dynamodb-toolbox/table/actions/batchWrite';
 import type { Caller } from '../lib/auth';
 import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from '../lib/errors';
 import {
+  getItem,
   Idempotency,
   indexes,
   Product,
@@ -49,13 +49,13 @@ export function slugify(text: string): string {
 }
 
 export async function getProduct(id: string): Promise<ProductItem> {
-  const { Item } = await Product.build(GetItemCommand).key({ id }).options({ consistent: true }).send();
+  const { Item } = await getItem(Product, { id }, { consistent: true });
   if (!Item) throw new NotFound('error.product_not_found');
   return Item;
 }
 
 export async function getSeller(id: string): Promise<SellerItem> {
-  const { Item } = await Seller.build(GetItemCommand).key({ id }).options({ consistent: true }).send();
+  const { Item } = await getItem(Seller, { id }, { consistent: true });
   if (!Item) throw new NotFound('error.seller_not_found');
   return Item;
 }
@@ -158,10 +158,7 @@ export async function createProduct(
 }
 
 async function replayed(scope: string, key: string, bodyHash: string, nowSec: number) {
-  const { Item } = await Idempotency.build(GetItemCommand)
-    .key({ scope, key })
-    .options({ consistent: true })
-    .send();
+  const { Item } = await getItem(Idempotency, { scope, key }, { consistent: true });
   if (!Item || Item.expiresAt <= nowSec) return undefined;
   if (Item.bodyHash !== bodyHash) throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
   return String(Item.response.id);

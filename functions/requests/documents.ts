@@ -5,7 +5,6 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
 } from '@aws-sdk/client-s3';
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { fileTypeFromBuffer } from 'file-type';
@@ -14,7 +13,7 @@ import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { type PostCondition, presignedGet, presignedPost } from '../lib/presign';
 import { browserSigner, s3 } from '../lib/s3';
-import { isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
+import { getItem, isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { isClosed } from './domain/transitions';
 import { dueCalculator, getRequest, listDocuments, queueSort } from './store';
@@ -122,10 +121,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
   const requirement = requirementOf(request, requirementCode);
   const key = incomingKey(request.id, documentId);
   const finalKey = documentKey(request.id, documentId);
-  const { Item: existing } = await RequestDocument.build(GetItemCommand)
-    .key({ requestId, documentId })
-    .options({ consistent: true })
-    .send();
+  const { Item: existing } = await getItem(RequestDocument, { requestId, documentId }, { consistent: true });
   if (existing?.status === 'confirmed')
     return { documentId, status: 'confirmed' as const, complete: !!request.completeAt };
 

@@ -1,6 +1,6 @@
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { Forbidden, NotFound } from '../lib/errors';
 import {
+  getItem,
   indexes,
   queryPage,
   Regency,
@@ -15,10 +15,7 @@ import { secretMatches } from './domain/tracking';
 import { isClosed } from './domain/transitions';
 
 export async function getRequest(id: string): Promise<RequestItem> {
-  const { Item } = await ServiceRequest.build(GetItemCommand)
-    .key({ id })
-    .options({ consistent: true })
-    .send();
+  const { Item } = await getItem(ServiceRequest, { id }, { consistent: true });
   if (!Item) throw new NotFound();
   return Item;
 }
@@ -31,15 +28,9 @@ export async function getRequestWithSecret(id: string, secret: string | undefine
 }
 
 export async function findByTrackingCode(code: string): Promise<RequestItem | undefined> {
-  const { Item: claim } = await TrackingCode.build(GetItemCommand)
-    .key({ trackingCode: code })
-    .options({ consistent: true })
-    .send();
+  const { Item: claim } = await getItem(TrackingCode, { trackingCode: code }, { consistent: true });
   if (!claim) return undefined;
-  const { Item } = await ServiceRequest.build(GetItemCommand)
-    .key({ id: claim.requestId })
-    .options({ consistent: true })
-    .send();
+  const { Item } = await getItem(ServiceRequest, { id: claim.requestId }, { consistent: true });
   return Item;
 }
 
@@ -66,7 +57,7 @@ export function queueSort(r: {
 
 /** The office hours and holidays the promise of a village's service counts in. */
 export async function dueCalculator(village: Pick<VillageItem, 'officeHours' | 'regencyCode'>) {
-  const { Item: regency } = await Regency.build(GetItemCommand).key({ code: village.regencyCode }).send();
+  const { Item: regency } = await getItem(Regency, { code: village.regencyCode });
   const hours = (village.officeHours ?? regency?.officeHours ?? DEFAULT_OFFICE_HOURS) as OfficeHours;
   const holidays = regency?.holidays ?? [];
   return (start: Date, duration: string) => computeDueAt(start, duration, hours, holidays).toISOString();

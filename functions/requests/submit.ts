@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { findService } from '../catalogue/store';
 import { Conflict, Invalid } from '../lib/errors';
-import { Idempotency, ServiceRequest, TrackingCode } from '../lib/table';
+import { getItem, Idempotency, ServiceRequest, TrackingCode } from '../lib/table';
 import { transact } from '../lib/transact';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
@@ -171,10 +170,7 @@ export async function submitRequest(
 }
 
 async function findReplay(scope: string, key: string, nowSec: number) {
-  const { Item } = await Idempotency.build(GetItemCommand)
-    .key({ scope, key })
-    .options({ consistent: true })
-    .send();
+  const { Item } = await getItem(Idempotency, { scope, key }, { consistent: true });
   return Item && Item.expiresAt > nowSec ? Item : undefined;
 }
 

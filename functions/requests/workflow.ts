@@ -1,10 +1,9 @@
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../catalogue/store';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
-import { Counter, isConditionFailed, type RequestItem, ServiceRequest } from '../lib/table';
+import { Counter, getItem, isConditionFailed, type RequestItem, ServiceRequest } from '../lib/table';
 import { transact } from '../lib/transact';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
@@ -88,10 +87,7 @@ export async function transition(
     const year = at.slice(0, 4);
     const counterName = `letter#${request.villageCode}#${year}`;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const { Item: counter } = await Counter.build(GetItemCommand)
-        .key({ name: counterName })
-        .options({ consistent: true })
-        .send();
+      const { Item: counter } = await getItem(Counter, { name: counterName }, { consistent: true });
       const current = counter?.value ?? 0;
       const letterNumber = `470/${String(current + 1).padStart(4, '0')}/${request.villageCode}/${year}`;
       // in this order: reasons[1] is the request's version check

@@ -3,13 +3,13 @@
  * one transaction — the seller, the claim on its WhatsApp number (the sign-in username) and, on the
  * local runtime, the sign-in itself — so a crash leaves all or nothing and a number registers once.
  */
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { hashPassword } from '../auth/local-identity';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import {
+  getItem,
   indexes,
   LocalUser,
   queryPage,
@@ -100,10 +100,7 @@ export async function registerSeller(
   );
 
   if (result.canceled) {
-    const { Item: claim } = await SellerAccount.build(GetItemCommand)
-      .key({ whatsapp: input.whatsapp })
-      .options({ consistent: true })
-      .send();
+    const { Item: claim } = await getItem(SellerAccount, { whatsapp: input.whatsapp }, { consistent: true });
     const existing = claim ? await getSeller(claim.sellerId) : undefined;
     // a retry of the same registration answers the first one; anything else is a taken number
     if (existing && sameApplication(existing, village, input)) {

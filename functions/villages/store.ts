@@ -1,7 +1,6 @@
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { NotFound } from '../lib/errors';
 import { withCursor } from '../lib/paging';
-import { indexes, queryPage, Regency, Village, type VillageItem } from '../lib/table';
+import { getItem, indexes, queryPage, Regency, Village, type VillageItem } from '../lib/table';
 
 /** Public view of a village: what any page or client may show. */
 export function publicVillage(v: VillageItem) {
@@ -18,13 +17,13 @@ export function publicVillage(v: VillageItem) {
 }
 
 export async function getVillage(code: string): Promise<VillageItem> {
-  const { Item } = await Village.build(GetItemCommand).key({ code }).send();
+  const { Item } = await getItem(Village, { code });
   if (!Item) throw new NotFound();
   return Item;
 }
 
 export async function getRegency(code: string) {
-  const { Item } = await Regency.build(GetItemCommand).key({ code }).send();
+  const { Item } = await getItem(Regency, { code });
   return Item ?? null;
 }
 

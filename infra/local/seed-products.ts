@@ -5,13 +5,20 @@
  * Idempotent: a seller that exists is left as it is.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import sharp from 'sharp';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
-import { indexes, LocalUser, queryPage, Seller, SellerAccount, Village } from '../../functions/lib/table';
+import {
+  getItem,
+  indexes,
+  LocalUser,
+  queryPage,
+  Seller,
+  SellerAccount,
+  Village,
+} from '../../functions/lib/table';
 import { transact } from '../../functions/lib/transact';
 import type { ProductCategory } from '../../functions/products/categories';
 import { processUploadedPhoto } from '../../functions/products/photo-process';
@@ -162,7 +169,7 @@ export async function demoPhoto([a, b]: [string, string], width = 1600, height =
 
 export async function seedSellers(now = new Date()): Promise<void> {
   for (const demo of DEMO_SELLERS) {
-    if ((await LocalUser.build(GetItemCommand).key({ username: demo.username }).send()).Item) continue;
+    if ((await getItem(LocalUser, { username: demo.username })).Item) continue;
     const village = (await queryPage(Village, indexes.villageBySlug, { slug: demo.village })).items[0];
     if (!village) continue;
     const sellerId = newId();

@@ -4,7 +4,6 @@
  * same domain code a citizen's request goes through. Idempotent: a second start adds nothing.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { hashPassword } from '../../functions/auth/local-identity';
@@ -12,7 +11,15 @@ import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
 import { putDefaults } from '../../functions/catalogue/store';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
-import { indexes, LocalUser, queryPage, Regency, ServiceRequest, Village } from '../../functions/lib/table';
+import {
+  getItem,
+  indexes,
+  LocalUser,
+  queryPage,
+  Regency,
+  ServiceRequest,
+  Village,
+} from '../../functions/lib/table';
 import { confirmDocument, incomingKey, newDocumentId } from '../../functions/requests/documents';
 import { BANYUWANGI_HOLIDAYS_2026 } from '../../functions/requests/domain/due';
 import { submitRequest } from '../../functions/requests/submit';
@@ -32,7 +39,7 @@ export interface DemoAccount {
 }
 
 export async function demoAccounts(regencyCode: string): Promise<DemoAccount[]> {
-  const regency = (await Regency.build(GetItemCommand).key({ code: regencyCode }).send()).Item;
+  const regency = (await getItem(Regency, { code: regencyCode })).Item;
   const slugOf = (name?: string) => (name ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
   const accounts: DemoAccount[] = [];
   for (const slug of ['tamansari-licin', 'kemiren-glagah']) {
@@ -78,7 +85,7 @@ export async function seedDemo(opts: { regencyCode: string; withRequests: boolea
   const accounts = await demoAccounts(opts.regencyCode);
   // sellers are created with their seller records (seed-products.ts)
   for (const account of accounts.filter((a) => !a.groups.includes('seller'))) {
-    const exists = (await LocalUser.build(GetItemCommand).key({ username: account.username }).send()).Item;
+    const exists = (await getItem(LocalUser, { username: account.username })).Item;
     if (!exists)
       await LocalUser.build(PutItemCommand)
         .item({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) })
@@ -140,7 +147,7 @@ async function seedRequests(accounts: DemoAccount[]) {
       { source: 'web', now },
     ).catch(() => undefined); // a catalogue without this demo service simply gets fewer demo requests
     if (!receipt) continue;
-    const request = (await ServiceRequest.build(GetItemCommand).key({ id: receipt.id }).send()).Item;
+    const request = (await getItem(ServiceRequest, { id: receipt.id })).Item;
     for (const requirement of request?.requiredDocuments ?? []) {
       const documentId = newDocumentId(requirement.code);
       await s3.send(
@@ -154,7 +161,7 @@ async function seedRequests(accounts: DemoAccount[]) {
       await confirmDocument(receipt.id, documentId, now);
     }
     if (d.serviceCode === 'domisili') {
-      const current = (await ServiceRequest.build(GetItemCommand).key({ id: receipt.id }).send()).Item;
+      const current = (await getItem(ServiceRequest, { id: receipt.id })).Item;
       if (current)
         await transition(
           receipt.id,

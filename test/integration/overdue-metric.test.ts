@@ -16,9 +16,8 @@ afterAll(async () => {
 
 describe('OverdueRequests metric', () => {
   it('counts open requests past their due time across kecamatan, not closed or future ones', async () => {
-    const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
-    const { ServiceRequest } = await import('../../functions/lib/table');
+    const { ServiceRequest, getItem } = await import('../../functions/lib/table');
     const { queueSort } = await import('../../functions/requests/store');
     const { handler, countOverdue } = await import('../../functions/requests/handlers/overdue-metric');
     const call = client(runtime.apiUrl);
@@ -34,7 +33,7 @@ describe('OverdueRequests metric', () => {
     };
     // time passes: the promise of these requests ran out an hour ago (or runs out tomorrow)
     const setDue = async (id: string, dueAt: string, status?: 'completed') => {
-      const r = (await ServiceRequest.build(GetItemCommand).key({ id }).send()).Item;
+      const r = (await getItem(ServiceRequest, { id })).Item;
       if (!r) throw new Error('request');
       const next = { ...r, dueAt, ...(status ? { status, closedAt: now.toISOString() } : {}) };
       await ServiceRequest.build(UpdateItemCommand)

@@ -98,15 +98,9 @@ describe('seller registration with Cognito (client mocked)', () => {
       groups: ['seller'],
     });
     // no local sign-in was written on AWS
-    const { LocalUser } = await import('../../functions/lib/table');
-    const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+    const { LocalUser, getItem } = await import('../../functions/lib/table');
     expect(
-      (
-        await LocalUser.build(GetItemCommand)
-          .key({ username: '+6281377700001' })
-          .options({ consistent: true })
-          .send()
-      ).Item,
+      (await getItem(LocalUser, { username: '+6281377700001' }, { consistent: true })).Item,
     ).toBeUndefined();
   });
 
@@ -126,15 +120,9 @@ describe('seller registration with Cognito (client mocked)', () => {
     const refused = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700003') });
     expect(refused.status).toBe(400);
     expect(refused.data.error.fields).toEqual([{ path: 'password', message: expect.any(String) }]);
-    const { SellerAccount } = await import('../../functions/lib/table');
-    const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
+    const { SellerAccount, getItem } = await import('../../functions/lib/table');
     expect(
-      (
-        await SellerAccount.build(GetItemCommand)
-          .key({ whatsapp: '+6281377700003' })
-          .options({ consistent: true })
-          .send()
-      ).Item,
+      (await getItem(SellerAccount, { whatsapp: '+6281377700003' }, { consistent: true })).Item,
     ).toBeUndefined();
     const again = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700003') });
     expect(again.status, again.text).toBe(201);

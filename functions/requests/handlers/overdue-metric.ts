@@ -8,7 +8,15 @@
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { config } from '../../lib/config';
 import { partitionKey, sortKey } from '../../lib/keys';
-import { indexes, Kecamatan, queryPage, ServiceRequest, table } from '../../lib/table';
+import {
+  indexes,
+  Kecamatan,
+  queryItems,
+  queryPage,
+  type RequestItem,
+  ServiceRequest,
+  table,
+} from '../../lib/table';
 import { isClosed, STATUSES } from '../domain/transitions';
 import { overdueMetric } from '../metrics';
 import { overdue } from '../store';
@@ -30,19 +38,22 @@ export async function countOverdue(regencyCode: string, now: Date): Promise<numb
   for (const k of kecamatan) {
     const pages = await Promise.all(
       open.map((status) =>
-        table
-          .build(QueryCommand)
-          .entities(ServiceRequest)
-          .query({
-            index: spec.index,
-            partition: partitionKey(spec.pk, { kecamatanCode: k.code, status }),
-            range: { between: [queueKey('0#'), queueKey(`0#${now.toISOString()}`)] },
-          })
-          .options({ maxPages: Number.POSITIVE_INFINITY, attributes: ['id', 'status', 'dueAt'] })
-          .send(),
+        queryItems(
+          ServiceRequest,
+          table
+            .build(QueryCommand)
+            .entities(ServiceRequest)
+            .query({
+              index: spec.index,
+              partition: partitionKey(spec.pk, { kecamatanCode: k.code, status }),
+              range: { between: [queueKey('0#'), queueKey(`0#${now.toISOString()}`)] },
+            })
+            .options({ attributes: ['id', 'status', 'dueAt'] }),
+          { all: true },
+        ),
       ),
     );
-    for (const page of pages) count += (page.Items ?? []).filter((r) => overdue(r, now)).length;
+    for (const page of pages) count += page.items.filter((r) => overdue(r as RequestItem, now)).length;
   }
   return count;
 }

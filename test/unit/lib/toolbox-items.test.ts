@@ -1,3 +1,4 @@
+import { EntityFormatter } from 'dynamodb-toolbox/entity/actions/format';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { describe, expect, it } from 'vitest';
 import * as tbx from '../../../functions/lib/table';
@@ -22,6 +23,15 @@ describe('dynamodb-toolbox stores every entity exactly as ElectroDB did', () => 
       const entity = tbx.entities[name as keyof typeof tbx.entities];
       // biome-ignore lint/suspicious/noExplicitAny: each entity's own item type
       expect((entity as any).build(PutItemCommand).item(item).params().Item).toEqual(stored);
+    });
+  }
+
+  for (const [name, { stored }] of entities) {
+    it(`${name}: reads without the formatter give what the formatter gives`, () => {
+      const entity = tbx.entities[name as keyof typeof tbx.entities];
+      const item = stored as Record<string, unknown>;
+      // biome-ignore lint/suspicious/noExplicitAny: each entity's own item type
+      expect(tbx.unstored(entity, item)).toEqual((entity as any).build(EntityFormatter).format(item));
     });
   }
 });
