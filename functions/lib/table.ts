@@ -21,6 +21,7 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { Table } from 'dynamodb-toolbox/table';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { STATUSES } from '../requests/domain/transitions';
 import { documentClient } from './aws';
 import { config } from './config';
 import { type KeyValues, partitionKey, sortKey } from './keys';
@@ -108,6 +109,9 @@ function indexKeys({ entity, pk, sk }: IndexSpec, primaryAttrs: readonly string[
 
 const cast = <T>() => any().castAs<T>();
 
+/** Every entity: in the one table, no toolbox entity or timestamp attributes (items keep their shape). */
+const stored = /* @__PURE__ */ (() => ({ table, entityAttribute: false, timestamps: false }) as const)();
+
 export type GsiName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
 /** An access pattern: the index (none = the table's primary key), its entity and composite attributes. */
 export interface IndexSpec {
@@ -158,9 +162,7 @@ export const indexes = {
 export const Regency = /* @__PURE__ */ (() =>
   new Entity({
     name: 'regency',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       code: string().key(),
       name: string(),
@@ -177,9 +179,7 @@ export const Kecamatan = /* @__PURE__ */ (() => {
   const byRegency = indexKeys(indexes.kecamatanByRegency, ['code']);
   return new Entity({
     name: 'kecamatan',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       code: string().key(),
       name: string(),
@@ -198,9 +198,7 @@ export const Village = /* @__PURE__ */ (() => {
   const bySlug = indexKeys(indexes.villageBySlug, ['code']);
   return new Entity({
     name: 'village',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       code: string().key(),
       name: string(),
@@ -227,9 +225,7 @@ export const Village = /* @__PURE__ */ (() => {
 export const CatalogueEntry = /* @__PURE__ */ (() =>
   new Entity({
     name: 'catalogue',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       scope: string().key(),
       code: string().key(),
@@ -241,26 +237,13 @@ export const CatalogueEntry = /* @__PURE__ */ (() =>
     computeKey: primary('catalogue', ['scope'], ['code']),
   }))();
 
-const REQUEST_STATUSES = [
-  'submitted',
-  'in_review',
-  'needs_revision',
-  'resubmitted',
-  'forwarded',
-  'approved',
-  'completed',
-  'rejected',
-] as const;
-
 export const ServiceRequest = /* @__PURE__ */ (() => {
   const byVillage = indexKeys(indexes.requestByVillage, ['id']);
   const byVillageStatus = indexKeys(indexes.requestByVillageStatus, ['id']);
   const byKecamatanStatus = indexKeys(indexes.requestByKecamatanStatus, ['id']);
   return new Entity({
     name: 'request',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       id: string().key(),
       trackingCode: string(),
@@ -275,7 +258,7 @@ export const ServiceRequest = /* @__PURE__ */ (() => {
       applicant: map({ name: string(), nik: string(), whatsapp: string().optional() }),
       fields: cast<Record<string, string | string[]>>().putDefault(() => ({})),
       requiredDocuments: cast<RequestDocumentRef[]>().putDefault(() => []),
-      status: string().enum(...REQUEST_STATUSES),
+      status: string().enum(...STATUSES),
       version: number(),
       source: string().enum('web', 'form', 'open311'),
       lang: string().enum('id', 'en').putDefault('id'),
@@ -302,9 +285,7 @@ export const ServiceRequest = /* @__PURE__ */ (() => {
 export const RequestDocument = /* @__PURE__ */ (() =>
   new Entity({
     name: 'document',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       requestId: string().key(),
       documentId: string().key(),
@@ -325,9 +306,7 @@ export const RequestDocument = /* @__PURE__ */ (() =>
 export const Idempotency = /* @__PURE__ */ (() =>
   new Entity({
     name: 'idempotency',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       scope: string().key(),
       key: string().key(),
@@ -343,9 +322,7 @@ export const Idempotency = /* @__PURE__ */ (() =>
 export const TrackingCode = /* @__PURE__ */ (() =>
   new Entity({
     name: 'tracking',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({ trackingCode: string().key(), requestId: string(), ...owner('tracking') }),
     computeKey: primary('tracking', ['trackingCode']),
   }))();
@@ -353,9 +330,7 @@ export const TrackingCode = /* @__PURE__ */ (() =>
 export const Counter = /* @__PURE__ */ (() =>
   new Entity({
     name: 'counter',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       name: string().key(),
       value: number().putDefault(0),
@@ -369,9 +344,7 @@ export const Seller = /* @__PURE__ */ (() => {
   const byVillage = indexKeys(indexes.sellerByVillage, ['id']);
   return new Entity({
     name: 'seller',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       id: string().key(),
       villageCode: string(),
@@ -400,9 +373,7 @@ export const Seller = /* @__PURE__ */ (() => {
 export const SellerAccount = /* @__PURE__ */ (() =>
   new Entity({
     name: 'selleraccount',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({ whatsapp: string().key(), sellerId: string(), ...owner('selleraccount') }),
     computeKey: primary('selleraccount', ['whatsapp']),
   }))();
@@ -412,9 +383,7 @@ export const Product = /* @__PURE__ */ (() => {
   const byVillage = indexKeys(indexes.productByVillage, ['id']);
   return new Entity({
     name: 'product',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       id: string().key(),
       sellerId: string(),
@@ -458,9 +427,7 @@ export const Product = /* @__PURE__ */ (() => {
 export const SearchEntry = /* @__PURE__ */ (() =>
   new Entity({
     name: 'search',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       regencyCode: string().key(),
       scope: string().key(),
@@ -489,9 +456,7 @@ export const SiteState = /* @__PURE__ */ (() => {
   const byState = indexKeys(indexes.siteStateByState, ['villageCode']);
   return new Entity({
     name: 'sitestate',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       villageCode: string().key(),
       regencyCode: string(),
@@ -511,9 +476,7 @@ export const SiteState = /* @__PURE__ */ (() => {
 export const NewsArticle = /* @__PURE__ */ (() =>
   new Entity({
     name: 'news',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       villageCode: string().key(),
       slug: string().key(),
@@ -530,9 +493,7 @@ export const NewsArticle = /* @__PURE__ */ (() =>
 export const Apbdes = /* @__PURE__ */ (() =>
   new Entity({
     name: 'apbdes',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       villageCode: string().key(),
       year: number().key(),
@@ -547,9 +508,7 @@ export const Apbdes = /* @__PURE__ */ (() =>
 export const LocalUser = /* @__PURE__ */ (() =>
   new Entity({
     name: 'localuser',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...stored,
     schema: item({
       username: string().key(),
       passwordHash: string(),
