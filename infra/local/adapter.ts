@@ -286,11 +286,23 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
         return;
       }
 
-      // headers: lower-cased, repeated ones joined by ','; cookies moved to `cookies`
+      // headers: lower-cased, repeated ones joined by ','; cookies moved to `cookies` (one pass over
+      // the raw pairs: cheaper than `headersDistinct`, which builds an array per header)
       const headers: Record<string, string> = {};
-      for (const [name, values] of Object.entries(req.headersDistinct)) {
-        if (name === 'cookie' || values === undefined) continue;
-        headers[name] = values.join(',');
+      const cookies: string[] = [];
+      const raw = req.rawHeaders;
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        const name = (raw[i] as string).toLowerCase();
+        const value = raw[i + 1] as string;
+        if (name === 'cookie') {
+          for (const c of value.split(';')) {
+            const trimmed = c.trim();
+            if (trimmed !== '') cookies.push(trimmed);
+          }
+          continue;
+        }
+        const prev = headers[name];
+        headers[name] = prev === undefined ? value : `${prev},${value}`;
       }
       const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
       headers['x-forwarded-for'] = headers['x-forwarded-for']
@@ -298,10 +310,6 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
         : sourceIp;
       headers['x-forwarded-proto'] ??= 'http';
       headers['x-forwarded-port'] ??= String(req.socket.localPort ?? '');
-      const cookies = (req.headersDistinct.cookie ?? [])
-        .flatMap((c) => c.split(';'))
-        .map((c) => c.trim())
-        .filter((c) => c !== '');
 
       let queryStringParameters: Record<string, string> | undefined;
       if (rawQueryString !== '') {

@@ -1,4 +1,5 @@
 import { EntityFormatter } from 'dynamodb-toolbox/entity/actions/format';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { describe, expect, it } from 'vitest';
 import * as tbx from '../../../functions/lib/table';
@@ -32,6 +33,20 @@ describe('dynamodb-toolbox stores every entity exactly as ElectroDB did', () => 
       const item = stored as Record<string, unknown>;
       // biome-ignore lint/suspicious/noExplicitAny: each entity's own item type
       expect(tbx.unstored(entity, item)).toEqual((entity as any).build(EntityFormatter).format(item));
+    });
+  }
+
+  for (const [name, { item }] of entities) {
+    it(`${name}: GetItem params without toolbox's key parse are toolbox's params`, () => {
+      const entity = tbx.entities[name as keyof typeof tbx.entities];
+      for (const consistent of [false, true]) {
+        // biome-ignore lint/suspicious/noExplicitAny: each entity's own key type
+        const theirs = (entity as any).build(GetItemCommand).key(item).options({ consistent }).params();
+        // biome-ignore lint/suspicious/noExplicitAny: idem
+        expect(tbx.getParams(entity, item as any, { consistent })).toEqual(
+          consistent ? theirs : { TableName: theirs.TableName, Key: theirs.Key },
+        );
+      }
     });
   }
 });
