@@ -122,15 +122,14 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
     await import('../functions/lib/table');
   const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
   const { $add, UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
-  const { PutTransaction } = await import('dynamodb-toolbox/entity/actions/transactPut');
   const { rateLimit } = await import('../functions/lib/rate-limit');
   const { findService } = await import('../functions/catalogue/store');
   const { getVillage } = await import('../functions/villages/store');
   const { checkFields } = await import('../functions/requests/domain/fields');
   const { hashSecret, newSecret, newTrackingCode } = await import('../functions/requests/domain/tracking');
   const { SubmitBody } = await import('../functions/requests/schemas');
-  const { submitRequest, newRequestId } = await import('../functions/requests/submit');
-  const { findByTrackingCode, queueSort } = await import('../functions/requests/store');
+  const { submitRequest, submitTransaction, newRequestId } = await import('../functions/requests/submit');
+  const { findByTrackingCode } = await import('../functions/requests/store');
   const { trackingView } = await import('../functions/requests/views');
   const submitHandler = (await import('../functions/requests/handlers/submit')).handler;
   const trackHandler = (await import('../functions/requests/handlers/track')).handler;
@@ -220,59 +219,27 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
     .params() as GetCommandInput;
   // the submit transaction as functions/requests/submit.ts builds it (execute() sends exactly these)
   const transaction: TransactWriteCommandInput = {
-    TransactItems: [
-      ServiceRequest.build(PutTransaction)
-        .item({
-          id: ID,
-          trackingCode: TC,
-          secretHash: hashSecret(newSecret()),
-          villageCode: village.code,
-          kecamatanCode: village.kecamatanCode,
-          regencyCode: village.regencyCode,
-          serviceCode: service.code,
-          serviceLevel: service.level,
-          serviceName: service.name,
-          duration: service.duration,
-          applicant: {
-            name: parsedBody.applicant.name,
-            nik: parsedBody.applicant.nik,
-            ...(parsedBody.applicant.whatsapp !== undefined
-              ? { whatsapp: parsedBody.applicant.whatsapp }
-              : {}),
-          },
-          fields: values,
-          requiredDocuments,
-          status: 'submitted',
-          version: 1,
-          source: 'web',
-          lang: parsedBody.lang ?? 'id',
-          createdAt,
-          updatedAt: createdAt,
-          queueSort: queueSort({ status: 'submitted', createdAt }),
-          history: [{ at: createdAt, actor: 'citizen', role: 'citizen', from: null, to: 'submitted' }],
-        })
-        .options({ condition: { attr: 'id', exists: false } }),
-      TrackingCode.build(PutTransaction)
-        .item({ trackingCode: TC, requestId: ID })
-        .options({ condition: { attr: 'trackingCode', exists: false } }),
-      Idempotency.build(PutTransaction)
-        .item({
-          scope: TAMANSARI,
-          key: `key:${KEY}`,
-          bodyHash: hashSecret('body'),
-          response: { id: ID, trackingCode: TC, secret: newSecret(), status: 'submitted', dueAt: null },
-          createdAt,
-          expiresAt: nowSec + 3600,
-        })
-        .options({
-          condition: {
-            or: [
-              { attr: 'bodyHash', exists: false },
-              { attr: 'expiresAt', lt: nowSec },
-            ],
-          },
-        }),
-    ].map((t) => sdk<NonNullable<TransactWriteCommandInput['TransactItems']>[number]>(t.params())),
+    TransactItems: submitTransaction({
+      id: ID,
+      trackingCode: TC,
+      secretHash: hashSecret(newSecret()),
+      village,
+      service,
+      applicant: parsedBody.applicant,
+      fields: values,
+      requiredDocuments,
+      source: 'web',
+      lang: parsedBody.lang ?? 'id',
+      createdAt,
+      replay: {
+        scope: TAMANSARI,
+        key: `key:${KEY}`,
+        bodyHash: hashSecret('body'),
+        response: { id: ID, trackingCode: TC, secret: newSecret(), status: 'submitted', dueAt: null },
+        nowSec,
+        ttl: 3600,
+      },
+    }).map((t) => sdk<NonNullable<TransactWriteCommandInput['TransactItems']>[number]>(t.params())),
   };
   const trackingGet = TrackingCode.build(GetItemCommand)
     .key({ trackingCode: TC })

@@ -98,61 +98,32 @@ export async function submitRequest(
 
   // one transaction, in this order: the reasons of a canceled one are read by position below
   const result = await transact(
-    ServiceRequest.build(PutTransaction)
-      .item({
-        id,
-        trackingCode: receipt.trackingCode,
-        secretHash: hashSecret(secret),
-        villageCode: village.code,
-        kecamatanCode: village.kecamatanCode,
-        regencyCode: village.regencyCode,
-        serviceCode: service.code,
-        serviceLevel: service.level,
-        serviceName: service.name,
-        duration: service.duration,
-        applicant: {
-          name: input.applicant.name,
-          nik: input.applicant.nik,
-          ...(input.applicant.whatsapp !== undefined ? { whatsapp: input.applicant.whatsapp } : {}),
-        },
-        fields: values,
-        requiredDocuments,
-        status: 'submitted',
-        version: 1,
-        source: opts.source,
-        lang: input.lang ?? 'id',
-        createdAt,
-        updatedAt: createdAt,
-        ...(complete ? { completeAt: createdAt, dueAt } : {}),
-        queueSort: queueSort({ status: 'submitted', dueAt, createdAt }),
-        history: [{ at: createdAt, actor: 'citizen', role: 'citizen', from: null, to: 'submitted' }],
-      })
-      .options({ condition: { attr: 'id', exists: false } }),
-    TrackingCode.build(PutTransaction)
-      .item({ trackingCode: receipt.trackingCode, requestId: id })
-      .options({ condition: { attr: 'trackingCode', exists: false } }),
-    ...(replay
-      ? [
-          Idempotency.build(PutTransaction)
-            .item({
+    ...submitTransaction({
+      id,
+      trackingCode: receipt.trackingCode,
+      secretHash: hashSecret(secret),
+      village,
+      service,
+      applicant: input.applicant,
+      fields: values,
+      requiredDocuments,
+      source: opts.source,
+      lang: input.lang ?? 'id',
+      createdAt,
+      ...(complete ? { dueAt } : {}),
+      ...(replay
+        ? {
+            replay: {
               scope: replay.scope,
               key: replay.key,
               bodyHash,
               response: receipt as unknown as Record<string, unknown>,
-              createdAt,
-              expiresAt: nowSec + replay.ttl,
-            })
-            // a live record means a concurrent twin won the race; an expired one may be replaced
-            .options({
-              condition: {
-                or: [
-                  { attr: 'bodyHash', exists: false },
-                  { attr: 'expiresAt', lt: nowSec },
-                ],
-              },
-            }),
-        ]
-      : []),
+              nowSec,
+              ttl: replay.ttl,
+            },
+          }
+        : {}),
+    }),
   );
 
   if (result.canceled) {
@@ -181,4 +152,95 @@ function answerReplay(
   if (previous.bodyHash !== bodyHash)
     throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
   return previous.response as unknown as Receipt;
+}
+
+/** What a submission writes, for its one transaction. */
+export interface SubmitWrite {
+  id: string;
+  trackingCode: string;
+  secretHash: string;
+  village: { code: string; kecamatanCode: string; regencyCode: string };
+  service: { code: string; level: 'desa' | 'kecamatan'; name: { id: string; en: string }; duration: string };
+  applicant: { name: string; nik: string; whatsapp?: string | undefined };
+  fields: Record<string, string | string[]>;
+  requiredDocuments: { code: string; name: { id: string; en: string }; accept: string[] }[];
+  source: 'web' | 'form' | 'open311';
+  lang: 'id' | 'en';
+  createdAt: string;
+  /** set when the request is complete at submission (no documents required): the promise starts now */
+  dueAt?: string;
+  /** the replay record (Idempotency-Key or form fingerprint) */
+  replay?: {
+    scope: string;
+    key: string;
+    bodyHash: string;
+    response: Record<string, unknown>;
+    nowSec: number;
+    ttl: number;
+  };
+}
+
+/**
+ * The submission's transaction items, in the order whose cancellation reasons `submitRequest` reads:
+ * [0] the request, [1] the tracking-code claim (never two requests on one code), [2] the replay record
+ * (a live one means a concurrent twin won). Also what `npm run bench` sends as its raw-SDK baseline.
+ */
+export function submitTransaction(w: SubmitWrite) {
+  return [
+    ServiceRequest.build(PutTransaction)
+      .item({
+        id: w.id,
+        trackingCode: w.trackingCode,
+        secretHash: w.secretHash,
+        villageCode: w.village.code,
+        kecamatanCode: w.village.kecamatanCode,
+        regencyCode: w.village.regencyCode,
+        serviceCode: w.service.code,
+        serviceLevel: w.service.level,
+        serviceName: w.service.name,
+        duration: w.service.duration,
+        applicant: {
+          name: w.applicant.name,
+          nik: w.applicant.nik,
+          ...(w.applicant.whatsapp !== undefined ? { whatsapp: w.applicant.whatsapp } : {}),
+        },
+        fields: w.fields,
+        requiredDocuments: w.requiredDocuments,
+        status: 'submitted',
+        version: 1,
+        source: w.source,
+        lang: w.lang,
+        createdAt: w.createdAt,
+        updatedAt: w.createdAt,
+        ...(w.dueAt !== undefined ? { completeAt: w.createdAt, dueAt: w.dueAt } : {}),
+        queueSort: queueSort({ status: 'submitted', dueAt: w.dueAt, createdAt: w.createdAt }),
+        history: [{ at: w.createdAt, actor: 'citizen', role: 'citizen', from: null, to: 'submitted' }],
+      })
+      .options({ condition: { attr: 'id', exists: false } }),
+    TrackingCode.build(PutTransaction)
+      .item({ trackingCode: w.trackingCode, requestId: w.id })
+      .options({ condition: { attr: 'trackingCode', exists: false } }),
+    ...(w.replay
+      ? [
+          Idempotency.build(PutTransaction)
+            .item({
+              scope: w.replay.scope,
+              key: w.replay.key,
+              bodyHash: w.replay.bodyHash,
+              response: w.replay.response,
+              createdAt: w.createdAt,
+              expiresAt: w.replay.nowSec + w.replay.ttl,
+            })
+            // a live record means a concurrent twin won the race; an expired one may be replaced
+            .options({
+              condition: {
+                or: [
+                  { attr: 'bodyHash', exists: false },
+                  { attr: 'expiresAt', lt: w.replay.nowSec },
+                ],
+              },
+            }),
+        ]
+      : []),
+  ];
 }
