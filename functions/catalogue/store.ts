@@ -1,8 +1,6 @@
-import type { Entity, InputItem } from 'dynamodb-toolbox/entity';
-import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
-import { BatchWriteCommand, execute } from 'dynamodb-toolbox/table/actions/batchWrite';
+import { batchPut } from '../lib/batch';
 import { config } from '../lib/config';
-import { CatalogueEntry, indexes, queryPage, table } from '../lib/table';
+import { CatalogueEntry, indexes, queryPage } from '../lib/table';
 import { mergeCatalogue, type Service, ServiceSchema } from './defaults';
 
 /**
@@ -54,21 +52,4 @@ export async function putDefaults(regencyCode: string, services: Service[]): Pro
       updatedAt: now,
     })),
   );
-}
-
-/**
- * Plain puts of many items (seeds and onboarding): BatchWriteItem in chunks of 25, one chunk after
- * another, as ElectroDB's `Entity.put([...])` did. Items DynamoDB leaves unprocessed (throttling) are
- * retried a few times; any still left fail the call rather than being dropped.
- */
-export async function batchPut<E extends Entity>(entity: E, items: InputItem<E>[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    const requests = items.slice(i, i + 25).map((item) => entity.build(BatchPutRequest).item(item));
-    const { UnprocessedItems } = await execute(
-      { maxAttempts: 5 },
-      table.build(BatchWriteCommand).requests(...requests),
-    );
-    const left = Object.values(UnprocessedItems ?? {}).reduce((n, r) => n + (r?.length ?? 0), 0);
-    if (left > 0) throw new Error(`${entity.entityName}: ${left} items left unprocessed by BatchWriteItem`);
-  }
 }

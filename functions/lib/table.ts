@@ -11,6 +11,7 @@
  */
 import { GetCommand, type QueryCommandInput, QueryCommand as QueryItemsCommand } from '@aws-sdk/lib-dynamodb';
 import { Entity, type FormattedItem, type KeyInputItem } from 'dynamodb-toolbox/entity';
+import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { any } from 'dynamodb-toolbox/schema/any';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { item } from 'dynamodb-toolbox/schema/item';
@@ -531,8 +532,14 @@ export interface PageOptions {
   /** a projection: only these attributes */
   attributes?: string[];
   /** a filter on the entity's attributes, e.g. `{ attr: 'createdAt', gte: since }` (read capacity is spent anyway) */
-  filter?: Record<string, unknown>;
+  filter?: Condition;
 }
+
+/** The plain-object form of a toolbox command's `.options()` argument. */
+type OptionsOf<Q extends { options: (o: never) => unknown }> = Exclude<
+  Parameters<Q['options']>[0],
+  (...args: never[]) => unknown
+>;
 
 export const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
@@ -554,26 +561,21 @@ export function queryOf<E extends Entity>(
   const range = complete
     ? { eq: sortKey(spec.entity, '1', spec.sk, values) }
     : { beginsWith: sortKey(spec.entity, '1', spec.sk, values, { prefix: true }) };
-  return (
-    table
-      .build(QueryCommand)
-      .entities(entity)
-      .query({
-        ...(spec.index ? { index: spec.index } : {}),
-        partition: partitionKey(spec.pk, values),
-        range,
-      })
-      // biome-ignore lint/suspicious/noExplicitAny: projections and filters are checked by DynamoDB Local in the tests
-      .options(<any>{
-        ...(opts.limit ? { limit: opts.limit } : {}),
-        ...(opts.all ? { maxPages: Number.POSITIVE_INFINITY } : {}),
-        ...(opts.cursor ? { exclusiveStartKey: decodeCursor(opts.cursor) } : {}),
-        ...(opts.consistent ? { consistent: true } : {}),
-        ...(opts.reverse ? { reverse: true } : {}),
-        ...(opts.filter ? { filters: { [entity.entityName]: opts.filter } } : {}),
-        ...(opts.attributes ? { attributes: opts.attributes } : {}),
-      })
-  );
+  const query = table
+    .build(QueryCommand)
+    .entities(entity)
+    .query({ ...(spec.index ? { index: spec.index } : {}), partition: partitionKey(spec.pk, values), range });
+  const options = {
+    ...(opts.limit ? { limit: opts.limit } : {}),
+    ...(opts.cursor ? { exclusiveStartKey: decodeCursor(opts.cursor) } : {}),
+    ...(opts.consistent ? { consistent: true } : {}),
+    ...(opts.reverse ? { reverse: true } : {}),
+    ...(opts.filter ? { filters: { [entity.entityName]: opts.filter } } : {}),
+    ...(opts.attributes ? { attributes: opts.attributes } : {}),
+  };
+  // toolbox types projections and filters per concrete entity (not expressible for a generic one);
+  // DynamoDB Local checks every projection and filter the callers pass, in the tests
+  return query.options(options as OptionsOf<typeof query>);
 }
 
 /**
@@ -607,10 +609,11 @@ export function getParams<E extends Entity>(
   key: KeyInputItem<E>,
   options: { consistent?: boolean } = {},
 ) {
-  const computeKey = (entity as unknown as { computeKey: (k: unknown) => Record<string, string> }).computeKey;
+  // every entity of this module has one (`primary(...)`)
+  if (!entity.computeKey) throw new Error(`${entity.entityName} has no computeKey`);
   return {
     TableName: config.TABLE_NAME,
-    Key: computeKey(key),
+    Key: entity.computeKey(key),
     ...(options.consistent ? { ConsistentRead: true } : {}),
   };
 }

@@ -4,12 +4,13 @@
  * routes which only hand out upload forms do not bundle it.
  */
 import { randomBytes } from 'node:crypto';
-import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../lib/config';
 import { Conflict, Unprocessable } from '../lib/errors';
 import { presignedPost } from '../lib/presign';
 import { browserSigner } from '../lib/s3';
 import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table';
+import { whole } from '../lib/update';
 import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photo-limits';
 import { getProduct, getSeller, saveProduct } from './store';
 
@@ -62,7 +63,7 @@ export async function updatePhotos(
           id: productId,
           // replaced whole: toolbox would write a plain array as per-element paths (`photos[0].id = …`),
           // even for an any() attribute; `$set` is typed for list/map schemas only, hence the cast
-          photos: $set(photos) as unknown as ProductPhotoData[],
+          photos: whole(photos),
           photoRev: next.photoRev,
           updatedAt: next.updatedAt,
         })

@@ -8,8 +8,8 @@ import { BatchDeleteRequest } from 'dynamodb-toolbox/entity/actions/batchDelete'
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
-import { BatchWriteCommand, execute as executeBatch } from 'dynamodb-toolbox/table/actions/batchWrite';
 import type { Caller } from '../lib/auth';
+import { batchWrite } from '../lib/batch';
 import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from '../lib/errors';
 import {
   getItem,
@@ -23,7 +23,6 @@ import {
   Seller,
   type SellerItem,
   SiteState,
-  table,
   type VillageItem,
 } from '../lib/table';
 import { transact } from '../lib/transact';
@@ -300,15 +299,6 @@ function deleteEntries(p: ProductItem, terms: string[]) {
       });
     }),
   );
-}
-
-/**
- * BatchWriteItem in chunks of 25 (DynamoDB's limit), one after the other, each sent once — what
- * ElectroDB's batch `put([...])`/`delete([...])` did (it reported unprocessed items, never retried them).
- */
-async function batchWrite(requests: (BatchPutRequest | BatchDeleteRequest)[]) {
-  for (let i = 0; i < requests.length; i += 25)
-    await executeBatch(table.build(BatchWriteCommand).requests(...requests.slice(i, i + 25)));
 }
 
 /** The search items of a public product: each term, plus `_all`, in scope `all` and its category. */

@@ -1,23 +1,16 @@
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
-import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../catalogue/store';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
 import { Counter, getItem, isConditionFailed, type RequestItem, ServiceRequest } from '../lib/table';
 import { transact } from '../lib/transact';
+import { whole } from '../lib/update';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { type Actor, checkTransition, type Status } from './domain/transitions';
 import { dueCalculator, getRequest, queueSort } from './store';
-
-/**
- * Replaces an attribute whole in an update. toolbox turns a plain object or array in an update into
- * per-element paths (`history[0].at = …`, `fields.x = …`) — for `any()` attributes too — which would
- * merge into (or fail on) the stored value; ElectroDB's `set` replaced it. `$set` is typed for
- * map/list schemas only, hence the cast for `any()` ones.
- */
-const whole = <T>(value: T): T => $set(value) as unknown as T;
 
 /** The request still exists and is at the version the caller read (optimistic concurrency). */
 const atVersion = (version: number): Condition<typeof ServiceRequest> => ({

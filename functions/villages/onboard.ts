@@ -1,5 +1,5 @@
 import { $get, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { batchPut } from '../catalogue/store';
+import { batchPut } from '../lib/batch';
 import { indexes, Kecamatan, queryPage, Regency, SiteState, Village } from '../lib/table';
 import { outOfDateState } from '../sites/signal';
 import { regencyVillages } from './onboard-data';

@@ -21,7 +21,10 @@ function resolvePointer(root: Json, ref: string): unknown {
     .slice(2)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<any>((node, key) => (node && typeof node === 'object' ? node[key] : undefined), root);
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 }
 
 function collectRefs(node: unknown, out: string[] = []): string[] {

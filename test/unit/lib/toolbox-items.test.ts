@@ -1,3 +1,4 @@
+import type { Entity, InputItem, KeyInputItem } from 'dynamodb-toolbox/entity';
 import { EntityFormatter } from 'dynamodb-toolbox/entity/actions/format';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
@@ -21,29 +22,31 @@ describe('dynamodb-toolbox stores every entity exactly as ElectroDB did', () => 
   });
   for (const [name, { item, stored }] of entities) {
     it(name, () => {
-      const entity = tbx.entities[name as keyof typeof tbx.entities];
-      // biome-ignore lint/suspicious/noExplicitAny: each entity's own item type
-      expect((entity as any).build(PutItemCommand).item(item).params().Item).toEqual(stored);
+      const entity: Entity = tbx.entities[name as keyof typeof tbx.entities];
+      expect(
+        entity
+          .build(PutItemCommand)
+          .item(item as InputItem<Entity>)
+          .params().Item,
+      ).toEqual(stored);
     });
   }
 
   for (const [name, { stored }] of entities) {
     it(`${name}: reads without the formatter give what the formatter gives`, () => {
-      const entity = tbx.entities[name as keyof typeof tbx.entities];
+      const entity: Entity = tbx.entities[name as keyof typeof tbx.entities];
       const item = stored as Record<string, unknown>;
-      // biome-ignore lint/suspicious/noExplicitAny: each entity's own item type
-      expect(tbx.unstored(entity, item)).toEqual((entity as any).build(EntityFormatter).format(item));
+      expect(tbx.unstored(entity, item)).toEqual(entity.build(EntityFormatter).format(item));
     });
   }
 
   for (const [name, { item }] of entities) {
     it(`${name}: GetItem params without toolbox's key parse are toolbox's params`, () => {
-      const entity = tbx.entities[name as keyof typeof tbx.entities];
+      const entity: Entity = tbx.entities[name as keyof typeof tbx.entities];
       for (const consistent of [false, true]) {
-        // biome-ignore lint/suspicious/noExplicitAny: each entity's own key type
-        const theirs = (entity as any).build(GetItemCommand).key(item).options({ consistent }).params();
-        // biome-ignore lint/suspicious/noExplicitAny: idem
-        expect(tbx.getParams(entity, item as any, { consistent })).toEqual(
+        const key = item as KeyInputItem<Entity>;
+        const theirs = entity.build(GetItemCommand).key(key).options({ consistent }).params();
+        expect(tbx.getParams(entity, key, { consistent })).toEqual(
           consistent ? theirs : { TableName: theirs.TableName, Key: theirs.Key },
         );
       }
