@@ -57,19 +57,22 @@ try {
     password: 'smartkampung',
   });
   const products = (await api('GET', `/villages/${TAMANSARI}/products`)) as unknown as {
-    items: { id: string; slug: string }[];
+    items: { id: string; slug: string; discountPrice: number | null }[];
   };
-  const target = products.items[0];
-  if (!target) throw new Error('no demo product');
+  // a product without a discount: the new prices below must stay valid (a discount must be below the price)
+  const target = products.items.find((p) => p.discountPrice === null);
+  if (!target) throw new Error('no demo product without a discount');
   const publisher = createPublisher({ regencyCode: '35.10', urls, outDir, quietMs: 0 });
   const latencies: number[] = [];
   for (let i = 0; i < 3; i++) {
     const current = await api('GET', `/products/${target.id}`, idToken);
     const changed = performance.now();
-    await api('PATCH', `/products/${target.id}`, idToken, {
+    const patched = await api('PATCH', `/products/${target.id}`, idToken, {
       version: current.version,
       price: 45000 + i * 1000,
     });
+    if ((patched as { price?: number }).price !== 45000 + i * 1000)
+      throw new Error(`the price change was refused: ${JSON.stringify(patched).slice(0, 200)}`);
     await publisher.runOnce();
     const page = await (await fetch(`${rt.siteUrl}/${SLUG}/produk/${target.slug}/`)).text();
     if (!page.includes(`${45 + i}.000`)) throw new Error('the new price is not on the page');
