@@ -46,9 +46,9 @@ import {
   CallCounter,
   describeCalls,
   fill,
-  keepAliveClient,
   ms,
   ratio,
+  rawHttpClient,
   type Stats,
   stats,
   table,
@@ -337,8 +337,8 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
   const floorUrl = `http://127.0.0.1:${(floor.address() as AddressInfo).port}`;
 
-  // one keep-alive socket per origin, shared by A and E's requests (see keepAliveClient)
-  const http = keepAliveClient();
+  // one keep-alive socket per origin, shared by A and E's requests (see rawHttpClient)
+  const http = rawHttpClient();
   const paths: Path[] = [
     {
       id: 'A',

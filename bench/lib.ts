@@ -4,6 +4,7 @@
  * at import, which the local runtime sets first).
  */
 import { Agent, request as httpRequest } from 'node:http';
+import { createConnection, type Socket } from 'node:net';
 
 export interface Stats {
   n: number;
@@ -154,5 +155,99 @@ export function keepAliveClient() {
       });
     },
     close: () => agent.destroy(),
+  };
+}
+
+/**
+ * The lightest honest HTTP/1.1 client for the latency benches: one persistent TCP socket per origin
+ * (Nagle off), the request written as one buffer, the answer parsed just enough to know where it ends
+ * (status line + `content-length`, which the adapter and the floor server always send). `node:http`'s
+ * ClientRequest/IncomingMessage machinery costs ~40 µs a request on this machine (measured with path E
+ * of bench/api.ts, the bare-server floor); that is the load generator's cost, not the adapter's, so the
+ * budgeted path should not pay it. Real HTTP all the same: the adapter's own `node:http` server parses
+ * every request. One request at a time per origin (the benches are sequential).
+ */
+export function rawHttpClient() {
+  interface Pending {
+    resolve(r: { status: number; text: string }): void;
+    reject(e: Error): void;
+  }
+  interface Conn {
+    socket: Socket;
+    buf: Buffer;
+    pending?: Pending;
+    ready: Promise<void>;
+  }
+  const conns = new Map<string, Conn>();
+
+  function feed(conn: Conn, chunk: Buffer) {
+    conn.buf = conn.buf.length === 0 ? chunk : Buffer.concat([conn.buf, chunk]);
+    const end = conn.buf.indexOf('\r\n\r\n');
+    if (end === -1 || !conn.pending) return;
+    const head = conn.buf.toString('latin1', 0, end);
+    const status = Number(head.slice(9, 12));
+    const m = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+    if (!m) {
+      conn.pending.reject(new Error('rawHttpClient: answer without content-length'));
+      conn.pending = undefined;
+      return;
+    }
+    const total = end + 4 + Number(m[1]);
+    if (conn.buf.length < total) return;
+    const text = conn.buf.toString('utf8', end + 4, total);
+    conn.buf = conn.buf.subarray(total);
+    const p = conn.pending;
+    conn.pending = undefined;
+    p.resolve({ status, text });
+  }
+
+  function connect(host: string, port: number): Conn {
+    const key = `${host}:${port}`;
+    let conn = conns.get(key);
+    if (conn && !conn.socket.destroyed) return conn;
+    const socket = createConnection({ host, port, noDelay: true });
+    const c: Conn = {
+      socket,
+      buf: Buffer.alloc(0),
+      ready: new Promise((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('error', reject);
+      }),
+    };
+    socket.on('data', (chunk: Buffer) => feed(c, chunk));
+    const fail = (e: Error) => {
+      c.pending?.reject(e);
+      c.pending = undefined;
+    };
+    socket.on('error', fail);
+    socket.on('close', () => fail(new Error('rawHttpClient: connection closed')));
+    conns.set(key, c);
+    conn = c;
+    return conn;
+  }
+
+  return {
+    async request(
+      url: string,
+      init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+    ): Promise<{ status: number; text: string }> {
+      const u = new URL(url);
+      const conn = connect(u.hostname, Number(u.port || 80));
+      await conn.ready;
+      if (conn.pending) throw new Error('rawHttpClient: one request at a time per origin');
+      let head = `${init.method ?? 'GET'} ${u.pathname}${u.search} HTTP/1.1\r\nhost: ${u.host}\r\n`;
+      for (const [k, v] of Object.entries(init.headers ?? {})) head += `${k}: ${v}\r\n`;
+      const body = init.body === undefined ? undefined : Buffer.from(init.body);
+      if (body) head += `content-length: ${body.length}\r\n`;
+      head += '\r\n';
+      return new Promise((resolve, reject) => {
+        conn.pending = { resolve, reject };
+        conn.socket.write(body ? Buffer.concat([Buffer.from(head, 'latin1'), body]) : head);
+      });
+    },
+    close: () => {
+      for (const c of conns.values()) c.socket.destroy();
+      conns.clear();
+    },
   };
 }

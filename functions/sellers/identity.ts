@@ -5,6 +5,14 @@
  * allow. Locally the same account is an item of the local identity store, written in the very
  * transaction that creates the seller (see register.ts).
  */
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { config } from '../lib/config';
 
 export interface SellerSignIn {
@@ -16,14 +24,6 @@ export interface SellerSignIn {
 export const usesCognito = () => config.COGNITO_USER_POOL_ID !== undefined;
 
 export async function createCognitoSeller(account: SellerSignIn): Promise<void> {
-  const {
-    AdminAddUserToGroupCommand,
-    AdminGetUserCommand,
-    AdminCreateUserCommand,
-    AdminSetUserPasswordCommand,
-    AdminUpdateUserAttributesCommand,
-    CognitoIdentityProviderClient,
-  } = await import('@aws-sdk/client-cognito-identity-provider');
   const cognito = new CognitoIdentityProviderClient({ region: config.AWS_REGION });
   const UserPoolId = config.COGNITO_USER_POOL_ID as string;
   try {
