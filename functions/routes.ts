@@ -377,11 +377,10 @@ export const routes = [
     path: '/products/{id}/photos/{photoId}/confirm',
     handler: 'products/handlers/photo-confirm',
     auth: { roles: { seller: 'village' } },
-    table: 'write',
-    uploads: 'write',
-    photos: 'write',
-    nodeModules: ['sharp'],
-    summary: 'Process an uploaded photo now (idempotent; the S3 event does the same on AWS)',
+    table: 'read',
+    uploads: 'read',
+    summary:
+      "Tell the API a photo was uploaded (idempotent): 202 while the S3 event's processing runs, 200 once done",
   },
 
   // platform

@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { dynamo, localCredentials } from './aws';
 import { config } from './config';
 import type { SignerConfig } from './presign';
@@ -30,3 +30,25 @@ export const browserSigner: SignerConfig = {
       }
     : { credentials: () => dynamo.config.credentials() }),
 };
+
+/**
+ * An object's size and content type, or undefined when there is no such object (a HEAD: no bytes
+ * read; `s3:GetObject` covers it).
+ */
+export async function headObject(
+  bucket: string,
+  key: string,
+): Promise<{ size: number; contentType?: string } | undefined> {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return {
+      size: head.ContentLength ?? 0,
+      ...(head.ContentType ? { contentType: head.ContentType } : {}),
+    };
+  } catch (error) {
+    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404)
+      return undefined;
+    throw error;
+  }
+}

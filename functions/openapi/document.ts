@@ -77,6 +77,12 @@ function operation(route: Route): ZodOpenApiOperationObject {
       : {}),
     responses: {
       [String(ok.status)]: { description: ok.description ?? 'OK', ...(content ? { content } : {}) },
+      ...Object.fromEntries(
+        (schemas.alsoResponses ?? []).map((r) => [
+          String(r.status),
+          { description: r.description, content: { 'application/json': { schema: r.schema } } },
+        ]),
+      ),
       ...errorResponses(route, schemas),
     },
   };

@@ -69,6 +69,8 @@ export interface RouteSchemas {
   bodyTypes?: ('application/json' | 'application/x-www-form-urlencoded')[];
   /** success status and schema, when the answer has a fixed shape */
   response?: { status: number; schema?: z.ZodMiniType; description?: string; html?: boolean };
+  /** further success answers (JSON), e.g. a 202 beside the 200 */
+  alsoResponses?: { status: number; schema: z.ZodMiniType; description: string }[];
   /** the route answers errors as Open311 `[{code, description}]` instead of `{error}` */
   open311?: boolean;
 }
@@ -259,8 +261,17 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
     response: {
       status: 200,
       schema: anything,
-      description: 'The product with the photo processed or failed',
+      description:
+        'The photo is processed: the product (owner view) with the photo `ready` or `failed` (reason)',
     },
+    alsoResponses: [
+      {
+        status: 202,
+        schema: anything,
+        description:
+          'The upload is there and is being processed (the S3 event does it): the product with the photo `processing`; poll GET /products/{id}',
+      },
+    ],
   },
   openapi: { response: { status: 200, schema: anything, description: 'This document' } },
 };

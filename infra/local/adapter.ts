@@ -444,16 +444,20 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
 export function moduleHandlerLoader(
   functionsDir: URL = new URL('../../functions/', import.meta.url),
 ): (route: Route) => Promise<LambdaHandler | undefined> {
-  return async (route) => {
-    const base = new URL(route.handler, functionsDir);
-    const file = ['.ts', '.js', '.mjs']
-      .map((ext) => new URL(`${base.href}${ext}`))
-      .find((u) => existsSync(u));
-    if (!file) return undefined;
-    const mod = (await import(file.href)) as { handler?: unknown };
-    if (typeof mod.handler !== 'function') {
-      throw new TypeError(`${route.handler} does not export a handler function`);
-    }
-    return mod.handler as LambdaHandler;
-  };
+  return (route) => loadModuleHandler(route.handler, functionsDir);
+}
+
+/** `functions/<handler>.ts` (a route's or any other function's module) → its `handler`, or undefined. */
+export async function loadModuleHandler<H = LambdaHandler>(
+  handler: string,
+  functionsDir: URL = new URL('../../functions/', import.meta.url),
+): Promise<H | undefined> {
+  const base = new URL(handler, functionsDir);
+  const file = ['.ts', '.js', '.mjs'].map((ext) => new URL(`${base.href}${ext}`)).find((u) => existsSync(u));
+  if (!file) return undefined;
+  const mod = (await import(file.href)) as { handler?: unknown };
+  if (typeof mod.handler !== 'function') {
+    throw new TypeError(`${handler} does not export a handler function`);
+  }
+  return mod.handler as H;
 }

@@ -2,16 +2,19 @@
  * The local runtime behind `npm start` and the integration tests: DynamoDB Local and the
  * S3-compatible server as children, the table and bucket created from the same design CDK deploys,
  * villages onboarded, demo data seeded, and every route of the route table served over HTTP through
- * the adapter that builds API Gateway v2 events for the very handlers Lambda runs.
+ * the adapter that builds API Gateway v2 events for the very handlers Lambda runs. The S3 server sends
+ * no event notifications: the routes that announce an upload deliver the event AWS would first
+ * (./s3-events.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { tableDesign } from '../table-design';
 import { createLocalApi, moduleHandlerLoader } from './adapter';
+import { withS3Notifications } from './s3-events';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
 import { createSiteServer, listen } from './site-server';
 
@@ -112,7 +115,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       'request',
       createLocalApi({
         routes,
-        loadHandler: moduleHandlerLoader(),
+        // the S3 server sends no events: the routes that announce an upload deliver its event first
+        loadHandler: withS3Notifications(moduleHandlerLoader(), {
+          buckets: { uploads: UPLOADS_BUCKET },
+          region: LOCAL_REGION,
+          head: (Bucket, Key) => headLocal(s3Client, Bucket, Key),
+        }),
         verifyToken: (token) =>
           tryVerifyIdToken(token, { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID, jwks }),
       }),
@@ -186,6 +194,22 @@ export async function ensureTableAndBucket(dynamoEndpoint: string, s3Endpoint: s
   }
   dynamo.destroy();
   s3.destroy();
+}
+
+async function headLocal(s3: S3Client, Bucket: string, Key: string) {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket, Key }));
+    return {
+      size: head.ContentLength ?? 0,
+      ...(head.ETag ? { etag: head.ETag } : {}),
+      ...(head.VersionId ? { versionId: head.VersionId } : {}),
+    };
+  } catch (error) {
+    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404)
+      return undefined;
+    throw error;
+  }
 }
 
 function localS3(endpoint: string) {

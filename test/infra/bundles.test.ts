@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { buildOptions, handlerEntry } from '../../infra/bundles';
+import { buildOptions, functionSpecs, handlerEntry } from '../../infra/bundles';
 
 const handlers = [
   { handler: 'villages/handlers/list', transactions: false },
@@ -58,4 +58,32 @@ describe('deployment bundles', () => {
       }
     },
   );
+});
+
+describe('the photo confirm function', () => {
+  it('ships no sharp and no processing code, and only reads (the S3 event → processor processes)', async () => {
+    const confirm = functionSpecs().find((spec) => spec.routeIds.includes('photos.confirm'));
+    const processor = functionSpecs().find((spec) => spec.kind === 'photo-processor');
+    expect(confirm).toMatchObject({ nodeModules: [], access: { table: 'read', uploads: 'read' } });
+    expect(confirm?.access).toEqual({ table: 'read', uploads: 'read' });
+    expect(processor?.nodeModules).toEqual(['sharp']);
+    const outdir = await mkdtemp(join(tmpdir(), 'sk-bundle-'));
+    try {
+      const result = await build({
+        ...(buildOptions as unknown as BuildOptions),
+        entryPoints: { index: handlerEntry(confirm?.handler ?? '').entry },
+        outdir,
+        external: [...buildOptions.external, ...(confirm?.nodeModules ?? [])],
+        sourcemap: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.filter((i) => /node_modules\/(sharp|@img)\//.test(i))).toEqual([]);
+      expect(inputs.filter((i) => /functions\/products\/(photos|photo-process)\.ts$/.test(i))).toEqual([]);
+      expect(inputs.some((i) => i.endsWith('functions/products/handlers/photo-confirm.ts'))).toBe(true);
+    } finally {
+      await rm(outdir, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,9 +2,16 @@
  * Sellers and products end to end over the embedded servers (DynamoDB Local, the S3 server, the
  * adapter, the site server that delivers photos), with real images uploaded by presigned POST.
  */
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toApiGatewayClaims } from '../../infra/local/claims';
 import type { LocalRuntime } from '../../infra/local/runtime';
+import { localS3Notifications, objectCreatedEvent, sqsRecord } from '../../infra/local/s3-events';
 import { GPS_FIXTURE, htmlBytes, jpegWithGps, pngBytes, svgBytes } from '../fixtures/images';
 import { client, KEMIREN, signIn, startRuntime, TAMANSARI } from '../support/runtime';
 
@@ -62,21 +69,86 @@ async function createProduct(token: string, over: Record<string, unknown> = {}, 
   return res.data;
 }
 
-async function uploadPhoto(token: string, productId: string, bytes: Buffer, declared = 'image/jpeg') {
+/** A photo slot and its presigned POST; the bytes uploaded to S3 unless `bytes` is undefined. */
+async function uploadOnly(
+  token: string,
+  productId: string,
+  bytes: Buffer | undefined,
+  declared = 'image/jpeg',
+) {
   const created = await call('POST', `/products/${productId}/photos`, {
     token,
-    json: { contentType: declared, size: bytes.length },
+    json: { contentType: declared, size: bytes?.length ?? 1000 },
   });
   expect(created.status, created.text).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(created.data.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: declared }), 'photo.jpg');
-  const s3 = await fetch(created.data.url, { method: 'POST', body: form });
-  expect(s3.status).toBeLessThan(300);
-  const confirmed = await call('POST', `/products/${productId}/photos/${created.data.photoId}/confirm`, {
-    token,
+  if (bytes) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(created.data.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: declared }), 'photo.jpg');
+    const s3 = await fetch(created.data.url, { method: 'POST', body: form });
+    expect(s3.status).toBeLessThan(300);
+  }
+  return created.data.photoId as string;
+}
+
+/** Upload, then confirm through the local runtime (which delivers the S3 event first). */
+async function uploadPhoto(token: string, productId: string, bytes: Buffer, declared = 'image/jpeg') {
+  const photoId = await uploadOnly(token, productId, bytes, declared);
+  const confirmed = await call('POST', `/products/${productId}/photos/${photoId}/confirm`, { token });
+  return { photoId, confirmed };
+}
+
+/**
+ * The confirm function invoked directly with the event API Gateway builds (the seller's claims from
+ * the JWT authorizer): what AWS runs, without the local runtime's S3-event emulation before it.
+ */
+async function confirmOnAws(token: string, productId: string, photoId: string) {
+  const { handler } = await import('../../functions/products/handlers/photo-confirm');
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+  const path = `/products/${productId}/photos/${photoId}/confirm`;
+  const routeKey = 'POST /products/{id}/photos/{photoId}/confirm';
+  const event = {
+    version: '2.0',
+    routeKey,
+    rawPath: path,
+    rawQueryString: '',
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    pathParameters: { id: productId, photoId },
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'direct',
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: { claims: toApiGatewayClaims(payload), scopes: null as unknown as string[] },
+      },
+      domainName: 'api.example',
+      domainPrefix: 'api',
+      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: `direct-${photoId}`,
+      routeKey,
+      stage: '$default',
+      time: '25/Nov/2026:00:00:00 +0000',
+      timeEpoch: Date.now(),
+    },
+    isBase64Encoded: false,
+  } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+  const res = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
+  return { status: res.statusCode, data: JSON.parse(res.body ?? 'null') };
+}
+
+/** What AWS delivers after an upload: the EventBridge "Object Created" event in an SQS record. */
+async function deliverS3Event(productId: string, photoId: string) {
+  const { handler } = await import('../../functions/products/handlers/process-photo');
+  const { incomingPhotoKey } = await import('../../functions/products/photo-store');
+  const key = incomingPhotoKey(productId, photoId);
+  const body = objectCreatedEvent({
+    bucket: runtime.uploadsBucket,
+    key,
+    object: { size: 1 },
+    region: 'ap-southeast-3',
   });
-  return { photoId: created.data.photoId as string, confirmed };
+  return handler({ Records: [sqsRecord(body, { region: 'ap-southeast-3' })] });
 }
 
 async function publish(token: string, product: { id: string }) {
@@ -239,6 +311,58 @@ describe('photos', () => {
       json: { contentType: 'image/jpeg', size: 9 * 1024 * 1024 },
     });
     expect(tooBig.status).toBe(400);
+  });
+});
+
+describe('confirm as AWS runs it (processing is the S3 event’s job)', () => {
+  it('202 processing after an upload, 422 with nothing uploaded; the S3 event to the processor makes it ready', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    const original = await jpegWithGps({ width: 1600, height: 1200, orientation: 6 });
+    const photoId = await uploadOnly(seller.token, product.id, original);
+    const accepted = await confirmOnAws(seller.token, product.id, photoId);
+    expect(accepted.status).toBe(202);
+    expect(accepted.data.photos).toEqual([{ id: photoId, status: 'processing' }]);
+    // idempotent: asking again changes nothing
+    expect(await confirmOnAws(seller.token, product.id, photoId)).toEqual(accepted);
+
+    const nothing = await uploadOnly(seller.token, product.id, undefined);
+    const missing = await confirmOnAws(seller.token, product.id, nothing);
+    expect(missing.status).toBe(422);
+    expect(missing.data.error.code).toBe('photo_missing');
+    const unknown = await confirmOnAws(seller.token, product.id, 'nosuchphoto');
+    expect(unknown.status).toBe(422);
+    expect(unknown.data.error.code).toBe('photo_unknown');
+    // another seller of the village: refused before anything is looked at
+    const other = await approvedSeller();
+    expect((await confirmOnAws(other.token, product.id, photoId)).status).toBe(403);
+
+    // the S3 event reaches the processor (EventBridge → SQS → process-photo)
+    expect(await deliverS3Event(product.id, photoId)).toEqual({ batchItemFailures: [] });
+    const got = await call('GET', `/products/${product.id}`, { token: seller.token });
+    const photo = got.data.photos.find((p: { id: string }) => p.id === photoId);
+    expect(photo).toMatchObject({ status: 'ready' });
+    // the orientation-6 landscape, turned portrait: 1200 wide at most
+    expect(photo.variants.map((v: { width: number }) => v.width)).toEqual([320, 640, 1200]);
+    const done = await confirmOnAws(seller.token, product.id, photoId);
+    expect(done.status).toBe(200);
+    expect(done.data.photos).toEqual(got.data.photos);
+  });
+
+  it('a refused upload: 202 first, then the processor marks it failed and confirm answers 200', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    const photoId = await uploadOnly(seller.token, product.id, svgBytes());
+    expect((await confirmOnAws(seller.token, product.id, photoId)).status).toBe(202);
+    await deliverS3Event(product.id, photoId);
+    const done = await confirmOnAws(seller.token, product.id, photoId);
+    expect(done.status).toBe(200);
+    expect(done.data.photos).toEqual([{ id: photoId, status: 'failed', reason: 'unsupported_type' }]);
+  });
+
+  it('the local runtime announces the upload at the key the processor reads', async () => {
+    const { incomingPhotoKey } = await import('../../functions/products/photo-store');
+    expect(localS3Notifications['photos.confirm']?.key).toBe(incomingPhotoKey('{id}', '{photoId}'));
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * The photo processor's S3 trigger on AWS: S3 "Object Created" (EventBridge) → SQS → this function.
- * Each record is processed with the same code as the confirm route; a failure is reported for that
- * record only, so SQS retries it (and after three tries parks it in the dead-letter queue).
+ * The photo processor, the one place photos are processed: S3 "Object Created" (EventBridge) → SQS →
+ * this function on AWS; locally the runtime delivers the same SQS record when the confirm route is
+ * called (infra/local/s3-events.ts), since the local S3 server sends no events. A failure is reported
+ * for that record only, so SQS retries it (and after three tries parks it in the dead-letter queue).
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { AppError } from '../../lib/errors';
