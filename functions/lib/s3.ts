@@ -8,6 +8,9 @@
  * fixed clock, virtual-hosted (AWS) and path-style (the local S3 server); the integration tests run
  * them against the local S3 server.
  *
+ * `x-amz-content-sha256` as S3Client sends it: the empty payload's hash on requests without a body
+ * (HEAD, GET, DELETE, COPY), the body's hash on PUT (see putObject).
+ *
  * Addressing as S3Client's defaults: virtual-hosted `https://<bucket>.s3.<region>.amazonaws.com/<key>`
  * on AWS, path-style `<S3_ENDPOINT>/<bucket>/<key>` locally. Retries as S3Client's standard mode:
  * up to 3 attempts on 5xx (503 SlowDown included), 429, RequestTimeout and socket errors, with
@@ -16,7 +19,7 @@
  * Errors: a non-2xx answer (other than the 404s that read as "no object") throws an `S3Error` whose
  * `name` is S3's `<Code>` (`AccessDenied`, `NoSuchBucket` …; for HEAD, which has no body, a name for
  * the status: `Forbidden`, `BadRequest` …) and whose message names the operation and status, never
- * the bucket's key (keys of citizens' documents are personal data).
+ * the object's key (keys of citizens' documents are personal data).
  */
 import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -261,9 +264,10 @@ export function objectStore(cfg: ObjectStoreConfig) {
     },
 
     /**
-     * Writes an object. The payload's SHA-256 is signed (not UNSIGNED-PAYLOAD): S3 then refuses a body
-     * damaged on the way, the integrity S3Client gets from its CRC32 checksum header (which would need
-     * the SDK's CRC code; the SHA-256 is node:crypto and the bodies here are small).
+     * Writes an object. The payload's SHA-256 is signed in `x-amz-content-sha256` (as S3Client does
+     * for a body of bytes), not UNSIGNED-PAYLOAD: S3 then refuses a body damaged on the way. S3Client
+     * also sends a CRC32 checksum header by default; S3 does not require it, and the signed SHA-256
+     * already covers the body (node:crypto, no checksum code in the bundle; the bodies are small).
      */
     async putObject(
       bucket: string,

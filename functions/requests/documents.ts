@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { fileTypeFromBuffer } from 'file-type';
 import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { type PostCondition, presignedGet, presignedPost } from '../lib/presign';
 import { browserSigner, copyObject, deleteObject, getObject, headObject, type S3Error } from '../lib/s3';
+import { sniffType } from '../lib/sniff';
 import { getItem, isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { isClosed } from './domain/transitions';
@@ -130,18 +130,19 @@ export async function confirmDocument(requestId: string, documentId: string, now
   if (existing && size > existing.declaredSize) return rejectFile(key, 'field.size');
 
   const head4k = await getObject(config.UPLOADS_BUCKET, key, { range: 'bytes=0-4099' });
-  const detected = head4k ? await fileTypeFromBuffer(head4k) : undefined;
+  // the real type, from the first bytes (not the name or the declared type)
+  const detected = head4k ? sniffType(head4k) : undefined;
   const accept = requirement.accept.length ? requirement.accept : [...DOCUMENT_MIME_TYPES];
   if (
     !detected ||
-    !accept.includes(detected.mime) ||
-    !(DOCUMENT_MIME_TYPES as readonly string[]).includes(detected.mime)
+    !accept.includes(detected) ||
+    !(DOCUMENT_MIME_TYPES as readonly string[]).includes(detected)
   )
     return rejectFile(key, 'field.content_type');
-  if (existing && existing.declaredType !== detected.mime) return rejectFile(key, 'field.content_type');
+  if (existing && existing.declaredType !== detected) return rejectFile(key, 'field.content_type');
 
   // the copy gets the detected type, not the one the browser declared
-  await copyObject(config.UPLOADS_BUCKET, key, finalKey, { contentType: detected.mime });
+  await copyObject(config.UPLOADS_BUCKET, key, finalKey, { contentType: detected });
   const confirmedAt = now.toISOString();
   await RequestDocument.build(PutItemCommand)
     .item({
@@ -149,10 +150,10 @@ export async function confirmDocument(requestId: string, documentId: string, now
       documentId,
       requirement: requirement.code,
       key: finalKey,
-      declaredType: existing?.declaredType ?? detected.mime,
+      declaredType: existing?.declaredType ?? detected,
       declaredSize: existing?.declaredSize ?? size,
       status: 'confirmed',
-      detectedType: detected.mime,
+      detectedType: detected,
       size,
       createdAt: existing?.createdAt ?? confirmedAt,
       confirmedAt,
