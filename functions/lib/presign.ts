@@ -31,7 +31,7 @@ const bytes = (d: Data) =>
     : ArrayBuffer.isView(d)
       ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength)
       : new Uint8Array(d);
-class Sha256 {
+export class Sha256 {
   private readonly hash;
   constructor(secret?: Data) {
     this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
@@ -45,7 +45,7 @@ class Sha256 {
 }
 
 /** The bucket's base URL: virtual-hosted on AWS, path-style on a configured endpoint. */
-function bucketUrl(cfg: SignerConfig, bucket: string): URL {
+export function bucketUrl(cfg: Pick<SignerConfig, 'region' | 'endpoint'>, bucket: string): URL {
   if (cfg.endpoint) return new URL(`${cfg.endpoint.replace(/\/+$/, '')}/${bucket}`);
   if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket))
     throw new Error(`bucket name needs path-style addressing: ${bucket}`);
@@ -53,7 +53,7 @@ function bucketUrl(cfg: SignerConfig, bucket: string): URL {
 }
 
 /** URI-encodes like SigV4 (RFC 3986: also `!'()*`, which encodeURIComponent leaves alone). */
-const escapeRfc3986 = (part: string) =>
+export const escapeRfc3986 = (part: string) =>
   encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 const iso8601 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,17 +1,12 @@
 /**
- * The one processing step behind both triggers — the S3 event on AWS and the confirm route (the only
- * trigger locally, where the S3 server sends no events). Idempotent: a photo already `ready` or
- * `failed` is left alone, so the two triggers racing each other are harmless.
+ * The one processing step of the photo processor (products/handlers/process-photo), which the S3 event
+ * drives on AWS and the local runtime drives on confirm (infra/local/s3-events.ts: the local S3 server
+ * sends no events); the local seed calls it directly. Idempotent: a photo already `ready` or `failed`
+ * is left alone, so a redelivered event is harmless.
  */
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
 import { config } from '../lib/config';
 import { Unprocessable } from '../lib/errors';
-import { s3 } from '../lib/s3';
+import { copyObject, deleteObject, getObject, ObjectTooLarge, putObject } from '../lib/s3';
 import type { ProductItem, ProductPhotoData } from '../lib/table';
 import { PHOTO_MAX_BYTES } from './photo-limits';
 import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './photo-store';
@@ -21,15 +16,9 @@ import { getProduct } from './store';
 /** The uploaded bytes, or why there are none to process (an oversized object is not read at all). */
 async function readObject(key: string): Promise<Uint8Array | 'missing' | 'too_large'> {
   try {
-    const object = await s3.send(new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
-    if ((object.ContentLength ?? 0) > PHOTO_MAX_BYTES) {
-      (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
-      return 'too_large';
-    }
-    return (await object.Body?.transformToByteArray()) ?? 'missing';
+    return (await getObject(config.UPLOADS_BUCKET, key, { maxBytes: PHOTO_MAX_BYTES })) ?? 'missing';
   } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'NoSuchKey' || name === 'NotFound') return 'missing';
+    if (error instanceof ObjectTooLarge) return 'too_large';
     throw error;
   }
 }
@@ -63,32 +52,21 @@ export async function processUploadedPhoto(
     bytes === 'too_large' ? ({ ok: false, reason: 'too_large' } as const) : await processPhoto(bytes);
   let update: Partial<ProductPhotoData>;
   if (!result.ok) {
-    await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: incoming }));
+    await deleteObject(config.UPLOADS_BUCKET, incoming);
     update = { status: 'failed', reason: result.reason };
   } else {
     const variants = await Promise.all(
       result.variants.map(async (v) => {
         const key = variantKey(productId, photoId, v.width);
-        await s3.send(
-          new PutObjectCommand({
-            Bucket: config.PHOTOS_BUCKET,
-            Key: key,
-            Body: v.body,
-            ContentType: 'image/webp',
-            CacheControl: 'public, max-age=31536000, immutable',
-          }),
-        );
+        await putObject(config.PHOTOS_BUCKET, key, v.body, {
+          contentType: 'image/webp',
+          cacheControl: 'public, max-age=31536000, immutable',
+        });
         return { width: v.width, height: v.height, key };
       }),
     );
-    await s3.send(
-      new CopyObjectCommand({
-        Bucket: config.UPLOADS_BUCKET,
-        CopySource: `${config.UPLOADS_BUCKET}/${incoming}`,
-        Key: originalPhotoKey(productId, photoId),
-      }),
-    );
-    await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: incoming }));
+    await copyObject(config.UPLOADS_BUCKET, incoming, originalPhotoKey(productId, photoId));
+    await deleteObject(config.UPLOADS_BUCKET, incoming);
     update = {
       status: 'ready',
       width: result.width,

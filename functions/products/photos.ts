@@ -4,7 +4,7 @@
  *
  * What it guarantees, in order:
  * 1. size: more than 8 MB is refused before anything looks at the bytes;
- * 2. type: the real type comes from the bytes' magic numbers (`file-type`), never from a file name
+ * 2. type: the real type comes from the bytes' magic numbers (`lib/sniff.ts`), never from a file name
  *    or a declared Content-Type; only JPEG, PNG and WebP go further. SVG (scriptable), HTML, GIF, PDF
  *    and everything else stop here, before sharp sees them; sharp's SVG loader is also blocked for
  *    the whole process as a second lock;
@@ -17,8 +17,8 @@
  * 5. outputs, from those raw pixels: WebP variants 320/640/1280 px wide (never enlarged) and a tiny
  *    blurred WebP placeholder as a data URI.
  */
-import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Channels, type Metadata, type OutputInfo, type SharpOptions } from 'sharp';
+import { sniffType } from '../lib/sniff';
 import { PHOTO_MAX_BYTES, PHOTO_MIME_TYPES, PHOTO_WIDTHS } from './photo-limits';
 
 /*
@@ -140,10 +140,10 @@ export function variantWidths(width: number): number[] {
 export async function processPhoto(bytes: Uint8Array): Promise<ProcessedPhoto | PhotoRejection> {
   if (bytes.byteLength > PHOTO_MAX_BYTES) return reject('too_large');
 
-  // 1. The real type, from the magic numbers (file-type reads SVG as application/xml, HTML as
-  //    unknown, and detects GIF, PDF, TIFF, HEIC, AVIF, APNG…: all refused here).
-  const detected = await fileTypeFromBuffer(bytes);
-  const detectedType = PHOTO_MIME_TYPES.find((type) => type === detected?.mime);
+  // 1. The real type, from the magic numbers: JPEG, PNG or WebP; SVG, HTML, GIF, PDF, TIFF, HEIC,
+  //    AVIF, APNG… are all refused here.
+  const sniffed = sniffType(bytes);
+  const detectedType = PHOTO_MIME_TYPES.find((type) => type === sniffed);
   if (!detectedType) return reject('unsupported_type');
 
   // 2. The header only: no pixels are decoded yet. Without the pixel limit here, so a bomb is
@@ -154,7 +154,7 @@ export async function processPhoto(bytes: Uint8Array): Promise<ProcessedPhoto | 
   } catch {
     return reject('corrupt');
   }
-  // libvips picks its loader by sniffing the bytes too; it must agree with file-type.
+  // libvips picks its loader by sniffing the bytes too; it must agree with ours.
   if (header.format !== LOADER[detectedType]) return reject('unsupported_type');
   const { width, height } = header.autoOrient;
   if (!(width > 0 && height > 0)) return reject('corrupt');

@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-} from '@aws-sdk/client-s3';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { fileTypeFromBuffer } from 'file-type';
 import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { type PostCondition, presignedGet, presignedPost } from '../lib/presign';
-import { browserSigner, s3 } from '../lib/s3';
+import { browserSigner, copyObject, deleteObject, getObject, headObject, type S3Error } from '../lib/s3';
+import { sniffType } from '../lib/sniff';
 import { getItem, isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { isClosed } from './domain/transitions';
@@ -104,7 +98,7 @@ export async function createDocument(
 }
 
 async function rejectFile(key: string, why: string): Promise<never> {
-  await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
+  await deleteObject(config.UPLOADS_BUCKET, key);
   throw new Unprocessable('invalid_file', 'error.invalid_file', [{ path: 'file', message: why }]);
 }
 
@@ -125,42 +119,30 @@ export async function confirmDocument(requestId: string, documentId: string, now
   if (existing?.status === 'confirmed')
     return { documentId, status: 'confirmed' as const, complete: !!request.completeAt };
 
-  const head = await s3
-    .send(new HeadObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }))
-    .catch((error: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
-      // without s3:ListBucket (least privilege) S3 answers a missing key with 403, not 404
-      const status = error?.$metadata?.httpStatusCode;
-      if (error?.name === 'NotFound' || status === 404 || status === 403) return undefined;
-      throw error;
-    });
+  const head = await headObject(config.UPLOADS_BUCKET, key).catch((error: S3Error) => {
+    // without s3:ListBucket (least privilege) S3 answers a missing key with 403, not 404
+    if (error?.$metadata?.httpStatusCode === 403) return undefined;
+    throw error;
+  });
   if (!head) throw new Unprocessable('file_missing', 'error.file_missing');
-  const size = head.ContentLength ?? 0;
+  const size = head.size;
   if (size < 1 || size > MAX_DOCUMENT_BYTES) return rejectFile(key, 'field.size');
   if (existing && size > existing.declaredSize) return rejectFile(key, 'field.size');
 
-  const object = await s3.send(
-    new GetObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key, Range: 'bytes=0-4099' }),
-  );
-  const head4k = await object.Body?.transformToByteArray();
-  const detected = head4k ? await fileTypeFromBuffer(head4k) : undefined;
+  const head4k = await getObject(config.UPLOADS_BUCKET, key, { range: 'bytes=0-4099' });
+  // the real type, from the first bytes (not the name or the declared type)
+  const detected = head4k ? sniffType(head4k) : undefined;
   const accept = requirement.accept.length ? requirement.accept : [...DOCUMENT_MIME_TYPES];
   if (
     !detected ||
-    !accept.includes(detected.mime) ||
-    !(DOCUMENT_MIME_TYPES as readonly string[]).includes(detected.mime)
+    !accept.includes(detected) ||
+    !(DOCUMENT_MIME_TYPES as readonly string[]).includes(detected)
   )
     return rejectFile(key, 'field.content_type');
-  if (existing && existing.declaredType !== detected.mime) return rejectFile(key, 'field.content_type');
+  if (existing && existing.declaredType !== detected) return rejectFile(key, 'field.content_type');
 
-  await s3.send(
-    new CopyObjectCommand({
-      Bucket: config.UPLOADS_BUCKET,
-      Key: finalKey,
-      CopySource: `${config.UPLOADS_BUCKET}/${key}`,
-      ContentType: detected.mime,
-      MetadataDirective: 'REPLACE',
-    }),
-  );
+  // the copy gets the detected type, not the one the browser declared
+  await copyObject(config.UPLOADS_BUCKET, key, finalKey, { contentType: detected });
   const confirmedAt = now.toISOString();
   await RequestDocument.build(PutItemCommand)
     .item({
@@ -168,16 +150,16 @@ export async function confirmDocument(requestId: string, documentId: string, now
       documentId,
       requirement: requirement.code,
       key: finalKey,
-      declaredType: existing?.declaredType ?? detected.mime,
+      declaredType: existing?.declaredType ?? detected,
       declaredSize: existing?.declaredSize ?? size,
       status: 'confirmed',
-      detectedType: detected.mime,
+      detectedType: detected,
       size,
       createdAt: existing?.createdAt ?? confirmedAt,
       confirmedAt,
     })
     .send();
-  await s3.send(new DeleteObjectCommand({ Bucket: config.UPLOADS_BUCKET, Key: key }));
+  await deleteObject(config.UPLOADS_BUCKET, key);
   const complete = await markCompleteIfReady(request.id, now);
   return { documentId, status: 'confirmed' as const, complete };
 }

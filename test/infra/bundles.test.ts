@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { buildOptions, functionSpecs, handlerEntry } from '../../infra/bundles';
+import { buildOptions, functionSpecs, handlerEntry, listBundles } from '../../infra/bundles';
 
 const handlers = [
   { handler: 'villages/handlers/list', transactions: false },
@@ -58,6 +58,41 @@ describe('deployment bundles', () => {
       }
     },
   );
+
+  // issue 5: S3 objects are read and written with lib/s3.ts (the SDK's signer and HTTP handler, in
+  // every bundle anyway) and types sniffed with lib/sniff.ts: no S3 client, no file-type
+  it.each([
+    'requests/handlers/document-confirm',
+    'products/handlers/process-photo',
+    'products/handlers/photo-confirm',
+  ])('%s carries neither @aws-sdk/client-s3 nor file-type', async (handler) => {
+    const bundle = listBundles().find((b) => b.entry === handlerEntry(handler).entry);
+    expect(bundle).toBeDefined();
+    const outdir = await mkdtemp(join(tmpdir(), 'sk-bundle-'));
+    try {
+      const result = await build({
+        ...(buildOptions as unknown as BuildOptions),
+        entryPoints: { index: bundle?.entry as string },
+        external: bundle?.external ?? [],
+        outdir,
+        sourcemap: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      // what ends up in the output (metafile.inputs also lists modules tree-shaken away)
+      const inputs = Object.values(result.metafile.outputs).flatMap((o) =>
+        Object.entries(o.inputs)
+          .filter(([, v]) => v.bytesInOutput > 0)
+          .map(([k]) => k),
+      );
+      expect(inputs.filter((i) => /node_modules\/(@aws-sdk\/client-s3|file-type|strtok3)\//.test(i))).toEqual(
+        [],
+      );
+      expect(inputs.some((i) => i.endsWith('functions/lib/config.ts'))).toBe(true);
+    } finally {
+      await rm(outdir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the photo confirm function', () => {
