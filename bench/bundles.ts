@@ -13,7 +13,7 @@ const out = join(repoRoot, 'dist', 'bench-bundles');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const MB = 1024 * 1024;
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 11);
 
 async function bundle(id: string, entry: string, external: string[]) {
   const outfile = join(out, `${id}.mjs`);

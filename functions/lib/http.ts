@@ -160,7 +160,9 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(
   fn: (ctx: Ctx<B, Q, P>) => Promise<Result>,
 ) {
   const route = routeById(routeId);
-  return middy<Event, Result, Error, Context>().handler(async (event, context) => {
+  // No early timeout: middy's would answer by throwing a TimeoutError outside our error mapping, i.e.
+  // the same 5xx as Lambda's own timeout, for a timer, a promise and a race on every request.
+  return middy<Event, Result, Error, Context>({ timeoutEarlyInMillis: 0 }).handler(async (event, context) => {
     const started = performance.now();
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(event.headers ?? {}))

@@ -16,7 +16,7 @@
  *   those with an error too; here it is loud instead of silent).
  * Local-only: the 401/404/413 bodies use our `{error: {code, message}}` shape.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomFillSync, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type {
@@ -77,18 +77,35 @@ function errorBody(code: string, message: string): string {
   return JSON.stringify({ error: { code, message } });
 }
 
-/** API Gateway's requestContext.time format: `12/Mar/2020:19:03:58 +0000`. */
+/** API Gateway's requestContext.time format: `12/Mar/2020:19:03:58 +0000` (one string per second). */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+let timeCache = { second: -1, text: '' };
 function apiGatewayTime(d: Date): string {
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const second = Math.floor(d.getTime() / 1000);
+  if (second === timeCache.second) return timeCache.text;
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(
+  const text = `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(
     d.getUTCMinutes(),
   )}:${p(d.getUTCSeconds())} +0000`;
+  timeCache = { second, text };
+  return text;
 }
 
+/**
+ * API Gateway's ids look like `JKJaXmPLvHcESHA=` (10 random bytes, base64). Cut from a pool refilled
+ * every 400 ids: a `randomBytes(10)` per request cost ~11 µs on this machine, a tenth of the adapter.
+ */
+const ID_BYTES = 10;
+const idPool = Buffer.alloc(ID_BYTES * 400);
+let idOffset = idPool.length;
 function newRequestId(): string {
-  // API Gateway's ids look like `JKJaXmPLvHcESHA=`
-  return randomBytes(10).toString('base64');
+  if (idOffset === idPool.length) {
+    randomFillSync(idPool);
+    idOffset = 0;
+  }
+  const id = idPool.toString('base64', idOffset, idOffset + ID_BYTES);
+  idOffset += ID_BYTES;
+  return id;
 }
 
 interface ReadBody {
@@ -96,14 +113,16 @@ interface ReadBody {
   tooLarge: boolean;
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
-  // a request without a body (most GETs) is already complete: skip waiting for its 'end' event
+const NO_BODY: ReadBody = { body: Buffer.alloc(0), tooLarge: false };
+
+/** The request's body; a request without one (most GETs) answers synchronously, without a promise. */
+function readBody(req: IncomingMessage, limit: number): ReadBody | Promise<ReadBody> {
+  // already complete: no need to wait for its 'end' event (node:http drains it after the response)
   if (
     req.complete ||
     (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined)
   ) {
-    req.resume();
-    return Promise.resolve({ body: Buffer.alloc(0), tooLarge: false });
+    return NO_BODY;
   }
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
@@ -244,8 +263,11 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
       headers['x-request-id'] ??= requestId;
       headers['apigw-requestid'] ??= requestId;
       if (cors) headers['access-control-allow-origin'] ??= '*';
-      const body = reply.body === undefined ? undefined : Buffer.from(reply.body);
-      headers['content-length'] = String(body?.length ?? 0);
+      const body = reply.body;
+      // a string body goes out as UTF-8 (what res.end does with it): its length without a copy
+      headers['content-length'] = String(
+        body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length,
+      );
       res.writeHead(reply.statusCode, headers);
       res.end(headOnly ? undefined : body);
       opts.log?.(`${method} ${routeId} ${reply.statusCode} ${Date.now() - started}ms`);
@@ -274,7 +296,8 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
 
       const headOnly = method === 'HEAD';
       const matched = match(headOnly ? 'GET' : method, rawPath);
-      const { body: rawBody, tooLarge } = await readBody(req, maxBody);
+      const read = readBody(req, maxBody);
+      const { body: rawBody, tooLarge } = read instanceof Promise ? await read : read;
       if (!matched) {
         sendJson(404, errorBody('not_found', `no route for ${method} ${rawPath}`));
         return;
