@@ -7,10 +7,10 @@
  */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { startLocalRuntime } from '../infra/local/runtime';
-import { keepAliveClient, stats } from './lib';
+import { rawHttpClient, stats } from './lib';
 
 const BUDGET = 2;
-const N = Number(process.env.BENCH_N ?? 400);
+const N = Number(process.env.BENCH_N ?? 1500);
 const WARMUP = 50;
 
 process.env.LOG_LEVEL = 'silent';
@@ -110,7 +110,7 @@ try {
   // A through the adapter, B the one Query it makes, raw, on the same server — interleaved request by
   // request (this VM's speed drifts), A on the same keep-alive HTTP client as the API bench
   const url = `${rt.apiUrl.replace('//localhost:', '//127.0.0.1:')}/products/search?q=kopi&limit=25`;
-  const http = keepAliveClient();
+  const http = rawHttpClient();
   const first = JSON.parse((await http.request(url)).text) as { items: unknown[] };
   // exactly the Query the handler sends for `?q=kopi&limit=25` (its own builder, toolbox `.params()`)
   const params = searchQuery(config.REGENCY_CODE, { q: 'kopi', limit: 25 }).params() as QueryCommandInput;
