@@ -104,15 +104,15 @@ export async function presignedPost(
   };
 }
 
-/** A short-lived GET link to one object (what `getSignedUrl(GetObjectCommand)` gives). */
-export async function presignedGet(
-  cfg: SignerConfig,
-  input: { bucket: string; key: string; expiresSeconds: number },
-  now = new Date(),
-): Promise<string> {
-  const base = bucketUrl(cfg, input.bucket);
-  const path = `${base.pathname.replace(/\/$/, '')}/${input.key.split('/').map(escapeRfc3986).join('/')}`;
-  const signer = new SignatureV4({
+/** `key` as S3 expects it in a path: each segment RFC 3986-escaped, the slashes kept. */
+export const escapeKey = (key: string) => key.split('/').map(escapeRfc3986).join('/');
+
+/** The object's URL path under the bucket's base URL (`/<key>` on AWS, `/<bucket>/<key>` path-style). */
+export const objectPath = (base: URL, key: string) => `${base.pathname.replace(/\/$/, '')}/${escapeKey(key)}`;
+
+/** SigV4 for S3 as the SDK's S3 client configures it: the path signed as sent (keys escaped once). */
+export const s3Signer = (cfg: Pick<SignerConfig, 'region' | 'credentials'>) =>
+  new SignatureV4({
     credentials: cfg.credentials,
     region: cfg.region,
     service: 's3',
@@ -120,6 +120,16 @@ export async function presignedGet(
     uriEscapePath: false,
     applyChecksum: false,
   });
+
+/** A short-lived GET link to one object (what `getSignedUrl(GetObjectCommand)` gives). */
+export async function presignedGet(
+  cfg: SignerConfig,
+  input: { bucket: string; key: string; expiresSeconds: number },
+  now = new Date(),
+): Promise<string> {
+  const base = bucketUrl(cfg, input.bucket);
+  const path = objectPath(base, input.key);
+  const signer = s3Signer(cfg);
   const host = base.host;
   const signed = await signer.presign(
     {

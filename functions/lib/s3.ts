@@ -23,11 +23,10 @@
  */
 import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { dynamo, localCredentials } from './aws';
 import { config } from './config';
-import { bucketUrl, escapeRfc3986, Sha256, type SignerConfig } from './presign';
+import { bucketUrl, escapeKey, objectPath, type SignerConfig, s3Signer } from './presign';
 
 /** The slice of a Smithy HTTP handler (`NodeHttpHandler`) used here: one request, one response. */
 export interface Transport {
@@ -145,15 +144,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /** The five operations against one S3 (AWS, or the path-style endpoint of `cfg.endpoint`). */
 export function objectStore(cfg: ObjectStoreConfig) {
-  const signer = new SignatureV4({
-    credentials: cfg.credentials,
-    region: cfg.region,
-    service: 's3',
-    sha256: Sha256,
-    // S3 signs the path as sent (keys are escaped once, below), not escaped a second time
-    uriEscapePath: false,
-    applyChecksum: false,
-  });
+  const signer = s3Signer(cfg);
   const maxAttempts = cfg.maxAttempts ?? 3;
   const sleep = cfg.sleep ?? defaultSleep;
 
@@ -174,7 +165,7 @@ export function objectStore(cfg: ObjectStoreConfig) {
     } = {},
   ): Promise<Answer | undefined> {
     const base = bucketUrl(cfg, bucket);
-    const path = `${base.pathname.replace(/\/$/, '')}/${key.split('/').map(escapeRfc3986).join('/')}`;
+    const path = objectPath(base, key);
     for (let attempt = 1; ; attempt++) {
       let body: unknown;
       try {
@@ -300,7 +291,7 @@ export function objectStore(cfg: ObjectStoreConfig) {
         headers: {
           'x-amz-content-sha256': EMPTY_SHA256,
           // S3 wants the source URL-encoded ('/' kept as the separator)
-          'x-amz-copy-source': `${bucket}/${fromKey.split('/').map(escapeRfc3986).join('/')}`,
+          'x-amz-copy-source': `${bucket}/${escapeKey(fromKey)}`,
           ...(opts.contentType
             ? { 'content-type': opts.contentType, 'x-amz-metadata-directive': 'REPLACE' }
             : {}),
