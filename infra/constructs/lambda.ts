@@ -76,7 +76,7 @@ export class SkFunction extends NodejsFunction {
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       role,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+      ...(environment ? { environment } : {}),
       ...(exists
         ? {
             entry,
@@ -91,6 +91,9 @@ export class SkFunction extends NodejsFunction {
               sourcesContent: buildOptions.sourcesContent,
               mainFields: [...buildOptions.mainFields],
               banner: buildOptions.banner.js,
+              esbuildArgs: {
+                '--alias': Object.entries(buildOptions.alias).map(([from, to]) => `${from}=${to}`),
+              },
               bundleAwsSDK: true,
               externalModules: [...buildOptions.external, ...nodeModules],
               ...(nodeModules.length > 0 ? { commandHooks: copyNodeModules(nodeModules, id) } : {}),

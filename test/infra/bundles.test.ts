@@ -95,6 +95,38 @@ describe('deployment bundles', () => {
   });
 });
 
+describe('credentials in the deployed functions', () => {
+  it("take the Lambda environment's credentials only: the SDK's default chain and its STS/SSO clients are not bundled", async () => {
+    const outdir = await mkdtemp(join(tmpdir(), 'sk-bundle-'));
+    try {
+      const result = await build({
+        ...(buildOptions as unknown as BuildOptions),
+        entryPoints: { index: handlerEntry('requests/handlers/track').entry },
+        outdir,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const inputs = Object.values(result.metafile.outputs).flatMap((o) =>
+        Object.entries(o.inputs)
+          .filter(([, v]) => v.bytesInOutput > 0)
+          .map(([k]) => k),
+      );
+      expect(inputs.some((i) => i.endsWith('functions/lib/lambda-credentials.ts'))).toBe(true);
+      expect(inputs.some((i) => i.includes('node_modules/@aws-sdk/credential-provider-env/'))).toBe(true);
+      expect(
+        inputs.filter((i) =>
+          /node_modules\/@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|login)|nested-clients)\//.test(
+            i,
+          ),
+        ),
+      ).toEqual([]);
+      expect(Object.keys(result.metafile.outputs).some((o) => o.endsWith('.map'))).toBe(false);
+    } finally {
+      await rm(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the photo confirm function', () => {
   it('ships no sharp and no processing code, and only reads (the S3 event → processor processes)', async () => {
     const confirm = functionSpecs().find((spec) => spec.routeIds.includes('photos.confirm'));
