@@ -4,12 +4,20 @@
  * only the data-layer code their route uses: a read-only route has no transaction code in it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { buildOptions, functionSpecs, handlerEntry, listBundles } from '../../infra/bundles';
+import {
+  buildOptions,
+  functionSpecs,
+  handlerEntry,
+  listBundles,
+  packageClosure,
+  repoRoot,
+} from '../../infra/bundles';
 
 const handlers = [
   { handler: 'villages/handlers/list', transactions: false },
@@ -127,13 +135,55 @@ describe('credentials in the deployed functions', () => {
   });
 });
 
+describe('the photo processor as Lambda gets it', () => {
+  it("bundles sharp's JavaScript and loads its native build from node_modules beside the bundle, and only from there", async () => {
+    const processor = listBundles().find((b) => b.kind === 'photo-processor');
+    const dir = await mkdtemp(join(tmpdir(), 'sk-processor-'));
+    try {
+      const result = await build({
+        ...(buildOptions as unknown as BuildOptions),
+        entryPoints: { index: processor?.entry as string },
+        external: processor?.external ?? [],
+        outdir: dir,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const inputs = Object.values(result.metafile.outputs).flatMap((o) =>
+        Object.entries(o.inputs)
+          .filter(([, v]) => v.bytesInOutput > 0)
+          .map(([k]) => k),
+      );
+      expect(inputs.some((i) => i.includes('node_modules/sharp/'))).toBe(true);
+      // one line either way (a failing import would print a whole minified line of the bundle)
+      const script = `try { const m = await import(${JSON.stringify(pathToFileURL(join(dir, 'index.mjs')).href)}); console.log('handler: ' + typeof m.handler) } catch (e) { console.log('failed: ' + String(e?.message).split('\\n')[0]) }`;
+      const load = () =>
+        execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+          cwd: dir,
+          env: { ...process.env, TABLE_NAME: 't', UPLOADS_BUCKET: 'u', PHOTOS_BUCKET: 'p' },
+        })
+          .toString()
+          .trim();
+      // the bundle alone, out of the repository's reach: sharp finds no native build
+      expect(load()).toMatch(/^failed: .*"sharp"/);
+      // beside it, this machine's platform packages (on Lambda: the linux-arm64 ones), copied as the deployment copies them
+      const native = packageClosure(['sharp']).found.filter((name) => name.startsWith('@img/sharp-'));
+      expect(native.length).toBeGreaterThan(0);
+      for (const name of native)
+        await cp(join(repoRoot, 'node_modules', name), join(dir, 'node_modules', name), { recursive: true });
+      expect(load()).toBe('handler: function');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the photo confirm function', () => {
   it('ships no sharp and no processing code, and only reads (the S3 event → processor processes)', async () => {
     const confirm = functionSpecs().find((spec) => spec.routeIds.includes('photos.confirm'));
     const processor = functionSpecs().find((spec) => spec.kind === 'photo-processor');
     expect(confirm).toMatchObject({ nodeModules: [], access: { table: 'read', uploads: 'read' } });
     expect(confirm?.access).toEqual({ table: 'read', uploads: 'read' });
-    expect(processor?.nodeModules).toEqual(['sharp']);
+    expect(processor?.nodeModules).toEqual(['@img/sharp-linux-arm64']);
     const outdir = await mkdtemp(join(tmpdir(), 'sk-bundle-'));
     try {
       const result = await build({
