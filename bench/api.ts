@@ -14,7 +14,7 @@
  *   E  HTTP floor: the same fetch against a bare node:http server answering a canned JSON
  * C, D and E are informational: their differences split A's overhead into layers.
  *
- * Usage: npx tsx bench/api.ts [--blocks=10] [--per-block=50] [--warmup=100]
+ * Usage: npx tsx bench/api.ts [--blocks=20] [--per-block=50] [--warmup=100]
  * Exits non-zero only on errors; budget misses print OVER.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -62,7 +62,7 @@ function arg(name: string, fallback: number): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
   return n;
 }
-const BLOCKS = arg('blocks', 10);
+const BLOCKS = arg('blocks', 20);
 const PER_BLOCK = arg('per-block', 50);
 const WARMUP = arg('warmup', 100);
 
