@@ -19,6 +19,28 @@ import {
   repoRoot,
 } from '../../infra/bundles';
 
+/**
+ * Builds one entry with the deployment's esbuild options into `outdir` and answers the modules that
+ * ended up in the output (metafile.inputs also lists modules tree-shaken away).
+ */
+async function buildInto(outdir: string, entry: string, external: string[] = []) {
+  const result = await build({
+    ...(buildOptions as unknown as BuildOptions),
+    entryPoints: { index: entry },
+    external: [...buildOptions.external, ...external],
+    outdir,
+    sourcemap: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const bundled = Object.values(result.metafile.outputs).flatMap((o) =>
+    Object.entries(o.inputs)
+      .filter(([, v]) => v.bytesInOutput > 0)
+      .map(([k]) => k),
+  );
+  return { bundled, outputs: Object.keys(result.metafile.outputs) };
+}
+
 const handlers = [
   { handler: 'villages/handlers/list', transactions: false },
   { handler: 'villages/handlers/profile', transactions: true },
@@ -78,21 +100,7 @@ describe('deployment bundles', () => {
     expect(bundle).toBeDefined();
     const outdir = await mkdtemp(join(tmpdir(), 'sk-bundle-'));
     try {
-      const result = await build({
-        ...(buildOptions as unknown as BuildOptions),
-        entryPoints: { index: bundle?.entry as string },
-        external: bundle?.external ?? [],
-        outdir,
-        sourcemap: false,
-        metafile: true,
-        logLevel: 'silent',
-      });
-      // what ends up in the output (metafile.inputs also lists modules tree-shaken away)
-      const inputs = Object.values(result.metafile.outputs).flatMap((o) =>
-        Object.entries(o.inputs)
-          .filter(([, v]) => v.bytesInOutput > 0)
-          .map(([k]) => k),
-      );
+      const { bundled: inputs } = await buildInto(outdir, bundle?.entry as string, bundle?.external);
       expect(inputs.filter((i) => /node_modules\/(@aws-sdk\/client-s3|file-type|strtok3)\//.test(i))).toEqual(
         [],
       );
@@ -107,17 +115,9 @@ describe('credentials in the deployed functions', () => {
   it("take the Lambda environment's credentials only: the SDK's default chain and its STS/SSO clients are not bundled", async () => {
     const outdir = await mkdtemp(join(tmpdir(), 'sk-bundle-'));
     try {
-      const result = await build({
-        ...(buildOptions as unknown as BuildOptions),
-        entryPoints: { index: handlerEntry('requests/handlers/track').entry },
+      const { bundled: inputs, outputs } = await buildInto(
         outdir,
-        metafile: true,
-        logLevel: 'silent',
-      });
-      const inputs = Object.values(result.metafile.outputs).flatMap((o) =>
-        Object.entries(o.inputs)
-          .filter(([, v]) => v.bytesInOutput > 0)
-          .map(([k]) => k),
+        handlerEntry('requests/handlers/track').entry,
       );
       expect(inputs.some((i) => i.endsWith('functions/lib/lambda-credentials.ts'))).toBe(true);
       expect(inputs.some((i) => i.includes('node_modules/@aws-sdk/credential-provider-env/'))).toBe(true);
@@ -128,7 +128,7 @@ describe('credentials in the deployed functions', () => {
           ),
         ),
       ).toEqual([]);
-      expect(Object.keys(result.metafile.outputs).some((o) => o.endsWith('.map'))).toBe(false);
+      expect(outputs.some((o) => o.endsWith('.map'))).toBe(false);
     } finally {
       await rm(outdir, { recursive: true, force: true });
     }
@@ -140,19 +140,7 @@ describe('the photo processor as Lambda gets it', () => {
     const processor = listBundles().find((b) => b.kind === 'photo-processor');
     const dir = await mkdtemp(join(tmpdir(), 'sk-processor-'));
     try {
-      const result = await build({
-        ...(buildOptions as unknown as BuildOptions),
-        entryPoints: { index: processor?.entry as string },
-        external: processor?.external ?? [],
-        outdir: dir,
-        metafile: true,
-        logLevel: 'silent',
-      });
-      const inputs = Object.values(result.metafile.outputs).flatMap((o) =>
-        Object.entries(o.inputs)
-          .filter(([, v]) => v.bytesInOutput > 0)
-          .map(([k]) => k),
-      );
+      const { bundled: inputs } = await buildInto(dir, processor?.entry as string, processor?.external);
       expect(inputs.some((i) => i.includes('node_modules/sharp/'))).toBe(true);
       // one line either way (a failing import would print a whole minified line of the bundle)
       const script = `try { const m = await import(${JSON.stringify(pathToFileURL(join(dir, 'index.mjs')).href)}); console.log('handler: ' + typeof m.handler) } catch (e) { console.log('failed: ' + String(e?.message).split('\\n')[0]) }`;
