@@ -53,7 +53,7 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export const MAX_EVENT_BYTES = 6 * 1024 * 1024;
 const TIMEOUT_MS = 30_000;
 const TEXT_TYPES = new Set(['application/json', 'application/xml', 'application/javascript']);
-const ACCOUNT_ID = '000000000000';
+export const ACCOUNT_ID = '000000000000';
 const API_ID = 'local';
 
 type Store = { route: Route };
@@ -147,23 +147,37 @@ function readBody(req: IncomingMessage, limit: number): ReadBody | Promise<ReadB
   });
 }
 
-function lambdaContext(route: Route, requestId: string, deadline: number): Context {
-  const name = `local-${route.id.replace(/[^A-Za-z0-9-_]/g, '-')}`;
+/** The Lambda `context` a local invocation gets (the API's handlers here, the photo processor in s3-events). */
+export function localLambdaContext(opts: {
+  functionName: string;
+  memoryMb: number;
+  requestId: string;
+  deadline: number;
+}): Context {
+  const name = opts.functionName;
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName: name,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:local:${ACCOUNT_ID}:function:${name}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: requestId,
+    memoryLimitInMB: String(opts.memoryMb),
+    awsRequestId: opts.requestId,
     logGroupName: `/aws/lambda/${name}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, opts.deadline - Date.now()),
     done: () => {},
     fail: () => {},
     succeed: () => {},
   };
 }
+
+const lambdaContext = (route: Route, requestId: string, deadline: number): Context =>
+  localLambdaContext({
+    functionName: `local-${route.id.replace(/[^A-Za-z0-9-_]/g, '-')}`,
+    memoryMb: 1024,
+    requestId,
+    deadline,
+  });
 
 interface Reply {
   statusCode: number;

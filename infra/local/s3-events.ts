@@ -13,7 +13,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Route, RouteId } from '../../functions/routes';
 import { type FunctionKind, functionSpecs } from '../bundles';
-import { type LambdaHandler, loadModuleHandler } from './adapter';
+import { ACCOUNT_ID, type LambdaHandler, loadModuleHandler, localLambdaContext } from './adapter';
 
 export interface LocalS3Notification {
   /** the bucket the client uploaded to */
@@ -44,8 +44,6 @@ export interface S3NotificationOptions {
   notifications?: Partial<Record<string, LocalS3Notification>>;
   functionsDir?: URL;
 }
-
-const ACCOUNT_ID = '000000000000';
 
 /** S3's EventBridge "Object Created" event (what the rule of infra/stacks/api-stack.ts matches). */
 export function objectCreatedEvent(opts: {
@@ -115,23 +113,13 @@ function objectKey(template: string, params: Record<string, string | undefined>)
   return missing ? undefined : key;
 }
 
-function context(functionName: string): Context {
-  const deadline = Date.now() + 60_000;
-  return {
-    callbackWaitsForEmptyEventLoop: true,
+const context = (functionName: string): Context =>
+  localLambdaContext({
     functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:${ACCOUNT_ID}:function:${functionName}`,
-    memoryLimitInMB: '1536',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  };
-}
+    memoryMb: 1536,
+    requestId: randomUUID(),
+    deadline: Date.now() + 60_000,
+  });
 
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
 
