@@ -128,7 +128,9 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   const { checkFields } = await import('../functions/requests/domain/fields');
   const { hashSecret, newSecret, newTrackingCode } = await import('../functions/requests/domain/tracking');
   const { SubmitBody } = await import('../functions/requests/schemas');
-  const { submitRequest, submitTransaction, newRequestId } = await import('../functions/requests/submit');
+  const { documentRefs, submitRequest, submitTransaction, newRequestId } = await import(
+    '../functions/requests/submit'
+  );
   const { findByTrackingCode } = await import('../functions/requests/store');
   const { trackingView } = await import('../functions/requests/views');
   const submitHandler = (await import('../functions/requests/handlers/submit')).handler;
@@ -186,11 +188,12 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   check(service, 'service sku not found');
   const { values, errors } = checkFields(service, parsedBody.fields);
   check(errors.length === 0, 'sku fields rejected');
-  const requiredDocuments = service.requirements
-    .filter((r) => r.kind === 'document' && r.required)
-    .map((r) => ({ code: r.code, name: r.name, accept: r.accept ?? [] }));
+  const requiredDocuments = documentRefs(service);
   // submit only reads the regency (due-time calendar) for a service without documents
-  check(requiredDocuments.length > 0, 'sku now has no required documents: add the Regency GetItem to Path B');
+  check(
+    requiredDocuments.some((d) => d.required),
+    'sku now has no required documents: add the Regency GetItem to Path B',
+  );
   const createdAt = new Date().toISOString();
   const nowSec = Math.floor(Date.now() / 1000);
   // the submit handler's rate limiter: one atomic ADD on a per-window counter (functions/lib/rate-limit.ts)

@@ -39,7 +39,8 @@ export type HistoryEntry = {
   to: string;
   reason?: string;
 };
-export type RequestDocumentRef = { code: string; name: Localized; accept: string[] };
+/** A document requirement of a request; `required: false` = optional (absent on items written before: required). */
+export type RequestDocumentRef = { code: string; name: Localized; accept: string[]; required?: boolean };
 export type ProductPhotoData = {
   id: string;
   status: 'uploading' | 'processing' | 'ready' | 'failed';

@@ -27,6 +27,10 @@ export const incomingKey = (requestId: string, documentId: string) =>
 export const newDocumentId = (requirement: string) =>
   `${requirement}.${randomBytes(9).toString('base64url')}`;
 
+/** Optional documents may be uploaded but never hold up completeness (items written before the flag: required). */
+export const isRequired = (d: { required?: boolean }) => d.required !== false;
+
+/** Any document requirement of the request, required or optional. */
 function requirementOf(request: RequestItem, code: string) {
   const requirement = request.requiredDocuments.find((d) => d.code === code);
   if (!requirement) throw new Invalid([{ path: 'requirement', message: 'field.requirement' }]);
@@ -171,7 +175,7 @@ async function markCompleteIfReady(requestId: string, now: Date, attempt = 0): P
   const confirmed = new Set(
     (await listDocuments(requestId)).filter((d) => d.status === 'confirmed').map((d) => d.requirement),
   );
-  if (!request.requiredDocuments.every((d) => confirmed.has(d.code))) return false;
+  if (!request.requiredDocuments.filter(isRequired).every((d) => confirmed.has(d.code))) return false;
   const village = await getVillage(request.villageCode);
   const dueAt = (await dueCalculator(village))(now, request.duration);
   const completeAt = now.toISOString();

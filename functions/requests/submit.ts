@@ -40,6 +40,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** How often a submission canceled by a TransactionConflict is tried again (nothing was written). */
+const MAX_CONFLICT_RETRIES = 3;
+/** Exponential backoff with jitter: about 25, 50, 100 ms. */
+const backoff = (n: number) =>
+  new Promise((resolve) => setTimeout(resolve, 25 * 2 ** (n - 1) * (0.5 + Math.random())));
+
 export const newRequestId = () => randomBytes(12).toString('base64url');
 
 /**
@@ -51,6 +57,7 @@ export async function submitRequest(
   villageCode: string,
   input: SubmitInput,
   opts: SubmitOptions,
+  attempt = 0,
 ): Promise<Receipt> {
   const village = await getVillage(villageCode);
   const service = await findService(village.code, input.serviceCode);
@@ -80,11 +87,10 @@ export async function submitRequest(
     if (previous) return answerReplay(previous, bodyHash);
   }
 
-  const requiredDocuments = service.requirements
-    .filter((r) => r.kind === 'document' && r.required)
-    .map((r) => ({ code: r.code, name: r.name, accept: r.accept ?? [] }));
+  // every document requirement, optional ones too (they may be uploaded); only required ones make it complete
+  const requiredDocuments = documentRefs(service);
   const createdAt = opts.now.toISOString();
-  const complete = requiredDocuments.length === 0;
+  const complete = requiredDocuments.every((d) => !d.required);
   const dueAt = complete ? (await dueCalculator(village))(opts.now, service.duration) : undefined;
   const id = newRequestId();
   const secret = newSecret();
@@ -128,16 +134,42 @@ export async function submitRequest(
 
   if (result.canceled) {
     const { reasons } = result;
-    // lost a race against an identical retry: answer what it stored
-    if (replay && reasons[2] === 'ConditionalCheckFailed') {
-      const previous = await findReplay(replay.scope, replay.key, nowSec);
-      if (previous) return answerReplay(previous, bodyHash);
+    const conflicted = reasons.includes('TransactionConflict');
+    // lost a race against an identical retry: answer what it stored. Real DynamoDB may instead cancel
+    // one of two concurrent identical transactions with TransactionConflict (before the twin's write
+    // is visible): look again briefly before deciding the twin failed too.
+    if (replay && (reasons[2] === 'ConditionalCheckFailed' || conflicted)) {
+      for (let look = 0; look < (conflicted ? 3 : 1); look++) {
+        if (look > 0) await backoff(look);
+        const previous = await findReplay(replay.scope, replay.key, nowSec);
+        if (previous) return answerReplay(previous, bodyHash);
+      }
     }
     // a tracking-code collision (about 1 in 2^50): try again with a fresh code and id
-    if (reasons[1] === 'ConditionalCheckFailed') return submitRequest(villageCode, input, opts);
+    if (reasons[1] === 'ConditionalCheckFailed') return submitRequest(villageCode, input, opts, attempt);
+    // nothing was written: both twins were canceled, or a concurrent write touched an item; try again
+    if (conflicted && attempt < MAX_CONFLICT_RETRIES) {
+      await backoff(attempt + 1);
+      return submitRequest(villageCode, input, opts, attempt + 1);
+    }
     throw new Error(`submit transaction canceled: ${reasons.join(',')}`);
   }
   return receipt;
+}
+
+/** The document requirements a request stores: every one, each with its `required` flag. */
+export function documentRefs(service: {
+  requirements: {
+    code: string;
+    name: { id: string; en: string };
+    kind: string;
+    accept?: string[];
+    required: boolean;
+  }[];
+}) {
+  return service.requirements
+    .filter((r) => r.kind === 'document')
+    .map((r) => ({ code: r.code, name: r.name, accept: r.accept ?? [], required: r.required }));
 }
 
 async function findReplay(scope: string, key: string, nowSec: number) {
@@ -163,7 +195,12 @@ export interface SubmitWrite {
   service: { code: string; level: 'desa' | 'kecamatan'; name: { id: string; en: string }; duration: string };
   applicant: { name: string; nik: string; whatsapp?: string | undefined };
   fields: Record<string, string | string[]>;
-  requiredDocuments: { code: string; name: { id: string; en: string }; accept: string[] }[];
+  requiredDocuments: {
+    code: string;
+    name: { id: string; en: string };
+    accept: string[];
+    required: boolean;
+  }[];
   source: 'web' | 'form' | 'open311';
   lang: 'id' | 'en';
   createdAt: string;

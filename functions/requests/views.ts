@@ -25,6 +25,7 @@ const L = {
     due: 'Janji selesai',
     dueWaiting: 'Waktu layanan mulai dihitung setelah semua berkas wajib terunggah.',
     documents: 'Berkas persyaratan',
+    optional: 'tidak wajib',
     uploaded: 'sudah diterima',
     upload: 'Unggah',
     chooseFile: 'Pilih berkas (PDF, JPG, PNG atau WebP, maks. 5 MB)',
@@ -47,7 +48,8 @@ const L = {
     status: 'Status',
     due: 'Promised by',
     dueWaiting: 'The service time starts once every required document is uploaded.',
-    documents: 'Required documents',
+    documents: 'Documents',
+    optional: 'optional',
     uploaded: 'received',
     upload: 'Upload',
     chooseFile: 'Choose a file (PDF, JPG, PNG or WebP, max. 5 MB)',
@@ -64,7 +66,7 @@ const L = {
 } as const;
 
 export interface UploadForm {
-  requirement: { code: string; name: { id: string; en: string }; accept: string[] };
+  requirement: { code: string; name: { id: string; en: string }; accept: string[]; required?: boolean };
   confirmed: boolean;
   post?: { url: string; fields: Record<string, string> };
 }
@@ -80,7 +82,7 @@ export function receiptPage(
   const s = L[lang];
   const docs = forms
     .map((f) => {
-      const name = esc(f.requirement.name[lang]);
+      const name = `${esc(f.requirement.name[lang])}${f.requirement.required === false ? ` <small class="optional">(${s.optional})</small>` : ''}`;
       if (f.confirmed) return `<li><strong>${name}</strong> — <span class="ok">✔ ${s.uploaded}</span></li>`;
       const error =
         notice.error === 'invalid_file' && notice.requirement === f.requirement.code
@@ -93,7 +95,7 @@ export function receiptPage(
       return `<li><strong>${name}</strong>${error}<form method="post" action="${esc(f.post?.url)}" enctype="multipart/form-data">${hidden}<label for="${inputId}">${s.chooseFile}</label><input id="${inputId}" type="file" name="file" required accept="${esc(f.requirement.accept.join(',') || 'application/pdf,image/jpeg,image/png,image/webp')}"> <button type="submit">${s.upload}</button></form></li>`;
     })
     .join('');
-  const allDone = forms.every((f) => f.confirmed);
+  const allDone = forms.every((f) => f.confirmed || f.requirement.required === false);
   const trackUrl = `${config.API_URL}/track/${encodeURIComponent(request.trackingCode)}?lang=${lang}`;
   return page(
     lang,

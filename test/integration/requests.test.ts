@@ -215,6 +215,43 @@ describe('documents', () => {
   });
 });
 
+describe('optional documents', () => {
+  it('an optional document (foto_usaha of SKU) can be uploaded, is marked optional, and never holds up completeness', async () => {
+    const { data: receipt } = await submitSku('Pemilik Warung');
+    // optional first: accepted, but the request is not complete
+    const photo = await uploadDocument(receipt.id, receipt.secret, 'foto_usaha', JPEG, 'image/jpeg');
+    expect(photo.created.status).toBe(201);
+    expect(photo.confirmed.status).toBe(200);
+    expect(photo.confirmed.data).toMatchObject({ status: 'confirmed', complete: false });
+    const page = await call('GET', `/requests/${receipt.id}/receipt?secret=${receipt.secret}&lang=en`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.text).toMatch(/Photo of the business premises <small class="optional">\(optional\)<\/small>/);
+    const pageId = await call('GET', `/requests/${receipt.id}/receipt?secret=${receipt.secret}&lang=id`);
+    expect(pageId.text).toContain('(tidak wajib)');
+    // the required ones complete it, without the optional one being needed
+    await uploadDocument(receipt.id, receipt.secret, 'ktp', JPEG, 'image/jpeg');
+    await uploadDocument(receipt.id, receipt.secret, 'kk', PDF, 'application/pdf');
+    const last = await uploadDocument(receipt.id, receipt.secret, 'pengantar_rt_rw', PDF, 'application/pdf');
+    expect(last.confirmed.data.complete).toBe(true);
+  });
+
+  it('required documents alone complete a request; the optional one stays open on the receipt', async () => {
+    const { data: receipt } = await submitSku('Tanpa Foto');
+    for (const [req, bytes, type] of [
+      ['ktp', JPEG, 'image/jpeg'],
+      ['kk', PDF, 'application/pdf'],
+      ['pengantar_rt_rw', PDF, 'application/pdf'],
+    ] as const)
+      await uploadDocument(receipt.id, receipt.secret, req, bytes, type);
+    const tracked = await call('GET', `/track/${receipt.trackingCode}`);
+    expect(tracked.data.dueAt).not.toBeNull();
+    const page = await call('GET', `/requests/${receipt.id}/receipt?secret=${receipt.secret}&lang=en`);
+    expect(page.text).toContain('All required documents are in');
+    expect(page.text).toMatch(/<form method="post"/);
+  });
+});
+
 describe('the no-JavaScript flow, driven with plain HTTP', () => {
   it('form post → 303 receipt → S3 form → confirm redirect → receipt shows it → tracking page', async () => {
     const form = {
@@ -245,7 +282,8 @@ describe('the no-JavaScript flow, driven with plain HTTP', () => {
     const trackingCode = /class="code">([0-9A-Z]{5}-[0-9A-Z]{5})</.exec(receipt.text)?.[1];
     expect(trackingCode).toBeDefined();
     const forms = [...receipt.text.matchAll(/<form method="post" action="([^"]+)"[^>]*>(.*?)<\/form>/gs)];
-    expect(forms).toHaveLength(3);
+    // three required documents and the optional photo of the business
+    expect(forms).toHaveLength(4);
 
     for (const [, action, inner] of forms) {
       const fields = Object.fromEntries(
