@@ -118,7 +118,11 @@ export async function transition(
  */
 export async function resubmit(
   request: RequestItem,
-  input: { fields?: Record<string, string | string[]>; applicant?: { name?: string; whatsapp?: string } },
+  input: {
+    fields?: Record<string, string | string[]>;
+    /** corrected applicant data, already validated by ResubmitBody (a NIK by the same check as submit's) */
+    applicant?: { name?: string; nik?: string; whatsapp?: string };
+  },
   now: Date,
 ) {
   const check = checkTransition({
@@ -142,6 +146,7 @@ export async function resubmit(
   const applicant = {
     ...request.applicant,
     ...(input.applicant?.name ? { name: input.applicant.name } : {}),
+    ...(input.applicant?.nik ? { nik: input.applicant.nik } : {}),
     ...(input.applicant?.whatsapp ? { whatsapp: input.applicant.whatsapp } : {}),
   };
   const next = { ...request, status: 'resubmitted' as const, dueAt };

@@ -1,5 +1,5 @@
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
 import { JPEG, PDF, SPOOFED_PDF } from '../fixtures/files';
@@ -212,6 +212,88 @@ describe('documents', () => {
       headers: { 'x-request-secret': 'not-the-secret' },
     });
     expect(wrong.status).toBe(403);
+  });
+});
+
+describe('a double tap on real DynamoDB (TransactionConflict)', () => {
+  /** DynamoDB's cancellation of a transaction that met a concurrent one on the same items. */
+  const conflict = () =>
+    Object.assign(
+      new Error('Transaction cancelled, please refer cancellation reasons for specific reasons'),
+      {
+        name: 'TransactionCanceledException',
+        CancellationReasons: [{ Code: 'None' }, { Code: 'None' }, { Code: 'TransactionConflict' }],
+      },
+    );
+
+  /** Intercepts the handlers' transactions: `plan[n]` says what the n-th one does. */
+  async function withTransactions(plan: ('twin-wins' | 'conflict' | 'real')[], run: () => Promise<unknown>) {
+    const { documentClient } = await import('../../functions/lib/aws');
+    const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const real = documentClient.send.bind(documentClient);
+    let n = 0;
+    const spy = vi.spyOn(documentClient, 'send').mockImplementation((async (command: unknown) => {
+      if (!(command instanceof TransactWriteCommand)) return real(command as never);
+      const step = plan[n++] ?? 'real';
+      // the identical twin's transaction lands, and ours is the one DynamoDB cancels
+      if (step === 'twin-wins') await real(command as never);
+      if (step !== 'real') throw conflict();
+      return real(command as never);
+    }) as never);
+    try {
+      return await run();
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  async function submitDirect(key?: string) {
+    const { submitRequest } = await import('../../functions/requests/submit');
+    const { SubmitBody } = await import('../../functions/requests/schemas');
+    return submitRequest(TAMANSARI, SubmitBody.parse(skuBody('Ketuk Dua Kali')), {
+      source: 'web',
+      now: new Date(),
+      ...(key ? { idempotencyKey: key } : {}),
+    });
+  }
+
+  it('mocked AWS error: canceled with TransactionConflict while the twin wrote → answers the twin receipt, no 500', async () => {
+    const key = `conflict-${Date.now()}`;
+    const receipt = (await withTransactions(['twin-wins'], () => submitDirect(key))) as { id: string };
+    // a retry over HTTP answers the very same receipt: exactly one request exists
+    const retry = await submitSku('Ketuk Dua Kali', { 'idempotency-key': key });
+    expect(retry.status).toBe(201);
+    expect(retry.data).toEqual(receipt);
+    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    expect((await call('GET', `/requests/${receipt.id}`, { token })).status).toBe(200);
+  });
+
+  it('mocked AWS error: both twins canceled with TransactionConflict → tried again after a backoff, one request', async () => {
+    const key = `conflict-both-${Date.now()}`;
+    const receipt = (await withTransactions(['conflict', 'conflict'], () => submitDirect(key))) as {
+      id: string;
+    };
+    const retry = await submitSku('Ketuk Dua Kali', { 'idempotency-key': key });
+    expect(retry.data.id).toBe(receipt.id);
+    // without a key either
+    const plain = (await withTransactions(['conflict'], () => submitDirect())) as { status: string };
+    expect(plain.status).toBe('submitted');
+  });
+
+  it('mocked AWS error: a conflict that never clears ends as an error, after a bounded number of tries', async () => {
+    let tries = 0;
+    await expect(
+      withTransactions(['conflict', 'conflict', 'conflict', 'conflict', 'conflict'], async () => {
+        const { documentClient } = await import('../../functions/lib/aws');
+        const spy = documentClient.send as unknown as { mock: { calls: unknown[][] } };
+        try {
+          return await submitDirect();
+        } finally {
+          tries = spy.mock.calls.filter((c) => c[0]?.constructor?.name === 'TransactWriteCommand').length;
+        }
+      }),
+    ).rejects.toThrow(/TransactionConflict/);
+    expect(tries).toBe(4);
   });
 });
 
@@ -505,6 +587,37 @@ describe('officer flow', () => {
     expect(twice.status).toBe(422);
     const detail = await call('GET', `/requests/${r.id}`, { token });
     expect(detail.data.fields.alamat_usaha).toBe('Dusun Krajan RT 02 RW 01, Tamansari');
+  });
+
+  it('resubmit applies a corrected NIK (checked like submit) and refuses a bad one with 400, changing nothing', async () => {
+    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const { data: r } = await submitSku('NIK Salah Ketik');
+    let v = 1;
+    for (const [to, reason] of [['in_review'], ['needs_revision', 'NIK salah ketik']]) {
+      const res = await call('POST', `/requests/${r.id}/transitions`, {
+        token,
+        json: { to, version: v, reason },
+      });
+      expect(res.status).toBe(200);
+      v = res.data.version;
+    }
+    const h = { 'x-request-secret': r.secret };
+    const bad = await call('POST', `/requests/${r.id}/resubmit`, {
+      json: { applicant: { nik: '3510243102900001' } },
+      headers: h,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.data.error.fields[0].path).toBe('applicant.nik');
+    const unchanged = await call('GET', `/requests/${r.id}`, { token });
+    expect(unchanged.data).toMatchObject({ status: 'needs_revision', version: v, applicant: { nik: NIK } });
+    const fixed = await call('POST', `/requests/${r.id}/resubmit`, {
+      json: { applicant: { nik: ' 3510245508900002 ' } },
+      headers: h,
+    });
+    expect(fixed.status).toBe(200);
+    const detail = await call('GET', `/requests/${r.id}`, { token });
+    expect(detail.data.applicant).toMatchObject({ nik: '3510245508900002', name: 'NIK Salah Ketik' });
+    expect(detail.data.status).toBe('resubmitted');
   });
 
   it('a kecamatan-level letter is forwarded to the camat, who approves it; the village then completes it', async () => {
