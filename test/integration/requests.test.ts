@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
 import { JPEG, PDF, SPOOFED_PDF } from '../fixtures/files';
-import { type Call, client, NIK, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
+import {
+  type Call,
+  client,
+  KEMIREN,
+  NIK,
+  signIn,
+  skuBody,
+  startRuntime,
+  TAMANSARI,
+  toCall,
+} from '../support/runtime';
 
 let runtime: LocalRuntime;
 let call: ReturnType<typeof client>;
@@ -695,6 +705,45 @@ describe('rate limits', () => {
     expect(last?.status).toBe(429);
     expect(last?.data.error.code).toBe('too_many_requests');
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('submit rate limit (both submit routes share it)', () => {
+  it('past RATE_LIMIT_SUBMIT per source and village, the JSON and the Open311 submit routes answer a structured 429', async () => {
+    const { config } = await import('../../functions/lib/config');
+    const saved = config.RATE_LIMIT_SUBMIT;
+    // the limit as `RATE_LIMIT_SUBMIT=2` would set it (the handlers read it once, from config)
+    config.RATE_LIMIT_SUBMIT = 2;
+    const open311 = () =>
+      fetch(`${runtime.apiUrl}/open311/v2/requests.json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          jurisdiction_id: KEMIREN,
+          service_code: 'sku',
+          'attribute[applicant_name]': 'Warga Kemiren',
+          'attribute[applicant_nik]': NIK,
+          ...Object.fromEntries(Object.entries(skuBody().fields).map(([k, v]) => [`attribute[${k}]`, v])),
+        }).toString(),
+      }).then(toCall);
+    const web = () => call('POST', `/villages/${KEMIREN}/requests`, { json: skuBody('Warga Kemiren') });
+    try {
+      expect((await web()).status).toBe(201);
+      expect((await open311()).status).toBe(201);
+      // the third submission of this address to Kemiren within the window, on either route
+      const limited = await open311();
+      expect(limited.status).toBe(429);
+      expect(limited.data).toEqual([{ code: 429, description: expect.any(String) }]);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      const limitedWeb = await web();
+      expect(limitedWeb.status).toBe(429);
+      expect(limitedWeb.data.error).toMatchObject({ code: 'too_many_requests', message: expect.any(String) });
+      expect(Number(limitedWeb.headers.get('retry-after'))).toBeGreaterThan(0);
+      // another village has its own budget
+      expect((await submitSku('Warga Tamansari')).status).toBe(201);
+    } finally {
+      config.RATE_LIMIT_SUBMIT = saved;
+    }
   });
 });
 

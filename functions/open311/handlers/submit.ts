@@ -1,6 +1,8 @@
 import { findService } from '../../catalogue/store';
+import { config } from '../../lib/config';
 import { Invalid } from '../../lib/errors';
 import { json, zodFields } from '../../lib/http';
+import { rateLimit } from '../../lib/rate-limit';
 import * as z from '../../lib/zod';
 import { Applicant, SubmitBody } from '../../requests/schemas';
 import { submitRequest } from '../../requests/submit';
@@ -78,7 +80,7 @@ function readForm(form: URLSearchParams) {
 export const handler = open311Endpoint(
   'open311.submit',
   { body: z.unknown() },
-  async ({ body, form, headers, lang, now }) => {
+  async ({ body, form, headers, lang, now, sourceIp }) => {
     const key = headers['idempotency-key'];
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
       throw new Invalid([{ path: 'Idempotency-Key', message: 'field.invalid' }]);
@@ -86,6 +88,8 @@ export const handler = open311Endpoint(
     const parsed = Input.safeParse(raw);
     if (!parsed.success) throw new Invalid(zodFields(parsed.error));
     const input = parsed.data;
+    // the same limit and scope as POST /villages/{code}/requests: one budget per source and village
+    await rateLimit(`submit#${input.jurisdiction_id}`, sourceIp, config.RATE_LIMIT_SUBMIT, 600, now);
     const service = await findService(input.jurisdiction_id, input.serviceCode);
     if (!service) throw new Invalid([{ path: 'serviceCode', message: 'error.service_unknown' }]);
     const fields = { ...input.fields };
