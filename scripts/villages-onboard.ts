@@ -37,7 +37,7 @@ try {
   );
   process.stdout.write('\n');
   console.log(
-    `${result.regency.name} (${result.regency.code}): ${result.villages} villages in ${result.kecamatan} kecamatan — ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged`,
+    `${result.regency.name} (${result.regency.code}): ${result.villages} villages in ${result.kecamatan} kecamatan — ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged; ${result.servicesAdded} default services added, ${result.holidays} holidays in the calendar`,
   );
 } catch (error) {
   console.error(`villages:onboard failed: ${(error as Error).message}`);

@@ -1,7 +1,23 @@
 import { batchPut } from '../lib/batch';
 import { config } from '../lib/config';
+import { log } from '../lib/log';
 import { CatalogueEntry, indexes, queryPage } from '../lib/table';
-import { mergeCatalogue, type Service, ServiceSchema } from './defaults';
+import { mergeCatalogue, type Service, type ServiceOverride, ServiceSchema } from './defaults';
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Logs a catalogue entry that failed validation: scope, code and the paths at fault, no values. */
+function skipped(scope: string, code: string, issues: { path: PropertyKey[] }[] = []) {
+  log('warn', 'catalogue entry skipped: invalid', {
+    scope,
+    code,
+    paths: issues
+      .slice(0, 5)
+      .map((i) => i.path.map(String).join('.'))
+      .join(','),
+  });
+}
 
 /**
  * A village's catalogue = the regency default merged with the village's own overrides.
@@ -21,12 +37,29 @@ export async function villageCatalogue(
     .join('|');
   const cached = merged.get(key);
   if (cached) return cached;
-  const base = defaults.items.filter((e) => !e.disabled).map((e) => ServiceSchema.parse(e.service));
-  const own = overrides.items.map((e) => ({
-    ...(e.service as Partial<Service>),
-    code: e.code,
-    disabled: e.disabled,
-  }));
+  // a stored entry that does not validate is skipped and logged by its code (never its content), so a
+  // bad edit can't take every request of the village down with a 500
+  const base: Service[] = [];
+  for (const e of defaults.items.filter((d) => !d.disabled)) {
+    const parsed = ServiceSchema.safeParse({ ...e.service, code: e.code });
+    if (parsed.success) base.push(parsed.data);
+    else skipped(e.scope, e.code, parsed.error.issues);
+  }
+  const own: ServiceOverride[] = [];
+  for (const e of overrides.items) {
+    const override: ServiceOverride = {
+      ...(isRecord(e.service) ? (e.service as Partial<Service>) : {}),
+      code: e.code,
+      disabled: e.disabled,
+    };
+    // overrides of different codes never interact: each is checked against the defaults alone
+    try {
+      mergeCatalogue(base, [override]);
+      own.push(override);
+    } catch (error) {
+      skipped(e.scope, e.code, ((error as Error).cause as { issues?: { path: PropertyKey[] }[] })?.issues);
+    }
+  }
   const catalogue = mergeCatalogue(base, own);
   if (merged.size > 500) merged.clear();
   merged.set(key, catalogue);

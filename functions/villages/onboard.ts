@@ -1,6 +1,19 @@
-import { $get, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { DEFAULT_CATALOGUE } from '../catalogue/regency-defaults';
 import { batchPut } from '../lib/batch';
-import { indexes, Kecamatan, queryPage, Regency, SiteState, Village } from '../lib/table';
+import {
+  CatalogueEntry,
+  getItem,
+  indexes,
+  isConditionFailed,
+  Kecamatan,
+  queryPage,
+  Regency,
+  SiteState,
+  Village,
+} from '../lib/table';
+import { regencyHolidays } from '../requests/domain/holidays';
 import { outOfDateState } from '../sites/signal';
 import { regencyVillages } from './onboard-data';
 
@@ -11,6 +24,10 @@ export interface OnboardResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** default services written because the regency had no entry of that code */
+  servicesAdded: number;
+  /** holidays in the regency's calendar after the run */
+  holidays: number;
 }
 
 /**
@@ -30,16 +47,20 @@ export async function onboardRegency(
     ]),
   );
   const now = new Date().toISOString();
-  // an upsert that keeps the regency's holiday list (the due-time calendar) when it exists
+  // the due-time calendar: the known holidays added to whatever the regency already lists (its own
+  // regional days stay); the same run twice writes the same list
+  const stored = (await getItem(Regency, { code: data.regency.code }, { consistent: true })).Item;
+  const holidays = [...new Set([...(stored?.holidays ?? []), ...regencyHolidays(data.regency.code)])].sort();
   await Regency.build(UpdateItemCommand)
     .item({
       code: data.regency.code,
       name: data.regency.name,
       provinceCode: regencyCode.slice(0, 2),
-      holidays: $get('holidays', []),
+      holidays: $set(holidays),
       updatedAt: now,
     })
     .send();
+  const servicesAdded = await ensureDefaultCatalogue(data.regency.code, now);
   await batchPut(
     Kecamatan,
     data.kecamatan.map((k) => ({ ...k, regencyCode })),
@@ -94,5 +115,39 @@ export async function onboardRegency(
     created,
     updated: changed.length - created,
     unchanged: data.villages.length - changed.length,
+    servicesAdded,
+    holidays: holidays.length,
   };
+}
+
+/**
+ * Writes each default service the regency has no entry for (conditional puts: an entry the regency
+ * edited or disabled is never overwritten, and two runs at once write each service once).
+ */
+async function ensureDefaultCatalogue(regencyCode: string, now: string): Promise<number> {
+  const { items } = await queryPage(
+    CatalogueEntry,
+    indexes.catalogue,
+    { scope: regencyCode },
+    { all: true, consistent: true },
+  );
+  const present = new Set(items.map((e) => e.code));
+  let added = 0;
+  for (const service of DEFAULT_CATALOGUE.filter((s) => !present.has(s.code))) {
+    try {
+      await CatalogueEntry.build(PutItemCommand)
+        .item({
+          scope: regencyCode,
+          code: service.code,
+          service: service as unknown as Record<string, unknown>,
+          updatedAt: now,
+        })
+        .options({ condition: { attr: 'code', exists: false } })
+        .send();
+      added++;
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+  }
+  return added;
 }

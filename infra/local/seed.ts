@@ -1,11 +1,10 @@
 /**
- * Demo data for the local runtime: the regency's default catalogue and holidays, the demo accounts
+ * Demo data for the local runtime: the regency's default catalogue (refreshed; onboarding writes it and the holidays), the demo accounts
  * (all with password `smartkampung`) and a few requests in Tamansari and Kemiren, filed through the
  * same domain code a citizen's request goes through. Idempotent: a second start adds nothing.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
 import { putDefaults } from '../../functions/catalogue/store';
@@ -21,7 +20,6 @@ import {
   Village,
 } from '../../functions/lib/table';
 import { confirmDocument, incomingKey, newDocumentId } from '../../functions/requests/documents';
-import { BANYUWANGI_HOLIDAYS_2026 } from '../../functions/requests/domain/due';
 import { submitRequest } from '../../functions/requests/submit';
 import { transition } from '../../functions/requests/workflow';
 
@@ -76,12 +74,9 @@ export async function demoAccounts(regencyCode: string): Promise<DemoAccount[]> 
 }
 
 export async function seedDemo(opts: { regencyCode: string; withRequests: boolean }): Promise<DemoAccount[]> {
+  // onboarding wrote any missing default service and the holidays; locally the defaults are refreshed
+  // on every start, so an edit of regency-defaults.ts shows without --fresh
   await putDefaults(opts.regencyCode, DEFAULT_CATALOGUE);
-  // a patch (the regency must exist); the list replaced as a whole ($set), not element by element
-  await Regency.build(UpdateItemCommand)
-    .item({ code: opts.regencyCode, holidays: $set([...BANYUWANGI_HOLIDAYS_2026]) })
-    .options({ condition: { attr: 'code', exists: true } })
-    .send();
   const accounts = await demoAccounts(opts.regencyCode);
   // sellers are created with their seller records (seed-products.ts)
   for (const account of accounts.filter((a) => !a.groups.includes('seller'))) {

@@ -747,6 +747,88 @@ describe('submit rate limit (both submit routes share it)', () => {
   });
 });
 
+describe('onboarding a regency writes what villages need to take requests', () => {
+  it('writes the default catalogue (if absent) and the holiday calendar, idempotently, for any regency', async () => {
+    const { onboardRegency } = await import('../../functions/villages/onboard');
+    const { getItem, queryPage, indexes, CatalogueEntry, Regency } = await import(
+      '../../functions/lib/table'
+    );
+    const { DEFAULT_CATALOGUE } = await import('../../functions/catalogue/regency-defaults');
+    const { UpdateItemCommand, $set } = await import('dynamodb-toolbox/entity/actions/update');
+    const BATU = '35.79'; // Kota Batu: 24 villages, onboarded by nothing else
+    const first = await onboardRegency(BATU);
+    expect(first).toMatchObject({ villages: 24, servicesAdded: DEFAULT_CATALOGUE.length });
+    const regency = (await getItem(Regency, { code: BATU })).Item;
+    expect(regency?.holidays).toEqual(expect.arrayContaining(['2026-01-01', '2026-03-21', '2026-08-17']));
+    expect(regency?.holidays).toHaveLength(first.holidays);
+    const catalogue = async () =>
+      (await queryPage(CatalogueEntry, indexes.catalogue, { scope: BATU }, { all: true, consistent: true }))
+        .items;
+    expect((await catalogue()).map((e) => e.code).sort()).toEqual(
+      DEFAULT_CATALOGUE.map((s) => s.code).sort(),
+    );
+
+    // the regency edits a service and adds a regional holiday: a second run keeps both, adds nothing
+    await CatalogueEntry.build(UpdateItemCommand)
+      .item({ scope: BATU, code: 'sku', disabled: true, updatedAt: 'edited' })
+      .send();
+    await Regency.build(UpdateItemCommand)
+      .item({ code: BATU, holidays: $set([...(regency?.holidays ?? []), '2026-12-01']) })
+      .send();
+    const again = await onboardRegency(BATU);
+    expect(again).toMatchObject({ servicesAdded: 0, created: 0, holidays: first.holidays + 1 });
+    expect((await catalogue()).find((e) => e.code === 'sku')).toMatchObject({
+      disabled: true,
+      updatedAt: 'edited',
+    });
+    expect((await getItem(Regency, { code: BATU })).Item?.holidays).toContain('2026-12-01');
+  });
+
+  it('due times of an onboarded regency skip its holidays (17 August 2026 is a Monday)', async () => {
+    const { dueCalculator } = await import('../../functions/requests/store');
+    const due = await dueCalculator({ regencyCode: '35.10' });
+    // Friday 14 August 2026 15:00 WIB + 4 office hours: 1 h on Friday, Monday is a holiday → Tuesday 11:00
+    expect(due(new Date('2026-08-14T08:00:00Z'), 'PT4H')).toBe('2026-08-18T04:00:00.000Z');
+  });
+
+  it('a stored village override that does not validate is skipped (logged by code), not a 500', async () => {
+    const { CatalogueEntry } = await import('../../functions/lib/table');
+    const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
+    const { DeleteItemCommand } = await import('dynamodb-toolbox/entity/actions/delete');
+    const { logOutput } = await import('../../functions/lib/log');
+    const put = (code: string, service: Record<string, unknown>) =>
+      CatalogueEntry.build(PutItemCommand)
+        .item({ scope: KEMIREN, code, service, updatedAt: `${Date.now()}` })
+        .send();
+    await put('sku', { duration: 'dua hari', fields: 'bukan daftar' });
+    await put('baru', { name: { id: 'Setengah', en: 'Half' } }); // a new service, incomplete
+    await put('domisili', { cost: 5000 }); // a valid override still applies
+    const lines: string[] = [];
+    const saved = { level: logOutput.level, write: logOutput.write };
+    logOutput.level = 'warn';
+    logOutput.write = (_level, line) => lines.push(line);
+    try {
+      const services = await call('GET', `/villages/${KEMIREN}/services`);
+      expect(services.status).toBe(200);
+      const codes = services.data.items.map((s: { code: string }) => s.code);
+      expect(codes).toContain('sku');
+      expect(codes).not.toContain('baru');
+      const sku = services.data.items.find((s: { code: string }) => s.code === 'sku');
+      expect(sku.duration).not.toBe('dua hari');
+      expect(services.data.items.find((s: { code: string }) => s.code === 'domisili').cost).toBe(5000);
+      const filed = await call('POST', `/villages/${KEMIREN}/requests`, { json: skuBody('Warga Kemiren') });
+      expect(filed.status).toBe(201);
+    } finally {
+      Object.assign(logOutput, saved);
+      for (const code of ['sku', 'baru', 'domisili'])
+        await CatalogueEntry.build(DeleteItemCommand).key({ scope: KEMIREN, code }).send();
+    }
+    const skippedLines = lines.filter((l) => l.includes('catalogue entry skipped'));
+    expect(skippedLines.some((l) => l.includes('"code":"sku"'))).toBe(true);
+    expect(skippedLines.some((l) => l.includes('"code":"baru"'))).toBe(true);
+  });
+});
+
 describe('guards', () => {
   it('the DynamoDB client of the handlers refuses a Scan outright', async () => {
     const { dynamo } = await import('../../functions/lib/aws');
