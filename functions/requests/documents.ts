@@ -9,7 +9,7 @@ import { browserSigner, copyObject, deleteObject, getObject, headObject, type S3
 import { sniffType } from '../lib/sniff';
 import { getItem, isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
 import { getVillage } from '../villages/store';
-import { isClosed } from './domain/transitions';
+import { acceptsDocuments } from './domain/transitions';
 import { dueCalculator, getRequest, listDocuments, queueSort } from './store';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -37,8 +37,9 @@ function requirementOf(request: RequestItem, code: string) {
   return requirement;
 }
 
+/** After sign-off (forwarded, approved, closed) the documents stay as they were checked: 409. */
 function assertOpen(request: RequestItem) {
-  if (isClosed(request.status)) throw new Conflict('error.conflict', 'request_closed');
+  if (!acceptsDocuments(request.status)) throw new Conflict('error.documents_locked', 'documents_locked');
 }
 
 /**

@@ -27,6 +27,7 @@ const L = {
     documents: 'Berkas persyaratan',
     optional: 'tidak wajib',
     uploaded: 'sudah diterima',
+    notReceived: 'tidak diterima',
     upload: 'Unggah',
     chooseFile: 'Pilih berkas (PDF, JPG, PNG atau WebP, maks. 5 MB)',
     invalidFile: 'Berkas ditolak: jenis atau ukurannya tidak sesuai. Pilih berkas lain.',
@@ -51,6 +52,7 @@ const L = {
     documents: 'Documents',
     optional: 'optional',
     uploaded: 'received',
+    notReceived: 'not received',
     upload: 'Upload',
     chooseFile: 'Choose a file (PDF, JPG, PNG or WebP, max. 5 MB)',
     invalidFile: 'File refused: its type or size is not allowed. Choose another file.',
@@ -84,6 +86,8 @@ export function receiptPage(
     .map((f) => {
       const name = `${esc(f.requirement.name[lang])}${f.requirement.required === false ? ` <small class="optional">(${s.optional})</small>` : ''}`;
       if (f.confirmed) return `<li><strong>${name}</strong> — <span class="ok">✔ ${s.uploaded}</span></li>`;
+      // documents are locked once the request is signed off: no form, just what is missing
+      if (!f.post) return `<li><strong>${name}</strong> — ${s.notReceived}</li>`;
       const error =
         notice.error === 'invalid_file' && notice.requirement === f.requirement.code
           ? `<p class="box err" role="alert">${s.invalidFile}</p>`

@@ -9,7 +9,7 @@ import { whole } from '../lib/update';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
-import { type Actor, checkTransition, type Status } from './domain/transitions';
+import { type Actor, checkTransition, NEEDS_COMPLETE, type Status } from './domain/transitions';
 import { dueCalculator, getRequest, queueSort } from './store';
 
 /** The request still exists and is at the version the caller read (optimistic concurrency). */
@@ -53,6 +53,8 @@ export async function transition(
       ]);
     throw new Unprocessable('invalid_transition', 'error.invalid_transition');
   }
+  if (NEEDS_COMPLETE.includes(input.to) && !request.completeAt)
+    throw new Unprocessable('documents_incomplete', 'error.documents_incomplete');
   const at = now.toISOString();
   const closed = input.to === 'completed' || input.to === 'rejected';
   const history = [

@@ -56,6 +56,14 @@ async function uploadDocument(id: string, secret: string, requirement: string, b
   return { created, confirmed };
 }
 
+/** Uploads a real PDF for every required document of SKU: the request becomes complete. */
+async function uploadRequired(id: string, secret: string, codes = ['ktp', 'kk', 'pengantar_rt_rw']) {
+  for (const code of codes) {
+    const { confirmed } = await uploadDocument(id, secret, code, PDF, 'application/pdf');
+    expect(confirmed.status, confirmed.text).toBe(200);
+  }
+}
+
 async function submitSku(name?: string, headers: Record<string, string> = {}): Promise<Call> {
   return call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody(name), headers });
 }
@@ -530,12 +538,86 @@ describe('officer flow', () => {
     expect(tracked.data).toMatchObject({ status: 'completed', letterNumber: completed.data.letterNumber });
   });
 
+  it('approving or forwarding an incomplete request is refused (422 documents_incomplete); after approval documents are locked (409)', async () => {
+    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const { data: r } = await submitSku('Berkas Belum Lengkap');
+    const review = await call('POST', `/requests/${r.id}/transitions`, {
+      token,
+      json: { to: 'in_review', version: 1 },
+    });
+    expect(review.status).toBe(200);
+    const early = await call('POST', `/requests/${r.id}/transitions`, {
+      token,
+      json: { to: 'approved', version: review.data.version },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(early.status).toBe(422);
+    expect(early.data.error).toEqual({
+      code: 'documents_incomplete',
+      message: expect.stringMatching(/required document/),
+    });
+    const still = await call('GET', `/requests/${r.id}`, { token });
+    expect(still.data).toMatchObject({ status: 'in_review', version: review.data.version });
+
+    // a document uploaded while in review is accepted; once all are in, approval goes through
+    await uploadRequired(r.id, r.secret);
+    const current = await call('GET', `/requests/${r.id}`, { token });
+    const approved = await call('POST', `/requests/${r.id}/transitions`, {
+      token,
+      json: { to: 'approved', version: current.data.version },
+    });
+    expect(approved.status).toBe(200);
+    const h = { 'x-request-secret': r.secret };
+    const late = await call('POST', `/requests/${r.id}/documents`, {
+      json: { requirement: 'foto_usaha', contentType: 'image/jpeg', size: JPEG.length },
+      headers: h,
+    });
+    expect(late.status).toBe(409);
+    expect(late.data.error.code).toBe('documents_locked');
+    expect(late.data.error.message).toEqual(expect.any(String));
+    const receiptPage = await call('GET', `/requests/${r.id}/receipt?secret=${r.secret}&lang=en`);
+    expect(receiptPage.status).toBe(200);
+    expect(receiptPage.text).not.toMatch(/<form method="post"/);
+    expect(receiptPage.text).toContain('not received'); // the optional photo
+    const docs = await call('GET', `/requests/${r.id}`, { token });
+    expect(docs.data.documents).toHaveLength(3);
+  });
+
+  it('a kecamatan-level request cannot be forwarded before its documents are in', async () => {
+    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const services = await call('GET', `/villages/${TAMANSARI}/services`);
+    const pindah = services.data.items.find((s: { code: string }) => s.code === 'pindah');
+    const fields = Object.fromEntries(
+      pindah.fields
+        .filter((f: { required: boolean }) => f.required)
+        .map((f: { code: string; datatype: string; values?: { key: string }[] }) => [
+          f.code,
+          f.values?.[0]?.key ??
+            (f.datatype === 'number' ? '2' : f.datatype === 'datetime' ? '2026-12-01' : 'Jl. Raya Licin 1'),
+        ]),
+    );
+    const { data: r } = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      json: { serviceCode: 'pindah', applicant: { name: 'Pindah Dini', nik: NIK }, fields },
+    });
+    const review = await call('POST', `/requests/${r.id}/transitions`, {
+      token,
+      json: { to: 'in_review', version: 1 },
+    });
+    const forwarded = await call('POST', `/requests/${r.id}/transitions`, {
+      token,
+      json: { to: 'forwarded', version: review.data.version },
+    });
+    expect(forwarded.status).toBe(422);
+    expect(forwarded.data.error.code).toBe('documents_incomplete');
+  });
+
   it('letter numbers are gap-free and unique under concurrent completions', async () => {
     const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
     const ids: { id: string; version: number }[] = [];
     for (let i = 0; i < 4; i++) {
       const { data: r } = await submitSku(`Batch ${i}`);
-      let v = 1;
+      await uploadRequired(r.id, r.secret);
+      let v = 2; // completing it was a write
       for (const to of ['in_review', 'approved']) {
         const res = await call('POST', `/requests/${r.id}/transitions`, { token, json: { to, version: v } });
         v = res.data.version;
@@ -650,7 +732,11 @@ describe('officer flow', () => {
     });
     expect(submitted.status).toBe(201);
     const id = submitted.data.id;
-    let v = 1;
+    const required = pindah.requirements
+      .filter((r: { kind: string; required: boolean }) => r.kind === 'document' && r.required)
+      .map((r: { code: string }) => r.code);
+    await uploadRequired(id, submitted.data.secret, required);
+    let v = 2;
     for (const to of ['in_review', 'forwarded']) {
       const res = await call('POST', `/requests/${id}/transitions`, {
         token: officer,
@@ -739,8 +825,6 @@ describe('submit rate limit (both submit routes share it)', () => {
       expect(limitedWeb.status).toBe(429);
       expect(limitedWeb.data.error).toMatchObject({ code: 'too_many_requests', message: expect.any(String) });
       expect(Number(limitedWeb.headers.get('retry-after'))).toBeGreaterThan(0);
-      // another village has its own budget
-      expect((await submitSku('Warga Tamansari')).status).toBe(201);
     } finally {
       config.RATE_LIMIT_SUBMIT = saved;
     }

@@ -18,6 +18,10 @@ export const en: Record<StringKey, string> = {
   'error.invalid_file': 'The file is not acceptable: its type or size is not what is allowed.',
   'error.file_missing': 'The file has not been uploaded yet. Upload it first.',
   'error.secret': 'The request secret is wrong or missing.',
+  'error.documents_incomplete':
+    'Not every required document is in yet. The request can be approved, forwarded or completed only once it is complete.',
+  'error.documents_locked':
+    'Documents can no longer change: the request has been forwarded to the kecamatan, approved or closed.',
   'error.not_revisable': 'This request is not waiting for a revision.',
   'error.service_unknown': 'This service is not offered by this village.',
   'error.login_failed': 'Wrong username or password.',

@@ -16,6 +16,10 @@ export const id = {
   'error.invalid_file': 'Berkas tidak sesuai: jenis atau ukurannya tidak sama dengan yang diizinkan.',
   'error.file_missing': 'Berkas belum terunggah. Unggah berkas terlebih dahulu.',
   'error.secret': 'Kode rahasia permohonan salah atau tidak ada.',
+  'error.documents_incomplete':
+    'Belum semua berkas wajib diterima. Permohonan baru dapat disetujui, diteruskan atau diselesaikan setelah berkasnya lengkap.',
+  'error.documents_locked':
+    'Berkas tidak dapat diubah lagi: permohonan sudah diteruskan ke kecamatan, disetujui atau ditutup.',
   'error.not_revisable': 'Permohonan ini tidak sedang menunggu perbaikan.',
   'error.service_unknown': 'Layanan tidak tersedia di desa/kelurahan ini.',
   'error.login_failed': 'Nama pengguna atau kata sandi salah.',

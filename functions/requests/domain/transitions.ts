@@ -94,6 +94,26 @@ export function isClosed(status: Status): boolean {
   return status === 'completed' || status === 'rejected';
 }
 
+/**
+ * Moves that act on the dossier as a whole: the village or the camat signs off on it, or the letter is
+ * issued. Each needs the request complete (every required document confirmed) — the same moment
+ * the promised service time starts from.
+ */
+export const NEEDS_COMPLETE: readonly Status[] = ['forwarded', 'approved', 'completed'];
+
+/**
+ * Documents may be uploaded until the dossier is signed off: once forwarded to the kecamatan,
+ * approved or closed, what was checked is what the letter rests on.
+ */
+export function acceptsDocuments(status: Status): boolean {
+  return (
+    status === 'submitted' ||
+    status === 'in_review' ||
+    status === 'needs_revision' ||
+    status === 'resubmitted'
+  );
+}
+
 /** Open311 GeoReport v2 `status` of a request. */
 export function open311Status(status: Status): 'open' | 'closed' {
   return isClosed(status) ? 'closed' : 'open';

@@ -1,6 +1,7 @@
 import { config } from '../../lib/config';
 import { endpoint, html } from '../../lib/http';
 import { presignDocument } from '../documents';
+import { acceptsDocuments } from '../domain/transitions';
 import { ReceiptQuery, RequestParams } from '../schemas';
 import { getRequestWithSecret, listDocuments } from '../store';
 import { receiptPage } from '../views';
@@ -18,7 +19,8 @@ export const handler = endpoint(
     const redirect = `${config.API_URL}/requests/${request.id}/documents/{documentId}/confirm?secret=${encodeURIComponent(secret)}&lang=${ctx.lang}`;
     const forms = await Promise.all(
       request.requiredDocuments.map(async (requirement) => {
-        if (confirmed.has(requirement.code)) return { requirement, confirmed: true };
+        if (confirmed.has(requirement.code) || !acceptsDocuments(request.status))
+          return { requirement, confirmed: confirmed.has(requirement.code) };
         const post = await presignDocument(request, { requirement: requirement.code, redirect });
         return { requirement, confirmed: false, post: { url: post.url, fields: post.fields } };
       }),
