@@ -267,6 +267,8 @@ export const ServiceRequest = /* @__PURE__ */ (() => {
       updatedAt: string(),
       completeAt: string().optional(),
       dueAt: string().optional(),
+      /** office time left on the promise while it is paused (needs_revision), e.g. `PT95M` */
+      clockRemaining: string().optional(),
       closedAt: string().optional(),
       queueSort: string(),
       letterNumber: string().optional(),

@@ -177,15 +177,18 @@ async function markCompleteIfReady(requestId: string, now: Date, attempt = 0): P
     (await listDocuments(requestId)).filter((d) => d.status === 'confirmed').map((d) => d.requirement),
   );
   if (!request.requiredDocuments.filter(isRequired).every((d) => confirmed.has(d.code))) return false;
-  const village = await getVillage(request.villageCode);
-  const dueAt = (await dueCalculator(village))(now, request.duration);
+  // complete while waiting for the citizen (needs_revision): the promise starts paused, in full
+  const waiting = request.status === 'needs_revision';
+  const dueAt = waiting
+    ? undefined
+    : (await dueCalculator(await getVillage(request.villageCode)))(now, request.duration);
   const completeAt = now.toISOString();
   try {
     await ServiceRequest.build(UpdateItemCommand)
       .item({
         id: requestId,
         completeAt,
-        dueAt,
+        ...(dueAt ? { dueAt } : { clockRemaining: request.duration }),
         updatedAt: completeAt,
         version: request.version + 1,
         queueSort: queueSort({ ...request, dueAt }),

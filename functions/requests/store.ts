@@ -10,7 +10,14 @@ import {
   TrackingCode,
   type VillageItem,
 } from '../lib/table';
-import { computeDueAt, DEFAULT_OFFICE_HOURS, isOverdue, type OfficeHours } from './domain/due';
+import {
+  computeDueAt,
+  DEFAULT_OFFICE_HOURS,
+  isOverdue,
+  type OfficeHours,
+  officeDuration,
+  officeMinutesBetween,
+} from './domain/due';
 import { secretMatches } from './domain/tracking';
 import { isClosed } from './domain/transitions';
 
@@ -56,11 +63,30 @@ export function queueSort(r: {
 }
 
 /** The office hours and holidays the promise of a village's service counts in. */
-export async function dueCalculator(village: Pick<VillageItem, 'officeHours' | 'regencyCode'>) {
+export async function officeCalendarOf(village: Pick<VillageItem, 'officeHours' | 'regencyCode'>) {
   const { Item: regency } = await getItem(Regency, { code: village.regencyCode });
   const hours = (village.officeHours ?? regency?.officeHours ?? DEFAULT_OFFICE_HOURS) as OfficeHours;
-  const holidays = regency?.holidays ?? [];
+  return { hours, holidays: regency?.holidays ?? [] };
+}
+
+export async function dueCalculator(village: Pick<VillageItem, 'officeHours' | 'regencyCode'>) {
+  const { hours, holidays } = await officeCalendarOf(village);
   return (start: Date, duration: string) => computeDueAt(start, duration, hours, holidays).toISOString();
+}
+
+/**
+ * The promise paused while the citizen fixes the request: the office time left from `now` to its due
+ * time, or undefined when there is nothing to pause (no due time yet, or already overdue: a request
+ * that was late before it was sent back stays late).
+ */
+export async function pauseClock(
+  village: Pick<VillageItem, 'officeHours' | 'regencyCode'>,
+  dueAt: string | undefined,
+  now: Date,
+): Promise<string | undefined> {
+  if (!dueAt || isOverdue(dueAt, now)) return undefined;
+  const { hours, holidays } = await officeCalendarOf(village);
+  return officeDuration(officeMinutesBetween(now, new Date(dueAt), hours, holidays));
 }
 
 export function overdue(r: Pick<RequestItem, 'dueAt' | 'status'>, now: Date): boolean {

@@ -24,6 +24,7 @@ const L = {
     status: 'Status',
     due: 'Janji selesai',
     dueWaiting: 'Waktu layanan mulai dihitung setelah semua berkas wajib terunggah.',
+    duePaused: 'Waktu layanan dihentikan sementara sampai permohonan diperbaiki dan diajukan ulang.',
     documents: 'Berkas persyaratan',
     optional: 'tidak wajib',
     uploaded: 'sudah diterima',
@@ -49,6 +50,7 @@ const L = {
     status: 'Status',
     due: 'Promised by',
     dueWaiting: 'The service time starts once every required document is uploaded.',
+    duePaused: 'The service time is paused until the request is corrected and resubmitted.',
     documents: 'Documents',
     optional: 'optional',
     uploaded: 'received',
@@ -108,7 +110,7 @@ export function receiptPage(
 <div class="box"><p>${s.tracking}<br><span class="code">${esc(request.trackingCode)}</span></p>
 <p>${s.secret}<br><span class="code">${esc(secret)}</span></p><p><small>${s.keep}</small></p></div>
 <p><strong>${s.service}:</strong> ${esc(request.serviceName[lang])}<br><strong>${s.status}:</strong> ${esc(STATUS_LABELS[request.status][lang])}<br>
-<strong>${s.due}:</strong> ${request.dueAt ? esc(fmt(request.dueAt, lang)) : s.dueWaiting}${overdue(request, now) ? ` <strong class="err">(${s.overdue})</strong>` : ''}</p>
+<strong>${s.due}:</strong> ${request.dueAt ? esc(fmt(request.dueAt, lang)) : request.clockRemaining ? s.duePaused : s.dueWaiting}${overdue(request, now) ? ` <strong class="err">(${s.overdue})</strong>` : ''}</p>
 ${forms.length ? `<h2>${s.documents}</h2><ul>${docs}</ul>` : ''}
 ${allDone ? `<p class="box ok">${s.allDone}</p>` : ''}
 <p><a href="${esc(trackUrl)}">${s.trackLink}</a></p>`,
@@ -126,6 +128,8 @@ export function trackingView(request: RequestItem, now: Date, lang: Lang) {
     submittedAt: request.createdAt,
     completeAt: request.completeAt ?? null,
     dueAt: request.dueAt ?? null,
+    /** the promise waits for the citizen's correction (needs_revision) */
+    clockPaused: !!request.clockRemaining,
     overdue: overdue(request, now),
     letterNumber: request.status === 'completed' ? (request.letterNumber ?? null) : null,
     timeline: request.history.map((h) => ({
@@ -161,7 +165,7 @@ export function trackPage(lang: Lang, view: ReturnType<typeof trackingView>): st
     `${s.trackTitle} ${view.trackingCode}`,
     `<h1>${s.trackTitle}</h1><p>${s.tracking}: <span class="code">${esc(view.trackingCode)}</span></p>
 <p><strong>${s.service}:</strong> ${esc(view.service.name[lang])}<br><strong>${s.status}:</strong> ${esc(view.statusLabel)}<br>
-<strong>${s.due}:</strong> ${view.dueAt ? esc(fmt(view.dueAt, lang)) : s.dueWaiting}${view.overdue ? ` <strong>(${s.overdue})</strong>` : ''}
+<strong>${s.due}:</strong> ${view.dueAt ? esc(fmt(view.dueAt, lang)) : view.clockPaused ? s.duePaused : s.dueWaiting}${view.overdue ? ` <strong>(${s.overdue})</strong>` : ''}
 ${view.letterNumber ? `<br><strong>${s.letter}:</strong> ${esc(view.letterNumber)}` : ''}</p>
 <h2>${s.timeline}</h2><ol class="timeline">${items}</ol>`,
   );

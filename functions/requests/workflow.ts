@@ -1,6 +1,6 @@
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
-import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { $remove, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../catalogue/store';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
 import { Counter, getItem, isConditionFailed, type RequestItem, ServiceRequest } from '../lib/table';
@@ -10,7 +10,7 @@ import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { type Actor, checkTransition, NEEDS_COMPLETE, type Status } from './domain/transitions';
-import { dueCalculator, getRequest, queueSort } from './store';
+import { dueCalculator, getRequest, pauseClock, queueSort } from './store';
 
 /** The request still exists and is at the version the caller read (optimistic concurrency). */
 const atVersion = (version: number): Condition<typeof ServiceRequest> => ({
@@ -68,7 +68,18 @@ export async function transition(
       ...(input.reason ? { reason: input.reason } : {}),
     },
   ];
-  const next = { ...request, status: input.to, closedAt: closed ? at : undefined };
+  // sent back to the citizen: the promise pauses with the office time it has left, and the request
+  // leaves the due-time order (it waits for the citizen, not for the office)
+  const paused =
+    input.to === 'needs_revision'
+      ? await pauseClock(await getVillage(request.villageCode), request.dueAt, now)
+      : undefined;
+  const next = {
+    ...request,
+    status: input.to,
+    closedAt: closed ? at : undefined,
+    ...(paused ? { dueAt: undefined, clockRemaining: paused } : {}),
+  };
   const queue = queueSort(next);
   const set = {
     ...indexKeys(request, input.to, queue),
@@ -104,7 +115,12 @@ export async function transition(
 
   try {
     await ServiceRequest.build(UpdateItemCommand)
-      .item({ id, ...set, history: whole(history) })
+      .item({
+        id,
+        ...set,
+        history: whole(history),
+        ...(paused ? { clockRemaining: paused, dueAt: $remove() } : {}),
+      })
       .options({ condition: atVersion(request.version) })
       .send();
   } catch (error) {
@@ -116,7 +132,8 @@ export async function transition(
 
 /**
  * The citizen sends a request back after `needs_revision`, with corrected fields if any (replaced
- * documents were confirmed already). The promise restarts: it counts from the corrected dossier.
+ * documents were confirmed already). The promise, paused while the request waited for the citizen,
+ * resumes with the office time it had left.
  */
 export async function resubmit(
   request: RequestItem,
@@ -144,14 +161,22 @@ export async function resubmit(
   }
   const at = now.toISOString();
   const village = await getVillage(request.villageCode);
-  const dueAt = request.completeAt ? (await dueCalculator(village))(now, request.duration) : undefined;
+  // the paused promise resumes with the office time it had left; a request that was already late
+  // keeps its due time; one that became complete while waiting starts its whole promise now
+  const dueAt = request.clockRemaining
+    ? (await dueCalculator(village))(now, request.clockRemaining)
+    : request.dueAt
+      ? request.dueAt
+      : request.completeAt
+        ? (await dueCalculator(village))(now, request.duration)
+        : undefined;
   const applicant = {
     ...request.applicant,
     ...(input.applicant?.name ? { name: input.applicant.name } : {}),
     ...(input.applicant?.nik ? { nik: input.applicant.nik } : {}),
     ...(input.applicant?.whatsapp ? { whatsapp: input.applicant.whatsapp } : {}),
   };
-  const next = { ...request, status: 'resubmitted' as const, dueAt };
+  const next = { ...request, status: 'resubmitted' as const, dueAt, clockRemaining: undefined };
   const set = {
     ...indexKeys(request, 'resubmitted', queueSort(next)),
     fields,
@@ -172,6 +197,7 @@ export async function resubmit(
         fields: whole(set.fields),
         applicant: whole(applicant),
         history: whole(set.history),
+        ...(request.clockRemaining ? { clockRemaining: $remove() } : {}),
       })
       .options({ condition: atVersion(request.version) })
       .send();

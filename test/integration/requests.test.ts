@@ -611,6 +611,53 @@ describe('officer flow', () => {
     expect(forwarded.data.error.code).toBe('documents_incomplete');
   });
 
+  it('needs_revision pauses the promise (no due time, never overdue); resubmission resumes the office time left', async () => {
+    const { transition, resubmit } = await import('../../functions/requests/workflow');
+    const { getRequest, overdue, officeCalendarOf } = await import('../../functions/requests/store');
+    const { getVillage } = await import('../../functions/villages/store');
+    const { officeMinutesBetween } = await import('../../functions/requests/domain/due');
+    const { data: r } = await submitSku('Jam Berhenti');
+    await uploadRequired(r.id, r.secret);
+    const who = { role: 'village-officer' as const, username: 'officer@tamansari-licin' };
+    let request = await getRequest(r.id);
+    const completeAt = new Date(request.completeAt ?? '');
+    const firstDue = request.dueAt ?? '';
+    expect(firstDue).not.toBe('');
+    await transition(r.id, { to: 'in_review', version: request.version }, who, completeAt);
+    request = await getRequest(r.id);
+    // sent back the moment it was complete: the whole 4 office hours are left
+    await transition(
+      r.id,
+      { to: 'needs_revision', reason: 'Foto KTP buram', version: request.version },
+      who,
+      completeAt,
+    );
+    request = await getRequest(r.id);
+    expect(request.dueAt).toBeUndefined();
+    expect(request.clockRemaining).toBe('PT240M');
+    expect(request.queueSort.startsWith('1#')).toBe(true);
+    // the citizen takes a month: never overdue meanwhile
+    const month = new Date(new Date(firstDue).getTime() + 30 * 86_400_000);
+    expect(overdue(request, month)).toBe(false);
+    const tracked = await call('GET', `/track/${r.trackingCode}`);
+    expect(tracked.data).toMatchObject({
+      status: 'needs_revision',
+      dueAt: null,
+      overdue: false,
+      clockPaused: true,
+    });
+
+    await resubmit(request, {}, month);
+    request = await getRequest(r.id);
+    expect(request.status).toBe('resubmitted');
+    expect(request.clockRemaining).toBeUndefined();
+    const { hours, holidays } = await officeCalendarOf(await getVillage(TAMANSARI));
+    const resumedDue = new Date(request.dueAt ?? '');
+    expect(resumedDue.getTime()).toBeGreaterThan(month.getTime());
+    expect(officeMinutesBetween(month, resumedDue, hours, holidays)).toBe(240);
+    expect(request.queueSort).toBe(`0#${request.dueAt}`);
+  });
+
   it('letter numbers are gap-free and unique under concurrent completions', async () => {
     const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
     const ids: { id: string; version: number }[] = [];

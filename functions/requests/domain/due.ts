@@ -139,6 +139,35 @@ export function computeDueAt(
   return new Date(toInstant(pos, hours.timeZone));
 }
 
+/**
+ * Office minutes between two instants (0 when `end` is not after `start`): the office time left on
+ * a promise at `start` whose due time is `end`. A request sent back to the citizen keeps this much of
+ * its promise; `computeDueAt(resumedAt, officeDuration(minutes), …)` is its due time once resubmitted.
+ */
+export function officeMinutesBetween(
+  start: Date,
+  end: Date,
+  hours: OfficeHours,
+  holidays: readonly string[],
+): number {
+  if (!(end.getTime() > start.getTime())) return 0;
+  const cal = officeCalendar(hours, holidays);
+  const from = toLocal(start.getTime(), hours.timeZone);
+  const to = toLocal(end.getTime(), hours.timeZone);
+  let minutes = 0;
+  for (let day = from.day; day <= to.day; day++) {
+    const w = cal.window(day);
+    if (!w) continue;
+    const lo = day === from.day ? Math.max(w.open, from.minute) : w.open;
+    const hi = day === to.day ? Math.min(w.close, to.minute) : w.close;
+    if (hi > lo) minutes += hi - lo;
+  }
+  return Math.round(minutes);
+}
+
+/** Office minutes as a duration `computeDueAt` reads (`PT95M`). */
+export const officeDuration = (minutes: number): string => `PT${Math.max(0, Math.ceil(minutes))}M`;
+
 // ---------------------------------------------------------------------------------------------------
 // internals
 

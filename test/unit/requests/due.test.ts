@@ -6,6 +6,8 @@ import {
   DEFAULT_OFFICE_HOURS,
   isOverdue,
   type OfficeHours,
+  officeDuration,
+  officeMinutesBetween,
   parseIsoDuration,
 } from '../../../functions/requests/domain/due';
 
@@ -225,5 +227,56 @@ describe('BANYUWANGI_HOLIDAYS_2026', () => {
       expect(new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10)).toBe(d);
     }
     expect(BANYUWANGI_HOLIDAYS_2026).toContain('2026-08-17');
+  });
+});
+
+describe('officeMinutesBetween (the promise left when it is paused for the citizen)', () => {
+  const left = (a: Date, b: Date, holidays: readonly string[] = []) =>
+    officeMinutesBetween(a, b, DEFAULT_OFFICE_HOURS, holidays);
+
+  it('counts only office minutes: within a day, over a weekend, over a holiday', () => {
+    expect(left(wib('2026-11-23T10:00'), wib('2026-11-23T14:00'))).toBe(240);
+    expect(left(wib('2026-11-27T15:00'), wib('2026-11-30T11:00'))).toBe(240); // Fri → Mon
+    // Monday 17 August 2026 is Independence Day
+    expect(left(wib('2026-08-14T15:00'), wib('2026-08-18T11:00'), BANYUWANGI_HOLIDAYS_2026)).toBe(240);
+    expect(left(wib('2026-08-14T15:00'), wib('2026-08-18T11:00'))).toBe(720);
+  });
+
+  it('is 0 outside office hours and when the end is not after the start', () => {
+    expect(left(wib('2026-11-28T09:00'), wib('2026-11-29T15:00'))).toBe(0); // Sat → Sun
+    expect(left(wib('2026-11-23T17:00'), wib('2026-11-24T07:00'))).toBe(0);
+    expect(left(wib('2026-11-23T14:00'), wib('2026-11-23T10:00'))).toBe(0);
+  });
+
+  it('undoes computeDueAt: the office time from a start to its due time is the duration', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2026-01-01T00:00:00Z'),
+          max: new Date('2026-12-20T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 1, max: 3000 }),
+        (start, minutes) => {
+          const dueAt = computeDueAt(
+            start,
+            officeDuration(minutes),
+            DEFAULT_OFFICE_HOURS,
+            BANYUWANGI_HOLIDAYS_2026,
+          );
+          expect(left(start, dueAt, BANYUWANGI_HOLIDAYS_2026)).toBe(minutes);
+        },
+      ),
+    );
+  });
+
+  it('pause and resume: a 4-hour promise paused after 2 office hours has 2 left from resubmission', () => {
+    const start = wib('2026-11-23T10:00'); // Monday
+    const dueAt = due(start, 'PT4H');
+    expect(dueAt).toEqual(wib('2026-11-23T14:00'));
+    const remaining = officeDuration(left(wib('2026-11-23T12:00'), dueAt));
+    expect(remaining).toBe('PT120M');
+    // resubmitted Wednesday 15:00: one hour that day, one the next morning
+    expect(due(wib('2026-11-25T15:00'), remaining)).toEqual(wib('2026-11-26T09:00'));
   });
 });
