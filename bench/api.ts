@@ -128,9 +128,8 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   const { checkFields } = await import('../functions/requests/domain/fields');
   const { hashSecret, newSecret, newTrackingCode } = await import('../functions/requests/domain/tracking');
   const { SubmitBody } = await import('../functions/requests/schemas');
-  const { documentRefs, submitRequest, submitTransaction, newRequestId } = await import(
-    '../functions/requests/submit'
-  );
+  const { documentRefs, replayKey, sealReceipt, submitRequest, submitTransaction, newRequestId } =
+    await import('../functions/requests/submit');
   const { findByTrackingCode } = await import('../functions/requests/store');
   const { trackingView } = await import('../functions/requests/views');
   const submitHandler = (await import('../functions/requests/handlers/submit')).handler;
@@ -217,7 +216,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
     queryOf(CatalogueEntry, indexes.catalogue, { scope: TAMANSARI }, { all: true }).params(),
   ] as QueryCommandInput[];
   const idempotencyGet = Idempotency.build(GetItemCommand)
-    .key({ scope: TAMANSARI, key: `key:${KEY}` })
+    .key({ scope: TAMANSARI, key: replayKey(KEY) })
     .options({ consistent: true })
     .params() as GetCommandInput;
   // the submit transaction as functions/requests/submit.ts builds it (execute() sends exactly these)
@@ -236,9 +235,13 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
       createdAt,
       replay: {
         scope: TAMANSARI,
-        key: `key:${KEY}`,
+        key: replayKey(KEY),
         bodyHash: hashSecret('body'),
-        response: { id: ID, trackingCode: TC, secret: newSecret(), status: 'submitted', dueAt: null },
+        // sealed as the handler seals it (the same work and the same stored size)
+        response: sealReceipt(
+          { id: ID, trackingCode: TC, secret: newSecret(), status: 'submitted', dueAt: null },
+          { scope: TAMANSARI, key: replayKey(KEY), material: `${KEY}\n${bodyText}` },
+        ),
         nowSec,
         ttl: 3600,
       },
@@ -259,6 +262,9 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
       [ID.toLowerCase(), id.toLowerCase()],
       [TC, tc],
       [TC.toLowerCase(), tc.toLowerCase()],
+      // the replay record's key is a hash of the Idempotency-Key (functions/requests/submit.ts)
+      [replayKey(KEY), replayKey(key)],
+      [replayKey(KEY).toLowerCase(), replayKey(key).toLowerCase()],
       [KEY, key],
       [KEY.toLowerCase(), key.toLowerCase()],
     ] as const;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { findService } from '../catalogue/store';
 import { Conflict, Invalid } from '../lib/errors';
@@ -26,7 +26,7 @@ export interface SubmitOptions {
   now: Date;
 }
 
-const KEY_TTL_SECONDS = 60 * 60; // the replay holds the secret: gone within the hour
+const KEY_TTL_SECONDS = 60 * 60; // the replay holds the (sealed) secret: gone within the hour
 const FORM_WINDOW_SECONDS = 10 * 60;
 
 /** Stable JSON (sorted keys) so the same submission hashes the same whatever the key order. */
@@ -65,26 +65,31 @@ export async function submitRequest(
   const { values, errors } = checkFields(service, input.fields);
   if (errors.length) throw new Invalid(errors);
 
-  const bodyHash = createHash('sha256')
-    .update(
-      canonical({
-        village: village.code,
-        serviceCode: service.code,
-        applicant: input.applicant,
-        fields: values,
-      }),
-    )
-    .digest('hex');
+  const body = canonical({
+    village: village.code,
+    serviceCode: service.code,
+    applicant: input.applicant,
+    fields: values,
+  });
+  const bodyHash = createHash('sha256').update(body).digest('hex');
   const nowSec = Math.floor(opts.now.getTime() / 1000);
+  // the replay record is found by a hash of what the retry presents, and its receipt (the secret)
+  // is sealed with a key only that retry can derive: the Idempotency-Key (stored hashed) with the body,
+  // or for a form post without one, the whole body (stored hashed)
   const replay = opts.idempotencyKey
-    ? { scope: village.code, key: `key:${opts.idempotencyKey}`, ttl: KEY_TTL_SECONDS }
+    ? {
+        scope: village.code,
+        key: replayKey(opts.idempotencyKey),
+        ttl: KEY_TTL_SECONDS,
+        material: `${opts.idempotencyKey}\n${body}`,
+      }
     : opts.source === 'form'
-      ? { scope: village.code, key: `form:${bodyHash}`, ttl: FORM_WINDOW_SECONDS }
+      ? { scope: village.code, key: `form:${bodyHash}`, ttl: FORM_WINDOW_SECONDS, material: body }
       : undefined;
 
   if (replay) {
     const previous = await findReplay(replay.scope, replay.key, nowSec);
-    if (previous) return answerReplay(previous, bodyHash);
+    if (previous) return answerReplay(previous, bodyHash, replay);
   }
 
   // every document requirement, optional ones too (they may be uploaded); only required ones make it complete
@@ -123,7 +128,7 @@ export async function submitRequest(
               scope: replay.scope,
               key: replay.key,
               bodyHash,
-              response: receipt as unknown as Record<string, unknown>,
+              response: sealReceipt(receipt, replay),
               nowSec,
               ttl: replay.ttl,
             },
@@ -142,7 +147,7 @@ export async function submitRequest(
       for (let look = 0; look < (conflicted ? 3 : 1); look++) {
         if (look > 0) await backoff(look);
         const previous = await findReplay(replay.scope, replay.key, nowSec);
-        if (previous) return answerReplay(previous, bodyHash);
+        if (previous) return answerReplay(previous, bodyHash, replay);
       }
     }
     // a tracking-code collision (about 1 in 2^50): try again with a fresh code and id
@@ -180,10 +185,72 @@ async function findReplay(scope: string, key: string, nowSec: number) {
 function answerReplay(
   previous: { bodyHash: string; response: Record<string, unknown> },
   bodyHash: string,
+  replay: ReplayScope,
 ): Receipt {
   if (previous.bodyHash !== bodyHash)
     throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
-  return previous.response as unknown as Receipt;
+  // records written before receipts were sealed (gone within the hour) hold it as is
+  if (previous.response.v !== SEAL_VERSION) return previous.response as unknown as Receipt;
+  try {
+    return openReceipt(previous.response, replay);
+  } catch {
+    // only a different body or key could fail to open it, and those differ in bodyHash or record
+    throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
+  }
+}
+
+/** Where a replay lives and what its retry presents (the key material, never stored). */
+export interface ReplayScope {
+  scope: string;
+  key: string;
+  material: string;
+}
+
+/** The record key of an Idempotency-Key: a hash, so the stored record does not hold the key itself. */
+export const replayKey = (idempotencyKey: string) =>
+  `key:${createHash('sha256').update(idempotencyKey).digest('base64url')}`;
+
+const SEAL_VERSION = 1;
+
+function sealKey(replay: ReplayScope): Buffer {
+  return Buffer.from(
+    hkdfSync(
+      'sha256',
+      replay.material,
+      replay.scope,
+      `smart-kampung replay v${SEAL_VERSION} ${replay.key}`,
+      32,
+    ),
+  );
+}
+
+/** AES-256-GCM of the receipt, bound (as associated data) to its record's scope and key. */
+export function sealReceipt(receipt: Receipt, replay: ReplayScope): Record<string, unknown> {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(replay), iv);
+  cipher.setAAD(Buffer.from(`${replay.scope}|${replay.key}`));
+  const data = Buffer.concat([cipher.update(JSON.stringify(receipt), 'utf8'), cipher.final()]);
+  return {
+    v: SEAL_VERSION,
+    iv: iv.toString('base64url'),
+    tag: cipher.getAuthTag().toString('base64url'),
+    data: data.toString('base64url'),
+  };
+}
+
+function openReceipt(sealed: Record<string, unknown>, replay: ReplayScope): Receipt {
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    sealKey(replay),
+    Buffer.from(String(sealed.iv), 'base64url'),
+  );
+  decipher.setAAD(Buffer.from(`${replay.scope}|${replay.key}`));
+  decipher.setAuthTag(Buffer.from(String(sealed.tag), 'base64url'));
+  const text = Buffer.concat([
+    decipher.update(Buffer.from(String(sealed.data), 'base64url')),
+    decipher.final(),
+  ]).toString('utf8');
+  return JSON.parse(text) as Receipt;
 }
 
 /** What a submission writes, for its one transaction. */

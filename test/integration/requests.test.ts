@@ -85,6 +85,34 @@ describe('citizen files a request with JSON', () => {
     expect(second.data).toEqual(first.data);
   });
 
+  it('the replay record holds neither the secret nor the Idempotency-Key in plaintext; a retry still gets the same secret', async () => {
+    const { Idempotency } = await import('../../functions/lib/table');
+    const { documentClient } = await import('../../functions/lib/aws');
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { replayKey } = await import('../../functions/requests/submit');
+    const key = `sealed-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const first = await submitSku('Rahasia Tersegel', { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    // the stored items of the replay record, as the raw SDK reads them
+    const { Items = [] } = await documentClient.send(
+      new QueryCommand({
+        TableName: runtime.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': Idempotency.computeKey?.({ scope: TAMANSARI, key: replayKey(key) }).pk,
+        },
+      }),
+    );
+    expect(Items).toHaveLength(1);
+    const stored = JSON.stringify(Items);
+    for (const plain of [first.data.secret, first.data.trackingCode, first.data.id, key])
+      expect(stored).not.toContain(plain);
+    expect(Items[0]?.response).toMatchObject({ v: 1, iv: expect.any(String), tag: expect.any(String) });
+    const retry = await submitSku('Rahasia Tersegel', { 'idempotency-key': key });
+    expect(retry.status).toBe(201);
+    expect(retry.data).toEqual(first.data);
+  });
+
   it('the same Idempotency-Key with a different body answers 409', async () => {
     const headers = { 'idempotency-key': `clash-${Date.now()}` };
     expect((await submitSku('Person A', headers)).status).toBe(201);
