@@ -269,6 +269,8 @@ export const ServiceRequest = /* @__PURE__ */ (() => {
       dueAt: string().optional(),
       /** office time left on the promise while it is paused (needs_revision), e.g. `PT95M` */
       clockRemaining: string().optional(),
+      /** when the receipt page showed the secret (it shows it once) */
+      secretShownAt: string().optional(),
       closedAt: string().optional(),
       queueSort: string(),
       letterNumber: string().optional(),

@@ -19,7 +19,9 @@ const L = {
     receipt: 'Tanda terima permohonan',
     tracking: 'Kode lacak',
     secret: 'Kode rahasia',
-    keep: 'Simpan kedua kode ini (foto atau catat). Kode rahasia hanya ditampilkan di halaman ini dan diperlukan untuk mengunggah atau memperbaiki berkas.',
+    keep: 'Simpan kedua kode ini (foto atau catat). Kode rahasia hanya ditampilkan sekali, di halaman ini, dan diperlukan untuk mengunggah atau memperbaiki berkas.',
+    secretShown:
+      'sudah ditampilkan saat halaman ini pertama kali dibuka. Gunakan kode yang sudah Anda simpan.',
     service: 'Layanan',
     status: 'Status',
     due: 'Janji selesai',
@@ -45,7 +47,8 @@ const L = {
     receipt: 'Request receipt',
     tracking: 'Tracking code',
     secret: 'Secret code',
-    keep: 'Keep both codes (take a photo or write them down). The secret code is shown only on this page and is needed to upload or correct documents.',
+    keep: 'Keep both codes (take a photo or write them down). The secret code is shown only once, on this page, and is needed to upload or correct documents.',
+    secretShown: 'was shown when this page was first opened. Use the code you kept.',
     service: 'Service',
     status: 'Status',
     due: 'Promised by',
@@ -78,7 +81,8 @@ export interface UploadForm {
 export function receiptPage(
   lang: Lang,
   request: RequestItem,
-  secret: string,
+  /** shown on the first view only; later views say it was shown already */
+  secret: string | undefined,
   forms: UploadForm[],
   notice: { error?: string; requirement?: string },
   now: Date,
@@ -108,7 +112,7 @@ export function receiptPage(
     s.receipt,
     `<h1>${s.receipt}</h1>
 <div class="box"><p>${s.tracking}<br><span class="code">${esc(request.trackingCode)}</span></p>
-<p>${s.secret}<br><span class="code">${esc(secret)}</span></p><p><small>${s.keep}</small></p></div>
+${secret ? `<p>${s.secret}<br><span class="code">${esc(secret)}</span></p><p><small>${s.keep}</small></p>` : `<p>${s.secret}: <small>${s.secretShown}</small></p>`}</div>
 <p><strong>${s.service}:</strong> ${esc(request.serviceName[lang])}<br><strong>${s.status}:</strong> ${esc(STATUS_LABELS[request.status][lang])}<br>
 <strong>${s.due}:</strong> ${request.dueAt ? esc(fmt(request.dueAt, lang)) : request.clockRemaining ? s.duePaused : s.dueWaiting}${overdue(request, now) ? ` <strong class="err">(${s.overdue})</strong>` : ''}</p>
 ${forms.length ? `<h2>${s.documents}</h2><ul>${docs}</ul>` : ''}

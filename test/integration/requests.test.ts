@@ -475,6 +475,22 @@ describe('the no-JavaScript flow, driven with plain HTTP', () => {
     expect(page.text).toContain('Berkas ditolak');
   });
 
+  it('the receipt shows the secret once: the first view (exactly one of concurrent ones), later views say so', async () => {
+    const { data: r } = await submitSku('Sekali Lihat');
+    const url = `/requests/${r.id}/receipt?secret=${encodeURIComponent(r.secret)}&lang=en`;
+    const views = await Promise.all(
+      [1, 2, 3].map(() => call('GET', url, { headers: { accept: 'text/html' } })),
+    );
+    expect(views.every((v) => v.status === 200 && v.text.includes(r.trackingCode))).toBe(true);
+    const shown = views.filter((v) => v.text.includes(`<span class="code">${r.secret}</span>`));
+    expect(shown).toHaveLength(1);
+    const later = await call('GET', url, { headers: { accept: 'text/html' } });
+    expect(later.text).not.toContain(`<span class="code">${r.secret}</span>`);
+    expect(later.text).toContain('was shown when this page was first opened');
+    // the page still works: its upload forms are there
+    expect(later.text).toMatch(/<form method="post"/);
+  });
+
   it('a form with mistakes answers an HTML page naming them, not JSON', async () => {
     const res = await call('POST', `/villages/${TAMANSARI}/requests`, {
       form: { serviceCode: 'sku', 'applicant.name': 'A', 'applicant.nik': '123' },

@@ -1,10 +1,36 @@
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../../lib/config';
 import { endpoint, html } from '../../lib/http';
+import { isConditionFailed, ServiceRequest } from '../../lib/table';
 import { presignDocument } from '../documents';
 import { acceptsDocuments } from '../domain/transitions';
 import { ReceiptQuery, RequestParams } from '../schemas';
 import { getRequestWithSecret, listDocuments } from '../store';
 import { receiptPage } from '../views';
+
+/**
+ * Records, atomically, that the receipt showed the secret: true for the one view that does (the first),
+ * false for every later one.
+ */
+async function firstView(id: string, now: Date): Promise<boolean> {
+  try {
+    await ServiceRequest.build(UpdateItemCommand)
+      .item({ id, secretShownAt: now.toISOString() })
+      .options({
+        condition: {
+          and: [
+            { attr: 'id', exists: true },
+            { attr: 'secretShownAt', exists: false },
+          ],
+        },
+      })
+      .send();
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
 
 /** The receipt a browser lands on after the form post: codes, status and one upload form per missing document. */
 export const handler = endpoint(
@@ -25,6 +51,10 @@ export const handler = endpoint(
         return { requirement, confirmed: false, post: { url: post.url, fields: post.fields } };
       }),
     );
-    return html(200, receiptPage(ctx.lang, request, secret, forms, ctx.query, ctx.now));
+    const showSecret = await firstView(request.id, ctx.now);
+    return html(
+      200,
+      receiptPage(ctx.lang, request, showSecret ? secret : undefined, forms, ctx.query, ctx.now),
+    );
   },
 );
