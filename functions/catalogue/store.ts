@@ -70,7 +70,9 @@ export async function villageCatalogue(
 const merged = new Map<string, Service[]>();
 
 export async function findService(villageCode: string, code: string): Promise<Service | undefined> {
-  return (await villageCatalogue(villageCode)).find((s) => s.code === code);
+  // a village code starts with its regency's (`35.10.24.2008` → `35.10`): any onboarded regency works
+  const regencyCode = /^\d{2}\.\d{2}\./.test(villageCode) ? villageCode.slice(0, 5) : config.REGENCY_CODE;
+  return (await villageCatalogue(villageCode, regencyCode)).find((s) => s.code === code);
 }
 
 /** Writes the regency default catalogue (idempotent: same codes overwrite). */

@@ -957,6 +957,28 @@ describe('onboarding a regency writes what villages need to take requests', () =
       updatedAt: 'edited',
     });
     expect((await getItem(Regency, { code: BATU })).Item?.holidays).toContain('2026-12-01');
+
+    // a village of the new regency takes requests for its (regency's) services
+    const { Village } = await import('../../functions/lib/table');
+    const village = (await queryPage(Village, indexes.villageByRegency, { regencyCode: BATU }, { limit: 1 }))
+      .items[0];
+    const services = await call('GET', `/villages/${village?.code}/services`);
+    expect(services.data.items.map((s: { code: string }) => s.code)).toContain('domisili');
+    expect(services.data.items.map((s: { code: string }) => s.code)).not.toContain('sku'); // disabled above
+    const domisili = services.data.items.find((s: { code: string }) => s.code === 'domisili');
+    const fields = Object.fromEntries(
+      domisili.fields
+        .filter((f: { required: boolean }) => f.required)
+        .map((f: { code: string; datatype: string; values?: { key: string }[] }) => [
+          f.code,
+          f.values?.[0]?.key ??
+            (f.datatype === 'number' ? '2' : f.datatype === 'datetime' ? '2020-01-01' : '001/002'),
+        ]),
+    );
+    const filed = await call('POST', `/villages/${village?.code}/requests`, {
+      json: { serviceCode: 'domisili', applicant: { name: 'Warga Batu', nik: NIK }, fields },
+    });
+    expect(filed.status, filed.text).toBe(201);
   });
 
   it('due times of an onboarded regency skip its holidays (17 August 2026 is a Monday)', async () => {
