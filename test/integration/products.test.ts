@@ -580,3 +580,23 @@ describe('the site signal', () => {
     ).toBe(false);
   });
 });
+
+describe('empty query values are absent (a plain form sends `category=` for "all")', () => {
+  it('search and the village listing answer 200 to `category=`, like no category at all', async () => {
+    const search = await call('GET', '/products/search?q=kopi&category=&cursor=');
+    expect(search.status, search.text).toBe(200);
+    const all = await call('GET', '/products/search?q=kopi');
+    expect(search.data.items.map((i: { id: string }) => i.id)).toEqual(
+      all.data.items.map((i: { id: string }) => i.id),
+    );
+    expect(search.data.items.length).toBeGreaterThan(0);
+    const list = await call('GET', `/villages/${TAMANSARI}/products?category=&cursor=&limit=`);
+    expect(list.status, list.text).toBe(200);
+    const plain = await call('GET', `/villages/${TAMANSARI}/products`);
+    expect(list.data.items.map((i: { id: string }) => i.id)).toEqual(
+      plain.data.items.map((i: { id: string }) => i.id),
+    );
+    // a value that is there is still checked
+    expect((await call('GET', '/products/search?q=kopi&category=weapons')).status).toBe(400);
+  });
+});
