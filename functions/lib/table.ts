@@ -463,6 +463,8 @@ export const SiteState = /* @__PURE__ */ (() => {
       state: string().enum('dirty', 'clean'),
       reason: string().optional(),
       lastChangeAt: string(),
+      /** when a reader of the signal first saw it dirty and not quiet (sites/signal.ts: max wait) */
+      dirtySince: string().optional(),
       dispatchedAt: string().optional(),
       publishedAt: string().optional(),
       ...owner('sitestate'),
