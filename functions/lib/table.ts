@@ -442,6 +442,8 @@ export const SearchEntry = /* @__PURE__ */ (() =>
       unit: string(),
       availability: string(),
       sellerName: string(),
+      /** the business's WhatsApp, for the order link of a result (entries written before it have none) */
+      sellerWhatsapp: string().optional(),
       villageCode: string(),
       villageName: string(),
       villageSlug: string(),

@@ -349,6 +349,7 @@ export function searchEntries(p: ProductItem): SearchItem[] {
     unit: p.unit,
     availability: p.availability,
     sellerName: p.sellerName,
+    sellerWhatsapp: p.sellerWhatsapp,
     villageCode: p.villageCode,
     villageName: p.villageName,
     villageSlug: p.villageSlug,

@@ -41,7 +41,22 @@ export const villageTitle = (code: string) =>
   (code.split('.')[3] ?? '').startsWith('1') ? 'Kelurahan' : 'Desa';
 
 /** wa.me link with a prefilled Indonesian order message naming the product and the village. */
-export function whatsappOrderUrl(product: ProductItem, siteUrl = config.SITE_URL): string {
+export function whatsappOrderUrl(
+  product: Pick<
+    ProductItem,
+    | 'name'
+    | 'price'
+    | 'discountPrice'
+    | 'unit'
+    | 'sellerName'
+    | 'sellerWhatsapp'
+    | 'villageCode'
+    | 'villageName'
+    | 'villageSlug'
+    | 'slug'
+  >,
+  siteUrl = config.SITE_URL,
+): string {
   const price = product.discountPrice ?? product.price;
   const message =
     `Halo ${product.sellerName}, saya ingin memesan "${product.name}" (${rupiah(price)}/${product.unit}) ` +

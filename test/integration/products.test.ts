@@ -629,6 +629,12 @@ describe('search index: what it keeps, and when it changes', () => {
       const found = await call('GET', `/products/search?q=${q}&limit=100`);
       expect(ids(found), q).toContain(product.id);
     }
+    // each result carries the order link, naming the product and the village by its kind
+    const result = (await call('GET', '/products/search?q=arjasari')).data.items[0];
+    expect(result.id).toBe(product.id);
+    expect(decodeURIComponent(result.whatsappUrl)).toMatch(
+      /^https:\/\/wa\.me\/62813\d+\?text=.*Bubuk Arjasari Robusta.*dari Desa Tamansari\./,
+    );
     // the description still counts, while room is left
     expect(ids(await call('GET', '/products/search?q=kataa0&limit=100'))).toContain(product.id);
   });
