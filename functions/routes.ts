@@ -382,6 +382,18 @@ export const routes = [
     summary:
       "Tell the API a photo was uploaded (idempotent): 202 while the S3 event's processing runs, 200 once done",
   },
+  {
+    id: 'photos.delete',
+    method: 'DELETE',
+    path: '/products/{id}/photos/{photoId}',
+    handler: 'products/handlers/photo-delete',
+    auth: { roles: { seller: 'village' } },
+    table: 'write',
+    uploads: 'write',
+    photos: 'write',
+    summary:
+      'Remove a photo (its variants and original too); the last ready photo of a published product is refused (409)',
+  },
 
   // platform
   {

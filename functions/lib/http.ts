@@ -168,7 +168,10 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(
     for (const [k, v] of Object.entries(event.headers ?? {}))
       if (v !== undefined) headers[k.toLowerCase()] = v;
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
-    const query = event.queryStringParameters ?? {};
+    // an empty value (`?category=`, what a plain form sends for "all") means the parameter is absent
+    const query = Object.fromEntries(
+      Object.entries(event.queryStringParameters ?? {}).filter(([, v]) => v !== undefined && v !== ''),
+    ) as Record<string, string>;
     let lang = negotiateLang(headers['accept-language'], query.lang);
     const contentType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const isForm = contentType === 'application/x-www-form-urlencoded';

@@ -447,6 +447,8 @@ export const SearchEntry = /* @__PURE__ */ (() =>
       unit: string(),
       availability: string(),
       sellerName: string(),
+      /** the business's WhatsApp, for the order link of a result (entries written before it have none) */
+      sellerWhatsapp: string().optional(),
       villageCode: string(),
       villageName: string(),
       villageSlug: string(),
@@ -468,6 +470,8 @@ export const SiteState = /* @__PURE__ */ (() => {
       state: string().enum('dirty', 'clean'),
       reason: string().optional(),
       lastChangeAt: string(),
+      /** when a reader of the signal first saw it dirty and not quiet (sites/signal.ts: max wait) */
+      dirtySince: string().optional(),
       dispatchedAt: string().optional(),
       publishedAt: string().optional(),
       ...owner('sitestate'),

@@ -273,5 +273,13 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
       },
     ],
   },
+  'photos.delete': {
+    params: PhotoParams,
+    response: {
+      status: 200,
+      schema: anything,
+      description: 'The product (owner view) without the photo; its variants and original are deleted',
+    },
+  },
   openapi: { response: { status: 200, schema: anything, description: 'This document' } },
 };

@@ -85,3 +85,19 @@ export async function processUploadedPhoto(
     now,
   );
 }
+
+/**
+ * Gives up on a photo: `failed` with `reason`, unless it settled meanwhile. For the processor's last
+ * delivery of an event whose processing kept failing (products/handlers/process-photo).
+ */
+export function markPhotoFailed(productId: string, photoId: string, reason: string, now: Date) {
+  return updatePhotos(
+    productId,
+    (p) => {
+      const current = p.photos.find((ph) => ph.id === photoId);
+      if (!current || current.status === 'ready' || current.status === 'failed') return undefined;
+      return p.photos.map((ph) => (ph.id === photoId ? { ...ph, status: 'failed' as const, reason } : ph));
+    },
+    now,
+  );
+}

@@ -6,15 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../lib/config';
-import { Conflict, Unprocessable } from '../lib/errors';
+import { Conflict, NotFound, Unprocessable } from '../lib/errors';
 import { presignedPost } from '../lib/presign';
-import { browserSigner } from '../lib/s3';
+import { browserSigner, deleteObject, headObject } from '../lib/s3';
 import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table';
 import { whole } from '../lib/update';
-import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photo-limits';
+import { MAX_FAILED_PHOTOS, MAX_PHOTOS, PHOTO_MAX_BYTES, PHOTO_POST_EXPIRES_SECONDS } from './photo-limits';
 import { getProduct, getSeller, saveProduct } from './store';
 
-const POST_EXPIRES_SECONDS = 15 * 60;
 export const PHOTO_PREFIX = 'incoming/products/';
 export const incomingPhotoKey = (productId: string, photoId: string) =>
   `${PHOTO_PREFIX}${productId}/${photoId}`;
@@ -39,8 +38,9 @@ export async function updatePhotos(
 ): Promise<ProductItem> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const product = await getProduct(productId);
-    const photos = change(product);
-    if (!photos) return product;
+    const changed = change(product);
+    if (!changed) return product;
+    const photos = keepRecentFailed(changed);
     const next = { ...product, photos, photoRev: product.photoRev + 1, updatedAt: now.toISOString() };
     const ready = (list: ProductPhotoData[]) =>
       list
@@ -84,16 +84,64 @@ export async function updatePhotos(
   throw new Conflict('error.conflict', 'photo_busy');
 }
 
+/** At most MAX_FAILED_PHOTOS failed entries, the newest: a seller retrying a bad file cannot grow the item. */
+export function keepRecentFailed(photos: ProductPhotoData[]): ProductPhotoData[] {
+  const failed = photos.filter((p) => p.status === 'failed');
+  if (failed.length <= MAX_FAILED_PHOTOS) return photos;
+  const keep = new Set(
+    failed
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, MAX_FAILED_PHOTOS)
+      .map((p) => p.id),
+  );
+  return photos.filter((p) => p.status !== 'failed' || keep.has(p.id));
+}
+
+/** a slot whose upload form expired this long ago, with nothing uploaded, is abandoned (1 min of clock skew) */
+const ABANDON_AFTER_MS = (PHOTO_POST_EXPIRES_SECONDS + 60) * 1000;
+
+/**
+ * `uploading` slots that can never be used: their presigned POST has expired and nothing was
+ * uploaded to them (no incoming object, no original yet — the processor may be between the two).
+ */
+async function abandonedSlots(product: ProductItem, now: Date): Promise<Set<string>> {
+  const stale = product.photos.filter(
+    (p) => p.status === 'uploading' && now.getTime() - Date.parse(p.createdAt) > ABANDON_AFTER_MS,
+  );
+  const abandoned = await Promise.all(
+    stale.map(async (p) => {
+      if (await headObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, p.id))) return undefined;
+      if (await headObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, p.id))) return undefined;
+      return p.id;
+    }),
+  );
+  return new Set(abandoned.filter((id): id is string => id !== undefined));
+}
+
+/** Refused for a rejected or suspended seller (their products are off the site; nothing to add to). */
+async function assertSellerActive(product: ProductItem) {
+  const seller = await getSeller(product.sellerId);
+  if (seller.status === 'rejected' || seller.status === 'suspended')
+    throw new Conflict('error.seller_not_active', 'seller_not_active');
+}
+
 export async function createPhoto(
   product: ProductItem,
   input: { contentType: string; size: number },
   now: Date,
 ) {
   if (product.status === 'taken_down') throw new Conflict('error.product_taken_down', 'product_taken_down');
+  await assertSellerActive(product);
   const photoId = randomBytes(9).toString('base64url');
+  // slots whose form expired unused stop counting toward the limit, and are dropped
+  const abandoned = await abandonedSlots(product, now);
   await updatePhotos(
     product.id,
-    (p) => {
+    (current) => {
+      const p = {
+        ...current,
+        photos: current.photos.filter((ph) => !(ph.status === 'uploading' && abandoned.has(ph.id))),
+      };
       if (p.photos.filter((ph) => ph.status !== 'failed').length >= MAX_PHOTOS)
         throw new Unprocessable('too_many_photos', 'error.too_many_photos', [
           { path: 'photos', message: 'error.too_many_photos' },
@@ -119,7 +167,37 @@ export async function createPhoto(
       ['eq', '$Content-Type', input.contentType],
     ],
     fields: { 'Content-Type': input.contentType },
-    expiresSeconds: POST_EXPIRES_SECONDS,
+    expiresSeconds: PHOTO_POST_EXPIRES_SECONDS,
   });
   return { photoId, url: post.url, fields: post.fields };
+}
+
+/**
+ * Removes a photo: from the product first (the truth; conditioned on the photo list's revision), then
+ * its objects — public variants, the private original, an unprocessed upload. The last ready photo
+ * of a published product is refused (409 last_photo): publishing needs one, so the seller adds
+ * another or hides the product first, rather than the product silently leaving the site.
+ */
+export async function deletePhoto(product: ProductItem, photoId: string, now: Date): Promise<ProductItem> {
+  await assertSellerActive(product);
+  let removed: ProductPhotoData | undefined;
+  const next = await updatePhotos(
+    product.id,
+    (p) => {
+      removed = p.photos.find((ph) => ph.id === photoId);
+      if (!removed) throw new NotFound('error.photo_unknown');
+      const rest = p.photos.filter((ph) => ph.id !== photoId);
+      if (removed.status === 'ready' && p.status === 'published' && !rest.some((ph) => ph.status === 'ready'))
+        throw new Conflict('error.last_photo', 'last_photo');
+      return rest;
+    },
+    now,
+  );
+  const variants = removed?.variants?.map((v) => v.key) ?? [];
+  await Promise.all([
+    ...variants.map((key) => deleteObject(config.PHOTOS_BUCKET, key)),
+    deleteObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, photoId)),
+    deleteObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId)),
+  ]);
+  return next;
 }

@@ -20,9 +20,22 @@ export function words(text: string): string[] {
     .filter((w) => w.length >= 2 && w.length <= 40 && !STOPWORDS.has(w));
 }
 
-/** Distinct terms, the product's own name first, capped. */
-export function productTerms(parts: string[]): string[] {
-  return [...new Set(parts.flatMap(words))].slice(0, MAX_TERMS);
+/** at most this many of the key words (name, category labels, seller, village) */
+const MAX_KEY_TERMS = 30;
+
+/**
+ * Distinct terms, capped at MAX_TERMS: the key parts first (the product's name, its category labels,
+ * the seller's and the village's names — what a buyer types: "kopi", "tamansari"), in that order and
+ * at most MAX_KEY_TERMS of them, then the description's words while room is left. A long description
+ * can never push the name, the category or the village out of the index.
+ */
+export function productTerms(key: string[], extra: string[] = []): string[] {
+  const terms = new Set(key.flatMap(words).slice(0, MAX_KEY_TERMS));
+  for (const w of extra.flatMap(words)) {
+    if (terms.size >= MAX_TERMS) break;
+    terms.add(w);
+  }
+  return [...terms].slice(0, MAX_TERMS);
 }
 
 /** The normalised text a query's other words are matched against. */

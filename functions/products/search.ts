@@ -7,6 +7,7 @@ import { partitionKey, sortKey } from '../lib/keys';
 import { encodeCursor, indexes, queryItems, queryOf, SearchEntry, type SearchItem } from '../lib/table';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import { queryWords } from './search-terms';
+import { whatsappOrderUrl } from './views';
 
 export interface SearchInput {
   q?: string;
@@ -64,5 +65,7 @@ export function searchResult(e: SearchItem) {
     sellerName: e.sellerName,
     village: { code: e.villageCode, name: e.villageName, slug: e.villageSlug, kecamatan: e.kecamatanName },
     photo: e.photo ?? null,
+    /** the order link, as on the product (null for an entry indexed before entries carried the number) */
+    whatsappUrl: e.sellerWhatsapp ? whatsappOrderUrl({ ...e, sellerWhatsapp: e.sellerWhatsapp }) : null,
   };
 }

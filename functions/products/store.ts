@@ -6,6 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { BatchDeleteRequest } from 'dynamodb-toolbox/entity/actions/batchDelete';
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
+import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import type { Caller } from '../lib/auth';
@@ -236,9 +238,20 @@ export async function patchProduct(id: string, input: ProductPatchInput, actor: 
   return saveProduct(product, next, seller.status, now, `product ${to ? `→ ${status}` : 'edited'}`);
 }
 
+/** DynamoDB's limit on the items of one transaction. */
+const MAX_TRANSACT_ITEMS = 100;
+
+/** Test seam: runs between the reads of a save and its conditional write (a race made deterministic). */
+export const saveHooks: { beforeWrite?: (next: ProductItem) => Promise<void> } = {};
+
 /**
  * Writes `next` over `prev` (conditioned on prev's version and photo revision), derives visibility
- * and the search index, and signals the site when the public picture changed.
+ * and the search index, and signals the site when the public picture changed. Making a product public
+ * is also conditioned on the seller still being `approved` (a ConditionCheck in the same transaction),
+ * so a seller suspended between our read and our write never gets a product republished. The index
+ * follows the write, never precedes it: entries of a product leaving public are deleted inside the
+ * write's transaction (so a refused write leaves them, and a crash never leaves a hidden product
+ * findable); entries of a public product are written after the write succeeded.
  */
 export async function saveProduct(
   prev: ProductItem,
@@ -252,10 +265,11 @@ export async function saveProduct(
   const entries = visible ? searchEntries(next) : [];
   next.indexedTerms = [...new Set(entries.map((e) => `${e.scope}|${e.term}`))];
   const publicChange = prev.visibility === 'public' || visible;
+  const dropping = !visible ? prev.indexedTerms : [];
+  // 3 = the product, the site signal, the seller check; an (old) oversized index is dropped after
+  const dropInside = dropping.length + 3 <= MAX_TRANSACT_ITEMS;
 
-  // leaving public: drop the search entries first, so a crash never leaves a hidden product findable
-  if (!visible && prev.indexedTerms.length) await deleteEntries(prev, prev.indexedTerms);
-
+  await saveHooks.beforeWrite?.(next);
   const { pk: _pk, ...rest } = next as ProductItem & { pk?: string };
   const result = await transact(
     Product.build(PutTransaction)
@@ -268,6 +282,13 @@ export async function saveProduct(
           ],
         },
       }),
+    ...(visible
+      ? [
+          Seller.build(ConditionCheck)
+            .key({ id: next.sellerId })
+            .condition({ attr: 'status', eq: 'approved' }),
+        ]
+      : []),
     ...(publicChange
       ? [
           SiteState.build(UpdateTransaction).item(
@@ -275,8 +296,18 @@ export async function saveProduct(
           ),
         ]
       : []),
+    ...(dropInside ? dropping.map((t) => SearchEntry.build(DeleteTransaction).key(entryKey(prev, t))) : []),
   );
-  if (result.canceled) throw new Conflict('error.version_conflict', 'version_conflict');
+  if (result.canceled) {
+    if (
+      visible &&
+      result.reasons[1] === 'ConditionalCheckFailed' &&
+      result.reasons[0] !== 'ConditionalCheckFailed'
+    )
+      throw new Conflict('error.seller_not_approved', 'seller_not_approved');
+    throw new Conflict('error.version_conflict', 'version_conflict');
+  }
+  if (dropping.length && !dropInside) await deleteEntries(prev, dropping);
 
   if (visible) {
     await batchWrite(entries.map((e) => SearchEntry.build(BatchPutRequest).item(e)));
@@ -287,34 +318,23 @@ export async function saveProduct(
   return next;
 }
 
+function entryKey(p: ProductItem, t: string) {
+  const [scope = 'all', term = ''] = t.split('|');
+  return { regencyCode: p.regencyCode, scope, term, productId: p.id };
+}
+
 function deleteEntries(p: ProductItem, terms: string[]) {
-  return batchWrite(
-    terms.map((t) => {
-      const [scope = 'all', term = ''] = t.split('|');
-      return SearchEntry.build(BatchDeleteRequest).key({
-        regencyCode: p.regencyCode,
-        scope,
-        term,
-        productId: p.id,
-      });
-    }),
-  );
+  return batchWrite(terms.map((t) => SearchEntry.build(BatchDeleteRequest).key(entryKey(p, t))));
 }
 
 /** The search items of a public product: each term, plus `_all`, in scope `all` and its category. */
 export function searchEntries(p: ProductItem): SearchItem[] {
   const label = CATEGORY_LABELS[p.category as ProductCategory];
-  const parts = [
-    p.name,
-    p.description.id,
-    p.description.en ?? '',
-    label?.id ?? '',
-    label?.en ?? '',
-    p.sellerName,
-    p.villageName,
-  ];
-  const terms = [...productTerms(parts), '_all'];
-  const text = searchText(parts);
+  // the key words first: a long description must not push the name, category or village out
+  const key = [p.name, label?.id ?? '', label?.en ?? '', p.sellerName, p.villageName];
+  const description = [p.description.id, p.description.en ?? ''];
+  const terms = [...productTerms(key, description), '_all'];
+  const text = searchText([...key, ...description]);
   const cover = p.photos.find((ph) => ph.status === 'ready');
   const mid = cover?.variants?.find((v) => v.width >= 320) ?? cover?.variants?.[0];
   const base = {
@@ -329,6 +349,7 @@ export function searchEntries(p: ProductItem): SearchItem[] {
     unit: p.unit,
     availability: p.availability,
     sellerName: p.sellerName,
+    sellerWhatsapp: p.sellerWhatsapp,
     villageCode: p.villageCode,
     villageName: p.villageName,
     villageSlug: p.villageSlug,
@@ -361,23 +382,39 @@ export async function relistSellerProducts(seller: SellerItem, now: Date): Promi
       { sellerId: seller.id },
       { cursor },
     );
-    for (const product of page.items) {
-      const visible = isPublic(product, seller.status);
-      const current = await getProduct(product.id);
-      if ((current.visibility === 'public') === visible && (!visible || current.indexedTerms.length))
-        continue;
+    for (const product of page.items) if (await relistOne(product.id, seller, now)) changed++;
+    cursor = page.cursor;
+  } while (cursor);
+  return changed;
+}
+
+/**
+ * One product of a relist. The write bumps the version, so an edit that read the product before it
+ * (and would write the old visibility back) fails its own version condition; a concurrent edit that
+ * wins instead makes this re-read and decide again.
+ */
+async function relistOne(id: string, seller: SellerItem, now: Date): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await getProduct(id);
+    const visible = isPublic(current, seller.status);
+    if ((current.visibility === 'public') === visible && (!visible || current.indexedTerms.length))
+      return false;
+    try {
       await saveProduct(
         current,
-        { ...current, updatedAt: now.toISOString() },
+        { ...current, version: current.version + 1, updatedAt: now.toISOString() },
         seller.status,
         now,
         `seller ${seller.status}`,
       );
-      changed++;
+      return true;
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+      // the seller changed again since this relist began: its own relist takes over
+      if ((await getSeller(seller.id)).status !== seller.status) return false;
     }
-    cursor = page.cursor;
-  } while (cursor);
-  return changed;
+  }
+  throw new Conflict('error.conflict', 'relist_busy');
 }
 
 /** Public products of a village, optionally one category, paged. */

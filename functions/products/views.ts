@@ -32,12 +32,35 @@ export function photoView(p: ProductPhotoData) {
 
 const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 
+/**
+ * "Desa" or "Kelurahan", from the village code: its fourth segment `1xxx` is a kelurahan, anything
+ * else a desa (the rule of villages/onboard-data.ts `villageKind`, which cannot be imported here:
+ * it carries the national area list).
+ */
+export const villageTitle = (code: string) =>
+  (code.split('.')[3] ?? '').startsWith('1') ? 'Kelurahan' : 'Desa';
+
 /** wa.me link with a prefilled Indonesian order message naming the product and the village. */
-export function whatsappOrderUrl(product: ProductItem, siteUrl = config.SITE_URL): string {
+export function whatsappOrderUrl(
+  product: Pick<
+    ProductItem,
+    | 'name'
+    | 'price'
+    | 'discountPrice'
+    | 'unit'
+    | 'sellerName'
+    | 'sellerWhatsapp'
+    | 'villageCode'
+    | 'villageName'
+    | 'villageSlug'
+    | 'slug'
+  >,
+  siteUrl = config.SITE_URL,
+): string {
   const price = product.discountPrice ?? product.price;
   const message =
     `Halo ${product.sellerName}, saya ingin memesan "${product.name}" (${rupiah(price)}/${product.unit}) ` +
-    `dari Desa ${product.villageName}. Dilihat di ${productPageUrl(product, siteUrl)}`;
+    `dari ${villageTitle(product.villageCode)} ${product.villageName}. Dilihat di ${productPageUrl(product, siteUrl)}`;
   return `https://wa.me/${product.sellerWhatsapp.replace(/^\+/, '')}?text=${encodeURIComponent(message)}`;
 }
 

@@ -37,16 +37,10 @@ export async function createCognitoSeller(account: SellerSignIn): Promise<void> 
     );
   } catch (error) {
     if ((error as { name?: string }).name !== 'UsernameExistsException') throw error;
-    // A retried registration. Never let an anonymous retry reset a working password: only an
-    // account the first attempt left without one (crash between the two calls) gets it set.
-    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId, Username: account.username }));
-    if (user.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
-      await cognito.send(
-        new AdminAddUserToGroupCommand({ UserPoolId, Username: account.username, GroupName: 'seller' }),
-      );
-      return;
-    }
-    // left behind by an attempt that was undone: it must now point at this seller
+    // A retried registration (the caller holds the table's claim on this number, so the seller in
+    // `attributes` is the one that exists). The sign-in must point at it whatever state an earlier,
+    // undone attempt left it in — even confirmed (the attempt failed after setting the password),
+    // else its tokens would name a deleted seller.
     await cognito.send(
       new AdminUpdateUserAttributesCommand({
         UserPoolId,
@@ -54,6 +48,15 @@ export async function createCognitoSeller(account: SellerSignIn): Promise<void> 
         UserAttributes: Object.entries(account.attributes).map(([Name, Value]) => ({ Name, Value })),
       }),
     );
+    // Never let an anonymous retry reset a working password: only an account the first attempt
+    // left without one (crash between the two calls) gets it set.
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId, Username: account.username }));
+    if (user.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
+      await cognito.send(
+        new AdminAddUserToGroupCommand({ UserPoolId, Username: account.username, GroupName: 'seller' }),
+      );
+      return;
+    }
   }
   await cognito.send(
     new AdminSetUserPasswordCommand({

@@ -3,8 +3,11 @@
  * shows publicly records, durably and in the same transaction as the change, that the village's site
  * must be rebuilt. The publisher takes villages that have been quiet for `quietMs` (so a burst of
  * edits is one rebuild), rebuilds them, and marks them clean only if no change arrived meanwhile.
+ * A village edited without pause is never quiet: once it has been dirty for `maxWaitMs` (counted from
+ * when a reader of the signal first saw it dirty and busy, `dirtySince`) it is taken anyway, at most
+ * once per `maxWaitMs`. The writers of the signal are unchanged by this: they only upsert the change.
  */
-import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { $remove, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { indexes, isConditionFailed, queryPage, SiteState } from '../lib/table';
 
 export interface Village {
@@ -38,18 +41,60 @@ export interface Pending {
   lastChangeAt: string;
   reason?: string;
   dispatchedAt?: string;
+  dirtySince?: string;
 }
 
-/** Villages whose site is out of date and that have been quiet for `quietMs`. One Query, never a Scan. */
-export async function pendingSites(regencyCode: string, now: Date, quietMs: number): Promise<Pending[]> {
+/** The longest a village's rebuild waits for its edits to pause. */
+export const MAX_WAIT_MS = 15 * 60_000;
+
+/**
+ * Villages whose site is out of date and that have been quiet for `quietMs`, or that have been dirty
+ * for `maxWaitMs` without a pause (and were not dispatched within `maxWaitMs`). One Query, never a
+ * Scan; a busy village seen for the first time gets its `dirtySince` stamped (one conditional write).
+ */
+export async function pendingSites(
+  regencyCode: string,
+  now: Date,
+  quietMs: number,
+  maxWaitMs = MAX_WAIT_MS,
+): Promise<Pending[]> {
   const cutoff = now.getTime() - quietMs;
+  const starved = now.getTime() - maxWaitMs;
   const { items } = await queryPage(
     SiteState,
     indexes.siteStateByState,
     { regencyCode, state: 'dirty' },
-    { all: true, attributes: ['villageCode', 'lastChangeAt', 'reason', 'dispatchedAt'] },
+    { all: true, attributes: ['villageCode', 'lastChangeAt', 'reason', 'dispatchedAt', 'dirtySince'] },
   );
-  return (items as Pending[]).filter((p) => Date.parse(p.lastChangeAt) <= cutoff);
+  const due: Pending[] = [];
+  for (const p of items as Pending[]) {
+    if (Date.parse(p.lastChangeAt) <= cutoff) due.push(p);
+    else if (!p.dirtySince) await stampDirtySince(p.villageCode, now);
+    else if (
+      Date.parse(p.dirtySince) <= starved &&
+      (!p.dispatchedAt || Date.parse(p.dispatchedAt) <= starved)
+    )
+      due.push(p);
+  }
+  return due;
+}
+
+async function stampDirtySince(villageCode: string, at: Date) {
+  try {
+    await SiteState.build(UpdateItemCommand)
+      .item({ villageCode, dirtySince: at.toISOString() })
+      .options({
+        condition: {
+          and: [
+            { attr: 'state', eq: 'dirty' },
+            { attr: 'dirtySince', exists: false },
+          ],
+        },
+      })
+      .send();
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
 }
 
 /**
@@ -64,6 +109,7 @@ export async function markPublished(village: Village, seenChangeAt: string, now:
         state: 'clean',
         regencyCode: village.regencyCode,
         publishedAt: now.toISOString(),
+        dirtySince: $remove(),
       })
       .options({
         condition: {
@@ -76,7 +122,16 @@ export async function markPublished(village: Village, seenChangeAt: string, now:
       .send();
     return true;
   } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
+    if (!isConditionFailed(error)) throw error;
   }
+  // still dirty: what was published is at most `maxWaitMs` behind from now on, so the wait restarts
+  try {
+    await SiteState.build(UpdateItemCommand)
+      .item({ villageCode: village.code, dirtySince: now.toISOString() })
+      .options({ condition: { attr: 'state', eq: 'dirty' } })
+      .send();
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+  return false;
 }

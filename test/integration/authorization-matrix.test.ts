@@ -45,6 +45,13 @@ interface CallerDef {
   identity: Identity;
   /** a demo account (signed in through /local/token); otherwise the token is minted */
   demo?: string;
+  /**
+   * a seller account registered for the matrix (beforeAll) in this state, signed in through
+   * /local/token; not the owner of the fixtures' products
+   */
+  registered?: 'approved' | 'pending' | 'suspended';
+  /** the seller that owns the seller-owned fixtures (the demo seller of Tamansari) */
+  owner?: boolean;
 }
 
 const CALLERS: CallerDef[] = [
@@ -68,6 +75,35 @@ const CALLERS: CallerDef[] = [
       regency: BANYUWANGI,
     },
     demo: 'seller@tamansari-licin',
+    owner: true,
+  },
+  {
+    id: 'seller-other-village',
+    label: 'seller of another village',
+    token: 'valid',
+    identity: { groups: ['seller'], village: KEMIREN, kecamatan: GLAGAH, regency: BANYUWANGI },
+    demo: 'seller@kemiren-glagah',
+  },
+  {
+    id: 'seller-same-village',
+    label: 'another approved seller of the village',
+    token: 'valid',
+    identity: { groups: ['seller'], village: TAMANSARI, kecamatan: LICIN, regency: BANYUWANGI },
+    registered: 'approved',
+  },
+  {
+    id: 'seller-pending',
+    label: 'pending seller of the village',
+    token: 'valid',
+    identity: { groups: ['seller'], village: TAMANSARI, kecamatan: LICIN, regency: BANYUWANGI },
+    registered: 'pending',
+  },
+  {
+    id: 'seller-suspended',
+    label: 'suspended seller of the village',
+    token: 'valid',
+    identity: { groups: ['seller'], village: TAMANSARI, kecamatan: LICIN, regency: BANYUWANGI },
+    registered: 'suspended',
   },
   {
     id: 'village-own',
@@ -122,9 +158,14 @@ interface Expectation {
 interface Fixture {
   /** where the resource lives (the scope claims are compared with this) */
   target: Target;
+  /**
+   * the resource belongs to the demo seller: a seller admitted by the route's scope but not its
+   * owner is refused (403) — another seller of the village, pending or suspended alike
+   */
+  owned?: boolean;
   prepare(): Promise<Prepared>;
   /** the answer of an authorized caller acting under `role` */
-  allowed(role: Role): Expectation;
+  allowed(role: Role, caller: CallerDef): Expectation;
   /** after a denied write: nothing changed */
   unchanged?(prepared: Prepared): Promise<void>;
 }
@@ -146,6 +187,38 @@ async function submit(village: string, name: string, nik = NIK) {
 }
 
 const read: Fixture['allowed'] = () => ({ status: 200 });
+
+/**
+ * A seller of Tamansari in `state`, registered through the domain (the public route's per-address
+ * limit is the transition cells'), moved by the village officer's route, and signed in.
+ */
+async function registeredSeller(label: string, state: 'approved' | 'pending' | 'suspended') {
+  const { SellerRegisterBody } = await import('../../functions/sellers/schemas');
+  const { registerSeller } = await import('../../functions/sellers/store');
+  const { getVillage } = await import('../../functions/villages/store');
+  const n = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  const password = 'Matrix-Sandi-2026!';
+  const body = SellerRegisterBody.parse({
+    businessName: `Matrix ${label} ${n}`,
+    ownerName: 'Matrix',
+    whatsapp: `0813${n}`,
+    kind: 'umkm',
+    description: 'Uji matriks',
+    password,
+  });
+  const { id } = await registerSeller(await getVillage(TAMANSARI), body, new Date());
+  const moves = state === 'pending' ? [] : state === 'approved' ? ['approved'] : ['approved', 'suspended'];
+  for (const to of moves) {
+    const res = await call('POST', `/sellers/${id}/transitions`, {
+      token: tokens.get('village-own'),
+      json: { to, ...(to === 'suspended' ? { reason: 'uji matriks' } : {}) },
+    });
+    expect(res.status, res.text).toBe(200);
+  }
+  const signedIn = await call('POST', '/local/token', { json: { username: body.whatsapp, password } });
+  expect(signedIn.status, signedIn.text).toBe(200);
+  return signedIn.data.idToken as string;
+}
 /** the demo seller of Tamansari (its products are the seller routes' resources) */
 const seller = { id: '' };
 
@@ -209,11 +282,13 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'sellers.get': {
     target: HOME,
+    owned: true,
     prepare: async () => ({ params: { id: seller.id } }),
     allowed: read,
   },
   'sellers.products': {
     target: HOME,
+    owned: true,
     prepare: async () => ({ params: { id: seller.id } }),
     allowed: read,
   },
@@ -253,10 +328,13 @@ const FIXTURES: Record<string, Fixture> = {
         unit: 'buah',
       },
     }),
-    allowed: () => ({ status: 201 }),
+    // any seller of the village may add a draft (a pending one too); a suspended one may not
+    allowed: (_role, caller) =>
+      caller.registered === 'suspended' ? { status: 409, code: 'seller_not_active' } : { status: 201 },
   },
   'products.patch': {
     target: HOME,
+    owned: true,
     prepare: async () => {
       const { id } = await draftProduct();
       return { params: { id }, json: { version: 1, status: 'taken_down', reason: 'uji matriks' } };
@@ -274,6 +352,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'photos.create': {
     target: HOME,
+    owned: true,
     prepare: async () => {
       const { id } = await draftProduct();
       return { params: { id }, json: { contentType: 'image/jpeg', size: 2000 } };
@@ -286,6 +365,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'photos.confirm': {
     target: HOME,
+    owned: true,
     prepare: async () => {
       const { id } = await draftProduct();
       const photo = await call('POST', `/products/${id}/photos`, {
@@ -297,6 +377,24 @@ const FIXTURES: Record<string, Fixture> = {
     },
     // nothing was uploaded: the seller's confirm is accepted and refused for the missing file
     allowed: () => ({ status: 422, code: 'photo_missing' }),
+  },
+  'photos.delete': {
+    target: HOME,
+    owned: true,
+    prepare: async () => {
+      const { id } = await draftProduct();
+      const photo = await call('POST', `/products/${id}/photos`, {
+        token: tokens.get('seller'),
+        json: { contentType: 'image/jpeg', size: 2000 },
+      });
+      expect(photo.status, photo.text).toBe(201);
+      return { params: { id, photoId: photo.data.photoId } };
+    },
+    allowed: () => ({ status: 200 }),
+    unchanged: async ({ params }) => {
+      const res = await call('GET', `/products/${params.id}`, { token: tokens.get('village-own') });
+      expect(res.data.photos.map((p: { id: string }) => p.id)).toEqual([params.photoId]);
+    },
   },
   'queue.village': {
     target: HOME,
@@ -338,7 +436,18 @@ const protectedRoutes: readonly Route[] = routes.filter((r: Route) => r.auth !==
 
 type Outcome = { kind: 'denied'; status: 401 | 403; code: string } | { kind: 'allowed'; role: Role };
 
-function expectedOutcome(route: Route, caller: CallerDef, target: Target): Outcome {
+function expectedOutcome(
+  route: Route,
+  caller: CallerDef,
+  fixture: Pick<Fixture, 'target' | 'owned'>,
+): Outcome {
+  const outcome = scopeOutcome(route, caller, fixture.target);
+  if (outcome.kind === 'allowed' && outcome.role === 'seller' && fixture.owned && !caller.owner)
+    return { kind: 'denied', status: 403, code: 'forbidden' };
+  return outcome;
+}
+
+function scopeOutcome(route: Route, caller: CallerDef, target: Target): Outcome {
   if (caller.token !== 'valid') return { kind: 'denied', status: 401, code: 'unauthorized' };
   if (route.auth === 'public') throw new Error('public route in the matrix');
   const roles = route.auth.roles;
@@ -355,9 +464,9 @@ function expectedOutcome(route: Route, caller: CallerDef, target: Target): Outco
 function outcomeLabel(route: Route, caller: CallerDef): string {
   const fixture = FIXTURES[route.id];
   if (!fixture) return 'no fixture';
-  const outcome = expectedOutcome(route, caller, fixture.target);
+  const outcome = expectedOutcome(route, caller, fixture);
   if (outcome.kind === 'denied') return String(outcome.status);
-  const e = fixture.allowed(outcome.role);
+  const e = fixture.allowed(outcome.role, caller);
   return e.status === 200 ? '200' : `${e.status}${e.code ? ` ${e.code}` : ''} (allowed)`;
 }
 
@@ -386,8 +495,12 @@ beforeAll(async () => {
         await mintToken('late', caller.identity, { agoSeconds: 2 * 3600, ttlSeconds: 600 }),
       );
     else if (caller.demo) tokens.set(caller.id, await signIn(runtime.apiUrl, caller.demo));
+    else if (caller.registered)
+      continue; // below, once the village officer's token is there
     else tokens.set(caller.id, await mintToken(`matrix-${caller.id}`, caller.identity));
   }
+  for (const caller of CALLERS)
+    if (caller.registered) tokens.set(caller.id, await registeredSeller(caller.id, caller.registered));
   Object.assign(home, await submit(TAMANSARI, home.name));
   const sellers = await call('GET', `/villages/${TAMANSARI}/sellers?status=approved`, {
     token: tokens.get('village-own'),
@@ -414,11 +527,11 @@ describe('the matrix covers the route table', () => {
     for (const route of protectedRoutes) {
       const fixture = FIXTURES[route.id];
       if (!fixture) continue;
-      const outcomes = CALLERS.map((c) => expectedOutcome(route, c, fixture.target).kind);
+      const outcomes = CALLERS.map((c) => expectedOutcome(route, c, fixture).kind);
       expect(outcomes, route.id).toContain('allowed');
       expect(
         CALLERS.filter((c) => c.token === 'valid').some(
-          (c) => expectedOutcome(route, c, fixture.target).kind === 'denied',
+          (c) => expectedOutcome(route, c, fixture).kind === 'denied',
         ),
         route.id,
       ).toBe(true);
@@ -427,37 +540,41 @@ describe('the matrix covers the route table', () => {
 
   it('the derived matrix is the documented policy for the routes we know', () => {
     const A = 'allow';
-    // anonymous, bad signature, expired, seller, village own/other, kecamatan own/other, regency own/other
+    // anonymous, bad signature, expired, seller (owner), seller of another village, another seller
+    // of the village, pending seller, suspended seller, village own/other, kecamatan own/other,
+    // regency own/other
     const documented: Record<string, (string | number)[]> = {
-      'queue.village': [401, 401, 401, 403, A, 403, A, 403, A, 403],
-      'queue.kecamatan': [401, 401, 401, 403, 403, 403, A, 403, A, 403],
-      'requests.get': [401, 401, 401, 403, A, 403, A, 403, A, 403],
-      'requests.transition': [401, 401, 401, 403, A, 403, A, 403, 403, 403],
-      'villages.profile': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
-      'villages.news': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
-      'villages.apbdes': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
-      'sellers.list': [401, 401, 401, 403, A, 403, A, 403, A, 403],
-      'sellers.get': [401, 401, 401, A, A, 403, A, 403, A, 403],
-      'sellers.transition': [401, 401, 401, 403, A, 403, 403, 403, 403, 403],
-      'products.create': [401, 401, 401, A, 403, 403, 403, 403, 403, 403],
-      'products.patch': [401, 401, 401, A, A, 403, 403, 403, 403, 403],
-      'photos.create': [401, 401, 401, A, 403, 403, 403, 403, 403, 403],
-      'photos.confirm': [401, 401, 401, A, 403, 403, 403, 403, 403, 403],
+      'queue.village': [401, 401, 401, 403, 403, 403, 403, 403, A, 403, A, 403, A, 403],
+      'queue.kecamatan': [401, 401, 401, 403, 403, 403, 403, 403, 403, 403, A, 403, A, 403],
+      'requests.get': [401, 401, 401, 403, 403, 403, 403, 403, A, 403, A, 403, A, 403],
+      'requests.transition': [401, 401, 401, 403, 403, 403, 403, 403, A, 403, A, 403, 403, 403],
+      'villages.profile': [401, 401, 401, 403, 403, 403, 403, 403, A, 403, 403, 403, 403, 403],
+      'villages.news': [401, 401, 401, 403, 403, 403, 403, 403, A, 403, 403, 403, 403, 403],
+      'villages.apbdes': [401, 401, 401, 403, 403, 403, 403, 403, A, 403, 403, 403, 403, 403],
+      'sellers.list': [401, 401, 401, 403, 403, 403, 403, 403, A, 403, A, 403, A, 403],
+      'sellers.get': [401, 401, 401, A, 403, 403, 403, 403, A, 403, A, 403, A, 403],
+      'sellers.products': [401, 401, 401, A, 403, 403, 403, 403, A, 403, A, 403, A, 403],
+      'sellers.transition': [401, 401, 401, 403, 403, 403, 403, 403, A, 403, 403, 403, 403, 403],
+      'products.create': [401, 401, 401, A, 403, A, A, A, 403, 403, 403, 403, 403, 403],
+      'products.patch': [401, 401, 401, A, 403, 403, 403, 403, A, 403, 403, 403, 403, 403],
+      'photos.create': [401, 401, 401, A, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+      'photos.confirm': [401, 401, 401, A, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+      'photos.delete': [401, 401, 401, A, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     };
     for (const [id, row] of Object.entries(documented)) {
       const route = protectedRoutes.find((r) => r.id === id);
       const fixture = FIXTURES[id];
       if (!route || !fixture) continue; // the coverage test reports these
       const derived = CALLERS.map((c) => {
-        const o = expectedOutcome(route, c, fixture.target);
+        const o = expectedOutcome(route, c, fixture);
         return o.kind === 'allowed' ? A : o.status;
       });
       expect(derived, id).toEqual(row);
     }
   });
 
-  it('the demo accounts carry the claims the matrix assumes', () => {
-    for (const caller of CALLERS.filter((c) => c.demo)) {
+  it('the demo and registered accounts carry the claims the matrix assumes', () => {
+    for (const caller of CALLERS.filter((c) => c.demo || c.registered)) {
       const claims = decodeJwt(tokens.get(caller.id) ?? '');
       expect(claims['cognito:groups'], caller.id).toEqual(caller.identity.groups);
       expect(claims['custom:village'], caller.id).toBe(caller.identity.village);
@@ -478,7 +595,7 @@ describe('roles × routes, every cell', () => {
       ...(prepared.json !== undefined ? { json: prepared.json } : {}),
       ...(token ? { token } : {}),
     });
-    const outcome = expectedOutcome(route, caller, fixture.target);
+    const outcome = expectedOutcome(route, caller, fixture);
 
     if (outcome.kind === 'denied') {
       expect(res.status, res.text).toBe(outcome.status);
@@ -491,7 +608,7 @@ describe('roles × routes, every cell', () => {
     }
 
     expect([401, 403], `${res.status} ${res.text}`).not.toContain(res.status);
-    const expected = fixture.allowed(outcome.role);
+    const expected = fixture.allowed(outcome.role, caller);
     expect(res.status, res.text).toBe(expected.status);
     if (expected.code) expect(res.data?.error?.code).toBe(expected.code);
     if (route.id === 'requests.get') expect(res.data).toMatchObject({ id: home.id, villageCode: TAMANSARI });

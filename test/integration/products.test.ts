@@ -40,11 +40,19 @@ async function signInAs(username: string, password: string) {
   return res.data.idToken as string;
 }
 
-/** A registered and approved seller of Tamansari with its token. */
+/**
+ * A registered and approved seller of Tamansari with its token. Registered through the domain (the
+ * route itself is tested above): the public route allows 20 registrations per address per 10 minutes,
+ * fewer than this file needs. Approved through the route.
+ */
 async function approvedSeller() {
   const body = registration();
-  const reg = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body });
-  expect(reg.status, reg.text).toBe(201);
+  const { SellerRegisterBody } = await import('../../functions/sellers/schemas');
+  const { registerSeller } = await import('../../functions/sellers/store');
+  const { getVillage } = await import('../../functions/villages/store');
+  const reg = {
+    data: await registerSeller(await getVillage(TAMANSARI), SellerRegisterBody.parse(body), new Date()),
+  };
   const ok = await call('POST', `/sellers/${reg.data.id}/transitions`, {
     token: officer,
     json: { to: 'approved' },
@@ -138,7 +146,7 @@ async function confirmOnAws(token: string, productId: string, photoId: string) {
 }
 
 /** What AWS delivers after an upload: the EventBridge "Object Created" event in an SQS record. */
-async function deliverS3Event(productId: string, photoId: string) {
+async function deliverS3Event(productId: string, photoId: string, receiveCount = 1) {
   const { handler } = await import('../../functions/products/handlers/process-photo');
   const { incomingPhotoKey } = await import('../../functions/products/photo-store');
   const key = incomingPhotoKey(productId, photoId);
@@ -148,7 +156,9 @@ async function deliverS3Event(productId: string, photoId: string) {
     object: { size: 1 },
     region: 'ap-southeast-3',
   });
-  return handler({ Records: [sqsRecord(body, { region: 'ap-southeast-3' })] });
+  const record = sqsRecord(body, { region: 'ap-southeast-3' });
+  record.attributes.ApproximateReceiveCount = String(receiveCount);
+  return handler({ Records: [record] });
 }
 
 async function publish(token: string, product: { id: string }) {
@@ -578,5 +588,282 @@ describe('the site signal', () => {
     expect(
       (await pendingSites('35.10', new Date(Date.now() + 1000), 0)).some((p) => p.villageCode === TAMANSARI),
     ).toBe(false);
+  });
+});
+
+describe('empty query values are absent (a plain form sends `category=` for "all")', () => {
+  it('search and the village listing answer 200 to `category=`, like no category at all', async () => {
+    const search = await call('GET', '/products/search?q=kopi&category=&cursor=');
+    expect(search.status, search.text).toBe(200);
+    const all = await call('GET', '/products/search?q=kopi');
+    expect(search.data.items.map((i: { id: string }) => i.id)).toEqual(
+      all.data.items.map((i: { id: string }) => i.id),
+    );
+    expect(search.data.items.length).toBeGreaterThan(0);
+    const list = await call('GET', `/villages/${TAMANSARI}/products?category=&cursor=&limit=`);
+    expect(list.status, list.text).toBe(200);
+    const plain = await call('GET', `/villages/${TAMANSARI}/products`);
+    expect(list.data.items.map((i: { id: string }) => i.id)).toEqual(
+      plain.data.items.map((i: { id: string }) => i.id),
+    );
+    // a value that is there is still checked
+    expect((await call('GET', '/products/search?q=kopi&category=weapons')).status).toBe(400);
+  });
+});
+
+describe('search index: what it keeps, and when it changes', () => {
+  const ids = (res: { data: { items: { id: string }[] } }) => res.data.items.map((i) => i.id);
+
+  it('a 45-word description does not push category, seller or village out of the index', async () => {
+    const seller = await approvedSeller();
+    const words = Array.from({ length: 45 }, (_, i) => `kata${String.fromCharCode(97 + (i % 26))}${i}`);
+    const product = await createProduct(seller.token, {
+      name: 'Bubuk Arjasari Robusta',
+      category: 'coffee',
+      description: { id: words.join(' '), en: 'Ground robusta.' },
+    });
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    expect((await publish(seller.token, product)).status).toBe(200);
+    // category label (id and en), village and seller name are each a key word of the search
+    for (const q of ['kopi', 'coffee', 'tamansari', 'keripik']) {
+      const found = await call('GET', `/products/search?q=${q}&limit=100`);
+      expect(ids(found), q).toContain(product.id);
+    }
+    // each result carries the order link, naming the product and the village by its kind
+    const result = (await call('GET', '/products/search?q=arjasari')).data.items[0];
+    expect(result.id).toBe(product.id);
+    expect(decodeURIComponent(result.whatsappUrl)).toMatch(
+      /^https:\/\/wa\.me\/62813\d+\?text=.*Bubuk Arjasari Robusta.*dari Desa Tamansari\./,
+    );
+    // the description still counts, while room is left
+    expect(ids(await call('GET', '/products/search?q=kataa0&limit=100'))).toContain(product.id);
+  });
+
+  it('a refused write (409) leaves a public product findable', async () => {
+    const { patchProduct, saveHooks } = await import('../../functions/products/store');
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, { name: 'Sambal Pecel Gandrung' });
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const published = await publish(seller.token, product);
+    expect(published.status).toBe(200);
+    // a photo slot is taken between the hide's read and its write (the photo list's revision moves)
+    saveHooks.beforeWrite = async () => {
+      saveHooks.beforeWrite = undefined;
+      const slot = await call('POST', `/products/${product.id}/photos`, {
+        token: seller.token,
+        json: { contentType: 'image/jpeg', size: 1000 },
+      });
+      expect(slot.status, slot.text).toBe(201);
+    };
+    try {
+      await expect(
+        patchProduct(
+          product.id,
+          { version: published.data.version, status: 'hidden' },
+          { role: 'seller', username: 'test' },
+          new Date(),
+        ),
+      ).rejects.toMatchObject({ code: 'version_conflict' });
+    } finally {
+      saveHooks.beforeWrite = undefined;
+    }
+    expect(ids(await call('GET', '/products/search?q=gandrung'))).toEqual([product.id]);
+    expect((await call('GET', `/products/${product.id}`)).data.status).toBe('published');
+  });
+});
+
+describe('suspension races', () => {
+  it('a seller suspended between a PATCH’s read and its write: the product is not republished', async () => {
+    const { patchProduct, saveHooks } = await import('../../functions/products/store');
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, { name: 'Pia Osing Suspensi' });
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const published = await publish(seller.token, product);
+    const hidden = await call('PATCH', `/products/${product.id}`, {
+      token: seller.token,
+      json: { version: published.data.version, status: 'hidden' },
+    });
+    expect(hidden.status).toBe(200);
+    saveHooks.beforeWrite = async () => {
+      saveHooks.beforeWrite = undefined;
+      const suspend = await call('POST', `/sellers/${seller.id}/transitions`, {
+        token: officer,
+        json: { to: 'suspended', reason: 'Diperiksa dulu' },
+      });
+      expect(suspend.status, suspend.text).toBe(200);
+    };
+    try {
+      await expect(
+        patchProduct(
+          product.id,
+          { version: hidden.data.version, status: 'published' },
+          { role: 'seller', username: 'test' },
+          new Date(),
+        ),
+      ).rejects.toMatchObject({ code: 'seller_not_approved' });
+    } finally {
+      saveHooks.beforeWrite = undefined;
+    }
+    const own = await call('GET', `/products/${product.id}`, { token: officer });
+    expect(own.data).toMatchObject({ status: 'hidden', visibility: 'private', version: hidden.data.version });
+    expect((await call('GET', '/products/search?q=suspensi')).data.items).toEqual([]);
+  });
+
+  it('relisting on suspension bumps the version, so an edit read before it cannot write visibility back', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, { name: 'Kue Bagiak Relist' });
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const published = await publish(seller.token, product);
+    const suspend = await call('POST', `/sellers/${seller.id}/transitions`, {
+      token: officer,
+      json: { to: 'suspended', reason: 'Diperiksa dulu' },
+    });
+    expect(suspend.status).toBe(200);
+    const after = await call('GET', `/products/${product.id}`, { token: officer });
+    expect(after.data).toMatchObject({ visibility: 'private' });
+    expect(after.data.version).toBe(published.data.version + 1);
+    // reinstated: public again, findable again, one more version
+    await call('POST', `/sellers/${seller.id}/transitions`, { token: officer, json: { to: 'approved' } });
+    const back = await call('GET', `/products/${product.id}`, { token: officer });
+    expect(back.data).toMatchObject({ visibility: 'public', version: published.data.version + 2 });
+    expect((await call('GET', '/products/search?q=bagiak')).data.items).toHaveLength(1);
+  });
+});
+
+describe('photo lifecycle: delete, abandoned slots, giving up, failed entries', () => {
+  const objectExists = async (bucket: string, key: string) => {
+    const { headObject } = await import('../../functions/lib/s3');
+    return (await headObject(bucket, key)) !== undefined;
+  };
+
+  it('DELETE removes the photo, its variants and its original; the last ready photo of a published product is refused', async () => {
+    const { originalPhotoKey } = await import('../../functions/products/photo-store');
+    const { config } = await import('../../functions/lib/config');
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, { name: 'Tas Anyaman Pandan' });
+    const first = await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const second = await uploadPhoto(seller.token, product.id, await pngBytes({ width: 900, height: 600 }));
+    const published = await publish(seller.token, product);
+    expect(published.status).toBe(200);
+    const photo = published.data.photos.find((p: { id: string }) => p.id === second.photoId);
+    const variantKeys = photo.variants.map((v: { url: string }) => new URL(v.url).pathname.slice(1));
+    expect(variantKeys.length).toBeGreaterThan(0);
+    for (const key of variantKeys) expect(await objectExists(config.PHOTOS_BUCKET, key)).toBe(true);
+    expect(await objectExists(config.UPLOADS_BUCKET, originalPhotoKey(product.id, second.photoId))).toBe(
+      true,
+    );
+
+    // others cannot: another seller of the village, the officer, anonymous
+    const other = await approvedSeller();
+    const path = `/products/${product.id}/photos/${second.photoId}`;
+    expect((await call('DELETE', path, { token: other.token })).status).toBe(403);
+    expect((await call('DELETE', path, { token: officer })).status).toBe(403);
+    expect((await call('DELETE', path)).status).toBe(401);
+
+    const gone = await call('DELETE', path, { token: seller.token });
+    expect(gone.status, gone.text).toBe(200);
+    expect(gone.data.photos.map((p: { id: string }) => p.id)).toEqual([first.photoId]);
+    for (const key of variantKeys) expect(await objectExists(config.PHOTOS_BUCKET, key)).toBe(false);
+    expect(await objectExists(config.UPLOADS_BUCKET, originalPhotoKey(product.id, second.photoId))).toBe(
+      false,
+    );
+    expect((await call('DELETE', path, { token: seller.token })).status).toBe(404);
+    // the public view and the search follow
+    expect((await call('GET', `/products/${product.id}`)).data.photos).toHaveLength(1);
+
+    const last = await call('DELETE', `/products/${product.id}/photos/${first.photoId}`, {
+      token: seller.token,
+    });
+    expect(last.status).toBe(409);
+    expect(last.data.error.code).toBe('last_photo');
+    const still = await call('GET', `/products/${product.id}`, { token: seller.token });
+    expect(still.data).toMatchObject({ status: 'published', visibility: 'public' });
+    expect(still.data.photos).toHaveLength(1);
+    // hidden, the last photo may go
+    await call('PATCH', `/products/${product.id}`, {
+      token: seller.token,
+      json: { version: still.data.version, status: 'hidden' },
+    });
+    const ok = await call('DELETE', `/products/${product.id}/photos/${first.photoId}`, {
+      token: seller.token,
+    });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.data.photos).toEqual([]);
+  });
+
+  it('upload slots whose form expired unused stop counting toward the 5-photo limit', async () => {
+    const { createPhoto } = await import('../../functions/products/photo-store');
+    const { getProduct } = await import('../../functions/products/store');
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    // one slot gets its bytes (not yet processed), four are never used
+    const uploaded = await uploadOnly(seller.token, product.id, await jpegWithGps());
+    for (let i = 0; i < 4; i++) await uploadOnly(seller.token, product.id, undefined);
+    const full = await call('POST', `/products/${product.id}/photos`, {
+      token: seller.token,
+      json: { contentType: 'image/jpeg', size: 1000 },
+    });
+    expect(full.status).toBe(422);
+    expect(full.data.error.code).toBe('too_many_photos');
+    // 20 minutes later the unused forms have expired: they are dropped, the uploaded one stays
+    const later = new Date(Date.now() + 20 * 60 * 1000);
+    const fresh = await createPhoto(
+      await getProduct(product.id),
+      { contentType: 'image/jpeg', size: 1000 },
+      later,
+    );
+    const photos = (await getProduct(product.id)).photos.map((p) => p.id).sort();
+    expect(photos).toEqual([uploaded, fresh.photoId].sort());
+  });
+
+  it("after the processor's last delivery fails, the photo is failed (processing_failed), not processing forever", async () => {
+    const { config } = await import('../../functions/lib/config');
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    const photoId = await uploadOnly(seller.token, product.id, await jpegWithGps());
+    const bucket = config.PHOTOS_BUCKET;
+    // the variants cannot be written: an unexpected (retryable) failure
+    (config as { PHOTOS_BUCKET: string }).PHOTOS_BUCKET = 'no-such-bucket-here';
+    try {
+      const firstTry = await deliverS3Event(product.id, photoId, 1);
+      expect(firstTry.batchItemFailures).toHaveLength(1);
+      const mid = await call('GET', `/products/${product.id}`, { token: seller.token });
+      expect(mid.data.photos).toEqual([{ id: photoId, status: 'processing' }]);
+      expect(await deliverS3Event(product.id, photoId, 3)).toEqual({ batchItemFailures: [] });
+    } finally {
+      (config as { PHOTOS_BUCKET: string }).PHOTOS_BUCKET = bucket;
+    }
+    const got = await call('GET', `/products/${product.id}`, { token: seller.token });
+    expect(got.data.photos).toEqual([{ id: photoId, status: 'failed', reason: 'processing_failed' }]);
+  });
+
+  it('keeps only the 3 newest failed photos on a product', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    const failed: string[] = [];
+    for (let i = 0; i < 5; i++)
+      failed.push((await uploadPhoto(seller.token, product.id, svgBytes())).photoId);
+    const got = await call('GET', `/products/${product.id}`, { token: seller.token });
+    const ids = got.data.photos.map((p: { id: string }) => p.id);
+    expect(ids).toHaveLength(3);
+    expect(got.data.photos.every((p: { status: string }) => p.status === 'failed')).toBe(true);
+    expect(ids).not.toContain(failed[0]);
+  });
+
+  it('a suspended or rejected seller gets no upload form (409 seller_not_active), and writes nothing', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    const suspend = await call('POST', `/sellers/${seller.id}/transitions`, {
+      token: officer,
+      json: { to: 'suspended', reason: 'Diperiksa dulu' },
+    });
+    expect(suspend.status).toBe(200);
+    const refused = await call('POST', `/products/${product.id}/photos`, {
+      token: seller.token,
+      json: { contentType: 'image/jpeg', size: 1000 },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.data.error.code).toBe('seller_not_active');
+    expect((await call('GET', `/products/${product.id}`, { token: seller.token })).data.photos).toEqual([]);
   });
 });

@@ -90,4 +90,51 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
     expect(sent).toEqual([expect.objectContaining({ village: '*' })]);
     expect(await handler()).toEqual({ dispatched: 0 });
   });
+
+  it('a village edited without pause is still rebuilt once it has waited MAX_WAIT_MS, then waits again', async () => {
+    const { SiteState } = await import('../../functions/lib/table');
+    const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
+    const { MAX_WAIT_MS, markPublished, pendingSites } = await import('../../functions/sites/signal');
+    const code = '35.10.24.2999';
+    const village = { code, regencyCode: '35.10' };
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms);
+    const edit = (ms: number) =>
+      SiteState.build(UpdateItemCommand)
+        .item({
+          villageCode: code,
+          regencyCode: '35.10',
+          state: 'dirty',
+          reason: 'edit',
+          lastChangeAt: at(ms).toISOString(),
+        })
+        .send();
+    const due = async (ms: number) =>
+      (await pendingSites('35.10', at(ms), 60_000)).some((p) => p.villageCode === code);
+    // an edit every 30 s: never a quiet minute
+    await edit(0);
+    expect(await due(0)).toBe(false);
+    await edit(MAX_WAIT_MS - 30_000);
+    expect(await due(MAX_WAIT_MS - 30_000)).toBe(false);
+    await edit(MAX_WAIT_MS);
+    expect(await due(MAX_WAIT_MS)).toBe(true);
+    // dispatched then: not again on the next round while the edits go on
+    await SiteState.build(UpdateItemCommand)
+      .item({ villageCode: code, dispatchedAt: at(MAX_WAIT_MS).toISOString() })
+      .send();
+    await edit(MAX_WAIT_MS + 30_000);
+    expect(await due(MAX_WAIT_MS + 30_000)).toBe(false);
+    // the build published what it saw; a later edit keeps the village dirty and the wait restarts
+    expect(await markPublished(village, at(MAX_WAIT_MS).toISOString(), at(MAX_WAIT_MS + 60_000))).toBe(false);
+    await edit(2 * MAX_WAIT_MS);
+    expect(await due(2 * MAX_WAIT_MS)).toBe(false);
+    await edit(2 * MAX_WAIT_MS + 60_000 + 1);
+    expect(await due(2 * MAX_WAIT_MS + 60_000 + 1)).toBe(true);
+    // once quiet and published, clean: nothing pending, and the next burst waits from its own start
+    const last = at(2 * MAX_WAIT_MS + 60_000 + 1).toISOString();
+    expect(await markPublished(village, last, at(3 * MAX_WAIT_MS))).toBe(true);
+    await edit(3 * MAX_WAIT_MS);
+    expect(await due(3 * MAX_WAIT_MS)).toBe(false);
+    expect(await due(3 * MAX_WAIT_MS + 30_000)).toBe(false);
+  });
 });

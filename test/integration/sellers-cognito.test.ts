@@ -21,6 +21,7 @@ let call: ReturnType<typeof client>;
 const users = new Map<string, { attributes: Record<string, string>; status: string; groups: string[] }>();
 const calls: string[] = [];
 let failNextPassword = false;
+let failNextGroup = false;
 
 beforeAll(async () => {
   process.env.COGNITO_USER_POOL_ID = 'ap-southeast-3_mocked';
@@ -51,6 +52,10 @@ beforeAll(async () => {
       return {} as never;
     }
     if (command instanceof AdminAddUserToGroupCommand) {
+      if (failNextGroup) {
+        failNextGroup = false;
+        throw error('InternalErrorException');
+      }
       users.get(command.input.Username ?? '')?.groups.push(command.input.GroupName ?? '');
       return {} as never;
     }
@@ -129,5 +134,30 @@ describe('seller registration with Cognito (client mocked)', () => {
     expect(users.get('+6281377700003')?.status).toBe('CONFIRMED');
     // the sign-in the undone attempt left behind now belongs to the seller that exists
     expect(users.get('+6281377700003')?.attributes['custom:seller']).toBe(again.data.id);
+  });
+
+  it('(mocked Cognito) a retry after an attempt undone once the password was set points the confirmed sign-in at the new seller', async () => {
+    // the first attempt creates the user and sets its password (CONFIRMED), then fails adding the
+    // group: the seller records are undone, the Cognito user stays, naming a seller that is gone
+    failNextGroup = true;
+    const failed = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700004') });
+    expect(failed.status).toBe(500);
+    const leftover = users.get('+6281377700004');
+    expect(leftover?.status).toBe('CONFIRMED');
+    const stale = leftover?.attributes['custom:seller'];
+    const { getItem, Seller } = await import('../../functions/lib/table');
+    expect((await getItem(Seller, { id: stale ?? '' }, { consistent: true })).Item).toBeUndefined();
+
+    calls.length = 0;
+    const again = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700004') });
+    expect(again.status, again.text).toBe(201);
+    expect(again.data.id).not.toBe(stale);
+    expect(users.get('+6281377700004')).toMatchObject({
+      status: 'CONFIRMED',
+      attributes: { 'custom:seller': again.data.id, 'custom:village': TAMANSARI },
+      groups: ['seller'],
+    });
+    // a confirmed account's password is never reset by a retry
+    expect(calls).not.toContain('AdminSetUserPasswordCommand');
   });
 });

@@ -51,6 +51,8 @@ export const en: Record<StringKey, string> = {
   'error.too_many_photos': 'A product has at most 5 photos.',
   'error.photo_unknown': 'This product has no such photo.',
   'error.photo_missing': 'The photo has not been uploaded yet. Upload it first.',
+  'error.last_photo':
+    'This is the last ready photo of a published product. Add another or hide the product first.',
   'field.category': 'choose one of the product categories',
   'field.rupiah': 'a whole number of rupiah',
   'field.discount': 'the discount price must be lower than the price',

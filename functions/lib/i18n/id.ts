@@ -49,6 +49,8 @@ export const id = {
   'error.too_many_photos': 'Satu produk paling banyak 5 foto.',
   'error.photo_unknown': 'Produk ini tidak memiliki foto tersebut.',
   'error.photo_missing': 'Foto belum diunggah. Unggah terlebih dahulu.',
+  'error.last_photo':
+    'Ini foto siap terakhir dari produk yang terbit. Tambah foto lain atau sembunyikan produk dulu.',
   'field.category': 'pilih salah satu kategori produk',
   'field.rupiah': 'bilangan bulat rupiah',
   'field.discount': 'harga diskon harus lebih rendah dari harga',
