@@ -11,6 +11,7 @@ export type Role = 'village-officer' | 'kecamatan-officer' | 'regency-admin' | '
 export type Scope = 'village' | 'kecamatan' | 'regency';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type Access = 'read' | 'write';
+export type ProbedBucket = 'uploads' | 'photos' | 'letters';
 
 export interface Route {
   /** stable id, also the OpenAPI operationId and the Lambda's logical name */
@@ -20,11 +21,22 @@ export interface Route {
   /** module under functions/ exporting `handler` */
   handler: string;
   auth: 'public' | { roles: Partial<Record<Role, Scope>> };
+  /**
+   * a public route that shows more to a signed-in caller: the handler verifies an optional bearer
+   * token itself (functions/lib/optional-auth.ts), so its function gets the issuer and client id
+   */
+  optionalAuth?: boolean;
   /** what the handler touches: the single table, the buckets, the sign-in directory (Cognito) */
   table?: Access;
   uploads?: Access;
   photos?: Access;
   identity?: Access;
+  /**
+   * buckets where the handler asks whether an object exists (HEAD/GET of a key that may be missing):
+   * its function also gets s3:ListBucket on them, without which S3 answers a missing key with 403
+   * (indistinguishable from a real denial) instead of 404
+   */
+  probes?: readonly ProbedBucket[];
   /** packages with native code shipped beside the bundle instead of bundled (sharp) */
   nodeModules?: readonly string[];
   /** answers HTML to browsers as well as JSON */
@@ -138,6 +150,7 @@ export const routes = [
     auth: 'public',
     table: 'write',
     uploads: 'write',
+    probes: ['uploads'],
     summary: 'Check an uploaded document (size, real type) and count it',
   },
   {
@@ -149,6 +162,7 @@ export const routes = [
     table: 'write',
     uploads: 'write',
     html: true,
+    probes: ['uploads'],
     summary: "S3's success_action_redirect lands here; confirms and redirects to the receipt",
   },
   {
@@ -350,6 +364,7 @@ export const routes = [
     handler: 'products/handlers/get',
     auth: 'public',
     table: 'read',
+    optionalAuth: true,
     summary: 'One product: public when published; its seller and officers (bearer token) see any state',
   },
   {
@@ -379,6 +394,7 @@ export const routes = [
     auth: { roles: { seller: 'village' } },
     table: 'read',
     uploads: 'read',
+    probes: ['uploads'],
     summary:
       "Tell the API a photo was uploaded (idempotent): 202 while the S3 event's processing runs, 200 once done",
   },

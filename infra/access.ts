@@ -18,7 +18,14 @@ export interface ResourceBinding {
   value: string;
   /** the IAM statements that `access` needs, on this resource only */
   statements(access: Access): PolicyStatement[];
+  /**
+   * buckets only: s3:ListBucket on the bucket itself, for a function that asks whether an object
+   * exists (route `probes`). Without it S3 answers a missing key with 403 instead of 404.
+   */
+  listing?(): PolicyStatement;
 }
+
+export const listActions = ['s3:ListBucket'];
 
 export const tableActions: Record<Access, string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
@@ -29,6 +36,8 @@ export const tableActions: Record<Access, string[]> = {
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
     'dynamodb:DeleteItem',
+    // many plain writes at once: onboarding, a product's search index (functions/lib/batch.ts)
+    'dynamodb:BatchWriteItem',
     'dynamodb:TransactWriteItems',
     'dynamodb:ConditionCheckItem',
   ],
@@ -65,6 +74,7 @@ export function bucketBinding(bucket: IBucket, envVar: string): ResourceBinding 
     statements: (access) => [
       new PolicyStatement({ actions: objectActions[access], resources: [bucket.arnForObjects('*')] }),
     ],
+    listing: () => new PolicyStatement({ actions: listActions, resources: [bucket.bucketArn] }),
   };
 }
 
@@ -110,12 +120,15 @@ export function accessBindings(resources: AccessResources): Record<AccessKey, Re
   };
 }
 
-/** Every declared access, bound. */
+/** Every declared access, bound; throws when a stack cannot provide a binding a function declares. */
 export function bindingsFor(
   declared: AccessDeclarations,
-  bindings: Record<AccessKey, ResourceBinding>,
+  bindings: Partial<Record<AccessKey, ResourceBinding>>,
 ): [ResourceBinding, Access][] {
-  return (Object.entries(declared) as [AccessKey, Access | undefined][]).flatMap(([key, access]) =>
-    access ? [[bindings[key], access] as [ResourceBinding, Access]] : [],
-  );
+  return (Object.entries(declared) as [AccessKey, Access | undefined][]).flatMap(([key, access]) => {
+    if (!access) return [];
+    const binding = bindings[key];
+    if (!binding) throw new Error(`no ${key} binding here for a function that declares ${key}: ${access}`);
+    return [[binding, access] as [ResourceBinding, Access]];
+  });
 }

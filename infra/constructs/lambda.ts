@@ -7,8 +7,15 @@ import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Access } from '../../functions/routes';
-import type { ResourceBinding } from '../access';
-import { buildOptions, handlerEntry, packageClosure, repoRoot } from '../bundles';
+import { bindingsFor, type ResourceBinding } from '../access';
+import {
+  type AccessKey,
+  buildOptions,
+  type FunctionSpec,
+  handlerEntry,
+  packageClosure,
+  repoRoot,
+} from '../bundles';
 import { acknowledgeWildcards } from '../nag';
 
 export interface SkFunctionProps
@@ -47,7 +54,7 @@ const notImplemented = `exports.handler = async () => ({
 
 /**
  * Every Lambda of Smart Kampung: Node 24 on arm64 (Graviton: ~20 % cheaper per GB-second), ESM,
- * minified, source maps, the AWS SDK bundled, its own log group with a retention, its own role that
+ * minified, no source maps (logs carry error names, never stacks), the AWS SDK bundled, its own log group with a retention, its own role that
  * can write only to that log group. Access to data is added with `bind`, which sets the environment
  * variable and the grant together so a function gets exactly what it uses.
  */
@@ -110,6 +117,16 @@ export class SkFunction extends NodejsFunction {
     }
   }
 
+  /**
+   * s3:ListBucket on a bucket, for a function that asks whether an object exists there (its spec's
+   * `probes`): S3 then answers a missing key with 404 rather than 403.
+   */
+  bindListing(binding: ResourceBinding): this {
+    if (!binding.listing) throw new Error(`${binding.envVar} is not a bucket: nothing to list`);
+    this.addToRolePolicy(binding.listing());
+    return this;
+  }
+
   /** Environment variable and IAM grant for one resource, in one call. */
   bind(binding: ResourceBinding, access: Access): this {
     this.addEnvironment(binding.envVar, binding.value);
@@ -122,6 +139,33 @@ export class SkFunction extends NodejsFunction {
     );
     return this;
   }
+}
+
+/**
+ * A function of `functionSpecs()` (infra/bundles.ts): its module, sizing and native modules, and
+ * exactly the grants it declares (access and probes) — from the bindings the calling stack holds.
+ */
+export function specFunction(
+  scope: Construct,
+  spec: FunctionSpec,
+  props: { description: string; environment: Record<string, string> },
+  bindings: Partial<Record<AccessKey, ResourceBinding>>,
+): SkFunction {
+  const fn = new SkFunction(scope, spec.id, {
+    module: spec.handler,
+    description: props.description,
+    timeout: Duration.seconds(spec.timeoutSeconds),
+    memorySize: spec.memoryMb,
+    nodeModules: spec.nodeModules,
+    environment: props.environment,
+  });
+  for (const [binding, access] of bindingsFor(spec.access, bindings)) fn.bind(binding, access);
+  for (const bucket of spec.probes) {
+    const binding = bindings[bucket];
+    if (!binding) throw new Error(`${spec.id} probes ${bucket}, which this stack does not bind`);
+    fn.bindListing(binding);
+  }
+  return fn;
 }
 
 /**

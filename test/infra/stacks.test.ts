@@ -2,8 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Env } from '../../functions/lib/config';
 import { type Route, routes } from '../../functions/routes';
-import { identityActions, objectActions, tableActions } from '../../infra/access';
+import { identityActions, listActions, objectActions, tableActions } from '../../infra/access';
 import { accessKeys, functionSpecs } from '../../infra/bundles';
 import { flattenForNag } from '../../infra/nag';
 import type { SmartKampung } from '../../infra/smart-kampung';
@@ -46,11 +47,14 @@ beforeAll(() => {
   ) as Record<keyof SmartKampung, Json>;
 });
 
+/** every variable functions/lib/config.ts reads */
+const configShape = Env.shape;
 const allTemplates = () => Object.values(templates);
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 const tableArn = 'arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/smart-kampung-3510';
-const bucketObjects = (kind: string) =>
-  `arn:<AWS::Partition>:s3:::smart-kampung-3510-${kind}-<AWS::AccountId>-<AWS::Region>/*`;
+const bucketArn = (kind: string) =>
+  `arn:<AWS::Partition>:s3:::smart-kampung-3510-${kind}-<AWS::AccountId>-<AWS::Region>`;
+const bucketObjects = (kind: string) => `${bucketArn(kind)}/*`;
 
 describe('functions', () => {
   it('every function runs Node 24 on arm64', () => {
@@ -80,11 +84,45 @@ describe('functions', () => {
       const env = (Stack.of(stacks.api).resolve(cfn.environment) as { variables: Json }).variables;
       expect('TABLE_NAME' in env, `${spec.id} TABLE_NAME`).toBe(Boolean(spec.access.table));
       expect('UPLOADS_BUCKET' in env, `${spec.id} UPLOADS_BUCKET`).toBe(Boolean(spec.access.uploads));
-      expect('AUTH_ISSUER' in env, `${spec.id} AUTH_ISSUER`).toBe(spec.authenticated);
+      // the issuer and client id under the names functions/lib/config.ts reads, wherever a token is
+      // verified by the handler itself (a public route's optional bearer token) or checked by API Gateway
+      const auth = spec.authenticated || spec.optionalAuth;
+      expect('AUTH_ISSUER' in env, `${spec.id} AUTH_ISSUER`).toBe(auth);
+      expect('AUTH_CLIENT_ID' in env, `${spec.id} AUTH_CLIENT_ID`).toBe(auth);
+      expect(
+        Object.keys(env).filter((name) => !(name in configShape)),
+        `${spec.id} env read by nothing`,
+      ).toEqual([]);
       expect(env).toMatchObject({ REGENCY_CODE: '35.10' });
       // no source maps are shipped (logs never print stacks): nothing for Node to load at cold start
       expect(env.NODE_OPTIONS, `${spec.id} NODE_OPTIONS`).toBeUndefined();
     }
+  });
+
+  it('products.get (public, optional bearer token) can verify a Cognito token as config.ts reads it', () => {
+    const spec = functionSpecs().find((s) => s.routeIds.includes('products.get'));
+    const fn = spec && stacks.api.functions.get(spec.id);
+    if (!fn) throw new Error('no function for products.get');
+    const cfn = fn.node.defaultChild as CfnFunction;
+    const env = (Stack.of(stacks.api).resolve(cfn.environment) as { variables: Json }).variables;
+    const resolved = JSON.stringify(env);
+    // the web client's id and the pool's (exported by the auth stack under their logical ids)
+    const [[clientId] = ['?']] = resourcesOfType(templates.auth, 'AWS::Cognito::UserPoolClient');
+    const [[poolId] = ['?']] = resourcesOfType(templates.auth, 'AWS::Cognito::UserPool');
+    expect(env.AUTH_CLIENT_ID, resolved).toEqual({
+      'Fn::ImportValue': expect.stringMatching(new RegExp(`:ExportsOutputRef${clientId}`)),
+    });
+    expect(env.AUTH_ISSUER, resolved).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'https://cognito-idp.',
+          { Ref: 'AWS::Region' },
+          '.amazonaws.com/',
+          { 'Fn::ImportValue': expect.stringMatching(new RegExp(`:ExportsOutputRef${poolId}`)) },
+        ],
+      ],
+    });
   });
 });
 
@@ -161,18 +199,25 @@ describe('least privilege', () => {
         for (const action of objectActions[access]) allowed.add(`${action} ${bucketObjects(key)}`);
       }
     }
+    for (const bucket of spec.probes)
+      for (const action of listActions) allowed.add(`${action} ${bucketArn(bucket)}`);
     return allowed;
   }
 
+  /** Where each kind of function is deployed. */
+  const stackOf = (spec: { kind: string }) =>
+    spec.kind === 'site-dispatch' ? 'publish' : spec.kind === 'overdue-metric' ? 'operations' : 'api';
+
   it("each function's policy grants only the table, buckets and actions its routes declare", () => {
+    const kinds = new Set(functionSpecs().map((spec) => spec.kind));
+    expect([...kinds].sort()).toEqual(['api', 'overdue-metric', 'photo-processor', 'site-dispatch']);
     for (const spec of functionSpecs()) {
-      const stack = stacks.api;
-      const template = templates.api;
-      const fn = stacks.api.functions.get(spec.id);
-      const roleId = fn?.role
-        ? stack.getLogicalId(fn.role.node.defaultChild as never)
-        : (resourcesOfType(template, 'AWS::IAM::Role').find(([id]) => id.startsWith(`${spec.id}Role`))?.[0] ??
-          '');
+      const template = templates[stackOf(spec)];
+      const roles = resourcesOfType(template, 'AWS::IAM::Role').filter(([id]) =>
+        new RegExp(`^${spec.id}Role[0-9A-F]{8}$`).test(id),
+      );
+      expect(roles.length, `${spec.id}: one role in the ${stackOf(spec)} stack`).toBe(1);
+      const roleId = roles[0]?.[0] ?? '';
       const statements = policyOf(template, roleId);
       expect(statements.length, spec.id).toBeGreaterThan(0);
       const allowed = allowedGrants(spec);
@@ -192,6 +237,8 @@ describe('least privilege', () => {
               expect(flat, `${spec.id} logs only to its own log group`).toMatch(/^<.*Logs.*\.Arn>$/);
             } else if (action.startsWith('sqs:') && spec.kind === 'photo-processor') {
               expect(flat).toMatch(/^<PhotoQueue.*\.Arn>$/);
+            } else if (action === 'events:PutEvents' && spec.kind === 'site-dispatch') {
+              expect(flat).toMatch(/^<Bus.*\.Arn>$/);
             } else {
               expect(allowed.has(`${action} ${flat}`), `${spec.id} may not ${action} on ${flat}`).toBe(true);
               granted.add(`${action} ${flat}`);
