@@ -27,6 +27,7 @@ import type {
 import FindMyWay from 'find-my-way';
 import type { Route } from '../../functions/routes';
 import { toApiGatewayClaims } from './claims';
+import { localInvocation } from './invocation';
 
 export type LambdaHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -441,7 +442,9 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
         const deadline = Date.now() + timeoutMs;
         const timedOut = Symbol('timeout');
         result = await Promise.race([
-          Promise.resolve().then(() => handler(event, lambdaContext(route, randomUUID(), deadline))),
+          localInvocation.run({ routeId: route.id }, () =>
+            Promise.resolve().then(() => handler(event, lambdaContext(route, randomUUID(), deadline))),
+          ),
           new Promise((r) => {
             timer = setTimeout(() => r(timedOut), timeoutMs);
           }),

@@ -254,6 +254,25 @@ describe('least privilege', () => {
     }
   });
 
+  it('s3:ListBucket on the uploads bucket exactly for the functions that probe for an upload', () => {
+    const listing = resourcesOfType(templates.api, 'AWS::IAM::Policy')
+      .filter(([, props]) =>
+        (props.PolicyDocument as { Statement: Statement[] }).Statement.some((s) =>
+          asArray(s.Action).includes('s3:ListBucket'),
+        ),
+      )
+      .map(([, props]) => (props.Roles as { Ref: string }[])[0]?.Ref.replace(/Role[0-9A-F]{8}$/, ''))
+      .sort();
+    // a missing upload is then 404 (→ 422 / "refused"), not 403 (→ 500 / retried into the DLQ)
+    expect(listing).toEqual(['ProductsPhotoConfirm', 'ProductsProcessPhoto', 'RequestsDocumentConfirm']);
+    for (const [, props] of resourcesOfType(templates.api, 'AWS::IAM::Policy')) {
+      for (const statement of (props.PolicyDocument as { Statement: Statement[] }).Statement) {
+        if (!asArray(statement.Action).includes('s3:ListBucket')) continue;
+        expect(asArray(statement.Resource).map((r) => flattenForNag(r))).toEqual([bucketArn('uploads')]);
+      }
+    }
+  });
+
   it('no policy of any stack grants an action on every resource (`*`)', () => {
     for (const template of allTemplates()) {
       for (const [id, props] of resourcesOfType(template, 'AWS::IAM::Policy')) {
