@@ -30,8 +30,6 @@ let restoreTransport: () => void;
 
 /** function id → "action resource" → the routes (or the function) it was seen in */
 const observed = new Map<string, Map<string, Set<string>>>();
-/** requests sent outside any invocation (seeds, the test's own reads): not attributed */
-let unattributed = 0;
 
 const specs = functionSpecs();
 const specOfRoute = new Map(specs.flatMap((spec) => spec.routeIds.map((id) => [id, spec] as const)));
@@ -41,10 +39,8 @@ function record(actions: string[]) {
   const spec: FunctionSpec | undefined = invocation?.routeId
     ? specOfRoute.get(invocation.routeId)
     : specs.find((s) => s.id === invocation?.functionId);
-  if (!invocation || !spec) {
-    unattributed++;
-    return;
-  }
+  // outside any invocation (the seeds, the test's own set-up): nobody's grant
+  if (!invocation || !spec) return;
   const seen = observed.get(spec.id) ?? new Map<string, Set<string>>();
   observed.set(spec.id, seen);
   for (const action of actions) {
