@@ -170,6 +170,11 @@ export function functionSpecs(): FunctionSpec[] {
   ];
 }
 
+/** Every package some function ships beside its bundle (`nodeModules`): what .lambda-deps/ must hold. */
+export function nativeModulesOfFunctions(): string[] {
+  return [...new Set(functionSpecs().flatMap((spec) => spec.nodeModules))].sort();
+}
+
 /** The one function of a non-API kind. */
 export function functionSpec(kind: Exclude<FunctionKind, 'api'>): FunctionSpec {
   const spec = functionSpecs().find((s) => s.kind === kind);

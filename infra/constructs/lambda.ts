@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -8,14 +6,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Access } from '../../functions/routes';
 import { bindingsFor, type ResourceBinding } from '../access';
-import {
-  type AccessKey,
-  buildOptions,
-  type FunctionSpec,
-  handlerEntry,
-  packageClosure,
-  repoRoot,
-} from '../bundles';
+import { type AccessKey, buildOptions, type FunctionSpec, handlerEntry, repoRoot } from '../bundles';
+import { checkLambdaDeps, lambdaDepsRoot, lockedClosure, readLockfile } from '../lambda-deps';
 import { acknowledgeWildcards } from '../nag';
 
 export interface SkFunctionProps
@@ -65,6 +57,7 @@ export class SkFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: SkFunctionProps) {
     const { module, logRetention, nodeModules = [], timeout, memorySize, environment, ...rest } = props;
     const { entry, exists } = handlerEntry(module);
+    const native = exists && nodeModules.length > 0 ? nativeModules(scope, nodeModules) : undefined;
     // created beside the function (not inside it): they are needed before `super()` returns
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: logRetention ?? RetentionDays.ONE_MONTH,
@@ -103,12 +96,18 @@ export class SkFunction extends NodejsFunction {
               },
               bundleAwsSDK: true,
               externalModules: [...buildOptions.external, ...nodeModules],
-              ...(nodeModules.length > 0 ? { commandHooks: copyNodeModules(nodeModules, id) } : {}),
+              ...(native ? { commandHooks: native.commandHooks } : {}),
             },
           }
         : { code: Code.fromInline(notImplemented), handler: 'index.handler' }),
     });
     this.implemented = exists;
+    if (native && native.problems.length > 0) {
+      const message = `no linux-arm64 build of ${nodeModules.join(', ')} for this function (${native.problems.join('; ')}): it would fail at its first invocation. Run \`npx tsx scripts/lambda-deps.ts\` with access to the npm registry.`;
+      const required = String(scope.node.tryGetContext(requireLambdaDepsContext)) === 'true';
+      if (required) Annotations.of(this).addError(message);
+      else Annotations.of(this).addWarningV2('smart-kampung:lambda-deps-missing', message);
+    }
     if (!exists) {
       Annotations.of(this).addWarningV2(
         'smart-kampung:handler-missing',
@@ -168,32 +167,32 @@ export function specFunction(
   return fn;
 }
 
-/**
- * Lambda's own build of native packages (linux-arm64), installed by scripts/lambda-deps.mjs; this
- * machine's node_modules hold its own platform's build, which would not load on Graviton.
- */
-export const lambdaDepsRoot = join(repoRoot, '.lambda-deps', 'linux-arm64');
+/** `-c requireLambdaDeps=true` (what `npm run deploy` passes): a missing linux-arm64 build is an error. */
+export const requireLambdaDepsContext = 'requireLambdaDeps';
+/** Where the linux-arm64 packages are installed (tests point it elsewhere); default `.lambda-deps/linux-arm64`. */
+export const lambdaDepsDirContext = 'lambdaDepsDir';
 
-/** Copy a package and its runtime dependencies into the bundle (no network): Lambda's build when present. */
-function copyNodeModules(names: string[], id: string) {
-  const root = existsSync(join(lambdaDepsRoot, 'node_modules')) ? lambdaDepsRoot : repoRoot;
-  if (root === repoRoot)
-    console.warn(
-      `[smart-kampung] ${id}: no linux-arm64 build of ${names.join(', ')} in .lambda-deps/ (run node scripts/lambda-deps.mjs); copying this machine's build`,
-    );
-  const { found, missing } = packageClosure(names, root);
-  if (missing.length > 0) {
-    console.warn(
-      `[smart-kampung] ${id}: ${missing.join(', ')} not installed; the bundle will lack them (npm i the package, with --cpu=arm64 --os=linux for its Lambda build)`,
-    );
-  }
+/**
+ * The packages a function ships beside its bundle, Lambda's linux-arm64 build of them at the
+ * lockfile's versions (infra/lambda-deps.ts), copied in after bundling (no network). When they are
+ * not installed nothing is copied (this machine's build would not load on Graviton either): `problems`
+ * says what is wrong, for SkFunction to warn about (synth) or refuse (deploy).
+ */
+function nativeModules(scope: Construct, names: string[]) {
+  const root = String(scope.node.tryGetContext(lambdaDepsDirContext) ?? lambdaDepsRoot);
+  const packages = lockedClosure(names, readLockfile());
+  const problems = checkLambdaDeps(packages, root);
+  const copied = problems.length > 0 ? [] : packages.map((p) => p.name);
   return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (_inputDir: string, outputDir: string) =>
-      found.map(
-        (name) =>
-          `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${root}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`,
-      ),
+    problems,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_inputDir: string, outputDir: string) =>
+        copied.map(
+          (name) =>
+            `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${root}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`,
+        ),
+    },
   };
 }
