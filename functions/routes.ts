@@ -431,6 +431,18 @@ export const routes = [
 
 export type RouteId = (typeof routes)[number]['id'];
 
+/**
+ * Request headers a browser client of the API may send beyond the CORS-safelisted ones: what API
+ * Gateway's CORS preflight (infra/stacks/api-stack.ts) and the local adapter's allow. A header a
+ * handler reads must be here, or a JavaScript client's preflight fails.
+ */
+export const corsRequestHeaders = [
+  'authorization',
+  'content-type',
+  'idempotency-key',
+  'x-request-secret',
+] as const;
+
 export function routeById(id: RouteId): Route {
   const route = routes.find((r) => r.id === id);
   if (!route) throw new Error(`unknown route ${id}`);

@@ -25,7 +25,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import FindMyWay from 'find-my-way';
-import type { Route } from '../../functions/routes';
+import { corsRequestHeaders, type Route } from '../../functions/routes';
 import { toApiGatewayClaims } from './claims';
 import { localInvocation } from './invocation';
 
@@ -300,7 +300,7 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
             headers: {
               'access-control-allow-origin': '*',
               'access-control-allow-methods': [...allowed, 'OPTIONS'].join(','),
-              'access-control-allow-headers': 'authorization,content-type',
+              'access-control-allow-headers': corsRequestHeaders.join(','),
               'access-control-max-age': '600',
             },
           },

@@ -18,7 +18,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { Route } from '../../functions/routes';
+import { corsRequestHeaders, type Route } from '../../functions/routes';
 import { accessBindings } from '../access';
 import { deployedRoutes, type FunctionSpec, functionSpec, functionSpecs } from '../bundles';
 import { type InfraConfig, siteOrigins } from '../config';
@@ -84,7 +84,7 @@ export class ApiStack extends Stack {
           CorsHttpMethod.PUT,
           CorsHttpMethod.DELETE,
         ],
-        allowHeaders: ['authorization', 'content-type'],
+        allowHeaders: [...corsRequestHeaders],
         maxAge: Duration.hours(1),
       },
     });

@@ -1,11 +1,16 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Env } from '../../functions/lib/config';
-import { type Route, routes } from '../../functions/routes';
+import { corsRequestHeaders, type Route, routes } from '../../functions/routes';
 import { identityActions, listActions, objectActions, tableActions } from '../../infra/access';
-import { accessKeys, functionSpecs } from '../../infra/bundles';
+import { accessKeys, functionSpecs, repoRoot } from '../../infra/bundles';
+import { createLocalApi } from '../../infra/local/adapter';
 import { flattenForNag } from '../../infra/nag';
 import type { SmartKampung } from '../../infra/smart-kampung';
 import { apiGatewayPath } from '../../infra/stacks/api-stack';
@@ -162,6 +167,46 @@ describe('API routes', () => {
     expect(apiGatewayPath('/open311/v2/services.json')).toBe('/open311/v2/services.json');
   });
 
+  it('CORS allows every request header a handler reads (API Gateway and the local adapter alike)', async () => {
+    // headers handlers read from the request, minus those a browser sets itself (CORS-safelisted or
+    // forbidden) and the S3 response headers lib/ reads
+    const notByScripts = new Set(['accept', 'accept-language', 'content-length', 'link', 'x-amz-request-id']);
+    const files = (await readdir(join(repoRoot, 'functions'), { recursive: true })).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    const read = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(join(repoRoot, 'functions', file), 'utf8');
+      for (const m of text.matchAll(/headers(?:\[['"]([a-z-]+)['"]\]|\.([a-z]+)\b)/g))
+        read.add((m[1] ?? m[2]) as string);
+    }
+    const needed = [...read].filter((h) => !notByScripts.has(h)).sort();
+    expect(needed).toEqual(expect.arrayContaining(['authorization', 'idempotency-key', 'x-request-secret']));
+    expect([...corsRequestHeaders].sort()).toEqual(expect.arrayContaining(needed));
+
+    const [[, api] = ['', {}]] = resourcesOfType(templates.api, 'AWS::ApiGatewayV2::Api');
+    expect((api.CorsConfiguration as { AllowHeaders: string[] }).AllowHeaders.sort()).toEqual(
+      [...corsRequestHeaders].sort(),
+    );
+
+    const server = createServer(
+      createLocalApi({ routes, loadHandler: async () => undefined, verifyToken: async () => null }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const preflight = await fetch(`http://127.0.0.1:${port}/villages/35.10.24.2008/requests`, {
+        method: 'OPTIONS',
+      });
+      expect(preflight.headers.get('access-control-allow-headers')?.split(',').sort()).toEqual(
+        [...corsRequestHeaders].sort(),
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('the stage is throttled and logs access', () => {
     expectResource(templates.api, 'AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -312,6 +357,26 @@ describe('data', () => {
         `${id} enforces SSL`,
       ).toBe(true);
     }
+  });
+
+  it('the uploads bucket answers CORS only for the regency site origins, and none without a site domain', () => {
+    const uploadsOf = (template: Json) =>
+      resourcesOfType(template, 'AWS::S3::Bucket').find(([id]) => id.startsWith('Uploads'))?.[1] ?? {};
+    // plain form posts need no CORS; no wildcard `https://*.cloudfront.net` (every CloudFront site)
+    expect(uploadsOf(templates.data).CorsConfiguration).toBeUndefined();
+    const { stacks: withDomain } = buildApp({
+      siteDomain: 'desa.banyuwangikab.go.id',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      villageAliases: JSON.stringify({ 'tamansari.desa.id': 'tamansari-licin' }),
+    });
+    expect(uploadsOf(Template.fromStack(withDomain.data).toJSON()).CorsConfiguration).toEqual({
+      CorsRules: [
+        expect.objectContaining({
+          AllowedMethods: ['POST'],
+          AllowedOrigins: ['https://desa.banyuwangikab.go.id', 'https://tamansari.desa.id'],
+        }),
+      ],
+    });
   });
 
   it('documents and letters are versioned; unconfirmed uploads expire', () => {
