@@ -37,6 +37,11 @@ export interface Route {
    * (indistinguishable from a real denial) instead of 404
    */
   probes?: readonly ProbedBucket[];
+  /**
+   * the object key prefixes, per bucket, the handler reads or writes: its grants on that bucket cover
+   * only these (`arn:…:bucket/<prefix>*`). Absent for a bucket it declares: the whole bucket.
+   */
+  keys?: Partial<Record<ProbedBucket, readonly string[]>>;
   /** packages with native code shipped beside the bundle instead of bundled (sharp) */
   nodeModules?: readonly string[];
   /** answers HTML to browsers as well as JSON */
@@ -130,6 +135,7 @@ export const routes = [
     table: 'read',
     uploads: 'write',
     html: true,
+    keys: { uploads: ['incoming/requests/'] },
     summary: 'HTML receipt with per-document upload forms (needs the secret)',
   },
   {
@@ -140,6 +146,7 @@ export const routes = [
     auth: 'public',
     table: 'write',
     uploads: 'write',
+    keys: { uploads: ['incoming/requests/'] },
     summary: 'Presigned POST for one required document',
   },
   {
@@ -151,6 +158,7 @@ export const routes = [
     table: 'write',
     uploads: 'write',
     probes: ['uploads'],
+    keys: { uploads: ['incoming/requests/', 'requests/'] },
     summary: 'Check an uploaded document (size, real type) and count it',
   },
   {
@@ -163,6 +171,7 @@ export const routes = [
     uploads: 'write',
     html: true,
     probes: ['uploads'],
+    keys: { uploads: ['incoming/requests/', 'requests/'] },
     summary: "S3's success_action_redirect lands here; confirms and redirects to the receipt",
   },
   {
@@ -222,6 +231,7 @@ export const routes = [
     auth: { roles: officers },
     table: 'read',
     uploads: 'read',
+    keys: { uploads: ['requests/'] },
     summary: 'A whole request, documents as short-lived links',
   },
   {
@@ -384,6 +394,7 @@ export const routes = [
     auth: { roles: { seller: 'village' } },
     table: 'write',
     uploads: 'write',
+    keys: { uploads: ['incoming/products/'] },
     summary: 'Presigned POST for one product photo',
   },
   {
@@ -395,6 +406,7 @@ export const routes = [
     table: 'read',
     uploads: 'read',
     probes: ['uploads'],
+    keys: { uploads: ['incoming/products/'] },
     summary:
       "Tell the API a photo was uploaded (idempotent): 202 while the S3 event's processing runs, 200 once done",
   },

@@ -16,8 +16,11 @@ export interface ResourceBinding {
   envVar: string;
   /** its value, usually a resource name */
   value: string;
-  /** the IAM statements that `access` needs, on this resource only */
-  statements(access: Access): PolicyStatement[];
+  /**
+   * the IAM statements that `access` needs, on this resource only; for a bucket, on the objects under
+   * `keys` (prefixes) when given, else on all its objects
+   */
+  statements(access: Access, keys?: readonly string[]): PolicyStatement[];
   /**
    * buckets only: s3:ListBucket on the bucket itself, for a function that asks whether an object
    * exists (route `probes`). Without it S3 answers a missing key with 403 instead of 404.
@@ -71,8 +74,13 @@ export function bucketBinding(bucket: IBucket, envVar: string): ResourceBinding 
   return {
     envVar,
     value: bucket.bucketName,
-    statements: (access) => [
-      new PolicyStatement({ actions: objectActions[access], resources: [bucket.arnForObjects('*')] }),
+    statements: (access, keys) => [
+      new PolicyStatement({
+        actions: objectActions[access],
+        resources: keys?.length
+          ? keys.map((prefix) => bucket.arnForObjects(`${prefix}*`))
+          : [bucket.arnForObjects('*')],
+      }),
     ],
     listing: () => new PolicyStatement({ actions: listActions, resources: [bucket.bucketArn] }),
   };
@@ -124,11 +132,11 @@ export function accessBindings(resources: AccessResources): Record<AccessKey, Re
 export function bindingsFor(
   declared: AccessDeclarations,
   bindings: Partial<Record<AccessKey, ResourceBinding>>,
-): [ResourceBinding, Access][] {
+): [AccessKey, ResourceBinding, Access][] {
   return (Object.entries(declared) as [AccessKey, Access | undefined][]).flatMap(([key, access]) => {
     if (!access) return [];
     const binding = bindings[key];
     if (!binding) throw new Error(`no ${key} binding here for a function that declares ${key}: ${access}`);
-    return [[binding, access] as [ResourceBinding, Access]];
+    return [[key, binding, access] as [AccessKey, ResourceBinding, Access]];
   });
 }

@@ -44,6 +44,8 @@ export interface FunctionSpec {
   access: AccessDeclarations;
   /** buckets it may list (s3:ListBucket), so that a missing object reads as 404, not 403 */
   probes: ProbedBucket[];
+  /** key prefixes per bucket its object grants are confined to; a bucket absent here: the whole bucket */
+  keys: Partial<Record<ProbedBucket, string[]>>;
   /** true when at least one of its routes needs a signed-in caller */
   authenticated: boolean;
   /** true when one of its public routes verifies an optional bearer token itself (route `optionalAuth`) */
@@ -80,6 +82,20 @@ function declaredAccess(route: Route): AccessDeclarations {
   return declared;
 }
 
+/**
+ * The key prefixes a function's routes confine each bucket to: a bucket any of them declares without
+ * `keys` is granted whole; otherwise the union of their prefixes.
+ */
+function keysOf(routesOfFunction: Route[]): Partial<Record<ProbedBucket, string[]>> {
+  const keys: Partial<Record<ProbedBucket, string[]>> = {};
+  for (const bucket of ['uploads', 'photos', 'letters'] as const) {
+    const declaring = routesOfFunction.filter((r) => (r as unknown as Record<string, unknown>)[bucket]);
+    if (declaring.length === 0 || declaring.some((r) => !r.keys?.[bucket])) continue;
+    keys[bucket] = [...new Set(declaring.flatMap((r) => r.keys?.[bucket] ?? []))].sort();
+  }
+  return keys;
+}
+
 /** Routes that AWS serves: everything in the route table except `localOnly` ones. */
 export function deployedRoutes(): Route[] {
   return (routes as readonly Route[]).filter((route) => !route.localOnly);
@@ -99,6 +115,7 @@ export function functionSpecs(): FunctionSpec[] {
         routeIds: [route.id],
         access,
         probes: [...(route.probes ?? [])],
+        keys: {},
         authenticated: route.auth !== 'public',
         optionalAuth: route.optionalAuth === true,
         nodeModules: [...(route.nodeModules ?? [])],
@@ -116,6 +133,8 @@ export function functionSpecs(): FunctionSpec[] {
       if (merged) existing.access[key] = merged;
     }
   }
+  for (const spec of byHandler.values())
+    spec.keys = keysOf(deployedRoutes().filter((r) => r.handler === spec.handler));
   return [
     ...byHandler.values(),
     {
@@ -127,6 +146,8 @@ export function functionSpecs(): FunctionSpec[] {
       access: { uploads: 'write', photos: 'write', table: 'write' },
       // a redelivered event finds the upload gone (moved on the first delivery): 404, not 403
       probes: ['uploads'],
+      // photo-store.ts: incoming/products/ → originals/products/ (uploads), photos/products/ (photos)
+      keys: { uploads: ['incoming/products/', 'originals/products/'], photos: ['photos/products/'] },
       authenticated: false,
       optionalAuth: false,
       // sharp's JavaScript is bundled like everything else; its native linux-arm64 build — npm's
@@ -147,6 +168,7 @@ export function functionSpecs(): FunctionSpec[] {
       routeIds: [],
       access: { table: 'write' },
       probes: [],
+      keys: {},
       authenticated: false,
       optionalAuth: false,
       nodeModules: [],
@@ -161,6 +183,7 @@ export function functionSpecs(): FunctionSpec[] {
       routeIds: [],
       access: { table: 'read' },
       probes: [],
+      keys: {},
       authenticated: false,
       optionalAuth: false,
       nodeModules: [],

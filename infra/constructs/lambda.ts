@@ -127,13 +127,14 @@ export class SkFunction extends NodejsFunction {
   }
 
   /** Environment variable and IAM grant for one resource, in one call. */
-  bind(binding: ResourceBinding, access: Access): this {
+  bind(binding: ResourceBinding, access: Access, keys?: readonly string[]): this {
     this.addEnvironment(binding.envVar, binding.value);
-    for (const statement of binding.statements(access)) this.addToRolePolicy(statement);
+    const statements = binding.statements(access, keys);
+    for (const statement of statements) this.addToRolePolicy(statement);
     // object ARNs are `arn:...:bucket/*` by nature; the grant is still confined to one bucket of ours
     acknowledgeWildcards(
       this.role ?? this,
-      binding.statements(access).flatMap((statement) => statement.resources),
+      statements.flatMap((statement) => statement.resources),
       `Objects of one bucket of ours (${binding.envVar}); actions limited to what '${access}' access needs`,
     );
     return this;
@@ -158,7 +159,8 @@ export function specFunction(
     nodeModules: spec.nodeModules,
     environment: props.environment,
   });
-  for (const [binding, access] of bindingsFor(spec.access, bindings)) fn.bind(binding, access);
+  for (const [key, binding, access] of bindingsFor(spec.access, bindings))
+    fn.bind(binding, access, key === 'table' || key === 'identity' ? undefined : spec.keys[key]);
   for (const bucket of spec.probes) {
     const binding = bindings[bucket];
     if (!binding) throw new Error(`${spec.id} probes ${bucket}, which this stack does not bind`);

@@ -241,7 +241,9 @@ describe('least privilege', () => {
           }
         }
       } else {
-        for (const action of objectActions[access]) allowed.add(`${action} ${bucketObjects(key)}`);
+        const prefixes = spec.keys[key];
+        const resources = prefixes ? prefixes.map((p) => `${bucketArn(key)}/${p}*`) : [bucketObjects(key)];
+        for (const action of objectActions[access]) for (const r of resources) allowed.add(`${action} ${r}`);
       }
     }
     for (const bucket of spec.probes)
@@ -316,6 +318,23 @@ describe('least privilege', () => {
         expect(asArray(statement.Resource).map((r) => flattenForNag(r))).toEqual([bucketArn('uploads')]);
       }
     }
+  });
+
+  it('the public receipt route cannot touch confirmed documents: its object grants stop at incoming/requests/', () => {
+    const receipt = functionSpecs().find((spec) => spec.routeIds.includes('requests.receipt'));
+    if (!receipt) throw new Error('no receipt function');
+    const [[roleId] = ['']] = resourcesOfType(templates.api, 'AWS::IAM::Role').filter(([id]) =>
+      new RegExp(`^${receipt.id}Role[0-9A-F]{8}$`).test(id),
+    );
+    const s3Resources = resourcesOfType(templates.api, 'AWS::IAM::Policy')
+      .filter(([, props]) => JSON.stringify(props.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, props]) => (props.PolicyDocument as { Statement: Statement[] }).Statement)
+      .filter((statement) => asArray(statement.Action).some((a) => a.startsWith('s3:')))
+      .flatMap((statement) => asArray(statement.Resource).map((r) => flattenForNag(r)));
+    expect(s3Resources).toEqual([`${bucketArn('uploads')}/incoming/requests/*`]);
+    // the officer's read of confirmed documents is confined the same way
+    const get = functionSpecs().find((spec) => spec.routeIds.includes('requests.get'));
+    expect(get?.keys).toEqual({ uploads: ['requests/'] });
   });
 
   it('no policy of any stack grants an action on every resource (`*`)', () => {

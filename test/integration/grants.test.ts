@@ -73,28 +73,44 @@ function dynamoActions(target: string, body: string): string[] {
 const bodyText = (body: unknown) =>
   typeof body === 'string' ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : '';
 
-/** S3 (path-style locally): the operation's IAM actions on the bucket's objects or the bucket. */
+/** S3 (path-style locally): the operation's IAM actions on the object (bucket/key) or the bucket. */
 function s3Actions(request: HttpRequest, status: number): string[] {
-  const [bucketName = ''] = decodeURIComponent(request.path).replace(/^\//, '').split('/');
   const bucket = (name: string) =>
     name === runtime.uploadsBucket ? 'uploads' : name === runtime.photosBucket ? 'photos' : `unknown:${name}`;
-  const objects = `bucket:${bucket(bucketName)}/*`;
+  const object = (bucketAndKey: string) => {
+    const [name = '', ...key] = bucketAndKey.replace(/^\//, '').split('/');
+    return { bucket: bucket(name), resource: `bucket:${bucket(name)}/${key.join('/')}` };
+  };
+  const target = object(decodeURIComponent(request.path));
   const method = request.method.toUpperCase();
   const copySource = request.headers['x-amz-copy-source'];
   if (method === 'HEAD' || method === 'GET') {
     // on AWS a missing key answers 404 only to a caller that may list the bucket (else 403)
     return [
-      `s3:GetObject ${objects}`,
-      ...(status === 404 ? [`s3:ListBucket bucket:${bucket(bucketName)}`] : []),
+      `s3:GetObject ${target.resource}`,
+      ...(status === 404 ? [`s3:ListBucket bucket:${target.bucket}`] : []),
     ];
   }
-  if (method === 'DELETE') return [`s3:DeleteObject ${objects}`];
-  if (method === 'PUT' && copySource) {
-    const [source = ''] = decodeURIComponent(copySource).split('/');
-    return [`s3:GetObject bucket:${bucket(source)}/*`, `s3:PutObject ${objects}`];
+  if (method === 'DELETE') return [`s3:DeleteObject ${target.resource}`];
+  if (method === 'PUT' && copySource)
+    return [
+      `s3:GetObject ${object(decodeURIComponent(copySource)).resource}`,
+      `s3:PutObject ${target.resource}`,
+    ];
+  if (method === 'PUT') return [`s3:PutObject ${target.resource}`];
+  return [`s3:unknown-${method} ${target.resource}`];
+}
+
+/** A granted "action resource" allows an observed one: the same, or a `prefix*` object grant covering its key. */
+function allows(granted: Set<string>, observedAction: string): boolean {
+  if (granted.has(observedAction)) return true;
+  const [verb, resource = ''] = observedAction.split(' ');
+  for (const grant of granted) {
+    const [grantVerb, grantResource = ''] = grant.split(' ');
+    if (grantVerb === verb && grantResource.endsWith('*') && resource.startsWith(grantResource.slice(0, -1)))
+      return true;
   }
-  if (method === 'PUT') return [`s3:PutObject ${objects}`];
-  return [`s3:unknown-${method} ${objects}`];
+  return false;
 }
 
 /** What each function's role allows, as "action resource" in the names used above. */
@@ -442,11 +458,7 @@ describe('what functions send is what they are granted', () => {
     for (const [functionId, actions] of observed) {
       const allowed = granted.get(functionId) ?? new Set<string>();
       for (const [action, where] of actions) {
-        const [verb, resource = ''] = action.split(' ');
-        const ok =
-          allowed.has(action) ||
-          // an object grant `bucket:x/*` covers every key of that bucket
-          (resource.includes('/*') && allowed.has(`${verb} ${resource}`));
+        const ok = allows(allowed, action);
         if (!ok) denied.push(`${functionId} (${[...where].join(', ')}): ${action}`);
       }
     }
