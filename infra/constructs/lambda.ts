@@ -46,8 +46,8 @@ const notImplemented = `exports.handler = async () => ({
 
 /**
  * Every Lambda of Smart Kampung: Node 24 on arm64 (Graviton: ~20 % cheaper per GB-second), ESM,
- * minified, no source maps (logs carry error names, never stacks), the AWS SDK bundled, its own log group with a retention, its own role that
- * can write only to that log group. Access to data is added with `bind`, which sets the environment
+ * minified, no source maps (logs carry error names, never stacks), the AWS SDK bundled, its own
+ * log group with a retention, its own role that can write only to that log group. Access to data is added with `bind`, which sets the environment
  * variable and the grant together so a function gets exactly what it uses.
  */
 export class SkFunction extends NodejsFunction {
