@@ -104,6 +104,22 @@ describe('functions', () => {
     }
   });
 
+  it('every handler that verifies an optional bearer token itself is declared optionalAuth (so it gets the issuer)', async () => {
+    const files = (await readdir(join(repoRoot, 'functions'), { recursive: true })).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    const verifying: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(repoRoot, 'functions', file), 'utf8');
+      if (/from '[./]+\/lib\/optional-auth'/.test(text)) verifying.push(file.replace(/\.ts$/, ''));
+    }
+    expect(verifying).toContain('products/handlers/get');
+    for (const handler of verifying) {
+      const spec = functionSpecs().find((s) => s.handler === handler);
+      expect(spec?.optionalAuth || spec?.authenticated, handler).toBe(true);
+    }
+  });
+
   it('products.get (public, optional bearer token) can verify a Cognito token as config.ts reads it', () => {
     const spec = functionSpecs().find((s) => s.routeIds.includes('products.get'));
     const fn = spec && stacks.api.functions.get(spec.id);
