@@ -11,6 +11,7 @@ export type Role = 'village-officer' | 'kecamatan-officer' | 'regency-admin' | '
 export type Scope = 'village' | 'kecamatan' | 'regency';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type Access = 'read' | 'write';
+export type ProbedBucket = 'uploads' | 'photos' | 'letters';
 
 export interface Route {
   /** stable id, also the OpenAPI operationId and the Lambda's logical name */
@@ -20,11 +21,27 @@ export interface Route {
   /** module under functions/ exporting `handler` */
   handler: string;
   auth: 'public' | { roles: Partial<Record<Role, Scope>> };
+  /**
+   * a public route that shows more to a signed-in caller: the handler verifies an optional bearer
+   * token itself (functions/lib/optional-auth.ts), so its function gets the issuer and client id
+   */
+  optionalAuth?: boolean;
   /** what the handler touches: the single table, the buckets, the sign-in directory (Cognito) */
   table?: Access;
   uploads?: Access;
   photos?: Access;
   identity?: Access;
+  /**
+   * buckets where the handler asks whether an object exists (HEAD/GET of a key that may be missing):
+   * its function also gets s3:ListBucket on them, without which S3 answers a missing key with 403
+   * (indistinguishable from a real denial) instead of 404
+   */
+  probes?: readonly ProbedBucket[];
+  /**
+   * the object key prefixes, per bucket, the handler reads or writes: its grants on that bucket cover
+   * only these (`arn:…:bucket/<prefix>*`). Absent for a bucket it declares: the whole bucket.
+   */
+  keys?: Partial<Record<ProbedBucket, readonly string[]>>;
   /** packages with native code shipped beside the bundle instead of bundled (sharp) */
   nodeModules?: readonly string[];
   /** answers HTML to browsers as well as JSON */
@@ -118,6 +135,7 @@ export const routes = [
     table: 'read',
     uploads: 'write',
     html: true,
+    keys: { uploads: ['incoming/requests/'] },
     summary: 'HTML receipt with per-document upload forms (needs the secret)',
   },
   {
@@ -128,6 +146,7 @@ export const routes = [
     auth: 'public',
     table: 'write',
     uploads: 'write',
+    keys: { uploads: ['incoming/requests/'] },
     summary: 'Presigned POST for one required document',
   },
   {
@@ -138,6 +157,8 @@ export const routes = [
     auth: 'public',
     table: 'write',
     uploads: 'write',
+    probes: ['uploads'],
+    keys: { uploads: ['incoming/requests/', 'requests/'] },
     summary: 'Check an uploaded document (size, real type) and count it',
   },
   {
@@ -149,6 +170,8 @@ export const routes = [
     table: 'write',
     uploads: 'write',
     html: true,
+    probes: ['uploads'],
+    keys: { uploads: ['incoming/requests/', 'requests/'] },
     summary: "S3's success_action_redirect lands here; confirms and redirects to the receipt",
   },
   {
@@ -208,6 +231,7 @@ export const routes = [
     auth: { roles: officers },
     table: 'read',
     uploads: 'read',
+    keys: { uploads: ['requests/'] },
     summary: 'A whole request, documents as short-lived links',
   },
   {
@@ -350,6 +374,7 @@ export const routes = [
     handler: 'products/handlers/get',
     auth: 'public',
     table: 'read',
+    optionalAuth: true,
     summary: 'One product: public when published; its seller and officers (bearer token) see any state',
   },
   {
@@ -369,6 +394,7 @@ export const routes = [
     auth: { roles: { seller: 'village' } },
     table: 'write',
     uploads: 'write',
+    keys: { uploads: ['incoming/products/'] },
     summary: 'Presigned POST for one product photo',
   },
   {
@@ -379,6 +405,8 @@ export const routes = [
     auth: { roles: { seller: 'village' } },
     table: 'read',
     uploads: 'read',
+    probes: ['uploads'],
+    keys: { uploads: ['incoming/products/'] },
     summary:
       "Tell the API a photo was uploaded (idempotent): 202 while the S3 event's processing runs, 200 once done",
   },
@@ -426,6 +454,18 @@ export const routes = [
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];
+
+/**
+ * Request headers a browser client of the API may send beyond the CORS-safelisted ones: what API
+ * Gateway's CORS preflight (infra/stacks/api-stack.ts) and the local adapter's allow. A header a
+ * handler reads must be here, or a JavaScript client's preflight fails.
+ */
+export const corsRequestHeaders = [
+  'authorization',
+  'content-type',
+  'idempotency-key',
+  'x-request-secret',
+] as const;
 
 export function routeById(id: RouteId): Route {
   const route = routes.find((r) => r.id === id);

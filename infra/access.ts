@@ -16,9 +16,19 @@ export interface ResourceBinding {
   envVar: string;
   /** its value, usually a resource name */
   value: string;
-  /** the IAM statements that `access` needs, on this resource only */
-  statements(access: Access): PolicyStatement[];
+  /**
+   * the IAM statements that `access` needs, on this resource only; for a bucket, on the objects under
+   * `keys` (prefixes) when given, else on all its objects
+   */
+  statements(access: Access, keys?: readonly string[]): PolicyStatement[];
+  /**
+   * buckets only: s3:ListBucket on the bucket itself, for a function that asks whether an object
+   * exists (route `probes`). Without it S3 answers a missing key with 403 instead of 404.
+   */
+  listing?(): PolicyStatement;
 }
+
+export const listActions = ['s3:ListBucket'];
 
 export const tableActions: Record<Access, string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
@@ -29,6 +39,8 @@ export const tableActions: Record<Access, string[]> = {
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
     'dynamodb:DeleteItem',
+    // many plain writes at once: onboarding, a product's search index (functions/lib/batch.ts)
+    'dynamodb:BatchWriteItem',
     'dynamodb:TransactWriteItems',
     'dynamodb:ConditionCheckItem',
   ],
@@ -62,9 +74,15 @@ export function bucketBinding(bucket: IBucket, envVar: string): ResourceBinding 
   return {
     envVar,
     value: bucket.bucketName,
-    statements: (access) => [
-      new PolicyStatement({ actions: objectActions[access], resources: [bucket.arnForObjects('*')] }),
+    statements: (access, keys) => [
+      new PolicyStatement({
+        actions: objectActions[access],
+        resources: keys?.length
+          ? keys.map((prefix) => bucket.arnForObjects(`${prefix}*`))
+          : [bucket.arnForObjects('*')],
+      }),
     ],
+    listing: () => new PolicyStatement({ actions: listActions, resources: [bucket.bucketArn] }),
   };
 }
 
@@ -110,12 +128,15 @@ export function accessBindings(resources: AccessResources): Record<AccessKey, Re
   };
 }
 
-/** Every declared access, bound. */
+/** Every declared access, bound; throws when a stack cannot provide a binding a function declares. */
 export function bindingsFor(
   declared: AccessDeclarations,
-  bindings: Record<AccessKey, ResourceBinding>,
-): [ResourceBinding, Access][] {
-  return (Object.entries(declared) as [AccessKey, Access | undefined][]).flatMap(([key, access]) =>
-    access ? [[bindings[key], access] as [ResourceBinding, Access]] : [],
-  );
+  bindings: Partial<Record<AccessKey, ResourceBinding>>,
+): [AccessKey, ResourceBinding, Access][] {
+  return (Object.entries(declared) as [AccessKey, Access | undefined][]).flatMap(([key, access]) => {
+    if (!access) return [];
+    const binding = bindings[key];
+    if (!binding) throw new Error(`no ${key} binding here for a function that declares ${key}: ${access}`);
+    return [[key, binding, access] as [AccessKey, ResourceBinding, Access]];
+  });
 }

@@ -2,8 +2,8 @@
  * What gets deployed as a Lambda function, and how each one is bundled.
  *
  * - `functionSpecs()` turns the route table into one function per handler module (routes that share a
- *   module — the two tracking routes, the two confirm routes — share one function) plus the function
- *   that no route reaches (the S3-event photo processor).
+ *   module — the two tracking routes, the two confirm routes — share one function) plus the functions
+ *   that no route reaches (the S3-event photo processor, the site dispatcher, the overdue metric).
  * - `buildOptions` is THE esbuild configuration: `SkFunction` hands it to NodejsFunction, and
  *   `npm run bench` hands the same object to esbuild directly, so the budget is measured on exactly
  *   what ships.
@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Access, type Route, routes } from '../functions/routes';
+import { type Access, type ProbedBucket, type Route, routes } from '../functions/routes';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,7 +25,12 @@ export const accessKeys = ['table', 'uploads', 'photos', 'letters', 'identity'] 
 export type AccessKey = (typeof accessKeys)[number];
 export type AccessDeclarations = Partial<Record<AccessKey, Access>>;
 
-export type FunctionKind = 'api' | 'photo-processor';
+/**
+ * `api`: serves routes of the route table (ApiStack); `photo-processor`: S3 events of product photos
+ * (ApiStack); `site-dispatch`: out-of-date village sites → publish events (PublishStack);
+ * `overdue-metric`: the overdue-requests metric (OperationsStack).
+ */
+export type FunctionKind = 'api' | 'photo-processor' | 'site-dispatch' | 'overdue-metric';
 
 export interface FunctionSpec {
   /** construct id, unique, PascalCase (derived from the handler module) */
@@ -37,8 +42,14 @@ export interface FunctionSpec {
   routeIds: string[];
   /** union over its routes: `write` wins over `read` */
   access: AccessDeclarations;
+  /** buckets it may list (s3:ListBucket), so that a missing object reads as 404, not 403 */
+  probes: ProbedBucket[];
+  /** key prefixes per bucket its object grants are confined to; a bucket absent here: the whole bucket */
+  keys: Partial<Record<ProbedBucket, string[]>>;
   /** true when at least one of its routes needs a signed-in caller */
   authenticated: boolean;
+  /** true when one of its public routes verifies an optional bearer token itself (route `optionalAuth`) */
+  optionalAuth: boolean;
   /** modules left out of the bundle and shipped from node_modules instead (native code) */
   nodeModules: string[];
   timeoutSeconds: number;
@@ -71,6 +82,20 @@ function declaredAccess(route: Route): AccessDeclarations {
   return declared;
 }
 
+/**
+ * The key prefixes a function's routes confine each bucket to: a bucket any of them declares without
+ * `keys` is granted whole; otherwise the union of their prefixes.
+ */
+function keysOf(routesOfFunction: Route[]): Partial<Record<ProbedBucket, string[]>> {
+  const keys: Partial<Record<ProbedBucket, string[]>> = {};
+  for (const bucket of ['uploads', 'photos', 'letters'] as const) {
+    const declaring = routesOfFunction.filter((r) => (r as unknown as Record<string, unknown>)[bucket]);
+    if (declaring.length === 0 || declaring.some((r) => !r.keys?.[bucket])) continue;
+    keys[bucket] = [...new Set(declaring.flatMap((r) => r.keys?.[bucket] ?? []))].sort();
+  }
+  return keys;
+}
+
 /** Routes that AWS serves: everything in the route table except `localOnly` ones. */
 export function deployedRoutes(): Route[] {
   return (routes as readonly Route[]).filter((route) => !route.localOnly);
@@ -89,7 +114,10 @@ export function functionSpecs(): FunctionSpec[] {
         handler: route.handler,
         routeIds: [route.id],
         access,
+        probes: [...(route.probes ?? [])],
+        keys: {},
         authenticated: route.auth !== 'public',
+        optionalAuth: route.optionalAuth === true,
         nodeModules: [...(route.nodeModules ?? [])],
         ...apiDefaults,
       });
@@ -97,11 +125,16 @@ export function functionSpecs(): FunctionSpec[] {
     }
     existing.routeIds.push(route.id);
     existing.authenticated ||= route.auth !== 'public';
+    existing.optionalAuth ||= route.optionalAuth === true;
+    for (const bucket of route.probes ?? [])
+      if (!existing.probes.includes(bucket)) existing.probes.push(bucket);
     for (const key of accessKeys) {
       const merged = union(existing.access[key], access[key]);
       if (merged) existing.access[key] = merged;
     }
   }
+  for (const spec of byHandler.values())
+    spec.keys = keysOf(deployedRoutes().filter((r) => r.handler === spec.handler));
   return [
     ...byHandler.values(),
     {
@@ -111,7 +144,12 @@ export function functionSpecs(): FunctionSpec[] {
       handler: 'products/handlers/process-photo',
       routeIds: [],
       access: { uploads: 'write', photos: 'write', table: 'write' },
+      // a redelivered event finds the upload gone (moved on the first delivery): 404, not 403
+      probes: ['uploads'],
+      // photo-store.ts: incoming/products/ → originals/products/ (uploads), photos/products/ (photos)
+      keys: { uploads: ['incoming/products/', 'originals/products/'], photos: ['photos/products/'] },
       authenticated: false,
+      optionalAuth: false,
       // sharp's JavaScript is bundled like everything else; its native linux-arm64 build — npm's
       // optional platform package, with libvips as its own dependency — cannot be, and ships beside the
       // bundle as installed. sharp finds it with its own createRequire from the bundle's directory.
@@ -121,7 +159,50 @@ export function functionSpecs(): FunctionSpec[] {
       timeoutSeconds: 60,
       memoryMb: 1536,
     },
+    {
+      // every minute: village sites whose data changed → site.outOfDate events (PublishStack; also
+      // events:PutEvents on the regency's bus, granted there)
+      id: 'SitesDispatch',
+      kind: 'site-dispatch',
+      handler: 'sites/handlers/dispatch',
+      routeIds: [],
+      access: { table: 'write' },
+      probes: [],
+      keys: {},
+      authenticated: false,
+      optionalAuth: false,
+      nodeModules: [],
+      timeoutSeconds: 30,
+      memoryMb: 256,
+    },
+    {
+      // every 15 minutes: open requests past their due time → an EMF log line (OperationsStack)
+      id: 'OverdueMetric',
+      kind: 'overdue-metric',
+      handler: 'requests/handlers/overdue-metric',
+      routeIds: [],
+      access: { table: 'read' },
+      probes: [],
+      keys: {},
+      authenticated: false,
+      optionalAuth: false,
+      nodeModules: [],
+      timeoutSeconds: 60,
+      memoryMb: 256,
+    },
   ];
+}
+
+/** Every package some function ships beside its bundle (`nodeModules`): what .lambda-deps/ must hold. */
+export function nativeModulesOfFunctions(): string[] {
+  return [...new Set(functionSpecs().flatMap((spec) => spec.nodeModules))].sort();
+}
+
+/** The one function of a non-API kind. */
+export function functionSpec(kind: Exclude<FunctionKind, 'api'>): FunctionSpec {
+  const spec = functionSpecs().find((s) => s.kind === kind);
+  if (!spec) throw new Error(`no ${kind} function in functionSpecs()`);
+  return spec;
 }
 
 /**

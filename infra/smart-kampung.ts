@@ -43,7 +43,6 @@ export function createStacks(app: App, config: InfraConfig): SmartKampung {
     terminationProtection: true,
   });
   const auth = new AuthStack(app, `${prefix}-Auth`, { ...common, description: description('Cognito users') });
-  auth.addStackDependency(data, 'the sign-up trigger writes to the table');
   const sites = new SitesStack(app, `${prefix}-Sites`, { ...common, description: description('CloudFront') });
   sites.addStackDependency(data, 'serves the site and photos buckets');
   const api = new ApiStack(app, `${prefix}-Api`, {

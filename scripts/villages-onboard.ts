@@ -1,8 +1,9 @@
 /**
  * npm run villages:onboard -- --regency 35.10
  * Onboards every village of a regency from the official codes (idn-area-data). Idempotent.
- * Locally it uses the running `npm start` (or starts the embedded servers on .local/); against AWS set
- * TABLE_NAME and AWS credentials/region (and --aws).
+ * Locally it uses the running `npm start` (or starts the embedded servers on .local/); against AWS pass
+ * --aws and set TABLE_NAME and AWS credentials/region. TABLE_NAME without --aws (or --aws without
+ * TABLE_NAME) is refused: it would write to a local table while meaning the regency's, or the other way.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,22 @@ if (!values.regency || !/^\d{2}\.\d{2}$/.test(values.regency)) {
   console.error(
     'usage: npm run villages:onboard -- --regency 35.10   (a regency code, e.g. 35.10 = Banyuwangi)',
   );
+  process.exit(2);
+}
+if (!values.aws && process.env.TABLE_NAME) {
+  console.error(
+    `villages:onboard: TABLE_NAME is set (${process.env.TABLE_NAME}) but --aws is not: this would onboard into the LOCAL table, not that one. To write to AWS: npm run villages:onboard -- --regency ${values.regency} --aws (with AWS_PROFILE/AWS_REGION); for the local runtime, unset TABLE_NAME.`,
+  );
+  process.exit(2);
+}
+if (values.aws && !process.env.TABLE_NAME) {
+  console.error(
+    'villages:onboard: --aws needs TABLE_NAME (the TableName output of the …-Data stack), and AWS credentials and region.',
+  );
+  process.exit(2);
+}
+if (values.aws && (process.env.DYNAMODB_ENDPOINT || process.env.S3_ENDPOINT)) {
+  console.error('villages:onboard: --aws with DYNAMODB_ENDPOINT/S3_ENDPOINT set: unset the local endpoints.');
   process.exit(2);
 }
 const local = values.aws ? undefined : await attachLocal(resolve(values['data-dir']));

@@ -5,7 +5,7 @@ import * as z from './zod';
  * (`TABLE_NAME: expected string`) instead of surfacing as a confusing error in a request.
  * Locally and on AWS the same variables exist; only the endpoints differ.
  */
-const Env = z.object({
+export const Env = z.object({
   TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'smart-kampung'),
   UPLOADS_BUCKET: z._default(z.string().check(z.minLength(1)), 'smart-kampung-uploads'),
   /** processed product photos (public through CloudFront at SITE_URL/photos/…, locally the site server) */

@@ -5,7 +5,7 @@ import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { type PostCondition, presignedGet, presignedPost } from '../lib/presign';
-import { browserSigner, copyObject, deleteObject, getObject, headObject, type S3Error } from '../lib/s3';
+import { browserSigner, copyObject, deleteObject, getObject, headObject } from '../lib/s3';
 import { sniffType } from '../lib/sniff';
 import { getItem, isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
 import { getVillage } from '../villages/store';
@@ -124,11 +124,9 @@ export async function confirmDocument(requestId: string, documentId: string, now
   if (existing?.status === 'confirmed')
     return { documentId, status: 'confirmed' as const, complete: !!request.completeAt };
 
-  const head = await headObject(config.UPLOADS_BUCKET, key).catch((error: S3Error) => {
-    // without s3:ListBucket (least privilege) S3 answers a missing key with 403, not 404
-    if (error?.$metadata?.httpStatusCode === 403) return undefined;
-    throw error;
-  });
+  // this function may list the uploads bucket (route `probes`): a missing key is a 404 (undefined);
+  // a 403 is a real denial and fails loudly instead of reading as "not uploaded"
+  const head = await headObject(config.UPLOADS_BUCKET, key);
   if (!head) throw new Unprocessable('file_missing', 'error.file_missing');
   const size = head.size;
   if (size < 1 || size > MAX_DOCUMENT_BYTES) return rejectFile(key, 'field.size');

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -7,8 +5,9 @@ import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Access } from '../../functions/routes';
-import type { ResourceBinding } from '../access';
-import { buildOptions, handlerEntry, packageClosure, repoRoot } from '../bundles';
+import { bindingsFor, type ResourceBinding } from '../access';
+import { type AccessKey, buildOptions, type FunctionSpec, handlerEntry, repoRoot } from '../bundles';
+import { checkLambdaDeps, lambdaDepsRoot, lockedClosure, readLockfile } from '../lambda-deps';
 import { acknowledgeWildcards } from '../nag';
 
 export interface SkFunctionProps
@@ -47,8 +46,8 @@ const notImplemented = `exports.handler = async () => ({
 
 /**
  * Every Lambda of Smart Kampung: Node 24 on arm64 (Graviton: ~20 % cheaper per GB-second), ESM,
- * minified, source maps, the AWS SDK bundled, its own log group with a retention, its own role that
- * can write only to that log group. Access to data is added with `bind`, which sets the environment
+ * minified, no source maps (logs carry error names, never stacks), the AWS SDK bundled, its own
+ * log group with a retention, its own role that can write only to that log group. Access to data is added with `bind`, which sets the environment
  * variable and the grant together so a function gets exactly what it uses.
  */
 export class SkFunction extends NodejsFunction {
@@ -58,6 +57,7 @@ export class SkFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: SkFunctionProps) {
     const { module, logRetention, nodeModules = [], timeout, memorySize, environment, ...rest } = props;
     const { entry, exists } = handlerEntry(module);
+    const native = exists && nodeModules.length > 0 ? nativeModules(scope, nodeModules) : undefined;
     // created beside the function (not inside it): they are needed before `super()` returns
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: logRetention ?? RetentionDays.ONE_MONTH,
@@ -96,12 +96,18 @@ export class SkFunction extends NodejsFunction {
               },
               bundleAwsSDK: true,
               externalModules: [...buildOptions.external, ...nodeModules],
-              ...(nodeModules.length > 0 ? { commandHooks: copyNodeModules(nodeModules, id) } : {}),
+              ...(native ? { commandHooks: native.commandHooks } : {}),
             },
           }
         : { code: Code.fromInline(notImplemented), handler: 'index.handler' }),
     });
     this.implemented = exists;
+    if (native && native.problems.length > 0) {
+      const message = `no linux-arm64 build of ${nodeModules.join(', ')} for this function (${native.problems.join('; ')}): it would fail at its first invocation. Run \`npx tsx scripts/lambda-deps.ts\` with access to the npm registry.`;
+      const required = String(scope.node.tryGetContext(requireLambdaDepsContext)) === 'true';
+      if (required) Annotations.of(this).addError(message);
+      else Annotations.of(this).addWarningV2('smart-kampung:lambda-deps-missing', message);
+    }
     if (!exists) {
       Annotations.of(this).addWarningV2(
         'smart-kampung:handler-missing',
@@ -110,14 +116,25 @@ export class SkFunction extends NodejsFunction {
     }
   }
 
+  /**
+   * s3:ListBucket on a bucket, for a function that asks whether an object exists there (its spec's
+   * `probes`): S3 then answers a missing key with 404 rather than 403.
+   */
+  bindListing(binding: ResourceBinding): this {
+    if (!binding.listing) throw new Error(`${binding.envVar} is not a bucket: nothing to list`);
+    this.addToRolePolicy(binding.listing());
+    return this;
+  }
+
   /** Environment variable and IAM grant for one resource, in one call. */
-  bind(binding: ResourceBinding, access: Access): this {
+  bind(binding: ResourceBinding, access: Access, keys?: readonly string[]): this {
     this.addEnvironment(binding.envVar, binding.value);
-    for (const statement of binding.statements(access)) this.addToRolePolicy(statement);
+    const statements = binding.statements(access, keys);
+    for (const statement of statements) this.addToRolePolicy(statement);
     // object ARNs are `arn:...:bucket/*` by nature; the grant is still confined to one bucket of ours
     acknowledgeWildcards(
       this.role ?? this,
-      binding.statements(access).flatMap((statement) => statement.resources),
+      statements.flatMap((statement) => statement.resources),
       `Objects of one bucket of ours (${binding.envVar}); actions limited to what '${access}' access needs`,
     );
     return this;
@@ -125,31 +142,59 @@ export class SkFunction extends NodejsFunction {
 }
 
 /**
- * Lambda's own build of native packages (linux-arm64), installed by scripts/lambda-deps.mjs; this
- * machine's node_modules hold its own platform's build, which would not load on Graviton.
+ * A function of `functionSpecs()` (infra/bundles.ts): its module, sizing and native modules, and
+ * exactly the grants it declares (access and probes) — from the bindings the calling stack holds.
  */
-export const lambdaDepsRoot = join(repoRoot, '.lambda-deps', 'linux-arm64');
-
-/** Copy a package and its runtime dependencies into the bundle (no network): Lambda's build when present. */
-function copyNodeModules(names: string[], id: string) {
-  const root = existsSync(join(lambdaDepsRoot, 'node_modules')) ? lambdaDepsRoot : repoRoot;
-  if (root === repoRoot)
-    console.warn(
-      `[smart-kampung] ${id}: no linux-arm64 build of ${names.join(', ')} in .lambda-deps/ (run node scripts/lambda-deps.mjs); copying this machine's build`,
-    );
-  const { found, missing } = packageClosure(names, root);
-  if (missing.length > 0) {
-    console.warn(
-      `[smart-kampung] ${id}: ${missing.join(', ')} not installed; the bundle will lack them (npm i the package, with --cpu=arm64 --os=linux for its Lambda build)`,
-    );
+export function specFunction(
+  scope: Construct,
+  spec: FunctionSpec,
+  props: { description: string; environment: Record<string, string> },
+  bindings: Partial<Record<AccessKey, ResourceBinding>>,
+): SkFunction {
+  const fn = new SkFunction(scope, spec.id, {
+    module: spec.handler,
+    description: props.description,
+    timeout: Duration.seconds(spec.timeoutSeconds),
+    memorySize: spec.memoryMb,
+    nodeModules: spec.nodeModules,
+    environment: props.environment,
+  });
+  for (const [key, binding, access] of bindingsFor(spec.access, bindings))
+    fn.bind(binding, access, key === 'table' || key === 'identity' ? undefined : spec.keys[key]);
+  for (const bucket of spec.probes) {
+    const binding = bindings[bucket];
+    if (!binding) throw new Error(`${spec.id} probes ${bucket}, which this stack does not bind`);
+    fn.bindListing(binding);
   }
+  return fn;
+}
+
+/** `-c requireLambdaDeps=true` (what `npm run deploy` passes): a missing linux-arm64 build is an error. */
+export const requireLambdaDepsContext = 'requireLambdaDeps';
+/** Where the linux-arm64 packages are installed (tests point it elsewhere); default `.lambda-deps/linux-arm64`. */
+export const lambdaDepsDirContext = 'lambdaDepsDir';
+
+/**
+ * The packages a function ships beside its bundle, Lambda's linux-arm64 build of them at the
+ * lockfile's versions (infra/lambda-deps.ts), copied in after bundling (no network). When they are
+ * not installed nothing is copied (this machine's build would not load on Graviton either): `problems`
+ * says what is wrong, for SkFunction to warn about (synth) or refuse (deploy).
+ */
+function nativeModules(scope: Construct, names: string[]) {
+  const root = String(scope.node.tryGetContext(lambdaDepsDirContext) ?? lambdaDepsRoot);
+  const packages = lockedClosure(names, readLockfile());
+  const problems = checkLambdaDeps(packages, root);
+  const copied = problems.length > 0 ? [] : packages.map((p) => p.name);
   return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (_inputDir: string, outputDir: string) =>
-      found.map(
-        (name) =>
-          `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${root}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`,
-      ),
+    problems,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_inputDir: string, outputDir: string) =>
+        copied.map(
+          (name) =>
+            `mkdir -p "${outputDir}/node_modules/${name}" && cp -R "${root}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`,
+        ),
+    },
   };
 }

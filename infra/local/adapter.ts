@@ -25,8 +25,9 @@ import type {
   Context,
 } from 'aws-lambda';
 import FindMyWay from 'find-my-way';
-import type { Route } from '../../functions/routes';
+import { corsRequestHeaders, type Route } from '../../functions/routes';
 import { toApiGatewayClaims } from './claims';
+import { localInvocation } from './invocation';
 
 export type LambdaHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -299,7 +300,7 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
             headers: {
               'access-control-allow-origin': '*',
               'access-control-allow-methods': [...allowed, 'OPTIONS'].join(','),
-              'access-control-allow-headers': 'authorization,content-type',
+              'access-control-allow-headers': corsRequestHeaders.join(','),
               'access-control-max-age': '600',
             },
           },
@@ -441,7 +442,9 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
         const deadline = Date.now() + timeoutMs;
         const timedOut = Symbol('timeout');
         result = await Promise.race([
-          Promise.resolve().then(() => handler(event, lambdaContext(route, randomUUID(), deadline))),
+          localInvocation.run({ routeId: route.id }, () =>
+            Promise.resolve().then(() => handler(event, lambdaContext(route, randomUUID(), deadline))),
+          ),
           new Promise((r) => {
             timer = setTimeout(() => r(timedOut), timeoutMs);
           }),

@@ -14,6 +14,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { Route, RouteId } from '../../functions/routes';
 import { type FunctionKind, functionSpecs } from '../bundles';
 import { ACCOUNT_ID, type LambdaHandler, loadModuleHandler, localLambdaContext } from './adapter';
+import { localInvocation } from './invocation';
 
 export interface LocalS3Notification {
   /** the bucket the client uploaded to */
@@ -161,9 +162,11 @@ export function withS3Notifications(
       if (key !== undefined && object) {
         const fn = await target(notification.target);
         const body = objectCreatedEvent({ bucket, key, object, region: opts.region });
-        const result = await fn.handler(
-          { Records: [sqsRecord(body, { region: opts.region, queue: `${fn.id}-queue` })] },
-          context(`local-${fn.id}`),
+        const result = await localInvocation.run({ functionId: fn.id }, () =>
+          fn.handler(
+            { Records: [sqsRecord(body, { region: opts.region, queue: `${fn.id}-queue` })] },
+            context(`local-${fn.id}`),
+          ),
         );
         // on AWS SQS would retry the record later; the route's handler answers what it finds now
         if (result?.batchItemFailures?.length)

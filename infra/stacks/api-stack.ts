@@ -18,11 +18,11 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { Route } from '../../functions/routes';
-import { accessBindings, bindingsFor } from '../access';
-import { deployedRoutes, type FunctionSpec, functionSpecs } from '../bundles';
+import { corsRequestHeaders, type Route } from '../../functions/routes';
+import { accessBindings } from '../access';
+import { deployedRoutes, type FunctionSpec, functionSpec, functionSpecs } from '../bundles';
 import { type InfraConfig, siteOrigins } from '../config';
-import { SkFunction } from '../constructs/lambda';
+import { type SkFunction, specFunction } from '../constructs/lambda';
 import type { ResourceNames } from '../names';
 import { uploadsLayout } from './data-stack';
 
@@ -84,7 +84,7 @@ export class ApiStack extends Stack {
           CorsHttpMethod.PUT,
           CorsHttpMethod.DELETE,
         ],
-        allowHeaders: ['authorization', 'content-type'],
+        allowHeaders: [...corsRequestHeaders],
         maxAge: Duration.hours(1),
       },
     });
@@ -102,26 +102,28 @@ export class ApiStack extends Stack {
       userPoolClients: [props.userPoolClient],
       identitySource: ['$request.header.Authorization'],
     });
+    // what functions/lib/config.ts reads: the issuer and audience of the tokens (the optional bearer
+    // token of a public route is verified by its handler, against the issuer's JWKS)
     const authEnvironment = {
       AUTH_ISSUER: `https://cognito-idp.${Aws.REGION}.amazonaws.com/${props.userPool.userPoolId}`,
+      AUTH_CLIENT_ID: props.userPoolClient.userPoolClientId,
       COGNITO_USER_POOL_ID: props.userPool.userPoolId,
-      COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
     };
 
     const makeFunction = (spec: FunctionSpec, description: string, environment: Record<string, string>) => {
-      const fn = new SkFunction(this, spec.id, {
-        module: spec.handler,
-        description,
-        timeout: Duration.seconds(spec.timeoutSeconds),
-        memorySize: spec.memoryMb,
-        nodeModules: spec.nodeModules,
-        environment: {
-          REGENCY_CODE: config.regencyCode,
-          ...environment,
-          ...(spec.authenticated ? authEnvironment : {}),
+      const fn = specFunction(
+        this,
+        spec,
+        {
+          description,
+          environment: {
+            REGENCY_CODE: config.regencyCode,
+            ...environment,
+            ...(spec.authenticated || spec.optionalAuth ? authEnvironment : {}),
+          },
         },
-      });
-      for (const [binding, access] of bindingsFor(spec.access, bindings)) fn.bind(binding, access);
+        bindings,
+      );
       this.functions.set(spec.id, fn);
       return fn;
     };
@@ -154,8 +156,7 @@ export class ApiStack extends Stack {
     }
 
     // the photo processor: S3 (via EventBridge) → queue → function; failures end in the DLQ
-    const processor = functionSpecs().find((s) => s.kind === 'photo-processor');
-    if (!processor) throw new Error('no photo processor in functionSpecs()');
+    const processor = functionSpec('photo-processor');
     const processorFn = makeFunction(
       processor,
       `S3 product photo → resized variants (functions/${processor.handler})`,

@@ -69,16 +69,21 @@ export class DataStack extends Stack {
       ...logged('uploads'),
       // citizens' documents are evidence of a request: versioned so an overwrite or delete can be undone
       versioned: true,
-      cors: [
-        {
-          // only presigned POSTs from the regency's own pages; before a domain is set, the default
-          // CloudFront domain (*.cloudfront.net) stands in
-          allowedMethods: [HttpMethods.POST],
-          allowedOrigins: origins.length > 0 ? origins : ['https://*.cloudfront.net'],
-          allowedHeaders: ['*'],
-          maxAge: 3000,
-        },
-      ],
+      // Uploads are plain HTML form posts (a navigation: no CORS involved). CORS is only for a script
+      // on the regency's own pages that posts the presigned form with fetch — and only once the
+      // regency's domain is known: no wildcard `*.cloudfront.net` (every CloudFront site in the world)
+      ...(origins.length > 0
+        ? {
+            cors: [
+              {
+                allowedMethods: [HttpMethods.POST],
+                allowedOrigins: origins,
+                allowedHeaders: ['*'],
+                maxAge: 3000,
+              },
+            ],
+          }
+        : {}),
       lifecycleRules: [
         { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         {

@@ -22,8 +22,9 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { overdueMetric } from '../../functions/requests/metrics';
 import { tableBinding } from '../access';
+import { functionSpec } from '../bundles';
 import type { InfraConfig } from '../config';
-import { SkFunction } from '../constructs/lambda';
+import { specFunction } from '../constructs/lambda';
 import type { ResourceNames } from '../names';
 
 export interface OperationsStackProps extends StackProps {
@@ -51,14 +52,15 @@ export class OperationsStack extends Stack {
     const { config, names, api } = props;
 
     // the overdue-requests metric: counted every 15 minutes by key queries, published as a log line (EMF)
-    const overdueCounter = new SkFunction(this, 'OverdueMetric', {
-      module: 'requests/handlers/overdue-metric',
-      description: `Counts open requests past their due time → ${overdueMetric.namespace}/${overdueMetric.metricName}`,
-      timeout: Duration.seconds(60),
-      memorySize: 256,
-      environment: { REGENCY_CODE: config.regencyCode },
-    });
-    overdueCounter.bind(tableBinding(props.table), 'read');
+    const overdueCounter = specFunction(
+      this,
+      functionSpec('overdue-metric'),
+      {
+        description: `Counts open requests past their due time → ${overdueMetric.namespace}/${overdueMetric.metricName}`,
+        environment: { REGENCY_CODE: config.regencyCode },
+      },
+      { table: tableBinding(props.table) },
+    );
     new Rule(this, 'CountOverdueRequests', {
       description: 'Publish the overdue-requests metric',
       schedule: Schedule.rate(Duration.minutes(15)),

@@ -20,9 +20,9 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { siteOutOfDate } from '../../functions/sites/events';
 import { tableBinding } from '../access';
-import { repoRoot } from '../bundles';
+import { functionSpec, repoRoot } from '../bundles';
 import type { InfraConfig } from '../config';
-import { SkFunction } from '../constructs/lambda';
+import { specFunction } from '../constructs/lambda';
 import { acknowledgeWildcards } from '../nag';
 import type { ResourceNames } from '../names';
 
@@ -205,14 +205,15 @@ export class PublishStack extends Stack {
     }
     // the bridge from the durable signal (SiteState items in the table) to this bus: every minute, one
     // event per village that changed and has been quiet for a minute (functions/sites/handlers/dispatch)
-    const dispatcher = new SkFunction(this, 'SitesDispatch', {
-      module: 'sites/handlers/dispatch',
-      description: 'Out-of-date village sites → site.outOfDate events (starts their publish)',
-      timeout: Duration.seconds(30),
-      memorySize: 256,
-      environment: { REGENCY_CODE: config.regencyCode, EVENT_BUS_NAME: this.bus.eventBusName },
-    });
-    dispatcher.bind(tableBinding(table), 'write');
+    const dispatcher = specFunction(
+      this,
+      functionSpec('site-dispatch'),
+      {
+        description: 'Out-of-date village sites → site.outOfDate events (starts their publish)',
+        environment: { REGENCY_CODE: config.regencyCode, EVENT_BUS_NAME: this.bus.eventBusName },
+      },
+      { table: tableBinding(table) },
+    );
     this.bus.grantPutEventsTo(dispatcher);
     new Rule(this, 'DispatchEveryMinute', {
       description: 'Publish the village sites whose data changed',

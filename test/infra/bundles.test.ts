@@ -4,7 +4,7 @@
  * only the data-layer code their route uses: a read-only route has no transaction code in it.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,12 +12,23 @@ import { type BuildOptions, build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import {
   buildOptions,
+  functionSpec,
   functionSpecs,
   handlerEntry,
   listBundles,
+  nativeModulesOfFunctions,
   packageClosure,
   repoRoot,
 } from '../../infra/bundles';
+import {
+  checkLambdaDeps,
+  type LockedPackage,
+  lambdaDepsManifest,
+  lambdaDepsRoot,
+  lockedClosure,
+  readLockfile,
+} from '../../infra/lambda-deps';
+import { buildApp } from './support';
 
 /**
  * Builds one entry with the deployment's esbuild options into `outdir` and answers the modules that
@@ -191,4 +202,117 @@ describe('the photo confirm function', () => {
       await rm(outdir, { recursive: true, force: true });
     }
   });
+});
+
+describe("the photo processor's linux-arm64 build (.lambda-deps)", () => {
+  const lock = readLockfile();
+  const packages = lockedClosure(nativeModulesOfFunctions(), lock);
+
+  it("is exactly the lockfile's arm64 packages that sharp pins, with their integrity hashes", () => {
+    const sharpPins = lock.packages['node_modules/sharp']?.optionalDependencies ?? {};
+    expect(packages.map((p) => p.name)).toEqual(['@img/sharp-libvips-linux-arm64', '@img/sharp-linux-arm64']);
+    for (const p of packages) {
+      expect(p.version, p.name).toBe(sharpPins[p.name]);
+      expect(p.integrity, p.name).toMatch(/^sha512-/);
+      expect(p.entry).toMatchObject({ os: ['linux'], cpu: ['arm64'], libc: ['glibc'] });
+    }
+    // what `npm ci` is given in .lambda-deps/: the same versions and hashes, nothing else
+    const { packageJson, packageLock } = lambdaDepsManifest(packages);
+    expect(packageJson.optionalDependencies).toEqual(
+      Object.fromEntries(packages.map((p) => [p.name, p.version])),
+    );
+    const entries = Object.entries(packageLock.packages).filter(([key]) => key !== '');
+    expect(entries.map(([key, e]) => [key, (e as { integrity?: string }).integrity])).toEqual(
+      packages.map((p) => [`node_modules/${p.name}`, p.integrity]),
+    );
+  });
+
+  it('a missing package, another version or another tarball is reported', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sk-lambda-deps-'));
+    try {
+      expect(checkLambdaDeps(packages, dir)).toHaveLength(2);
+      const install = async (
+        version: (p: LockedPackage) => string,
+        integrity: (p: LockedPackage) => string,
+      ) => {
+        const hidden: Record<string, unknown> = {};
+        for (const p of packages) {
+          await mkdir(join(dir, 'node_modules', p.name), { recursive: true });
+          await writeFile(
+            join(dir, 'node_modules', p.name, 'package.json'),
+            JSON.stringify({ version: version(p) }),
+          );
+          hidden[`node_modules/${p.name}`] = { version: version(p), integrity: integrity(p) };
+        }
+        await writeFile(
+          join(dir, 'node_modules', '.package-lock.json'),
+          JSON.stringify({ packages: hidden }),
+        );
+        return checkLambdaDeps(packages, dir);
+      };
+      expect(
+        await install(
+          () => '0.0.1',
+          (p) => p.integrity,
+        ),
+      ).toHaveLength(2);
+      expect(
+        await install(
+          (p) => p.version,
+          () => 'sha512-other',
+        ),
+      ).toHaveLength(2);
+      expect(
+        await install(
+          (p) => p.version,
+          (p) => p.integrity,
+        ),
+      ).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('synth without it warns (and ships no foreign build); a deploy (requireLambdaDeps) fails', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'sk-no-lambda-deps-'));
+    try {
+      const messages = (context: Record<string, unknown>) => {
+        const { stacks } = buildApp({ lambdaDepsDir: empty, ...context });
+        const processor = stacks.api.functions.get(functionSpec('photo-processor').id);
+        return (processor?.node.metadata ?? []).map((m) => ({ type: m.type, data: String(m.data) }));
+      };
+      expect(messages({})).toContainEqual({
+        type: 'aws:cdk:warning',
+        data: expect.stringContaining('no linux-arm64 build of @img/sharp-linux-arm64'),
+      });
+      const deploy = messages({ requireLambdaDeps: 'true' });
+      expect(deploy).toContainEqual({
+        type: 'aws:cdk:error',
+        data: expect.stringContaining('no linux-arm64 build of @img/sharp-linux-arm64'),
+      });
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  // only where it has been installed (scripts/lambda-deps.ts needs the npm registry once)
+  it.skipIf(checkLambdaDeps(packages).length > 0)(
+    'when installed, its native code is ELF for aarch64 (what Graviton loads)',
+    async () => {
+      const natives = [
+        join(lambdaDepsRoot, 'node_modules/@img/sharp-linux-arm64/lib'),
+        join(lambdaDepsRoot, 'node_modules/@img/sharp-libvips-linux-arm64/lib'),
+      ];
+      for (const dir of natives) {
+        const files = (await readdir(dir)).filter((f) => /\.node$|\.so(\.|$)/.test(f));
+        expect(files.length, dir).toBeGreaterThan(0);
+        for (const file of files) {
+          const header = (await readFile(join(dir, file))).subarray(0, 20);
+          expect(header.subarray(0, 4).toString('latin1'), file).toBe('\x7fELF');
+          // e_machine (little-endian, offset 18): 183 = EM_AARCH64
+          expect(header.readUInt16LE(18), file).toBe(183);
+        }
+      }
+    },
+  );
 });

@@ -1,10 +1,16 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Route, routes } from '../../functions/routes';
-import { identityActions, objectActions, tableActions } from '../../infra/access';
-import { accessKeys, functionSpecs } from '../../infra/bundles';
+import { Env } from '../../functions/lib/config';
+import { corsRequestHeaders, type Route, routes } from '../../functions/routes';
+import { identityActions, listActions, objectActions, tableActions } from '../../infra/access';
+import { accessKeys, functionSpecs, repoRoot } from '../../infra/bundles';
+import { createLocalApi } from '../../infra/local/adapter';
 import { flattenForNag } from '../../infra/nag';
 import type { SmartKampung } from '../../infra/smart-kampung';
 import { apiGatewayPath } from '../../infra/stacks/api-stack';
@@ -46,11 +52,14 @@ beforeAll(() => {
   ) as Record<keyof SmartKampung, Json>;
 });
 
+/** every variable functions/lib/config.ts reads */
+const configShape = Env.shape;
 const allTemplates = () => Object.values(templates);
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 const tableArn = 'arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/smart-kampung-3510';
-const bucketObjects = (kind: string) =>
-  `arn:<AWS::Partition>:s3:::smart-kampung-3510-${kind}-<AWS::AccountId>-<AWS::Region>/*`;
+const bucketArn = (kind: string) =>
+  `arn:<AWS::Partition>:s3:::smart-kampung-3510-${kind}-<AWS::AccountId>-<AWS::Region>`;
+const bucketObjects = (kind: string) => `${bucketArn(kind)}/*`;
 
 describe('functions', () => {
   it('every function runs Node 24 on arm64', () => {
@@ -80,11 +89,61 @@ describe('functions', () => {
       const env = (Stack.of(stacks.api).resolve(cfn.environment) as { variables: Json }).variables;
       expect('TABLE_NAME' in env, `${spec.id} TABLE_NAME`).toBe(Boolean(spec.access.table));
       expect('UPLOADS_BUCKET' in env, `${spec.id} UPLOADS_BUCKET`).toBe(Boolean(spec.access.uploads));
-      expect('AUTH_ISSUER' in env, `${spec.id} AUTH_ISSUER`).toBe(spec.authenticated);
+      // the issuer and client id under the names functions/lib/config.ts reads, wherever a token is
+      // verified by the handler itself (a public route's optional bearer token) or checked by API Gateway
+      const auth = spec.authenticated || spec.optionalAuth;
+      expect('AUTH_ISSUER' in env, `${spec.id} AUTH_ISSUER`).toBe(auth);
+      expect('AUTH_CLIENT_ID' in env, `${spec.id} AUTH_CLIENT_ID`).toBe(auth);
+      expect(
+        Object.keys(env).filter((name) => !(name in configShape)),
+        `${spec.id} env read by nothing`,
+      ).toEqual([]);
       expect(env).toMatchObject({ REGENCY_CODE: '35.10' });
       // no source maps are shipped (logs never print stacks): nothing for Node to load at cold start
       expect(env.NODE_OPTIONS, `${spec.id} NODE_OPTIONS`).toBeUndefined();
     }
+  });
+
+  it('every handler that verifies an optional bearer token itself is declared optionalAuth (so it gets the issuer)', async () => {
+    const files = (await readdir(join(repoRoot, 'functions'), { recursive: true })).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    const verifying: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(repoRoot, 'functions', file), 'utf8');
+      if (/from '[./]+\/lib\/optional-auth'/.test(text)) verifying.push(file.replace(/\.ts$/, ''));
+    }
+    expect(verifying).toContain('products/handlers/get');
+    for (const handler of verifying) {
+      const spec = functionSpecs().find((s) => s.handler === handler);
+      expect(spec?.optionalAuth || spec?.authenticated, handler).toBe(true);
+    }
+  });
+
+  it('products.get (public, optional bearer token) can verify a Cognito token as config.ts reads it', () => {
+    const spec = functionSpecs().find((s) => s.routeIds.includes('products.get'));
+    const fn = spec && stacks.api.functions.get(spec.id);
+    if (!fn) throw new Error('no function for products.get');
+    const cfn = fn.node.defaultChild as CfnFunction;
+    const env = (Stack.of(stacks.api).resolve(cfn.environment) as { variables: Json }).variables;
+    const resolved = JSON.stringify(env);
+    // the web client's id and the pool's (exported by the auth stack under their logical ids)
+    const [[clientId] = ['?']] = resourcesOfType(templates.auth, 'AWS::Cognito::UserPoolClient');
+    const [[poolId] = ['?']] = resourcesOfType(templates.auth, 'AWS::Cognito::UserPool');
+    expect(env.AUTH_CLIENT_ID, resolved).toEqual({
+      'Fn::ImportValue': expect.stringMatching(new RegExp(`:ExportsOutputRef${clientId}`)),
+    });
+    expect(env.AUTH_ISSUER, resolved).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'https://cognito-idp.',
+          { Ref: 'AWS::Region' },
+          '.amazonaws.com/',
+          { 'Fn::ImportValue': expect.stringMatching(new RegExp(`:ExportsOutputRef${poolId}`)) },
+        ],
+      ],
+    });
   });
 });
 
@@ -124,6 +183,46 @@ describe('API routes', () => {
     expect(apiGatewayPath('/open311/v2/services.json')).toBe('/open311/v2/services.json');
   });
 
+  it('CORS allows every request header a handler reads (API Gateway and the local adapter alike)', async () => {
+    // headers handlers read from the request, minus those a browser sets itself (CORS-safelisted or
+    // forbidden) and the S3 response headers lib/ reads
+    const notByScripts = new Set(['accept', 'accept-language', 'content-length', 'link', 'x-amz-request-id']);
+    const files = (await readdir(join(repoRoot, 'functions'), { recursive: true })).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    const read = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(join(repoRoot, 'functions', file), 'utf8');
+      for (const m of text.matchAll(/headers(?:\[['"]([a-z-]+)['"]\]|\.([a-z]+)\b)/g))
+        read.add((m[1] ?? m[2]) as string);
+    }
+    const needed = [...read].filter((h) => !notByScripts.has(h)).sort();
+    expect(needed).toEqual(expect.arrayContaining(['authorization', 'idempotency-key', 'x-request-secret']));
+    expect([...corsRequestHeaders].sort()).toEqual(expect.arrayContaining(needed));
+
+    const [[, api] = ['', {}]] = resourcesOfType(templates.api, 'AWS::ApiGatewayV2::Api');
+    expect((api.CorsConfiguration as { AllowHeaders: string[] }).AllowHeaders.sort()).toEqual(
+      [...corsRequestHeaders].sort(),
+    );
+
+    const server = createServer(
+      createLocalApi({ routes, loadHandler: async () => undefined, verifyToken: async () => null }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const preflight = await fetch(`http://127.0.0.1:${port}/villages/35.10.24.2008/requests`, {
+        method: 'OPTIONS',
+      });
+      expect(preflight.headers.get('access-control-allow-headers')?.split(',').sort()).toEqual(
+        [...corsRequestHeaders].sort(),
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('the stage is throttled and logs access', () => {
     expectResource(templates.api, 'AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -158,21 +257,30 @@ describe('least privilege', () => {
           }
         }
       } else {
-        for (const action of objectActions[access]) allowed.add(`${action} ${bucketObjects(key)}`);
+        const prefixes = spec.keys[key];
+        const resources = prefixes ? prefixes.map((p) => `${bucketArn(key)}/${p}*`) : [bucketObjects(key)];
+        for (const action of objectActions[access]) for (const r of resources) allowed.add(`${action} ${r}`);
       }
     }
+    for (const bucket of spec.probes)
+      for (const action of listActions) allowed.add(`${action} ${bucketArn(bucket)}`);
     return allowed;
   }
 
+  /** Where each kind of function is deployed. */
+  const stackOf = (spec: { kind: string }) =>
+    spec.kind === 'site-dispatch' ? 'publish' : spec.kind === 'overdue-metric' ? 'operations' : 'api';
+
   it("each function's policy grants only the table, buckets and actions its routes declare", () => {
+    const kinds = new Set(functionSpecs().map((spec) => spec.kind));
+    expect([...kinds].sort()).toEqual(['api', 'overdue-metric', 'photo-processor', 'site-dispatch']);
     for (const spec of functionSpecs()) {
-      const stack = stacks.api;
-      const template = templates.api;
-      const fn = stacks.api.functions.get(spec.id);
-      const roleId = fn?.role
-        ? stack.getLogicalId(fn.role.node.defaultChild as never)
-        : (resourcesOfType(template, 'AWS::IAM::Role').find(([id]) => id.startsWith(`${spec.id}Role`))?.[0] ??
-          '');
+      const template = templates[stackOf(spec)];
+      const roles = resourcesOfType(template, 'AWS::IAM::Role').filter(([id]) =>
+        new RegExp(`^${spec.id}Role[0-9A-F]{8}$`).test(id),
+      );
+      expect(roles.length, `${spec.id}: one role in the ${stackOf(spec)} stack`).toBe(1);
+      const roleId = roles[0]?.[0] ?? '';
       const statements = policyOf(template, roleId);
       expect(statements.length, spec.id).toBeGreaterThan(0);
       const allowed = allowedGrants(spec);
@@ -192,6 +300,8 @@ describe('least privilege', () => {
               expect(flat, `${spec.id} logs only to its own log group`).toMatch(/^<.*Logs.*\.Arn>$/);
             } else if (action.startsWith('sqs:') && spec.kind === 'photo-processor') {
               expect(flat).toMatch(/^<PhotoQueue.*\.Arn>$/);
+            } else if (action === 'events:PutEvents' && spec.kind === 'site-dispatch') {
+              expect(flat).toMatch(/^<Bus.*\.Arn>$/);
             } else {
               expect(allowed.has(`${action} ${flat}`), `${spec.id} may not ${action} on ${flat}`).toBe(true);
               granted.add(`${action} ${flat}`);
@@ -205,6 +315,42 @@ describe('least privilege', () => {
         spec.id,
       ).toEqual([]);
     }
+  });
+
+  it('s3:ListBucket on the uploads bucket exactly for the functions that probe for an upload', () => {
+    const listing = resourcesOfType(templates.api, 'AWS::IAM::Policy')
+      .filter(([, props]) =>
+        (props.PolicyDocument as { Statement: Statement[] }).Statement.some((s) =>
+          asArray(s.Action).includes('s3:ListBucket'),
+        ),
+      )
+      .map(([, props]) => (props.Roles as { Ref: string }[])[0]?.Ref.replace(/Role[0-9A-F]{8}$/, ''))
+      .sort();
+    // a missing upload is then 404 (→ 422 / "refused"), not 403 (→ 500 / retried into the DLQ)
+    expect(listing).toEqual(['ProductsPhotoConfirm', 'ProductsProcessPhoto', 'RequestsDocumentConfirm']);
+    for (const [, props] of resourcesOfType(templates.api, 'AWS::IAM::Policy')) {
+      for (const statement of (props.PolicyDocument as { Statement: Statement[] }).Statement) {
+        if (!asArray(statement.Action).includes('s3:ListBucket')) continue;
+        expect(asArray(statement.Resource).map((r) => flattenForNag(r))).toEqual([bucketArn('uploads')]);
+      }
+    }
+  });
+
+  it('the public receipt route cannot touch confirmed documents: its object grants stop at incoming/requests/', () => {
+    const receipt = functionSpecs().find((spec) => spec.routeIds.includes('requests.receipt'));
+    if (!receipt) throw new Error('no receipt function');
+    const [[roleId] = ['']] = resourcesOfType(templates.api, 'AWS::IAM::Role').filter(([id]) =>
+      new RegExp(`^${receipt.id}Role[0-9A-F]{8}$`).test(id),
+    );
+    const s3Resources = resourcesOfType(templates.api, 'AWS::IAM::Policy')
+      .filter(([, props]) => JSON.stringify(props.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, props]) => (props.PolicyDocument as { Statement: Statement[] }).Statement)
+      .filter((statement) => asArray(statement.Action).some((a) => a.startsWith('s3:')))
+      .flatMap((statement) => asArray(statement.Resource).map((r) => flattenForNag(r)));
+    expect(s3Resources).toEqual([`${bucketArn('uploads')}/incoming/requests/*`]);
+    // the officer's read of confirmed documents is confined the same way
+    const get = functionSpecs().find((spec) => spec.routeIds.includes('requests.get'));
+    expect(get?.keys).toEqual({ uploads: ['requests/'] });
   });
 
   it('no policy of any stack grants an action on every resource (`*`)', () => {
@@ -246,6 +392,26 @@ describe('data', () => {
         `${id} enforces SSL`,
       ).toBe(true);
     }
+  });
+
+  it('the uploads bucket answers CORS only for the regency site origins, and none without a site domain', () => {
+    const uploadsOf = (template: Json) =>
+      resourcesOfType(template, 'AWS::S3::Bucket').find(([id]) => id.startsWith('Uploads'))?.[1] ?? {};
+    // plain form posts need no CORS; no wildcard `https://*.cloudfront.net` (every CloudFront site)
+    expect(uploadsOf(templates.data).CorsConfiguration).toBeUndefined();
+    const { stacks: withDomain } = buildApp({
+      siteDomain: 'desa.banyuwangikab.go.id',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      villageAliases: JSON.stringify({ 'tamansari.desa.id': 'tamansari-licin' }),
+    });
+    expect(uploadsOf(Template.fromStack(withDomain.data).toJSON()).CorsConfiguration).toEqual({
+      CorsRules: [
+        expect.objectContaining({
+          AllowedMethods: ['POST'],
+          AllowedOrigins: ['https://desa.banyuwangikab.go.id', 'https://tamansari.desa.id'],
+        }),
+      ],
+    });
   });
 
   it('documents and letters are versioned; unconfirmed uploads expire', () => {

@@ -60,10 +60,30 @@ describe('OverdueRequests metric', () => {
 
     expect(await countOverdue('35.10', new Date())).toBe(before + 2);
 
+    // the functions log in Lambda's JSON format, which wraps console output in its own JSON (CloudWatch
+    // then sees no EMF): the metric must be one raw JSON line on stdout, never a console call
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const result = await handler();
-    const line = JSON.parse(String(log.mock.calls.at(-1)?.[0]));
-    log.mockRestore();
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    let result: Awaited<ReturnType<typeof handler>>;
+    let consoleCalls: number;
+    let written: string[];
+    try {
+      result = await handler();
+    } finally {
+      // read before restoring: a restored spy forgets its calls
+      consoleCalls = log.mock.calls.length + info.mock.calls.length;
+      written = write.mock.calls.map(([chunk]) => String(chunk)).filter((c) => c.includes('"_aws"'));
+      log.mockRestore();
+      info.mockRestore();
+      write.mockRestore();
+    }
+    expect(consoleCalls).toBe(0);
+    expect(written).toHaveLength(1);
+    const raw = written[0] as string;
+    expect(raw.endsWith('\n')).toBe(true);
+    expect(raw.trimEnd()).not.toContain('\n');
+    const line = JSON.parse(raw);
     expect(result).toEqual({ overdue: before + 2 });
     expect(line).toMatchObject({
       _aws: {

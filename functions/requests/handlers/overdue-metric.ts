@@ -61,8 +61,10 @@ export async function countOverdue(regencyCode: string, now: Date): Promise<numb
 export async function handler(): Promise<{ overdue: number }> {
   const now = new Date();
   const count = await countOverdue(config.REGENCY_CODE, now);
-  console.log(
-    JSON.stringify({
+  // the raw EMF line on stdout, NOT console.log: the functions log in Lambda's JSON format, which
+  // wraps a console line in its own JSON ({"message": "..."}) that CloudWatch does not read as EMF
+  process.stdout.write(
+    `${JSON.stringify({
       _aws: {
         Timestamp: now.getTime(),
         CloudWatchMetrics: [
@@ -75,7 +77,7 @@ export async function handler(): Promise<{ overdue: number }> {
       },
       [overdueMetric.dimension]: config.REGENCY_CODE,
       [overdueMetric.metricName]: count,
-    }),
+    })}\n`,
   );
   return { overdue: count };
 }

@@ -330,6 +330,26 @@ describe('answers and retries', () => {
     expect(calls).toHaveLength(1);
   });
 
+  // the functions that ask whether an upload exists are granted s3:ListBucket (route `probes`), so
+  // S3 answers a missing key with 404; a 403 is then a real denial and must not read as "not uploaded"
+  it('HEAD: 404 is "no object"; 403 (no body, as S3 answers HEAD) is an error, not "missing"', async () => {
+    const missing = store([() => ({ statusCode: 404, headers: {} })]);
+    expect(await missing.s.headObject('b', 'incoming/products/p/1')).toBeUndefined();
+    const denied = store([() => ({ statusCode: 403, headers: {} })]);
+    const error = (await denied.s.headObject('b', 'incoming/products/p/1').catch((e) => e)) as S3Error;
+    expect(error).toBeInstanceOf(S3Error);
+    expect(error.name).toBe('Forbidden');
+    expect(error.$metadata.httpStatusCode).toBe(403);
+    expect(denied.calls).toHaveLength(1);
+  });
+
+  it('GET: 404 NoSuchKey is "no object"; 403 AccessDenied is an error', async () => {
+    const missing = store([() => ({ statusCode: 404, headers: {}, body: xmlError('NoSuchKey') })]);
+    expect(await missing.s.getObject('b', 'k')).toBeUndefined();
+    const denied = store([() => ({ statusCode: 403, headers: {}, body: xmlError('AccessDenied') })]);
+    await expect(denied.s.getObject('b', 'k')).rejects.toMatchObject({ name: 'AccessDenied' });
+  });
+
   it('reads a CopyObject 200 carrying an error as an error (and retries it)', async () => {
     const { s, calls } = store([
       () => ({ statusCode: 200, headers: {}, body: xmlError('InternalError') }),

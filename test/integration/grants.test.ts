@@ -1,0 +1,495 @@
+/**
+ * What the functions really send, against what they are really granted. Representative flows run
+ * through the local runtime (and the non-route functions are invoked as AWS invokes them) while every
+ * request leaving the process is recorded at the one HTTP handler the functions share (the DynamoDB
+ * client's, which functions/lib/s3.ts sends S3 requests through too), attributed to the function it
+ * belongs to by the local runtime's invocation context (infra/local/invocation.ts). Each request is
+ * turned into the IAM action(s) AWS authorizes it with — DynamoDB's `X-Amz-Target` *is* the action;
+ * an S3 HEAD/GET answered 404 needs s3:ListBucket on AWS (else S3 answers 403) — and every one must be
+ * allowed by that function's policy in the synthesized templates (built from infra/access.ts).
+ *
+ * The policies are read from the templates, not recomputed from infra/access.ts: a grant missing from
+ * the access model (BatchWriteItem was) fails here, whatever the model says.
+ */
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { HttpRequest } from '@smithy/types';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type FunctionSpec, functionSpecs } from '../../infra/bundles';
+import { localInvocation } from '../../infra/local/invocation';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { objectCreatedEvent, sqsRecord } from '../../infra/local/s3-events';
+import { flattenForNag } from '../../infra/nag';
+import { JPEG, PDF } from '../fixtures/files';
+import { buildApp, resourcesOfType } from '../infra/support';
+import { client, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
+
+let runtime: LocalRuntime;
+let call: ReturnType<typeof client>;
+let restoreTransport: () => void;
+
+/** function id → "action resource" → the routes (or the function) it was seen in */
+const observed = new Map<string, Map<string, Set<string>>>();
+
+const specs = functionSpecs();
+const specOfRoute = new Map(specs.flatMap((spec) => spec.routeIds.map((id) => [id, spec] as const)));
+
+function record(actions: string[]) {
+  const invocation = localInvocation.getStore();
+  const spec: FunctionSpec | undefined = invocation?.routeId
+    ? specOfRoute.get(invocation.routeId)
+    : specs.find((s) => s.id === invocation?.functionId);
+  // outside any invocation (the seeds, the test's own set-up): nobody's grant
+  if (!invocation || !spec) return;
+  const seen = observed.get(spec.id) ?? new Map<string, Set<string>>();
+  observed.set(spec.id, seen);
+  for (const action of actions) {
+    const where = seen.get(action) ?? new Set<string>();
+    where.add(invocation.routeId ?? spec.id);
+    seen.set(action, where);
+  }
+}
+
+/** DynamoDB: the target is the IAM action; the resources are the table (and the index) named in the body. */
+function dynamoActions(target: string, body: string): string[] {
+  const action = `dynamodb:${target.split('.')[1]}`;
+  const input = JSON.parse(body || '{}') as {
+    TableName?: string;
+    IndexName?: string;
+    RequestItems?: Record<string, unknown>;
+    TransactItems?: Record<string, { TableName: string }>[];
+  };
+  const tables = [
+    ...(input.TableName ? [input.TableName] : []),
+    ...Object.keys(input.RequestItems ?? {}),
+    ...(input.TransactItems ?? []).flatMap((item) => Object.values(item).map((op) => op.TableName)),
+  ];
+  const table = (name: string) => (name === runtime.tableName ? 'table' : `unknown-table:${name}`);
+  return [...new Set(tables)].map(
+    (name) => `${action} ${table(name)}${input.IndexName ? `/index/${input.IndexName}` : ''}`,
+  );
+}
+
+const bodyText = (body: unknown) =>
+  typeof body === 'string' ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : '';
+
+/** S3 (path-style locally): the operation's IAM actions on the object (bucket/key) or the bucket. */
+function s3Actions(request: HttpRequest, status: number): string[] {
+  const bucket = (name: string) =>
+    name === runtime.uploadsBucket ? 'uploads' : name === runtime.photosBucket ? 'photos' : `unknown:${name}`;
+  const object = (bucketAndKey: string) => {
+    const [name = '', ...key] = bucketAndKey.replace(/^\//, '').split('/');
+    return { bucket: bucket(name), resource: `bucket:${bucket(name)}/${key.join('/')}` };
+  };
+  const target = object(decodeURIComponent(request.path));
+  const method = request.method.toUpperCase();
+  const copySource = request.headers['x-amz-copy-source'];
+  if (method === 'HEAD' || method === 'GET') {
+    // on AWS a missing key answers 404 only to a caller that may list the bucket (else 403)
+    return [
+      `s3:GetObject ${target.resource}`,
+      ...(status === 404 ? [`s3:ListBucket bucket:${target.bucket}`] : []),
+    ];
+  }
+  if (method === 'DELETE') return [`s3:DeleteObject ${target.resource}`];
+  if (method === 'PUT' && copySource)
+    return [
+      `s3:GetObject ${object(decodeURIComponent(copySource)).resource}`,
+      `s3:PutObject ${target.resource}`,
+    ];
+  if (method === 'PUT') return [`s3:PutObject ${target.resource}`];
+  return [`s3:unknown-${method} ${target.resource}`];
+}
+
+/** A granted "action resource" allows an observed one: the same, or a `prefix*` object grant covering its key. */
+function allows(granted: Set<string>, observedAction: string): boolean {
+  if (granted.has(observedAction)) return true;
+  const [verb, resource = ''] = observedAction.split(' ');
+  for (const grant of granted) {
+    const [grantVerb, grantResource = ''] = grant.split(' ');
+    if (grantVerb === verb && grantResource.endsWith('*') && resource.startsWith(grantResource.slice(0, -1)))
+      return true;
+  }
+  return false;
+}
+
+/** What each function's role allows, as "action resource" in the names used above. */
+function grantedByTemplates(): Map<string, Set<string>> {
+  const { stacks } = buildApp();
+  const templates = {
+    api: Template.fromStack(stacks.api).toJSON(),
+    publish: Template.fromStack(stacks.publish).toJSON(),
+    operations: Template.fromStack(stacks.operations).toJSON(),
+  };
+  const stackOf = (spec: FunctionSpec) =>
+    spec.kind === 'site-dispatch' ? 'publish' : spec.kind === 'overdue-metric' ? 'operations' : 'api';
+  const name = (resource: string) =>
+    resource
+      .replace(
+        /^arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table\/smart-kampung-3510/,
+        'table',
+      )
+      .replace(
+        /^arn:<AWS::Partition>:s3:::smart-kampung-3510-(\w+)-<AWS::AccountId>-<AWS::Region>/,
+        'bucket:$1',
+      )
+      .replace(/^<Bus[0-9A-F]*\.Arn>$/, 'event-bus');
+  const granted = new Map<string, Set<string>>();
+  for (const spec of specs) {
+    const template = templates[stackOf(spec)];
+    const [[roleId] = ['']] = resourcesOfType(template, 'AWS::IAM::Role').filter(([id]) =>
+      new RegExp(`^${spec.id}Role[0-9A-F]{8}$`).test(id),
+    );
+    const set = new Set<string>();
+    for (const [, policy] of resourcesOfType(template, 'AWS::IAM::Policy')) {
+      if (JSON.stringify(policy.Roles) !== JSON.stringify([{ Ref: roleId }])) continue;
+      for (const statement of (
+        policy.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }
+      ).Statement) {
+        for (const action of [statement.Action].flat() as string[])
+          for (const resource of [statement.Resource].flat())
+            set.add(`${action} ${name(flattenForNag(resource))}`);
+      }
+    }
+    granted.set(spec.id, set);
+  }
+  return granted;
+}
+
+async function postForm(url: string, fields: Record<string, string>, bytes: Buffer, type: string) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'upload');
+  const res = await fetch(url, { method: 'POST', body: form, redirect: 'manual' });
+  expect(res.status).toBeLessThan(400);
+}
+
+beforeAll(async () => {
+  runtime = await startRuntime();
+  call = client(runtime.apiUrl);
+  const { dynamo } = await import('../../functions/lib/aws');
+  const transport = dynamo.config.requestHandler as unknown as {
+    handle(request: HttpRequest, options?: unknown): Promise<{ response: { statusCode: number } }>;
+  };
+  const original = transport.handle;
+  const dynamoHost = new URL(runtime.dynamoEndpoint).host;
+  transport.handle = async function (this: unknown, request, options) {
+    const answer = await original.call(this, request, options);
+    const host = `${request.hostname}${request.port ? `:${request.port}` : ''}`;
+    const target = request.headers['x-amz-target'];
+    if (host === dynamoHost && target) record(dynamoActions(target, bodyText(request.body)));
+    else record(s3Actions(request, answer.response.statusCode));
+    return answer;
+  };
+  restoreTransport = () => {
+    transport.handle = original;
+  };
+  // EventBridge cannot run here: PutEvents is recorded, not sent
+  vi.spyOn(EventBridgeClient.prototype, 'send').mockImplementation(async (command: unknown) => {
+    record(['events:PutEvents event-bus']);
+    const entries = (command as { input: { Entries: unknown[] } }).input.Entries;
+    return { Entries: entries.map(() => ({ EventId: 'recorded' })), FailedEntryCount: 0 } as never;
+  });
+}, 120_000);
+afterAll(async () => {
+  restoreTransport?.();
+  vi.restoreAllMocks();
+  await runtime?.stop();
+});
+
+/** A citizen's request with documents, through an officer's review. */
+async function citizenFlow() {
+  const submitted = await call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody('Grant Audit') });
+  expect(submitted.status, submitted.text).toBe(201);
+  const { id, secret, trackingCode } = submitted.data as { id: string; secret: string; trackingCode: string };
+  const h = { 'x-request-secret': secret };
+  expect((await call('GET', `/requests/${id}/receipt?secret=${encodeURIComponent(secret)}`)).status).toBe(
+    200,
+  );
+  for (const [requirement, bytes, type] of [
+    ['ktp', JPEG, 'image/jpeg'],
+    ['kk', PDF, 'application/pdf'],
+    ['pengantar_rt_rw', PDF, 'application/pdf'],
+  ] as const) {
+    const created = await call('POST', `/requests/${id}/documents`, {
+      json: { requirement, contentType: type, size: bytes.length },
+      headers: h,
+    });
+    expect(created.status, created.text).toBe(201);
+    // confirming before the upload: the object is missing (404 here; 403 on AWS without ListBucket)
+    const early = await call('POST', `/requests/${id}/documents/${created.data.documentId}/confirm`, {
+      headers: h,
+    });
+    expect(early.status, early.text).toBe(422);
+    await postForm(created.data.url, created.data.fields, bytes, type);
+    const confirmed = await call('POST', `/requests/${id}/documents/${created.data.documentId}/confirm`, {
+      headers: h,
+    });
+    expect(confirmed.status, confirmed.text).toBe(200);
+  }
+  expect((await call('GET', `/track/${trackingCode}`)).status).toBe(200);
+  expect((await call('GET', `/track?code=${trackingCode}`)).status).toBe(200);
+  const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+  expect((await call('GET', `/villages/${TAMANSARI}/requests`, { token: officer })).status).toBe(200);
+  const detail = await call('GET', `/requests/${id}`, { token: officer });
+  expect(detail.status, detail.text).toBe(200);
+  const moved = await call('POST', `/requests/${id}/transitions`, {
+    token: officer,
+    json: { to: 'in_review', version: detail.data.version },
+  });
+  expect(moved.status, moved.text).toBe(200);
+  const revise = await call('POST', `/requests/${id}/transitions`, {
+    token: officer,
+    json: { to: 'needs_revision', version: moved.data.version, reason: 'Alamat usaha kurang lengkap' },
+  });
+  expect(revise.status, revise.text).toBe(200);
+  const resubmit = await call('POST', `/requests/${id}/resubmit`, { headers: h, json: {} });
+  expect(resubmit.status, resubmit.text).toBeLessThan(500);
+}
+
+/** A seller registers, is approved, publishes a product with a photo; search and moderation. */
+async function sellerFlow() {
+  const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+  const password = 'Kopi-Ijen-2026!';
+  const registered = await call('POST', `/villages/${TAMANSARI}/sellers`, {
+    json: {
+      businessName: 'Madu Hutan Audit',
+      ownerName: 'Sri Wahyuni',
+      whatsapp: '081355599901',
+      kind: 'umkm',
+      description: 'Madu hutan Ijen, dipanen sendiri tiap musim.',
+      location: 'Dusun Krajan',
+      password,
+    },
+  });
+  expect(registered.status, registered.text).toBe(201);
+  const sellerId = registered.data.id as string;
+  expect((await call('GET', `/villages/${TAMANSARI}/sellers`, { token: officer })).status).toBe(200);
+  const approved = await call('POST', `/sellers/${sellerId}/transitions`, {
+    token: officer,
+    json: { to: 'approved' },
+  });
+  expect(approved.status, approved.text).toBe(200);
+  const signedIn = await call('POST', '/local/token', { json: { username: '+6281355599901', password } });
+  const seller = signedIn.data.idToken as string;
+  expect((await call('GET', `/sellers/${sellerId}`, { token: seller })).status).toBe(200);
+
+  const created = await call('POST', `/villages/${TAMANSARI}/products`, {
+    token: seller,
+    json: {
+      name: 'Madu Hutan Ijen',
+      description: { id: 'Madu hutan murni dari lereng Ijen.', en: 'Raw forest honey.' },
+      category: 'food_drink',
+      price: 85000,
+      unit: 'botol',
+    },
+  });
+  expect(created.status, created.text).toBe(201);
+  const productId = created.data.id as string;
+  // the draft, seen by its seller through the public route with a bearer token
+  expect((await call('GET', `/products/${productId}`, { token: seller })).status).toBe(200);
+
+  const photo = await call('POST', `/products/${productId}/photos`, {
+    token: seller,
+    json: { contentType: 'image/jpeg', size: JPEG.length },
+  });
+  expect(photo.status, photo.text).toBe(201);
+  // nothing uploaded yet: 422 (S3 answers 404 — on AWS only to a function that may list the bucket)
+  const missing = await call('POST', `/products/${productId}/photos/${photo.data.photoId}/confirm`, {
+    token: seller,
+  });
+  expect(missing.status, missing.text).toBe(422);
+  // the processor's redelivered or early event for an object that is not there: refused, not retried
+  const { handler: processPhoto } = await import('../../functions/products/handlers/process-photo');
+  const { incomingPhotoKey } = await import('../../functions/products/photo-store');
+  const early = await localInvocation.run({ functionId: 'ProductsProcessPhoto' }, () =>
+    processPhoto({
+      Records: [
+        sqsRecord(
+          objectCreatedEvent({
+            bucket: runtime.uploadsBucket,
+            key: incomingPhotoKey(productId, photo.data.photoId),
+            object: { size: JPEG.length },
+            region: 'ap-southeast-3',
+          }),
+          { region: 'ap-southeast-3' },
+        ),
+      ],
+    }),
+  );
+  expect(early.batchItemFailures).toEqual([]);
+  const sharp = (await import('sharp')).default;
+  const image = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c84' } })
+    .jpeg()
+    .toBuffer();
+  const slot = await call('POST', `/products/${productId}/photos`, {
+    token: seller,
+    json: { contentType: 'image/jpeg', size: image.length },
+  });
+  expect(slot.status, slot.text).toBe(201);
+  await postForm(slot.data.url, slot.data.fields, image, 'image/jpeg');
+  // locally the runtime delivers the S3 event to the processor first (its own invocation)
+  const confirmed = await call('POST', `/products/${productId}/photos/${slot.data.photoId}/confirm`, {
+    token: seller,
+  });
+  expect(confirmed.status, confirmed.text).toBe(200);
+
+  const current = await call('GET', `/products/${productId}`, { token: seller });
+  const published = await call('PATCH', `/products/${productId}`, {
+    token: seller,
+    json: { version: current.data.version, status: 'published' },
+  });
+  expect(published.status, published.text).toBe(200);
+  // a photo of a published product: the processor updates the search index too
+  const second = await call('POST', `/products/${productId}/photos`, {
+    token: seller,
+    json: { contentType: 'image/jpeg', size: image.length },
+  });
+  expect(second.status, second.text).toBe(201);
+  await postForm(second.data.url, second.data.fields, image, 'image/jpeg');
+  const ready = await call('POST', `/products/${productId}/photos/${second.data.photoId}/confirm`, {
+    token: seller,
+  });
+  expect(ready.status, ready.text).toBe(200);
+  expect((await call('GET', '/products/search?q=madu')).status).toBe(200);
+  expect((await call('GET', `/villages/${TAMANSARI}/products`)).status).toBe(200);
+  expect((await call('GET', `/sellers/${sellerId}/products`, { token: seller })).status).toBe(200);
+  // suspending the seller takes its products out of the search index
+  const suspended = await call('POST', `/sellers/${sellerId}/transitions`, {
+    token: officer,
+    json: { to: 'suspended', reason: 'Audit' },
+  });
+  expect(suspended.status, suspended.text).toBe(200);
+}
+
+async function publicReads() {
+  for (const path of [
+    '/villages',
+    `/villages/${TAMANSARI}`,
+    `/villages/${TAMANSARI}/services`,
+    `/open311/v2/services.json?jurisdiction_id=${TAMANSARI}`,
+    `/open311/v2/services/sku.json?jurisdiction_id=${TAMANSARI}`,
+    `/open311/v2/requests.json?jurisdiction_id=${TAMANSARI}`,
+    '/openapi.json',
+  ]) {
+    const res = await call('GET', path);
+    expect(res.status, `${path}: ${res.text.slice(0, 200)}`).toBe(200);
+  }
+}
+
+/** An officer edits the village site; Open311 clients file and read; the camat's queue. */
+async function officerAndOpen311() {
+  const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+  const profile = await call('PUT', `/villages/${TAMANSARI}/profile`, {
+    token: officer,
+    json: { population: 123_456 },
+  });
+  expect(profile.status, profile.text).toBe(200);
+  const news = await call('POST', `/villages/${TAMANSARI}/news`, {
+    token: officer,
+    json: {
+      slug: 'audit-hak-akses',
+      date: '2026-11-01',
+      title: { id: 'Audit hak akses' },
+      summary: { id: 'Audit' },
+      body: { id: ['Paragraf audit.'] },
+    },
+  });
+  expect(news.status, news.text).toBe(201);
+  const apbdes = await call('PUT', `/villages/${TAMANSARI}/apbdes/2025`, {
+    token: officer,
+    json: {
+      income: 1000,
+      sectors: [
+        { code: '1', name: { id: 'Pemerintahan', en: 'Administration' }, budget: 1000, realisation: 10 },
+      ],
+    },
+  });
+  expect(apbdes.status, apbdes.text).toBe(200);
+  const form = new URLSearchParams({
+    jurisdiction_id: TAMANSARI,
+    service_code: 'sku',
+    'attribute[applicant_name]': 'Grant Audit',
+    'attribute[applicant_nik]': skuBody().applicant.nik,
+    'attribute[applicant_whatsapp]': '081234567890',
+    'attribute[nama_usaha]': 'Kopi Ijen',
+    'attribute[jenis_usaha]': 'kuliner',
+    'attribute[alamat_usaha]': 'Dusun Krajan RT 03 RW 01',
+    'attribute[lama_usaha]': '3',
+    'attribute[keperluan]': 'Pengajuan KUR',
+  });
+  const filed = await fetch(`${runtime.apiUrl}/open311/v2/requests.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+  const [created] = (await filed.json()) as { service_request_id?: string }[];
+  expect(filed.status).toBeLessThan(300);
+  expect((await call('GET', `/open311/v2/requests/${created?.service_request_id}.json`)).status).toBe(200);
+  const camat = await signIn(runtime.apiUrl, 'camat@licin');
+  expect((await call('GET', '/kecamatan/35.10.24/requests', { token: camat })).status).toBe(200);
+}
+
+/** The functions no route reaches, invoked as their schedules invoke them. */
+async function scheduledFunctions() {
+  const { handler: dispatch } = await import('../../functions/sites/handlers/dispatch');
+  await localInvocation.run({ functionId: 'SitesDispatch' }, () => dispatch());
+  const { handler: overdue } = await import('../../functions/requests/handlers/overdue-metric');
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    await localInvocation.run({ functionId: 'OverdueMetric' }, () => overdue());
+  } finally {
+    write.mockRestore();
+    log.mockRestore();
+  }
+}
+
+describe('what functions send is what they are granted', () => {
+  it('every DynamoDB, S3 and EventBridge action of representative flows is in its function’s policy', async () => {
+    await publicReads();
+    await citizenFlow();
+    await sellerFlow();
+    await officerAndOpen311();
+    await scheduledFunctions();
+
+    const granted = grantedByTemplates();
+    const denied: string[] = [];
+    for (const [functionId, actions] of observed) {
+      const allowed = granted.get(functionId) ?? new Set<string>();
+      for (const [action, where] of actions) {
+        const ok = allows(allowed, action);
+        if (!ok) denied.push(`${functionId} (${[...where].join(', ')}): ${action}`);
+      }
+    }
+    expect(denied, 'AccessDenied on AWS').toEqual([]);
+
+    // the flows reached what matters: the batch writers, the probes, the non-route functions
+    const seen = (functionId: string, action: string) => observed.get(functionId)?.has(action) ?? false;
+    const batchWriters = [...observed]
+      .filter(([, a]) => a.has('dynamodb:BatchWriteItem table'))
+      .map(([id]) => id);
+    expect(batchWriters).toEqual(
+      expect.arrayContaining(['ProductsPatch', 'SellersTransition', 'ProductsProcessPhoto']),
+    );
+    expect(seen('ProductsPhotoConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
+    expect(seen('RequestsDocumentConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
+    expect(seen('ProductsProcessPhoto', 's3:ListBucket bucket:uploads')).toBe(true);
+    expect(observed.has('SitesDispatch')).toBe(true);
+    expect(observed.has('OverdueMetric')).toBe(true);
+    // every function that may touch a resource of ours (the OpenAPI document touches none)
+    const deployed = specs.filter((spec) => Object.keys(spec.access).length > 0).map((s) => s.id);
+    const exercised = deployed.filter((id) => observed.has(id));
+    expect(
+      exercised.length,
+      `not exercised: ${deployed.filter((id) => !observed.has(id)).join(', ')}`,
+    ).toBeGreaterThanOrEqual(deployed.length - 5);
+  }, 120_000);
+
+  it('reads the templates right: the observed BatchWriteItem of a product patch is a granted action there', () => {
+    // the comparison above is only as good as its naming of template grants; one known pair, spelled out
+    expect(observed.get('ProductsPatch')?.has('dynamodb:BatchWriteItem table')).toBe(true);
+    expect(grantedByTemplates().get('ProductsPatch')?.has('dynamodb:BatchWriteItem table')).toBe(true);
+    expect(grantedByTemplates().get('ProductsGet')?.has('dynamodb:BatchWriteItem table')).toBe(false);
+  });
+});
