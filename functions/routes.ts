@@ -132,7 +132,8 @@ export const routes = [
     path: '/requests/{id}/receipt',
     handler: 'requests/handlers/receipt',
     auth: 'public',
-    table: 'read',
+    // write: the first view records that the secret was shown (one conditional UpdateItem)
+    table: 'write',
     uploads: 'write',
     html: true,
     keys: { uploads: ['incoming/requests/'] },

@@ -469,9 +469,8 @@ describe('what functions send is what they are granted', () => {
     const batchWriters = [...observed]
       .filter(([, a]) => a.has('dynamodb:BatchWriteItem table'))
       .map(([id]) => id);
-    expect(batchWriters).toEqual(
-      expect.arrayContaining(['ProductsPatch', 'SellersTransition', 'ProductsProcessPhoto']),
-    );
+    // (a relist on suspension deletes search entries inside the product's transaction: no batch there)
+    expect(batchWriters).toEqual(expect.arrayContaining(['ProductsPatch', 'ProductsProcessPhoto']));
     expect(seen('ProductsPhotoConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(seen('RequestsDocumentConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(seen('ProductsProcessPhoto', 's3:ListBucket bucket:uploads')).toBe(true);
