@@ -184,10 +184,6 @@ export const en: Strings = {
   'search.category': 'Category',
   'search.allCategories': 'All categories',
   'search.submit': 'Search',
-  'search.loading': 'Searching…',
-  'search.empty': 'No matching products.',
-  'search.error': 'The search failed. Please try again.',
-  'search.results': (n: number) => `${n} ${n === 1 ? 'product' : 'products'} found`,
 
   'notFound.title': 'Page not found',
   'notFound.body': 'The address you opened does not exist or has moved.',

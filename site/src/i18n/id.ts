@@ -186,10 +186,6 @@ export const id = {
   'search.category': 'Kategori',
   'search.allCategories': 'Semua kategori',
   'search.submit': 'Cari',
-  'search.loading': 'Mencari…',
-  'search.empty': 'Tidak ada produk yang cocok.',
-  'search.error': 'Pencarian gagal. Coba lagi.',
-  'search.results': (n: number) => `${n} produk ditemukan`,
 
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.body': 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',
