@@ -4,7 +4,8 @@
  * folder — so two processes never open the same database files.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { DataDirLocked, readLock } from './data-lock';
 import { LOCAL_REGION, startEmbedded } from './servers';
 
 export interface RuntimeRecord {
@@ -32,36 +33,79 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The running `npm start` of this data folder, if there is one. */
+/**
+ * The running servers of this data folder, if there are: `npm start`'s record, else whoever holds the
+ * folder's lock and advertises its servers (e.g. a `sites:build` that started them itself).
+ */
 export function readRuntime(dataDir: string): RuntimeRecord | undefined {
-  if (!existsSync(file(dataDir))) return undefined;
-  const record = JSON.parse(readFileSync(file(dataDir), 'utf8')) as RuntimeRecord;
-  return alive(record.pid) ? record : undefined;
+  if (existsSync(file(dataDir))) {
+    const record = JSON.parse(readFileSync(file(dataDir), 'utf8')) as RuntimeRecord;
+    if (alive(record.pid)) return record;
+  }
+  const holder = readLock(dataDir);
+  if (holder?.dynamoEndpoint && holder.s3Endpoint)
+    return {
+      pid: holder.pid,
+      apiUrl: holder.apiUrl ?? 'http://localhost:3000',
+      dynamoEndpoint: holder.dynamoEndpoint,
+      s3Endpoint: holder.s3Endpoint,
+      ...(holder.siteUrl ? { siteUrl: holder.siteUrl } : {}),
+    };
+  return undefined;
+}
+
+/**
+ * While another process holds the data folder but does not advertise its servers yet (it is starting
+ * or seeding), wait for it — up to `timeoutMs` — to advertise them or let go. Returns the running
+ * servers, or undefined when the folder is free; throws a readable error when the wait runs out.
+ */
+export async function waitForDataDir(
+  dataDir: string,
+  opts: { timeoutMs?: number; say?: (message: string) => void } = {},
+): Promise<RuntimeRecord | undefined> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+  let told = false;
+  for (;;) {
+    const running = readRuntime(dataDir);
+    if (running) return running;
+    const holder = readLock(dataDir);
+    if (!holder || holder.pid === process.pid) return undefined;
+    if (Date.now() > deadline) throw new DataDirLocked(resolve(dataDir), holder);
+    if (!told) opts.say?.(`waiting for process ${holder.pid}, which is starting the servers on ${dataDir} …`);
+    told = true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Points the handlers' config at local servers; returns a function that releases what it started. */
 export async function attachLocal(
   dataDir: string,
+  opts: { timeoutMs?: number; say?: (message: string) => void } = {},
 ): Promise<{ mode: 'attached' | 'embedded'; release(): Promise<void> }> {
   const env = {
     TABLE_NAME: 'smart-kampung',
     UPLOADS_BUCKET: 'smart-kampung-uploads',
     AWS_REGION: LOCAL_REGION,
   };
-  if (existsSync(file(dataDir))) {
-    const record = JSON.parse(readFileSync(file(dataDir), 'utf8')) as RuntimeRecord;
-    if (alive(record.pid)) {
+  for (;;) {
+    const running = await waitForDataDir(dataDir, opts);
+    if (running) {
       Object.assign(process.env, env, {
-        DYNAMODB_ENDPOINT: record.dynamoEndpoint,
-        S3_ENDPOINT: record.s3Endpoint,
+        DYNAMODB_ENDPOINT: running.dynamoEndpoint,
+        S3_ENDPOINT: running.s3Endpoint,
       });
       return { mode: 'attached', release: async () => {} };
     }
+    try {
+      const embedded = await startEmbedded({ dataDir });
+      Object.assign(process.env, env, {
+        DYNAMODB_ENDPOINT: embedded.dynamoEndpoint,
+        S3_ENDPOINT: embedded.s3Endpoint,
+      });
+      return { mode: 'embedded', release: () => embedded.stop() };
+    } catch (error) {
+      // another command took the folder between our look and our start: wait for it instead
+      if (!(error instanceof DataDirLocked)) throw error;
+    }
   }
-  const embedded = await startEmbedded({ dataDir });
-  Object.assign(process.env, env, {
-    DYNAMODB_ENDPOINT: embedded.dynamoEndpoint,
-    S3_ENDPOINT: embedded.s3Endpoint,
-  });
-  return { mode: 'embedded', release: () => embedded.stop() };
 }

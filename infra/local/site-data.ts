@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ExportUrls } from '../../functions/sites/export';
-import { attachLocal, readRuntime } from './attach';
+import { attachLocal, waitForDataDir } from './attach';
 
 /** Writes regency.json and villages/<slug>.json (the chosen villages, or all); returns their slugs. */
 export async function writeSnapshots(opts: {
@@ -55,7 +55,8 @@ export async function exportSiteData(
 ): Promise<{ dataDir: string; villages: string[] }> {
   const localDir = resolve(opts.dataDir ?? '.local');
   const say = opts.onProgress ?? (() => {});
-  const running = readRuntime(localDir);
+  // npm start's (or another command's) servers when they run; wait for them while they are starting
+  const running = await waitForDataDir(localDir, { say });
   let release = async () => {};
   let urls: ExportUrls;
   if (running) {
