@@ -120,6 +120,8 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
   const onLog = opts.onLog ?? ((level, message) => process.stderr.write(`${level}: ${message}\n`));
   registry().set(channel, {
     page(path) {
+      // rendered by every build, published only with the portal (countFiles): not a page of this build
+      if (!portal && /^\/?404(\.html|\/index\.html)?$/.test(path)) return;
       done++;
       if (done > total) total = done;
       const first = path.split('/')[1] ?? '';

@@ -1,0 +1,4 @@
+// \0noop-middleware
+var onRequest = (_, next) => next();
+
+export { onRequest };

@@ -1,0 +1,4 @@
+// \0virtual:astro:actions/noop-entrypoint
+var server = {};
+
+export { server };

@@ -1,0 +1,53 @@
+/**
+ * The site build itself, from the fixture snapshots (no servers): its progress adds up, and two pages
+ * on one path stop it instead of one silently overwriting the other.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSites } from '../../site/build';
+
+const dirs: string[] = [];
+const tempDir = async (prefix: string) => {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe('building the sites', () => {
+  it('one village: the progress total is the number of files the summary reports', async () => {
+    const outDir = await tempDir('sk-build-one-');
+    const events: [number, number, string][] = [];
+    const result = await buildSites({
+      dataDir: 'site/fixtures',
+      outDir,
+      villages: ['tamansari-licin'],
+      onProgress: (done, total, label) => events.push([done, total, label]),
+      onLog: () => {},
+    });
+    const pages = events.filter(([, , label]) => label !== 'preparing' && label !== 'done');
+    const last = pages.at(-1);
+    expect(last?.[0]).toBe(last?.[1]);
+    expect(last?.[0]).toBe(result.pages);
+    // the total was right from the first page
+    expect(new Set(pages.map(([, total]) => total))).toEqual(new Set([result.pages]));
+  }, 120_000);
+
+  it('two news articles of a village with one slug fail the build, naming the path', async () => {
+    const dataDir = await tempDir('sk-build-dup-');
+    await cp('site/fixtures', dataDir, { recursive: true });
+    const file = join(dataDir, 'villages', 'tamansari-licin.json');
+    const snapshot = JSON.parse(await readFile(file, 'utf8'));
+    const [first] = snapshot.news;
+    snapshot.news.push({ ...first, date: '2020-01-01', title: { id: 'Berita lain, slug sama' } });
+    await writeFile(file, JSON.stringify(snapshot));
+    const outDir = await tempDir('sk-build-dup-out-');
+    await expect(
+      buildSites({ dataDir, outDir, villages: ['tamansari-licin'], onLog: () => {} }),
+    ).rejects.toThrow(new RegExp(`duplicate page paths.*article=${first.slug}`));
+  }, 120_000);
+});
