@@ -2,6 +2,7 @@
  * The site build itself, from the fixture snapshots (no servers): its progress adds up, and two pages
  * on one path stop it instead of one silently overwriting the other.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +15,12 @@ const tempDir = async (prefix: string) => {
   dirs.push(dir);
   return dir;
 };
+// a failed Astro build leaves its prerender chunks in <cwd>/.astro: remove them if this file made them
+const leftover = join(process.cwd(), '.astro');
+const hadLeftover = existsSync(leftover);
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  if (!hadLeftover) await rm(leftover, { recursive: true, force: true });
 });
 
 describe('building the sites', () => {
