@@ -3,7 +3,8 @@
  * up (it records them in <dataDir>/runtime.json), otherwise start the embedded servers on the same data
  * folder — so two processes never open the same database files.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataDirLocked, readLock } from './data-lock';
 import { LOCAL_REGION, startEmbedded } from './servers';
@@ -107,5 +108,25 @@ export async function attachLocal(
       // another command took the folder between our look and our start: wait for it instead
       if (!(error instanceof DataDirLocked)) throw error;
     }
+  }
+}
+
+/**
+ * The generation of a data folder's data: an id made when the folder is first used and gone with it
+ * (`npm start -- --fresh`), so sites built from older data are recognised (site/build.ts BuildMarker).
+ */
+export function dataGeneration(dataDir: string): string {
+  const file = join(dataDir, 'generation');
+  try {
+    const id = readFileSync(file, 'utf8').trim();
+    if (id) return id;
+  } catch {}
+  mkdirSync(dataDir, { recursive: true });
+  const id = randomUUID();
+  try {
+    writeFileSync(file, id, { flag: 'wx' });
+    return id;
+  } catch {
+    return readFileSync(file, 'utf8').trim() || id;
   }
 }

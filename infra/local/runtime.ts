@@ -131,8 +131,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     let publisher: { stop(): Promise<void> } | undefined;
     if (opts.publish) {
       const { startPublisher } = await import('./publisher');
+      const { dataGeneration } = await import('./attach');
       publisher = startPublisher({
         regencyCode,
+        ...(opts.dataDir ? { generation: dataGeneration(opts.dataDir) } : {}),
         urls: { apiUrl, siteUrl },
         outDir: sitesDir,
         say,

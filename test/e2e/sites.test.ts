@@ -24,6 +24,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 const SLUG = 'tamansari-licin';
+const LOCAL_SOURCE = { source: 'local', regencyCode: '35.10', generation: 'e2e' };
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -49,11 +50,19 @@ beforeAll(async () => {
     urls,
     villages: [SLUG, 'kemiren-glagah'],
   });
-  await buildSites({ dataDir, outDir, villages, portal: true });
+  // the folder holds exactly these villages: a complete build from the local data (like the publisher's)
+  await buildSites({ dataDir, outDir, portal: true, source: LOCAL_SOURCE, onLog: () => {} });
+  expect(villages.sort()).toEqual(['kemiren-glagah', SLUG]);
   await rm(dataDir, { recursive: true, force: true });
   for (const p of seeded)
     await markPublished({ code: p.villageCode, regencyCode: '35.10' }, p.lastChangeAt, new Date());
-  publisher = createPublisher({ regencyCode: '35.10', urls, outDir, quietMs: 0 });
+  publisher = createPublisher({
+    regencyCode: '35.10',
+    urls,
+    outDir,
+    quietMs: 0,
+    generation: LOCAL_SOURCE.generation,
+  });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 180_000);
 
@@ -235,6 +244,9 @@ describe('publishing', () => {
     expect((await fetch(productPage)).status).toBe(404);
     const round = await publisher.runOnce();
     expect(round?.villages).toEqual([SLUG]);
+    // the regency's village list did not change: the portal is left as it was
+    expect(round?.portal).toBe(false);
+    expect(round?.failed).toEqual([]);
     const page = await browser.newPage();
     const res = await page.goto(productPage);
     expect(res?.status()).toBe(200);
