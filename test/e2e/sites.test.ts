@@ -269,6 +269,125 @@ describe('publishing', () => {
   });
 });
 
+describe('a newcomer and the links people share', () => {
+  it('finds Tamansari (Licin) from the portal and reaches a service form, JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'id-ID' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site}/`);
+      // jump to the kecamatan, then the village listed under it
+      await page.getByRole('navigation').getByRole('link', { name: 'Licin', exact: true }).click();
+      const licin = page.locator('section', { has: page.locator('h2', { hasText: /Licin/ }) });
+      await Promise.all([
+        page.waitForURL(`${site}/${SLUG}/`),
+        licin.getByRole('link', { name: /Tamansari/ }).click(),
+      ]);
+      expect(await page.textContent('h1')).toContain('Tamansari');
+      await page.click(`a[href="/${SLUG}/layanan/"]`);
+      await page.locator(`main a[href^="/${SLUG}/layanan/"]`).first().click();
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`^/${SLUG}/layanan/[^/]+/$`));
+      expect(await page.locator('main form[method="post"] button[type="submit"]').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the RSS feed is well-formed RSS 2.0 and lists every article, each linking to its page', async () => {
+    const page = await browser.newPage();
+    const res = await page.goto(`${site}/${SLUG}/berita/rss.xml`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-type']).toMatch(/xml/);
+    const xml = (await res?.text()) ?? '';
+    const feed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        version: doc.documentElement.getAttribute('version'),
+        title: doc.querySelector('channel > title')?.textContent ?? '',
+        links: [...doc.querySelectorAll('item > link')].map((l) => l.textContent ?? ''),
+        dates: [...doc.querySelectorAll('item > pubDate')].map((d) => d.textContent ?? ''),
+      };
+    }, xml);
+    expect(feed.error).toBeNull();
+    expect(feed.version).toBe('2.0');
+    expect(feed.title).toContain('Tamansari');
+    await page.goto(`${site}/${SLUG}/berita/`);
+    const listed = await page.$$eval(`main a[href^="/${SLUG}/berita/"]`, (as) =>
+      [...new Set(as.map((a) => a.getAttribute('href')))].filter(
+        (h) => h && !h.endsWith('/berita/') && !h.endsWith('.xml'),
+      ),
+    );
+    expect(feed.links.length).toBeGreaterThan(0);
+    expect(feed.links.map((l) => new URL(l).pathname).sort()).toEqual([...listed].sort());
+    for (const d of feed.dates) expect(Number.isNaN(Date.parse(d))).toBe(false);
+    for (const link of feed.links) expect((await fetch(`${site}${new URL(link).pathname}`)).status).toBe(200);
+    await page.close();
+  });
+
+  it('sitemap.xml indexes each village sitemap, whose every URL is a page that exists', async () => {
+    const index = await (await fetch(`${site}/sitemap.xml`)).text();
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
+    expect(sitemaps).toContain(`/${SLUG}/sitemap.xml`);
+    expect(sitemaps).toContain('/sitemap-portal.xml');
+    const village = await (await fetch(`${site}/${SLUG}/sitemap.xml`)).text();
+    const urls = [...village.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
+    expect(urls).toContain(`/${SLUG}/`);
+    expect(urls).toContain(`/${SLUG}/en/layanan/`);
+    for (const path of urls) expect((await fetch(`${site}${path}`)).status, path).toBe(200);
+  });
+
+  it('an unknown address answers 404 with the not-found page, in both languages', async () => {
+    const page = await browser.newPage();
+    const res = await page.goto(`${site}/${SLUG}/tidak-ada/`);
+    expect(res?.status()).toBe(404);
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).toMatch(/tidak ditemukan/i);
+    expect(text).toMatch(/not found/i);
+    expect(await page.locator(`a[href="/"], a[href="/${SLUG}/"]`).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('pages carry Open Graph tags for WhatsApp previews: absolute URL, title, description, image', async () => {
+    const products = (await client(runtime.apiUrl)('GET', `/villages/${TAMANSARI}/products`)).data.items;
+    const page = await browser.newPage();
+    for (const path of [`/${SLUG}/`, `/${SLUG}/produk/${products[0].slug}/`]) {
+      await page.goto(`${site}${path}`);
+      const og = await page.$$eval('meta[property^="og:"]', (ms) =>
+        Object.fromEntries(ms.map((m) => [m.getAttribute('property'), m.getAttribute('content')])),
+      );
+      expect(og['og:url'], path).toBe(`${site}${path}`);
+      expect(og['og:title'], path).toBeTruthy();
+      expect(og['og:description'], path).toBeTruthy();
+      expect(og['og:locale'], path).toBe('id_ID');
+      if (path.includes('/produk/')) {
+        expect(og['og:image'], path).toMatch(/^https?:\/\//);
+        expect((await fetch(og['og:image'] as string)).status).toBe(200);
+      }
+    }
+    await page.close();
+  });
+
+  it('photos below the fold of a phone screen load lazily, and every photo has its size', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${site}/${SLUG}/produk/`);
+    const imgs = await page.$$eval('main img', (els) =>
+      els.map((el) => ({
+        top: el.getBoundingClientRect().top + window.scrollY,
+        loading: el.getAttribute('loading'),
+        width: el.getAttribute('width'),
+        height: el.getAttribute('height'),
+      })),
+    );
+    expect(imgs.length).toBeGreaterThan(1);
+    const below = imgs.filter((i) => i.top > 640);
+    expect(below.length).toBeGreaterThan(0);
+    for (const img of below) expect(img.loading).toBe('lazy');
+    for (const img of imgs) expect(Number(img.width) * Number(img.height)).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
 describe('quality of the built pages', () => {
   async function axe(path: string) {
     const page = await browser.newPage();
