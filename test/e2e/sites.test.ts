@@ -367,6 +367,22 @@ describe('a newcomer and the links people share', () => {
     await page.close();
   });
 
+  it('the home page’s structured data names the province from the regency’s data; category names match the API’s', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site}/${SLUG}/`);
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]')) ?? '{}');
+    expect(ld.address).toMatchObject({ addressRegion: 'Jawa Timur', addressCountry: 'ID' });
+    const found = await client(runtime.apiUrl)('GET', '/products/search?q=batik%20tulis');
+    const batik = found.data.items.find(
+      (i: { village: { slug: string } }) => i.village.slug === 'kemiren-glagah',
+    );
+    await page.goto(`${site}/kemiren-glagah/produk/`);
+    expect(await page.textContent('main')).toContain(batik.categoryName.id);
+    await page.goto(`${site}/kemiren-glagah/en/produk/`);
+    expect(await page.textContent('main')).toContain(batik.categoryName.en);
+    await page.close();
+  });
+
   it('photos below the fold of a phone screen load lazily, and every photo has its size', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
     const page = await context.newPage();
