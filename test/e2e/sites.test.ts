@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Publisher } from '../../infra/local/publisher';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { jpegWithGps } from '../fixtures/images';
-import { client, signIn, TAMANSARI } from '../support/runtime';
+import { client, KEMIREN, signIn, TAMANSARI } from '../support/runtime';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -266,6 +266,56 @@ describe('publishing', () => {
     expect(await page.textContent('main')).toContain('Sambal Pecel Lereng Ijen');
     expect(await publisher.runOnce()).toBeUndefined();
     await page.close();
+  });
+});
+
+describe('publishing when a village fails to build', () => {
+  it('the other villages still publish; the failing one is retried after a delay and recorded', async () => {
+    const { getVillage } = await import('../../functions/villages/store');
+    const { markOutOfDate } = await import('../../functions/sites/signal');
+    const { NewsArticle } = await import('../../functions/lib/table');
+    const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
+    const { DeleteItemCommand } = await import('dynamodb-toolbox/entity/actions/delete');
+    const { readBuildMarker } = await import('../../site/build');
+    const tamansari = await getVillage(TAMANSARI);
+    const kemiren = await getVillage(KEMIREN);
+    // data from before slugs were unique: two of Kemiren's articles share one URL, so its build fails
+    const clash = {
+      villageCode: KEMIREN,
+      slug: 'berita-kembar',
+      title: { id: 'Berita kembar' },
+      summary: { id: 'Dua berita, satu alamat' },
+      body: { id: ['Isi'] },
+      updatedAt: new Date().toISOString(),
+    };
+    for (const date of ['2026-01-01', '2026-01-02'])
+      await NewsArticle.build(PutItemCommand)
+        .item({ ...clash, date })
+        .send();
+    await markOutOfDate(kemiren, 'test', new Date());
+    await markOutOfDate(tamansari, 'test', new Date());
+    try {
+      const round = await publisher.runOnce();
+      expect(round?.villages).toEqual([SLUG]);
+      expect(round?.failed).toEqual(['kemiren-glagah']);
+      expect(readBuildMarker(outDir)?.failed).toEqual(['kemiren-glagah']);
+      // the failing village waits out its delay instead of rebuilding every round
+      expect(await publisher.runOnce()).toBeUndefined();
+    } finally {
+      await NewsArticle.build(DeleteItemCommand)
+        .key({ ...clash, date: '2026-01-02' })
+        .send();
+    }
+    await new Promise((r) => setTimeout(r, 1100));
+    const retried = await publisher.runOnce();
+    expect(retried?.villages).toEqual(['kemiren-glagah']);
+    expect(retried?.failed).toEqual([]);
+    expect(readBuildMarker(outDir)?.failed).toBeUndefined();
+    await NewsArticle.build(DeleteItemCommand)
+      .key({ ...clash, date: '2026-01-01' })
+      .send();
+    await markOutOfDate(kemiren, 'test', new Date());
+    expect((await publisher.runOnce())?.villages).toEqual(['kemiren-glagah']);
   });
 });
 
