@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegencySnapshot, type VillageSnapshot } from '../functions/sites/snapshot';
@@ -211,13 +211,21 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
   try {
     opts.onProgress?.(0, total, 'preparing');
     const { build } = await import('astro');
+    // with an outDir outside the working folder Astro puts its prerender chunks in <cwd>/.astro/,
+    // and a failed build leaves them there: remove them if this build made them
+    const leftover = join(process.cwd(), '.astro', '.prerender');
+    const hadLeftover = existsSync(leftover);
     await build({
       root: siteDir,
       outDir: buildOut,
       cacheDir: join(tmp, 'cache'),
       logLevel: 'info',
       logger: { entrypoint: join(siteDir, 'progress-logger.mjs'), config: { channel } },
-    }).catch((e: unknown) => {
+    }).catch(async (e: unknown) => {
+      if (!hadLeftover) {
+        await rm(leftover, { recursive: true, force: true });
+        await rmdir(dirname(leftover)).catch(() => {});
+      }
       throw new SiteBuildError(`astro build failed: ${e instanceof Error ? e.message : String(e)}`, {
         cause: e,
       });
