@@ -16,6 +16,11 @@ export interface RuntimeRecord {
   s3Endpoint: string;
   /** where the village sites are served */
   siteUrl?: string;
+  /**
+   * found through the data folder's lock, not npm start's record: another command's servers (its API
+   * and site URLs are its own, short-lived ones, not where pages should point)
+   */
+  viaLock?: true;
 }
 
 const file = (dataDir: string) => join(dataDir, 'runtime.json');
@@ -51,6 +56,7 @@ export function readRuntime(dataDir: string): RuntimeRecord | undefined {
       dynamoEndpoint: holder.dynamoEndpoint,
       s3Endpoint: holder.s3Endpoint,
       ...(holder.siteUrl ? { siteUrl: holder.siteUrl } : {}),
+      viaLock: true,
     };
   return undefined;
 }

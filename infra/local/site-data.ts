@@ -79,8 +79,15 @@ export async function exportSiteData(
   let urls: ExportUrls;
   if (running) {
     await attachLocal(localDir);
-    urls = { apiUrl: running.apiUrl, siteUrl: running.siteUrl ?? 'http://localhost:4321' };
-    say(`reading from the running npm start (${running.apiUrl})`);
+    // another command's servers: read through them, but point the pages at npm start's defaults
+    urls = running.viaLock
+      ? { apiUrl: 'http://localhost:3000', siteUrl: 'http://localhost:4321' }
+      : { apiUrl: running.apiUrl, siteUrl: running.siteUrl ?? 'http://localhost:4321' };
+    say(
+      running.viaLock
+        ? `reading through the servers of process ${running.pid}, which uses the same data folder`
+        : `reading from the running npm start (${running.apiUrl})`,
+    );
   } else {
     say('npm start is not running: starting the embedded servers on .local/ …');
     process.env.LOG_LEVEL ??= 'warn';
