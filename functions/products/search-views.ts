@@ -22,7 +22,7 @@ const L = {
     count: (n: number, more: boolean) => `${n}${more ? '+' : ''} produk ditemukan`,
     next: 'Hasil berikutnya',
     back: 'Kembali ke portal',
-    village: (name: string) => `Desa ${name}`,
+    village: (name: string, kecamatan?: string) => (kecamatan ? `${name}, Kecamatan ${kecamatan}` : name),
     per: 'per',
   },
   en: {
@@ -36,7 +36,7 @@ const L = {
       `${n}${more ? '+' : ''} ${n === 1 && !more ? 'product' : 'products'} found`,
     next: 'More results',
     back: 'Back to the portal',
-    village: (name: string) => `${name} village`,
+    village: (name: string, kecamatan?: string) => (kecamatan ? `${name}, ${kecamatan} district` : name),
     per: 'per',
   },
 } as const;
@@ -62,7 +62,7 @@ function card(r: Result, lang: Lang): string {
     ? `<img src="${esc(r.photo.url)}" alt="" width="${esc(r.photo.width)}" height="${esc(r.photo.height)}" loading="lazy" decoding="async" style="width:6rem;height:auto;float:left;margin:0 .75rem .5rem 0;border-radius:.25rem${r.photo.placeholder ? `;background:url(${esc(r.photo.placeholder)}) center/cover` : ''}">`
     : '';
   return `<li class="box" style="overflow:hidden">${img}<h2 style="font-size:1.1rem;margin:0"><a href="${esc(resultUrl(r, lang))}">${esc(r.name)}</a></h2>
-<p style="margin:.25rem 0">${price} <small>${s.per} ${esc(r.unit)}</small><br><span class="village">${esc(s.village(r.village.name))}</span>${r.village.kecamatan ? ` <small>(${esc(r.village.kecamatan)})</small>` : ''}<br><small>${esc(r.categoryName?.[lang] ?? '')} · ${esc(r.sellerName)}</small></p></li>`;
+<p style="margin:.25rem 0">${price} <small>${s.per} ${esc(r.unit)}</small><br><span class="village">${esc(s.village(r.village.name, r.village.kecamatan))}</span><br><small>${esc(r.categoryName?.[lang] ?? '')} · ${esc(r.sellerName)}</small></p></li>`;
 }
 
 export function searchResultsPage(
