@@ -215,21 +215,22 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
     // and a failed build leaves them there: remove them if this build made them
     const leftover = join(process.cwd(), '.astro', '.prerender');
     const hadLeftover = existsSync(leftover);
+    const hadAstroDir = existsSync(dirname(leftover));
     await build({
       root: siteDir,
       outDir: buildOut,
       cacheDir: join(tmp, 'cache'),
       logLevel: 'info',
       logger: { entrypoint: join(siteDir, 'progress-logger.mjs'), config: { channel } },
-    }).catch(async (e: unknown) => {
-      if (!hadLeftover) {
-        await rm(leftover, { recursive: true, force: true });
-        await rmdir(dirname(leftover)).catch(() => {});
-      }
-      throw new SiteBuildError(`astro build failed: ${e instanceof Error ? e.message : String(e)}`, {
-        cause: e,
-      });
-    });
+    })
+      .catch(async (e: unknown) => {
+        if (!hadLeftover) await rm(leftover, { recursive: true, force: true });
+        throw new SiteBuildError(`astro build failed: ${e instanceof Error ? e.message : String(e)}`, {
+          cause: e,
+        });
+      })
+      // and the folder itself, if it was not there before and is empty now
+      .finally(() => (hadAstroDir ? undefined : rmdir(dirname(leftover)).catch(() => {})));
 
     await mkdir(outDir, { recursive: true });
     const trash = join(tmp, 'trash');
