@@ -366,6 +366,7 @@ export const routes = [
     handler: 'products/handlers/search',
     auth: 'public',
     table: 'read',
+    html: true,
     summary: 'Regency-wide product search by text and category',
   },
   {

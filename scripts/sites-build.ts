@@ -1,7 +1,8 @@
 /**
  * npm run sites:build [-- --village <code-or-slug> ...] [--data <dir>] [--out <dir>] [--no-portal]
  *
- * Builds the village websites (site/, Astro) into dist/sites/: every village and the regency portal,
+ * Builds the village websites (site/, Astro) into dist/sites/ (from --data <dir>: dist/sites-<dir name>/,
+ * e.g. dist/sites-fixtures/): every village and the regency portal,
  * or only the villages named with --village (a Kemendagri code such as 35.10.24.2008 or a slug such as
  * tamansari-licin; repeatable), which replaces just those villages' folders.
  *
@@ -12,10 +13,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RegencySnapshot } from '../functions/sites/snapshot';
-import { buildSites, defaultOutDir, SiteBuildError } from '../site/build';
+import { type BuildSource, buildSites, defaultOutDir, SiteBuildError } from '../site/build';
 
 const USAGE = `usage: npm run sites:build -- [--village <code-or-slug>]... [--data <dir>] [--out <dir>] [--no-portal]
 
@@ -23,7 +24,8 @@ const USAGE = `usage: npm run sites:build -- [--village <code-or-slug>]... [--da
              repeatable; default: every village, plus the regency portal
   --data     snapshot folder (regency.json + villages/<slug>.json), e.g. site/fixtures;
              default: export it from the local system (npm start's data)
-  --out      output folder (default dist/sites)
+  --out      output folder (default dist/sites; with --data <dir>: dist/sites-<dir name>, so a
+             snapshot build never replaces what npm start serves)
   --portal / --no-portal   build the portal pages (default: only when building every village)`;
 
 /**
@@ -39,6 +41,9 @@ async function loadExport() {
     );
   }
 }
+
+const regencyOf = (dataDir: string): string =>
+  RegencySnapshot.parse(JSON.parse(readFileSync(resolve(dataDir, 'regency.json'), 'utf8'))).regency.code;
 
 const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
 
@@ -103,19 +108,27 @@ async function main(): Promise<void> {
   let dataDir: string;
   /** a folder exported for this build, deleted after it */
   let exported: string | undefined;
+  let source: BuildSource | undefined;
   if (values.data) {
     dataDir = resolve(values.data);
   } else {
     const exportSiteData = await loadExport();
     console.log('sites: exporting the site data from the local system…');
-    ({ dataDir } = await exportSiteData({
+    let generation: string;
+    ({ dataDir, generation } = await exportSiteData({
       ...(requested.length ? { villages: requested } : {}),
       onProgress: (m) => console.log(`sites: ${m}`),
     }));
     exported = dataDir;
+    source = { source: 'local', regencyCode: regencyOf(dataDir), generation };
   }
   try {
-    await build(dataDir, requested, values);
+    await build(dataDir, requested, {
+      ...values,
+      source: source ?? { source: `snapshot:${dataDir}`, regencyCode: regencyOf(dataDir) },
+      // a snapshot folder's sites go beside npm start's, never over them: dist/sites-<folder name>
+      defaultOut: values.data ? `${defaultOutDir}-${basename(dataDir)}` : defaultOutDir,
+    });
   } finally {
     if (exported) await rm(exported, { recursive: true, force: true });
   }
@@ -124,15 +137,22 @@ async function main(): Promise<void> {
 async function build(
   dataDir: string,
   requested: string[],
-  values: { out?: string | undefined; portal?: boolean | undefined; 'no-portal'?: boolean | undefined },
+  values: {
+    out?: string | undefined;
+    portal?: boolean | undefined;
+    'no-portal'?: boolean | undefined;
+    source: BuildSource;
+    defaultOut: string;
+  },
 ): Promise<void> {
   const villages = requested.length ? toSlugs(dataDir, requested) : undefined;
   const portal = values['no-portal'] ? false : values.portal;
-  const outDir = resolve(values.out ?? defaultOutDir);
+  const outDir = resolve(values.out ?? values.defaultOut);
 
   const result = await buildSites({
     dataDir,
     outDir,
+    source: values.source,
     ...(villages ? { villages } : {}),
     ...(portal !== undefined ? { portal } : {}),
     onProgress: progressPrinter(),

@@ -7,9 +7,9 @@
  *
  * Used by scripts/sites-build.ts (npm run sites:build) and bench/sites.ts.
  */
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegencySnapshot, type VillageSnapshot } from '../functions/sites/snapshot';
@@ -33,6 +33,76 @@ export interface BuildSitesOptions {
   onProgress?: (done: number, total: number, label: string) => void;
   /** warnings and errors from Astro; @default written to stderr */
   onLog?: (level: 'warn' | 'error', message: string) => void;
+  /**
+   * where the data came from, recorded in `<outDir>/.build.json` (see BuildMarker); a build without
+   * it (or from another source than the folder's) marks the output as mixed by removing the marker
+   */
+  source?: BuildSource;
+}
+
+/** What a site folder was built from: the publisher rebuilds everything when it does not match. */
+export interface BuildSource {
+  /** `local` (the local runtime's data) or `snapshot:<absolute folder>` (e.g. the fixtures) */
+  source: string;
+  regencyCode: string;
+  /** the local data's generation (a new one after `npm start -- --fresh`) */
+  generation?: string;
+}
+
+export interface BuildMarker extends BuildSource {
+  /** every village of the data and the portal were built from this source */
+  complete: true;
+  /** digest of what the portal shows (portalDigest): the portal is rebuilt when it changes */
+  portalDigest?: string;
+  /** villages whose last build failed (the publisher retries them) */
+  failed?: string[];
+  builtAt: string;
+}
+
+export const MARKER_FILE = '.build.json';
+
+export function readBuildMarker(outDir: string): BuildMarker | undefined {
+  try {
+    const m = JSON.parse(readFileSync(join(outDir, MARKER_FILE), 'utf8')) as BuildMarker;
+    return m?.complete === true && typeof m.source === 'string' ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeBuildMarker(outDir: string, marker: BuildMarker): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const tmp = join(outDir, `${MARKER_FILE}.${process.pid}.tmp`);
+  await writeFile(tmp, JSON.stringify(marker, null, 2));
+  await rename(tmp, join(outDir, MARKER_FILE));
+}
+
+export const sameSource = (a: BuildSource | undefined, b: BuildSource | undefined): boolean =>
+  !!a &&
+  !!b &&
+  a.source === b.source &&
+  a.regencyCode === b.regencyCode &&
+  (a.generation ?? '') === (b.generation ?? '');
+
+/**
+ * What the portal shows — the regency, its kecamatan and villages, which of them have a site, the
+ * URLs — as a digest (the snapshot's generation time left out): equal digests, equal portal.
+ */
+export function portalDigest(regencyJson: unknown, villagesWithSite: string[]): string {
+  const { generatedAt: _at, villagesWithSite: _listed, ...shown } = regencyJson as Record<string, unknown>;
+  return createHash('sha256')
+    .update(JSON.stringify({ ...shown, villagesWithSite: [...villagesWithSite].sort() }))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** The portal digest of a snapshot folder, as its build will see it. */
+export async function folderPortalDigest(dataDir: string): Promise<string> {
+  const raw = (await readJson(join(dataDir, 'regency.json'))) as { villagesWithSite?: string[] };
+  const available = (await readdir(join(dataDir, 'villages')).catch(() => []))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length));
+  return portalDigest(raw, raw.villagesWithSite ?? available);
 }
 
 export interface BuildSitesResult {
@@ -120,6 +190,8 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
   const onLog = opts.onLog ?? ((level, message) => process.stderr.write(`${level}: ${message}\n`));
   registry().set(channel, {
     page(path) {
+      // rendered by every build, published only with the portal (countFiles): not a page of this build
+      if (!portal && /^\/?404(\.html|\/index\.html)?$/.test(path)) return;
       done++;
       if (done > total) total = done;
       const first = path.split('/')[1] ?? '';
@@ -139,17 +211,26 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
   try {
     opts.onProgress?.(0, total, 'preparing');
     const { build } = await import('astro');
+    // with an outDir outside the working folder Astro puts its prerender chunks in <cwd>/.astro/,
+    // and a failed build leaves them there: remove them if this build made them
+    const leftover = join(process.cwd(), '.astro', '.prerender');
+    const hadLeftover = existsSync(leftover);
+    const hadAstroDir = existsSync(dirname(leftover));
     await build({
       root: siteDir,
       outDir: buildOut,
       cacheDir: join(tmp, 'cache'),
       logLevel: 'info',
       logger: { entrypoint: join(siteDir, 'progress-logger.mjs'), config: { channel } },
-    }).catch((e: unknown) => {
-      throw new SiteBuildError(`astro build failed: ${e instanceof Error ? e.message : String(e)}`, {
-        cause: e,
-      });
-    });
+    })
+      .catch(async (e: unknown) => {
+        if (!hadLeftover) await rm(leftover, { recursive: true, force: true });
+        throw new SiteBuildError(`astro build failed: ${e instanceof Error ? e.message : String(e)}`, {
+          cause: e,
+        });
+      })
+      // and the folder itself, if it was not there before and is empty now
+      .finally(() => (hadAstroDir ? undefined : rmdir(dirname(leftover)).catch(() => {})));
 
     await mkdir(outDir, { recursive: true });
     const trash = join(tmp, 'trash');
@@ -157,6 +238,11 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
     for (const entry of await readdir(buildOut)) {
       if (slugSet.has(entry) || portal) await swapIn(join(buildOut, entry), join(outDir, entry), trash);
     }
+    await recordSource(outDir, opts.source, {
+      // every village of the data folder and the portal: only a build not limited to villages
+      complete: portal && opts.villages === undefined,
+      ...(portal ? { portalDigest: await folderPortalDigest(dataDir) } : {}),
+    });
     const pages = await countFiles(outDir, slugs, portal);
     opts.onProgress?.(pages, pages, 'done');
     return { villages: slugs, pages, ms: performance.now() - started };
@@ -167,6 +253,31 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
     }
     registry().delete(channel);
     await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Keeps `<outDir>/.build.json` true: a complete build writes it; a partial build from the same source
+ * keeps it (with the new portal digest when the portal was built); anything else removes it, so the
+ * publisher sees a folder it cannot trust and rebuilds everything.
+ */
+async function recordSource(
+  outDir: string,
+  source: BuildSource | undefined,
+  built: { complete: boolean; portalDigest?: string },
+): Promise<void> {
+  const existing = readBuildMarker(outDir);
+  if (source && built.complete) {
+    await writeBuildMarker(outDir, {
+      ...source,
+      complete: true,
+      ...(built.portalDigest ? { portalDigest: built.portalDigest } : {}),
+      builtAt: new Date().toISOString(),
+    });
+  } else if (source && existing && sameSource(existing, source)) {
+    if (built.portalDigest) await writeBuildMarker(outDir, { ...existing, portalDigest: built.portalDigest });
+  } else {
+    await rm(join(outDir, MARKER_FILE), { force: true });
   }
 }
 

@@ -499,6 +499,25 @@ export const NewsArticle = /* @__PURE__ */ (() =>
     computeKey: primary('news', ['villageCode'], ['date', 'slug']),
   }))();
 
+/**
+ * The one claim on a news slug within a village (the article's URL is /<village>/berita/<slug>/, while
+ * articles are keyed by date + slug): written in the same transaction as the article, on condition
+ * that the slug is free or already the same article's (same date). Newer than the ElectroDB
+ * recording, so not in `entities` (which the key-format tests hold to that recording).
+ */
+export const NewsSlug = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'newsslug',
+    ...stored,
+    schema: item({
+      villageCode: string().key(),
+      slug: string().key(),
+      date: string(),
+      ...owner('newsslug'),
+    }),
+    computeKey: primary('newsslug', ['villageCode'], ['slug']),
+  }))();
+
 export const Apbdes = /* @__PURE__ */ (() =>
   new Entity({
     name: 'apbdes',

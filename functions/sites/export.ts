@@ -108,6 +108,15 @@ export function siteProduct(p: ProductItem, siteUrl: string): SiteProduct | unde
 
 const POPULARITY_DAYS = 90;
 
+/** The province's official name (idn-area-data), by the first part of a regency code ("35.10" → Jawa Timur). */
+let provinces: Promise<Map<string, string>> | undefined;
+async function provinceName(regencyCode: string): Promise<string | undefined> {
+  provinces ??= import('idn-area-data')
+    .then(async ({ getProvinces }) => new Map((await getProvinces()).map((p) => [p.code, p.name])))
+    .catch(() => new Map());
+  return (await provinces).get(regencyCode.split('.')[0] ?? '');
+}
+
 export async function exportVillage(
   code: string,
   urls: ExportUrls,
@@ -141,6 +150,7 @@ export async function exportVillage(
     ) as Promise<{ items: { serviceCode: string }[] }>,
   ]);
   const regencyName = regency?.name ?? village.regencyName;
+  const province = await provinceName(village.regencyCode);
   const counts = new Map<string, number>();
   for (const r of requests.items) counts.set(r.serviceCode, (counts.get(r.serviceCode) ?? 0) + 1);
   const budget = budgets.items[0];
@@ -148,7 +158,11 @@ export async function exportVillage(
     generatedAt: now.toISOString(),
     apiUrl: urls.apiUrl,
     siteUrl: urls.siteUrl,
-    regency: { code: village.regencyCode, name: regencyName },
+    regency: {
+      code: village.regencyCode,
+      name: regencyName,
+      ...(province ? { province } : {}),
+    },
     village: {
       code: village.code,
       slug: village.slug,

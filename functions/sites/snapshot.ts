@@ -137,7 +137,8 @@ export const VillageSnapshot = z.object({
   apiUrl: z.string(),
   /** the regency site's origin, e.g. http://localhost:4321 (canonical URLs, Open Graph, sitemap) */
   siteUrl: z.string(),
-  regency: z.object({ code: z.string(), name: z.string() }),
+  /** `province`: the province's name (structured data's addressRegion), from the official area codes */
+  regency: z.object({ code: z.string(), name: z.string(), province: z.string().optional() }),
   village: z.object({
     code: z.string(),
     slug: z.string(),

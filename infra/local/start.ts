@@ -29,6 +29,10 @@ const runtime = await startLocalRuntime({
   onProgress: (m) => console.log(`smart-kampung: ${m}`),
 }).catch((error: Error) => {
   console.error(`smart-kampung: could not start — ${error.message}`);
+  if (error.name === 'DataDirLocked')
+    console.error(
+      `Another command uses ${dataDir} (npm start, or npm run sites:build / villages:onboard starting their own servers): wait for it to finish or stop it, or use another folder with --data-dir.`,
+    );
   if (/EADDRINUSE/.test(error.message))
     console.error('Another process uses the port: stop it or set PORT=3001.');
   if (/java/i.test(error.message))

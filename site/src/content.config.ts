@@ -6,7 +6,7 @@
  *
  *   villages  one entry per village snapshot (id = slug), only the villages being built (SITE_VILLAGES)
  *   regency   one entry (id "regency"): the portal's list of villages, plus which of them have a
- *             snapshot, i.e. a website to link to
+ *             website to link to (regency.json's `villagesWithSite`, else those with a snapshot)
  */
 
 import { defineCollection } from 'astro:content';
@@ -61,7 +61,8 @@ const regencyLoader: Loader = {
     const raw = await readJson(file);
     const data = await parseData({
       id: 'regency',
-      data: { ...raw, villagesWithSite: await snapshotSlugs(dir) },
+      // regency.json may list them itself (the publisher: every village has a site, few are rebuilt)
+      data: { villagesWithSite: await snapshotSlugs(dir), ...raw },
       filePath: file.pathname,
     });
     store.clear();

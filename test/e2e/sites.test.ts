@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Publisher } from '../../infra/local/publisher';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { jpegWithGps } from '../fixtures/images';
-import { client, signIn, TAMANSARI } from '../support/runtime';
+import { client, KEMIREN, signIn, TAMANSARI } from '../support/runtime';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -24,6 +24,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 const SLUG = 'tamansari-licin';
+const LOCAL_SOURCE = { source: 'local', regencyCode: '35.10', generation: 'e2e' };
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -49,11 +50,19 @@ beforeAll(async () => {
     urls,
     villages: [SLUG, 'kemiren-glagah'],
   });
-  await buildSites({ dataDir, outDir, villages, portal: true });
+  // the folder holds exactly these villages: a complete build from the local data (like the publisher's)
+  await buildSites({ dataDir, outDir, portal: true, source: LOCAL_SOURCE, onLog: () => {} });
+  expect(villages.sort()).toEqual(['kemiren-glagah', SLUG]);
   await rm(dataDir, { recursive: true, force: true });
   for (const p of seeded)
     await markPublished({ code: p.villageCode, regencyCode: '35.10' }, p.lastChangeAt, new Date());
-  publisher = createPublisher({ regencyCode: '35.10', urls, outDir, quietMs: 0 });
+  publisher = createPublisher({
+    regencyCode: '35.10',
+    urls,
+    outDir,
+    quietMs: 0,
+    generation: LOCAL_SOURCE.generation,
+  });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 180_000);
 
@@ -143,6 +152,63 @@ describe('a villager on Tamansari’s site', () => {
   });
 });
 
+/** From the portal's search page, a product of another village (Kemiren), its result, then its page. */
+async function searchFromPortal(javaScript: boolean, lang: 'id' | 'en') {
+  const context = await browser.newContext({
+    javaScriptEnabled: javaScript,
+    locale: lang === 'en' ? 'en-GB' : 'id-ID',
+  });
+  const page = await context.newPage();
+  try {
+    const prefix = lang === 'en' ? '/en' : '';
+    await page.goto(`${site}${prefix}/cari/`);
+    await page.fill('[name="q"]', 'batik tulis');
+    await Promise.all([
+      page.waitForURL(/\/products\/search\?/),
+      page.click('main form button[type="submit"]'),
+    ]);
+    // the API's own HTML page, in the form's language; not JSON
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    const results = page.locator('ul.results > li', { hasText: 'Batik Tulis Gajah Oling' });
+    expect(await results.count()).toBe(1);
+    const text = (await results.first().textContent()) ?? '';
+    expect(text).toContain('Kemiren');
+    expect(text).toMatch(/Rp\s?315\.000/);
+    const img = results.first().locator('img');
+    expect(Number(await img.getAttribute('width'))).toBeGreaterThan(0);
+    expect(Number(await img.getAttribute('height'))).toBeGreaterThan(0);
+    expect(
+      await img.evaluate(
+        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+      ),
+    ).toBe(true);
+    await Promise.all([page.waitForURL(/\/produk\//), results.first().locator('a').click()]);
+    expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/kemiren-glagah${prefix}/produk/[^/]+/$`));
+    expect(await page.textContent('h1')).toContain('Batik Tulis Gajah Oling');
+  } finally {
+    await context.close();
+  }
+}
+
+describe('regency-wide product search from the portal', () => {
+  it('finds a product of another village with JavaScript disabled and links to its page', async () => {
+    await searchFromPortal(false, 'id');
+  });
+
+  it('does the same in English with JavaScript enabled', async () => {
+    await searchFromPortal(true, 'en');
+  });
+
+  it('API clients still get JSON', async () => {
+    const res = await fetch(`${runtime.apiUrl}/products/search?q=batik%20tulis&category=`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const body = (await res.json()) as { items: { village: { slug: string } }[] };
+    expect(body.items.map((i) => i.village.slug)).toContain('kemiren-glagah');
+  });
+});
+
 describe('publishing', () => {
   it('a product published through the API shows up on the site after the publisher runs', async () => {
     const call = client(runtime.apiUrl);
@@ -178,6 +244,9 @@ describe('publishing', () => {
     expect((await fetch(productPage)).status).toBe(404);
     const round = await publisher.runOnce();
     expect(round?.villages).toEqual([SLUG]);
+    // the regency's village list did not change: the portal is left as it was
+    expect(round?.portal).toBe(false);
+    expect(round?.failed).toEqual([]);
     const page = await browser.newPage();
     const res = await page.goto(productPage);
     expect(res?.status()).toBe(200);
@@ -197,6 +266,191 @@ describe('publishing', () => {
     expect(await page.textContent('main')).toContain('Sambal Pecel Lereng Ijen');
     expect(await publisher.runOnce()).toBeUndefined();
     await page.close();
+  });
+});
+
+describe('publishing when a village fails to build', () => {
+  it('the other villages still publish; the failing one is retried after a delay and recorded', async () => {
+    const { getVillage } = await import('../../functions/villages/store');
+    const { markOutOfDate } = await import('../../functions/sites/signal');
+    const { NewsArticle } = await import('../../functions/lib/table');
+    const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
+    const { DeleteItemCommand } = await import('dynamodb-toolbox/entity/actions/delete');
+    const { readBuildMarker } = await import('../../site/build');
+    const tamansari = await getVillage(TAMANSARI);
+    const kemiren = await getVillage(KEMIREN);
+    // data from before slugs were unique: two of Kemiren's articles share one URL, so its build fails
+    const clash = {
+      villageCode: KEMIREN,
+      slug: 'berita-kembar',
+      title: { id: 'Berita kembar' },
+      summary: { id: 'Dua berita, satu alamat' },
+      body: { id: ['Isi'] },
+      updatedAt: new Date().toISOString(),
+    };
+    for (const date of ['2026-01-01', '2026-01-02'])
+      await NewsArticle.build(PutItemCommand)
+        .item({ ...clash, date })
+        .send();
+    await markOutOfDate(kemiren, 'test', new Date());
+    await markOutOfDate(tamansari, 'test', new Date());
+    try {
+      const round = await publisher.runOnce();
+      expect(round?.villages).toEqual([SLUG]);
+      expect(round?.failed).toEqual(['kemiren-glagah']);
+      expect(readBuildMarker(outDir)?.failed).toEqual(['kemiren-glagah']);
+      // the failing village waits out its delay instead of rebuilding every round
+      expect(await publisher.runOnce()).toBeUndefined();
+    } finally {
+      await NewsArticle.build(DeleteItemCommand)
+        .key({ ...clash, date: '2026-01-02' })
+        .send();
+    }
+    await new Promise((r) => setTimeout(r, 1100));
+    const retried = await publisher.runOnce();
+    expect(retried?.villages).toEqual(['kemiren-glagah']);
+    expect(retried?.failed).toEqual([]);
+    expect(readBuildMarker(outDir)?.failed).toBeUndefined();
+    await NewsArticle.build(DeleteItemCommand)
+      .key({ ...clash, date: '2026-01-01' })
+      .send();
+    await markOutOfDate(kemiren, 'test', new Date());
+    expect((await publisher.runOnce())?.villages).toEqual(['kemiren-glagah']);
+  });
+});
+
+describe('a newcomer and the links people share', () => {
+  it('finds Tamansari (Licin) from the portal and reaches a service form, JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'id-ID' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site}/`);
+      // jump to the kecamatan, then the village listed under it
+      await page.getByRole('navigation').getByRole('link', { name: 'Licin', exact: true }).click();
+      const licin = page.locator('section', { has: page.locator('h2', { hasText: /Licin/ }) });
+      await Promise.all([
+        page.waitForURL(`${site}/${SLUG}/`),
+        licin.getByRole('link', { name: /Tamansari/ }).click(),
+      ]);
+      expect(await page.textContent('h1')).toContain('Tamansari');
+      await page.click(`a[href="/${SLUG}/layanan/"]`);
+      await page.locator(`main a[href^="/${SLUG}/layanan/"]`).first().click();
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`^/${SLUG}/layanan/[^/]+/$`));
+      expect(await page.locator('main form[method="post"] button[type="submit"]').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the RSS feed is well-formed RSS 2.0 and lists every article, each linking to its page', async () => {
+    const page = await browser.newPage();
+    const res = await page.goto(`${site}/${SLUG}/berita/rss.xml`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-type']).toMatch(/xml/);
+    const xml = (await res?.text()) ?? '';
+    const feed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        version: doc.documentElement.getAttribute('version'),
+        title: doc.querySelector('channel > title')?.textContent ?? '',
+        links: [...doc.querySelectorAll('item > link')].map((l) => l.textContent ?? ''),
+        dates: [...doc.querySelectorAll('item > pubDate')].map((d) => d.textContent ?? ''),
+      };
+    }, xml);
+    expect(feed.error).toBeNull();
+    expect(feed.version).toBe('2.0');
+    expect(feed.title).toContain('Tamansari');
+    await page.goto(`${site}/${SLUG}/berita/`);
+    const listed = await page.$$eval(`main a[href^="/${SLUG}/berita/"]`, (as) =>
+      [...new Set(as.map((a) => a.getAttribute('href')))].filter(
+        (h) => h && !h.endsWith('/berita/') && !h.endsWith('.xml'),
+      ),
+    );
+    expect(feed.links.length).toBeGreaterThan(0);
+    expect(feed.links.map((l) => new URL(l).pathname).sort()).toEqual([...listed].sort());
+    for (const d of feed.dates) expect(Number.isNaN(Date.parse(d))).toBe(false);
+    for (const link of feed.links) expect((await fetch(`${site}${new URL(link).pathname}`)).status).toBe(200);
+    await page.close();
+  });
+
+  it('sitemap.xml indexes each village sitemap, whose every URL is a page that exists', async () => {
+    const index = await (await fetch(`${site}/sitemap.xml`)).text();
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
+    expect(sitemaps).toContain(`/${SLUG}/sitemap.xml`);
+    expect(sitemaps).toContain('/sitemap-portal.xml');
+    const village = await (await fetch(`${site}/${SLUG}/sitemap.xml`)).text();
+    const urls = [...village.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
+    expect(urls).toContain(`/${SLUG}/`);
+    expect(urls).toContain(`/${SLUG}/en/layanan/`);
+    for (const path of urls) expect((await fetch(`${site}${path}`)).status, path).toBe(200);
+  });
+
+  it('an unknown address answers 404 with the not-found page, in both languages', async () => {
+    const page = await browser.newPage();
+    const res = await page.goto(`${site}/${SLUG}/tidak-ada/`);
+    expect(res?.status()).toBe(404);
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).toMatch(/tidak ditemukan/i);
+    expect(text).toMatch(/not found/i);
+    expect(await page.locator(`a[href="/"], a[href="/${SLUG}/"]`).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('pages carry Open Graph tags for WhatsApp previews: absolute URL, title, description, image', async () => {
+    const products = (await client(runtime.apiUrl)('GET', `/villages/${TAMANSARI}/products`)).data.items;
+    const page = await browser.newPage();
+    for (const path of [`/${SLUG}/`, `/${SLUG}/produk/${products[0].slug}/`]) {
+      await page.goto(`${site}${path}`);
+      const og = await page.$$eval('meta[property^="og:"]', (ms) =>
+        Object.fromEntries(ms.map((m) => [m.getAttribute('property'), m.getAttribute('content')])),
+      );
+      expect(og['og:url'], path).toBe(`${site}${path}`);
+      expect(og['og:title'], path).toBeTruthy();
+      expect(og['og:description'], path).toBeTruthy();
+      expect(og['og:locale'], path).toBe('id_ID');
+      if (path.includes('/produk/')) {
+        expect(og['og:image'], path).toMatch(/^https?:\/\//);
+        expect((await fetch(og['og:image'] as string)).status).toBe(200);
+      }
+    }
+    await page.close();
+  });
+
+  it('the home page’s structured data names the province from the regency’s data; category names match the API’s', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site}/${SLUG}/`);
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]')) ?? '{}');
+    expect(ld.address).toMatchObject({ addressRegion: 'Jawa Timur', addressCountry: 'ID' });
+    const found = await client(runtime.apiUrl)('GET', '/products/search?q=batik%20tulis');
+    const batik = found.data.items.find(
+      (i: { village: { slug: string } }) => i.village.slug === 'kemiren-glagah',
+    );
+    await page.goto(`${site}/kemiren-glagah/produk/`);
+    expect(await page.textContent('main')).toContain(batik.categoryName.id);
+    await page.goto(`${site}/kemiren-glagah/en/produk/`);
+    expect(await page.textContent('main')).toContain(batik.categoryName.en);
+    await page.close();
+  });
+
+  it('photos below the fold of a phone screen load lazily, and every photo has its size', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${site}/${SLUG}/produk/`);
+    const imgs = await page.$$eval('main img', (els) =>
+      els.map((el) => ({
+        top: el.getBoundingClientRect().top + window.scrollY,
+        loading: el.getAttribute('loading'),
+        width: el.getAttribute('width'),
+        height: el.getAttribute('height'),
+      })),
+    );
+    expect(imgs.length).toBeGreaterThan(1);
+    const below = imgs.filter((i) => i.top > 640);
+    expect(below.length).toBeGreaterThan(0);
+    for (const img of below) expect(img.loading).toBe('lazy');
+    for (const img of imgs) expect(Number(img.width) * Number(img.height)).toBeGreaterThan(0);
+    await context.close();
   });
 });
 
@@ -257,8 +511,7 @@ describe('quality of the built pages', () => {
       const html = await readFile(file, 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
       const executable = scripts.filter((attrs) => !/type="?application\/ld\+json/.test(attrs));
-      // the regency-wide search page is the one page with a (progressive-enhancement) script
-      if (!/\/cari\/|\/search\//.test(file)) expect(executable, file).toEqual([]);
+      expect(executable, file).toEqual([]);
     }
   });
 });

@@ -117,6 +117,40 @@ describe('site snapshot export', () => {
     expect(snapshot.apbdes).toMatchObject({ year: 2027, income: 2_300_000_000 });
   });
 
+  it('a news slug names one article per village: same slug and date corrects it, another date is a 409', async () => {
+    const call = client(runtime.apiUrl);
+    const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const article = (date: string, title: string) => ({
+      slug: 'musyawarah-desa-2027',
+      date,
+      title: { id: title },
+      summary: { id: 'Musyawarah desa membahas RKP Desa.' },
+      body: { id: ['Musyawarah desa digelar di balai desa.'] },
+    });
+    const post = (json: unknown) => call('POST', `/villages/${TAMANSARI}/news`, { token: officer, json });
+    expect((await post(article('2026-11-20', 'Musyawarah desa'))).status).toBe(201);
+    // a correction of the same article (same slug, same date) replaces it
+    expect((await post(article('2026-11-20', 'Musyawarah desa (diperbarui)'))).status).toBe(201);
+    const clash = await post(article('2026-11-22', 'Berita lain dengan alamat yang sama'));
+    expect(clash.status, clash.text).toBe(409);
+    expect(clash.data.error).toMatchObject({ code: 'news_slug_taken', fields: [{ path: 'slug' }] });
+    // the seeded articles' slugs are taken too
+    const { exportVillage } = await import('../../functions/sites/export');
+    const before = await exportVillage(TAMANSARI, { apiUrl: 'http://a', siteUrl: 'http://s' });
+    const seeded = before.news.find(
+      (n) => n.slug !== 'musyawarah-desa-2027' && n.slug !== 'kerja-bakti-saluran-irigasi',
+    );
+    expect(seeded).toBeDefined();
+    {
+      const again = await post({ ...article('2001-01-01', 'Lain'), slug: seeded?.slug });
+      expect(again.status, again.text).toBe(409);
+    }
+    const snapshot = await exportVillage(TAMANSARI, { apiUrl: 'http://a', siteUrl: 'http://s' });
+    const mine = snapshot.news.filter((n) => n.slug === 'musyawarah-desa-2027');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.title.id).toBe('Musyawarah desa (diperbarui)');
+  });
+
   it('a village with no profile yet still gets a complete snapshot', async () => {
     const { exportVillage } = await import('../../functions/sites/export');
     const snapshot = await exportVillage('35.10.24.2001', { apiUrl: 'http://a', siteUrl: 'http://s' });

@@ -44,6 +44,7 @@ export const en: Record<StringKey, string> = {
   'error.seller_not_approved':
     'The village has not approved this seller yet: products can be published after approval.',
   'error.seller_exists': 'This WhatsApp number is already registered as a seller.',
+  'error.news_slug_taken': 'Another news article of this village already uses this address (slug).',
   'error.version_conflict': 'Someone else changed this. Reload it and try again.',
   'error.transition_not_allowed': 'This status change is not allowed.',
   'error.photo_required': 'Publishing needs at least one processed photo.',
@@ -62,5 +63,6 @@ export const en: Record<StringKey, string> = {
   'field.seller_kind': 'umkm or ikm',
   'field.password_policy': 'at least 12 characters with lower- and upper-case letters, a digit and a symbol',
   'field.slug': 'lower-case words joined by -',
+  'field.slug_taken': 'already used by another article; choose another',
   'field.date': 'a date YYYY-MM-DD',
 };

@@ -42,6 +42,7 @@ export const id = {
   'error.seller_not_approved':
     'Desa belum menyetujui penjual ini: produk dapat diterbitkan setelah disetujui.',
   'error.seller_exists': 'Nomor WhatsApp ini sudah terdaftar sebagai penjual.',
+  'error.news_slug_taken': 'Alamat (slug) berita ini sudah dipakai berita lain di desa ini.',
   'error.version_conflict': 'Data ini telah diubah orang lain. Muat ulang lalu coba lagi.',
   'error.transition_not_allowed': 'Perubahan status ini tidak diizinkan.',
   'error.photo_required': 'Untuk menerbitkan produk perlu minimal satu foto yang sudah diproses.',
@@ -60,6 +61,7 @@ export const id = {
   'field.seller_kind': 'umkm atau ikm',
   'field.password_policy': 'minimal 12 karakter dengan huruf kecil dan besar, angka, dan simbol',
   'field.slug': 'huruf kecil dan angka, dipisah tanda -',
+  'field.slug_taken': 'sudah dipakai berita lain; pilih alamat lain',
   'field.date': 'tanggal dengan format YYYY-MM-DD',
 } as const;
 

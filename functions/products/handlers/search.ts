@@ -1,15 +1,36 @@
 import { config } from '../../lib/config';
-import { endpoint, json } from '../../lib/http';
+import { endpoint, html, json } from '../../lib/http';
 import { withCursor } from '../../lib/paging';
+import * as z from '../../lib/zod';
 import { SearchQuery } from '../schemas';
 import { searchProducts } from '../search';
+import { searchPageCsp, searchResultsPage } from '../search-views';
 
-/** Regency-wide search across every village's published products (one Query; CORS for the portal page). */
-export const handler = endpoint('products.search', { query: SearchQuery }, async ({ query }) => {
+/**
+ * A plain HTML form sends every field, so "all categories" arrives as `category=` and an untouched
+ * box as `q=`: an empty value means "not given" (the same as leaving the parameter out).
+ */
+const Query = z.pipe(
+  z.transform((raw: unknown) =>
+    Object.fromEntries(Object.entries((raw ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '')),
+  ),
+  SearchQuery,
+);
+
+/**
+ * Regency-wide search across every village's published products (one Query). A browser (the
+ * portal's GET form with JavaScript off) gets an HTML results page in its language; API clients get
+ * JSON, with CORS for the portal.
+ */
+export const handler = endpoint('products.search', { query: Query }, async ({ query, wantsHtml, lang }) => {
   const page = await withCursor(query.cursor, () => searchProducts(config.REGENCY_CODE, query));
+  if (wantsHtml)
+    return html(200, searchResultsPage(lang, query, page.items, page.cursor ?? null), {
+      'content-security-policy': searchPageCsp(),
+    });
   return json(
     200,
     { items: page.items, cursor: page.cursor ?? null },
-    { 'access-control-allow-origin': config.SITE_URL },
+    { 'access-control-allow-origin': config.SITE_URL, vary: 'accept, accept-language' },
   );
 });

@@ -1,4 +1,6 @@
 /** English strings: exactly the keys of id.ts (the `Strings` type makes a missing or extra key an error). */
+
+import { CATEGORY_LABELS } from '../../../functions/products/categories';
 import type { Strings } from './id';
 
 export const en: Strings = {
@@ -136,13 +138,13 @@ export const en: Strings = {
   'product.orderNote': 'Payment and delivery are agreed directly with the seller.',
   'product.back': 'Back to all products',
   'product.category': 'Category',
-  'category.batik_textiles': 'Batik and textiles',
-  'category.food_drink': 'Food and drink',
-  'category.coffee': 'Coffee',
-  'category.produce': 'Farm produce',
-  'category.crafts': 'Crafts',
-  'category.services': 'Services and tours',
-  'category.other': 'Other',
+  'category.batik_textiles': CATEGORY_LABELS.batik_textiles.en,
+  'category.food_drink': CATEGORY_LABELS.food_drink.en,
+  'category.coffee': CATEGORY_LABELS.coffee.en,
+  'category.produce': CATEGORY_LABELS.produce.en,
+  'category.crafts': CATEGORY_LABELS.crafts.en,
+  'category.services': CATEGORY_LABELS.services.en,
+  'category.other': CATEGORY_LABELS.other.en,
 
   'news.title': 'Village news',
   'news.none': 'No news yet.',
@@ -184,10 +186,6 @@ export const en: Strings = {
   'search.category': 'Category',
   'search.allCategories': 'All categories',
   'search.submit': 'Search',
-  'search.loading': 'Searching…',
-  'search.empty': 'No matching products.',
-  'search.error': 'The search failed. Please try again.',
-  'search.results': (n: number) => `${n} ${n === 1 ? 'product' : 'products'} found`,
 
   'notFound.title': 'Page not found',
   'notFound.body': 'The address you opened does not exist or has moved.',

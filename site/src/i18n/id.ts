@@ -3,6 +3,7 @@
  * have exactly the same keys (its `Strings` type says so, and site/build.ts checks it again before
  * building). Values are strings, or functions when a string takes numbers or names.
  */
+import { CATEGORY_LABELS } from '../../../functions/products/categories';
 export const id = {
   'lang.name': 'Bahasa Indonesia',
   'lang.switch': 'English',
@@ -138,13 +139,13 @@ export const id = {
   'product.orderNote': 'Pembayaran dan pengiriman disepakati langsung dengan penjual.',
   'product.back': 'Kembali ke semua produk',
   'product.category': 'Kategori',
-  'category.batik_textiles': 'Batik dan kain',
-  'category.food_drink': 'Makanan dan minuman',
-  'category.coffee': 'Kopi',
-  'category.produce': 'Hasil bumi',
-  'category.crafts': 'Kerajinan',
-  'category.services': 'Jasa dan wisata',
-  'category.other': 'Lainnya',
+  'category.batik_textiles': CATEGORY_LABELS.batik_textiles.id,
+  'category.food_drink': CATEGORY_LABELS.food_drink.id,
+  'category.coffee': CATEGORY_LABELS.coffee.id,
+  'category.produce': CATEGORY_LABELS.produce.id,
+  'category.crafts': CATEGORY_LABELS.crafts.id,
+  'category.services': CATEGORY_LABELS.services.id,
+  'category.other': CATEGORY_LABELS.other.id,
 
   'news.title': 'Berita desa',
   'news.none': 'Belum ada berita.',
@@ -186,10 +187,6 @@ export const id = {
   'search.category': 'Kategori',
   'search.allCategories': 'Semua kategori',
   'search.submit': 'Cari',
-  'search.loading': 'Mencari…',
-  'search.empty': 'Tidak ada produk yang cocok.',
-  'search.error': 'Pencarian gagal. Coba lagi.',
-  'search.results': (n: number) => `${n} produk ditemukan`,
 
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.body': 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',

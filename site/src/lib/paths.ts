@@ -84,9 +84,12 @@ export const portalPages = (): PagePair[] => [
   { id: portalPath('id', 'cari'), en: portalPath('en', 'cari') },
 ];
 
-/** Files of the portal: its pages, /sitemap.xml, /sitemap-portal.xml; /404.html is always built. */
+/**
+ * Files of the portal: its pages, /sitemap.xml, /sitemap-portal.xml and /404.html. (Astro renders
+ * /404.html in every build; a build without the portal does not publish it, nor count it.)
+ */
 export const portalFileCount = (portal: boolean): number =>
-  (portal ? portalPages().length * LANGS.length + 2 : 0) + 1;
+  portal ? portalPages().length * LANGS.length + 2 + 1 : 0;
 
 /** The same page in the other language: /x/… ↔ /x/en/… for villages, /… ↔ /en/… for the portal. */
 export function otherLanguagePath(path: string, lang: Lang, village?: string): string {

@@ -6,6 +6,7 @@ import { getCollection, getEntry } from 'astro:content';
 import type { RegencySnapshot, VillageSnapshot } from '../../../functions/sites/snapshot';
 import { LANGS, type Lang, langParam } from '../i18n';
 import { buildEnv } from './env';
+import { assertUniquePaths } from './routes';
 
 /** The villages whose pages this build generates, by slug. */
 export async function villages(): Promise<VillageSnapshot[]> {
@@ -34,7 +35,7 @@ export async function villageRoutes<T = undefined>(
   items?: (v: VillageSnapshot) => { params: Record<string, string>; item: T }[],
 ) {
   const list = await villages();
-  return list.flatMap((v) =>
+  const routes = list.flatMap((v) =>
     LANGS.flatMap((lang: Lang) =>
       (items ? items(v) : [{ params: {}, item: undefined as T }]).map(({ params, item }) => ({
         params: { village: v.village.slug, lang: langParam(lang), ...params },
@@ -42,4 +43,5 @@ export async function villageRoutes<T = undefined>(
       })),
     ),
   );
+  return assertUniquePaths(routes, 'a village route');
 }
