@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../infra/local/runtime';
 import { type Call, toCall } from '../support/runtime';
@@ -20,7 +21,8 @@ const BUSINESS = 'Warung Kopi Kawah Ijen Biru';
 
 let api: string;
 let stop: () => Promise<void>;
-const ajv = new Ajv({ allErrors: true, strict: false });
+// formats checked too (date-time of requested/expected_datetime, uri of media_url)
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 
 function validate(file: string, data: unknown): string[] {
   const check = ajv.getSchema(file);
