@@ -124,7 +124,7 @@ export function buildDocument(opts: { serverUrl?: string } = {}) {
         if (zodSchema === Nik) {
           jsonSchema.pattern = '^\\s*\\d{16}\\s*$';
           jsonSchema.description =
-            'NIK: 16 digits with a real region prefix and birth date (women: day + 40)';
+            'NIK: 16 digits with a real province and regency/city prefix and birth date (women: day + 40)';
         }
         if (zodSchema === WhatsApp && io === 'input') {
           jsonSchema.description = 'Indonesian mobile number (08…, 62… or +62…); stored as +62…';
