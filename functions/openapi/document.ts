@@ -32,7 +32,11 @@ function errorResponses(route: Route, schemas: RouteSchemas) {
       code,
       {
         description: ERRORS[code] ?? 'Internal error',
-        content: { 'application/json': { schema } },
+        content: {
+          'application/json': { schema },
+          // browsers on the HTML routes get the same error as a page
+          ...(route.html ? { 'text/html': { schema: { type: 'string' as const } } } : {}),
+        },
       },
     ]),
   );
