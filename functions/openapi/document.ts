@@ -32,7 +32,11 @@ function errorResponses(route: Route, schemas: RouteSchemas) {
       code,
       {
         description: ERRORS[code] ?? 'Internal error',
-        content: { 'application/json': { schema } },
+        content: {
+          'application/json': { schema },
+          // browsers on the HTML routes get the same error as a page
+          ...(route.html ? { 'text/html': { schema: { type: 'string' as const } } } : {}),
+        },
       },
     ]),
   );
@@ -124,7 +128,7 @@ export function buildDocument(opts: { serverUrl?: string } = {}) {
         if (zodSchema === Nik) {
           jsonSchema.pattern = '^\\s*\\d{16}\\s*$';
           jsonSchema.description =
-            'NIK: 16 digits with a real region prefix and birth date (women: day + 40)';
+            'NIK: 16 digits with a real province and regency/city prefix and birth date (women: day + 40)';
         }
         if (zodSchema === WhatsApp && io === 'input') {
           jsonSchema.description = 'Indonesian mobile number (08…, 62… or +62…); stored as +62…';

@@ -24,6 +24,13 @@ import {
   SubmitOut,
 } from '../open311/schemas';
 import {
+  OwnerProduct,
+  OwnerProductPage,
+  ProductAnyView,
+  PublicProductPage,
+  SearchPage,
+} from '../products/response-schemas';
+import {
   PhotoCreateBody,
   PhotoParams,
   ProductCreateBody,
@@ -49,6 +56,7 @@ import {
   VillageRequestsParams,
 } from '../requests/schemas';
 import type { RouteId, routes } from '../routes';
+import { SellerOut, SellerPage, SellerRegistration } from '../sellers/response-schemas';
 import { SellerListQuery, SellerParams, SellerRegisterBody, SellerTransitionBody } from '../sellers/schemas';
 import {
   ApbdesBody,
@@ -202,50 +210,59 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
   'sellers.register': {
     params: ProductVillageParams,
     body: SellerRegisterBody,
-    response: {
-      status: 201,
-      schema: z.object({ id: z.string(), status: z.enum(['pending', 'approved', 'rejected', 'suspended']) }),
-    },
+    response: { status: 201, schema: SellerRegistration },
   },
   'sellers.list': {
     params: ProductVillageParams,
     query: SellerListQuery,
-    response: { status: 200, schema: Page },
+    response: { status: 200, schema: SellerPage },
   },
-  'sellers.get': { params: SellerParams, response: { status: 200, schema: anything } },
+  'sellers.get': { params: SellerParams, response: { status: 200, schema: SellerOut } },
   'sellers.transition': {
     params: SellerParams,
     body: SellerTransitionBody,
-    response: { status: 200, schema: anything },
+    response: { status: 200, schema: SellerOut, description: 'The seller after the transition' },
   },
   'sellers.products': {
     params: SellerParams,
     query: ProductListQuery,
-    response: { status: 200, schema: Page },
+    response: {
+      status: 200,
+      schema: OwnerProductPage,
+      description: "The seller's products in every state (owner view)",
+    },
   },
   'products.create': {
     params: ProductVillageParams,
     body: ProductCreateBody,
-    response: { status: 201, schema: anything, description: 'The product (a draft), owner view' },
+    response: { status: 201, schema: OwnerProduct, description: 'The product (a draft), owner view' },
   },
   'products.list': {
     params: ProductVillageParams,
     query: ProductListQuery,
-    response: { status: 200, schema: Page },
+    response: { status: 200, schema: PublicProductPage },
   },
   'products.search': {
     query: SearchQuery,
     response: {
       status: 200,
-      schema: Page,
+      schema: SearchPage,
       description: 'Results across every village; each names its village',
     },
   },
-  'products.get': { params: ProductParams, response: { status: 200, schema: anything } },
+  'products.get': {
+    params: ProductParams,
+    response: {
+      status: 200,
+      schema: ProductAnyView,
+      description:
+        'Its seller and the officers over its village (bearer token) get the owner view in any state (photos `processing`, `ready` or `failed`); anyone else the public view of a public product',
+    },
+  },
   'products.patch': {
     params: ProductParams,
     body: ProductPatchBody,
-    response: { status: 200, schema: anything },
+    response: { status: 200, schema: OwnerProduct, description: 'The product after the change, owner view' },
   },
   'photos.create': {
     params: ProductParams,
@@ -260,14 +277,14 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
     params: PhotoParams,
     response: {
       status: 200,
-      schema: anything,
+      schema: OwnerProduct,
       description:
         'The photo is processed: the product (owner view) with the photo `ready` or `failed` (reason)',
     },
     alsoResponses: [
       {
         status: 202,
-        schema: anything,
+        schema: OwnerProduct,
         description:
           'The upload is there and is being processed (the S3 event does it): the product with the photo `processing`; poll GET /products/{id}',
       },

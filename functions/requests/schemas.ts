@@ -5,7 +5,7 @@ import { KecamatanCode, VillageCode } from '../villages/schemas';
 import { checkNik } from './domain/nik';
 import { STATUSES } from './domain/transitions';
 
-/** NIK: 16 digits with a real province prefix and a real birth date (see domain/nik.ts). */
+/** NIK: 16 digits with a real province and regency/city prefix and a real birth date (see domain/nik.ts). */
 export const Nik = z.string({ error: 'field.required' }).check(
   z.trim(),
   z.superRefine((value, ctx) => {

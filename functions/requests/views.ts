@@ -42,6 +42,12 @@ const L = {
     trackTitle: 'Lacak permohonan',
     trackButton: 'Lacak',
     letter: 'Nomor surat',
+    uploadFailed: 'Berkas belum tercatat',
+    linkInvalid: 'Tautan unggah ini tidak berlaku',
+    linkHint:
+      'Buka lagi tautan tanda terima yang Anda simpan (berisi kode rahasia) lalu unggah ulang berkas dari sana. Status permohonan tetap dapat dilacak dengan kode lacak.',
+    backToReceipt: 'Kembali ke tanda terima',
+    trackInstead: 'Lacak permohonan dengan kode lacak',
   },
   en: {
     receipt: 'Request receipt',
@@ -69,6 +75,12 @@ const L = {
     trackTitle: 'Track a request',
     trackButton: 'Track',
     letter: 'Letter number',
+    uploadFailed: 'The document was not recorded',
+    linkInvalid: 'This upload link is not valid',
+    linkHint:
+      'Open the receipt link you kept (it holds the secret code) and upload the file again from there. The request can still be followed with its tracking code.',
+    backToReceipt: 'Back to the receipt',
+    trackInstead: 'Track the request with its tracking code',
   },
 } as const;
 
@@ -172,5 +184,28 @@ export function trackPage(lang: Lang, view: ReturnType<typeof trackingView>): st
 <strong>${s.due}:</strong> ${view.dueAt ? esc(fmt(view.dueAt, lang)) : view.clockPaused ? s.duePaused : s.dueWaiting}${view.overdue ? ` <strong>(${s.overdue})</strong>` : ''}
 ${view.letterNumber ? `<br><strong>${s.letter}:</strong> ${esc(view.letterNumber)}` : ''}</p>
 <h2>${s.timeline}</h2><ol class="timeline">${items}</ol>`,
+  );
+}
+
+/**
+ * What a browser sees when the upload confirmation it was redirected to by S3 fails and the receipt
+ * cannot show it: with the request known (the secret matched) a link back to the receipt; without
+ * (wrong or missing secret, unknown request, a malformed link) the way to the tracking form.
+ */
+export function confirmErrorPage(
+  lang: Lang,
+  error: { code: string; message: string },
+  receiptUrl: string | undefined,
+): string {
+  const s = L[lang];
+  const title = receiptUrl ? s.uploadFailed : s.linkInvalid;
+  const link = receiptUrl
+    ? `<a href="${esc(receiptUrl)}">${s.backToReceipt}</a>`
+    : `<a href="${esc(`${config.API_URL}/track?lang=${lang}`)}">${s.trackInstead}</a>`;
+  return page(
+    lang,
+    title,
+    `<h1>${title}</h1><div class="box err" role="alert"><p>${esc(error.message)}</p></div>${receiptUrl ? '' : `<p>${s.linkHint}</p>`}
+<p>${link}</p><p><small>${esc(error.code)}</small></p>`,
   );
 }

@@ -29,7 +29,7 @@ export const en: Record<StringKey, string> = {
   'field.invalid': 'is not valid',
   'field.too_long': 'is too long',
   'field.nik.format': 'NIK must be 16 digits',
-  'field.nik.region': 'the region code in the NIK is unknown',
+  'field.nik.region': 'the province or regency/city code in the NIK is unknown',
   'field.nik.date': 'the birth date in the NIK is not valid',
   'field.whatsapp': 'WhatsApp number must be an Indonesian number, e.g. +6281234567890',
   'field.value_list': 'choose one of the listed values',

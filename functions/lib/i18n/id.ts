@@ -27,7 +27,7 @@ export const id = {
   'field.invalid': 'isian tidak valid',
   'field.too_long': 'terlalu panjang',
   'field.nik.format': 'NIK harus 16 angka',
-  'field.nik.region': 'kode wilayah pada NIK tidak dikenal',
+  'field.nik.region': 'kode provinsi atau kabupaten/kota pada NIK tidak dikenal',
   'field.nik.date': 'tanggal lahir pada NIK tidak valid',
   'field.whatsapp': 'nomor WhatsApp harus berupa nomor Indonesia, mis. +6281234567890',
   'field.value_list': 'pilih salah satu nilai yang tersedia',

@@ -3,6 +3,7 @@
  * `PP KK CC DDMMYY SSSS` — province, regency/city, kecamatan of first registration, birth date (women:
  * day + 40), serial (never 0000). This is a plausibility check only; Dukcapil is the authority.
  */
+import { REGENCY_CODES } from './regency-codes';
 
 /** Province codes (first two NIK digits), from idn-area-data 4.0.1 `data/provinces.csv` (38 provinces). */
 export const PROVINCE_CODES: readonly string[] = [
@@ -17,6 +18,38 @@ export const PROVINCE_CODES: readonly string[] = [
 
 const PROVINCES = new Set(PROVINCE_CODES);
 
+/** `PPKK` of every regency/city in ./regency-codes.ts (generated from idn-area-data). */
+export function decodeRegencyCodes(encoded: string): Set<string> {
+  const codes = new Set<string>();
+  for (const group of encoded.split(' ')) {
+    const [province = '', runs = ''] = group.split(':');
+    for (const run of runs.split(',')) {
+      const [from = '', to = from] = run.split('-');
+      for (let n = Number(from); n <= Number(to); n++) codes.add(`${province}${String(n).padStart(2, '0')}`);
+    }
+  }
+  return codes;
+}
+
+export const REGENCIES: ReadonlySet<string> = decodeRegencyCodes(REGENCY_CODES);
+
+/**
+ * Provinces that lost regencies to a province created after NIKs were first issued (Kalimantan
+ * Timur → Kalimantan Utara in 2012; Papua and Papua Barat → Papua Selatan, Tengah, Pegunungan and
+ * Barat Daya in 2022, when the Papua codes were also renumbered). A NIK keeps the code of its first
+ * registration for life, so an older NIK from there can carry a regency code today's list no longer
+ * has; in these provinces only the province is checked.
+ */
+export const RENUMBERED_PROVINCES: readonly string[] = ['64', '91', '92', '94'];
+const RENUMBERED = new Set(RENUMBERED_PROVINCES);
+
+/** Whether the first four NIK digits name a regency/city: a known one, or any in a renumbered province. */
+export function isKnownRegency(ppkk: string): boolean {
+  const province = ppkk.slice(0, 2);
+  if (!PROVINCES.has(province) || ppkk.slice(2, 4) === '00') return false;
+  return REGENCIES.has(ppkk) || RENUMBERED.has(province);
+}
+
 export type NikCheck =
   | {
       ok: true;
@@ -29,8 +62,9 @@ export type NikCheck =
   | { ok: false; reason: 'format' | 'region' | 'date' };
 
 /**
- * Checks a NIK's shape, province, and birth date. The two-digit year is read as the most recent year
- * that does not put the birth date after `now` (a NIK of someone born in 2030 cannot exist yet).
+ * Checks a NIK's shape, province and regency/city (idn-area-data codes), and birth date. The
+ * two-digit year is read as the most recent year that does not put the birth date after `now` (a NIK
+ * of someone born in 2030 cannot exist yet).
  */
 export function checkNik(nik: string, now: Date = new Date()): NikCheck {
   if (!/^\d{16}$/.test(nik) || nik.endsWith('0000')) return { ok: false, reason: 'format' };
@@ -38,8 +72,7 @@ export function checkNik(nik: string, now: Date = new Date()): NikCheck {
   const province = nik.slice(0, 2);
   const regency = nik.slice(2, 4);
   const kecamatan = nik.slice(4, 6);
-  if (!PROVINCES.has(province) || regency === '00' || kecamatan === '00')
-    return { ok: false, reason: 'region' };
+  if (!isKnownRegency(nik.slice(0, 4)) || kecamatan === '00') return { ok: false, reason: 'region' };
 
   let day = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkNik, maskNik, PROVINCE_CODES } from '../../../functions/requests/domain/nik';
+import {
+  checkNik,
+  isKnownRegency,
+  maskNik,
+  PROVINCE_CODES,
+  REGENCIES,
+  RENUMBERED_PROVINCES,
+} from '../../../functions/requests/domain/nik';
 
 const now = new Date('2026-06-01T00:00:00Z');
 
@@ -41,8 +48,45 @@ describe('checkNik', () => {
     ['9910241505900001', 'province 99 does not exist'],
     ['3500241505900001', 'regency 00'],
     ['3510001505900001', 'kecamatan 00'],
+    ['3599011505900001', 'Jawa Timur has no regency 35.99'],
+    ['3530011505900001', 'nor 35.30 (its kabupaten end at 35.29)'],
+    ['3580011505900001', 'nor 35.80 (its kota end at 35.79)'],
+    ['3102011505900001', 'Jakarta has one kabupaten, 31.01'],
+    ['7319011505900001', 'Sulawesi Selatan has no 73.19 (its numbers skip to 73.22)'],
+    ['9305011505900001', 'Papua Selatan (2022) has 93.01-93.04 only: no older NIK can carry 93'],
+    ['9672011505900001', 'Papua Barat Daya has one kota, 96.71'],
   ])('%s is rejected for its region (%s)', (nik) => {
     expect(checkNik(nik, now)).toEqual({ ok: false, reason: 'region' });
+  });
+
+  it.each([
+    ['3579011505900001', '35.79 Kota Batu'],
+    ['3529011505900001', '35.29 Kabupaten Sumenep'],
+    ['3101011505900001', '31.01 Kabupaten Kepulauan Seribu'],
+    ['7326011505900001', '73.26 Kabupaten Toraja Utara'],
+    ['6571011505900001', '65.71 Kota Tarakan'],
+    ['9671011505900001', '96.71 Kota Sorong'],
+  ])('%s names a real regency or city (%s)', (nik) => {
+    expect(checkNik(nik, now)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['6405011505900001', 'Bulungan was 64.05 until Kalimantan Utara (2012)'],
+    ['9471011505900001', 'Kota Jayapura was 94.71 until the 2022 renumbering'],
+    ['9101011505900001', 'Fakfak was 91.01 (Papua Barat) until 2022'],
+    ['9201011505900001', 'Sorong was part of Papua Barat until Papua Barat Daya (2022)'],
+  ])('%s: an older NIK of a province split since keeps its old code (%s)', (nik) => {
+    expect(REGENCIES.has(nik.slice(0, 4))).toBe(false);
+    expect(checkNik(nik, now)).toMatchObject({ ok: true });
+  });
+
+  it('only parents of provinces created after NIKs began skip the regency check', () => {
+    // 65, 93, 95, 96 are new: nobody was registered under them before their own codes existed
+    expect([...RENUMBERED_PROVINCES].sort()).toEqual(['64', '91', '92', '94']);
+    expect(isKnownRegency('6499')).toBe(true);
+    expect(isKnownRegency('6400')).toBe(false);
+    expect(isKnownRegency('6599')).toBe(false);
+    expect(isKnownRegency('3599')).toBe(false);
   });
 
   it.each([
