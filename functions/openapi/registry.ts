@@ -294,7 +294,7 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
     params: PhotoParams,
     response: {
       status: 200,
-      schema: anything,
+      schema: OwnerProduct,
       description: 'The product (owner view) without the photo; its variants and original are deleted',
     },
   },

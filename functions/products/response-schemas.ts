@@ -143,6 +143,16 @@ export const SearchResult = z
     sellerName: z.string(),
     village: ProductVillage,
     photo: z.nullable(z.object({ url: z.url(), width: Px, height: Px, placeholder: z.string() })),
+    whatsappUrl: z.nullable(
+      z
+        .url()
+        .check(
+          z.regex(/^https:\/\/wa\.me\/\d+\?text=/),
+          z.describe(
+            'Order link (as on the product); null for a hit indexed before links were kept in the index',
+          ),
+        ),
+    ),
   })
   .register(z.globalRegistry, {
     id: 'SearchResult',

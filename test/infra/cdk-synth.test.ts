@@ -94,13 +94,14 @@ describe('npx cdk synth (the real CLI)', () => {
         );
       }
     }
-    // one function per handler module of the route table (and the photo processor), besides the rest
+    // one function per handler module of the route table, the photo processor, the dispatcher and the
+    // overdue metric (and CDK's own helpers, if any)
     for (const spec of functionSpecs())
       expect(
         functions.some((f) => f.startsWith(spec.id)),
         spec.id,
       ).toBe(true);
-    expect(functions.length).toBeGreaterThan(functionSpecs().length);
+    expect(functions.length).toBeGreaterThanOrEqual(functionSpecs().length);
   });
 
   it('leaves no unacknowledged cdk-nag finding (AwsSolutions), and records the acknowledged ones', () => {

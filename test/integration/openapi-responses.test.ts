@@ -327,13 +327,24 @@ describe('sellers and products answers validate against /openapi.json', () => {
       200,
     );
     expect(mine.items).toHaveLength(1);
+
+    // the seller removes the failed photo: the owner view without it
+    const before = (await call('GET', `/products/${productId}`, { token: sellerToken })).data;
+    expect(before.photos.some((p: Json) => p.id === failedId)).toBe(true);
+    const removed = conforms(
+      await call('DELETE', `/products/${productId}/photos/${failedId}`, { token: sellerToken }),
+      'DELETE',
+      '/products/{id}/photos/{photoId}',
+      200,
+    );
+    expect(removed.photos.some((p: Json) => p.id === failedId)).toBe(false);
   });
 
   it('validated an answer of every sellers and products route', () => {
     const ids = Object.values(doc.paths)
       .flatMap((item: any) => Object.values(item).map((op: any) => op.operationId as string))
       .filter((id) => /^(sellers|products|photos)\./.test(id));
-    expect(ids.length).toBe(12);
+    expect(ids.length).toBe(13);
     for (const id of ids) expect(validated.get(id)?.size ?? 0, id).toBeGreaterThan(0);
     expect([...(validated.get('photos.confirm') ?? [])].sort()).toEqual([200, 202]);
   });
