@@ -30,7 +30,7 @@ export type AccessDeclarations = Partial<Record<AccessKey, Access>>;
  * (ApiStack); `site-dispatch`: out-of-date village sites → publish events (PublishStack);
  * `overdue-metric`: the overdue-requests metric (OperationsStack).
  */
-export type FunctionKind = 'api' | 'photo-processor' | 'site-dispatch' | 'overdue-metric';
+export type FunctionKind = 'api' | 'not-found' | 'photo-processor' | 'site-dispatch' | 'overdue-metric';
 
 export interface FunctionSpec {
   /** construct id, unique, PascalCase (derived from the handler module) */
@@ -137,6 +137,21 @@ export function functionSpecs(): FunctionSpec[] {
     spec.keys = keysOf(deployedRoutes().filter((r) => r.handler === spec.handler));
   return [
     ...byHandler.values(),
+    {
+      // API Gateway's $default route: what no route serves answers our 404 shape, in the caller's language
+      id: 'NotFound',
+      kind: 'not-found',
+      handler: 'lib/not-found',
+      routeIds: [],
+      access: {},
+      probes: [],
+      keys: {},
+      authenticated: false,
+      optionalAuth: false,
+      nodeModules: [],
+      timeoutSeconds: 5,
+      memoryMb: 256,
+    },
     {
       // S3 upload of a product photo → resized WebP variants in the photos bucket (issue 3)
       id: 'ProductsProcessPhoto',

@@ -130,7 +130,7 @@ function wantsHtml(headers: Record<string, string>): boolean {
   return /text\/html/.test(accept) && !/application\/json/.test(accept);
 }
 
-function errorResponse(error: unknown, lang: Lang, requestId: string, htmlWanted: boolean): Result {
+export function errorResponse(error: unknown, lang: Lang, requestId: string, htmlWanted: boolean): Result {
   if (error instanceof AppError) {
     const body = {
       error: {

@@ -20,6 +20,7 @@ import { randomFillSync, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type {
+  APIGatewayProxyEventV2,
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
   Context,
@@ -48,6 +49,8 @@ export interface LocalApiOptions {
   maxBodyBytes?: number;
   /** default 30 s, API Gateway's integration timeout */
   timeoutMs?: number;
+  /** the `$default` route's handler: requests no route matches (without it: a plain 404) */
+  notFound?: (event: APIGatewayProxyEventV2) => Promise<unknown> | unknown;
 }
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -179,6 +182,47 @@ const lambdaContext = (route: Route, requestId: string, deadline: number): Conte
     requestId,
     deadline,
   });
+
+/** The event of API Gateway's `$default` route: no route key of ours, no path parameters, no authorizer. */
+function defaultRouteEvent(
+  req: IncomingMessage,
+  requestId: string,
+  rawPath: string,
+  rawQueryString: string,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = [v].flat().join(',');
+  const now = new Date();
+  const queryStringParameters =
+    rawQueryString === '' ? undefined : Object.fromEntries(new URLSearchParams(rawQueryString));
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString,
+    headers,
+    ...(queryStringParameters ? { queryStringParameters } : {}),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: ACCOUNT_ID,
+      apiId: API_ID,
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
+      http: {
+        method: (req.method ?? 'GET').toUpperCase(),
+        path: rawPath,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId,
+      routeKey: '$default',
+      stage: '$default',
+      time: apiGatewayTime(now),
+      timeEpoch: now.getTime(),
+    },
+  };
+}
 
 interface Reply {
   statusCode: number;
@@ -314,7 +358,12 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
       const read = readBody(req, maxBody);
       const { body: rawBody, tooLarge } = read instanceof Promise ? await read : read;
       if (!matched) {
-        sendJson(404, errorBody('not_found', `no route for ${method} ${rawPath}`));
+        // API Gateway's `$default` route (functions/lib/not-found) when the runtime provides it
+        const reply = opts.notFound
+          ? normalizeResult(await opts.notFound(defaultRouteEvent(req, requestId, rawPath, rawQueryString)))
+          : null;
+        if (reply) send(reply, true, headOnly);
+        else sendJson(404, errorBody('not_found', `no route for ${method} ${rawPath}`));
         return;
       }
       const { route, params } = matched;

@@ -124,6 +124,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         }),
         verifyToken: (token) =>
           tryVerifyIdToken(token, { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID, jwks }),
+        notFound: (await import('../../functions/lib/not-found')).handler,
       }),
     );
     // from here later commands (sites:build, villages:onboard) attach to these servers

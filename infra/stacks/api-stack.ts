@@ -3,7 +3,8 @@ import {
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
-  type HttpRoute,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -154,6 +155,22 @@ export class ApiStack extends Stack {
         }
       }
     }
+
+    // $default: requests no route serves get our `{error: {code, message}}` 404 in the caller's language
+    // instead of API Gateway's `{"message":"Not Found"}` (preflights are still answered by the API's CORS)
+    const notFound = functionSpec('not-found');
+    const defaultRoute = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration(
+        'NotFoundIntegration',
+        makeFunction(notFound, `no such route: 404 (functions/${notFound.handler})`, {}),
+      ),
+    });
+    Validations.of(defaultRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: '$default only answers 404 for paths no route serves: it reads nothing and needs no caller',
+    });
 
     // the photo processor: S3 (via EventBridge) → queue → function; failures end in the DLQ
     const processor = functionSpec('photo-processor');

@@ -78,7 +78,7 @@ describe('functions', () => {
     const track = functionSpecs().find((spec) => spec.handler === 'requests/handlers/track');
     expect(track?.routeIds.sort()).toEqual(['track.get', 'track.query']);
     const handlers = new Set(routes.filter((r) => !('localOnly' in r && r.localOnly)).map((r) => r.handler));
-    expect(stacks.api.functions.size).toBe(handlers.size + 1); // + the photo processor
+    expect(stacks.api.functions.size).toBe(handlers.size + 2); // + the photo processor and $default
   });
 
   it('a function gets TABLE_NAME / UPLOADS_BUCKET exactly when its routes declare table / uploads access', () => {
@@ -166,7 +166,22 @@ describe('API routes', () => {
       expect(deployed?.AuthorizationType, route.id).toBe(route.auth === 'public' ? 'NONE' : 'JWT');
       if (route.auth !== 'public') expect(deployed?.AuthorizerId, route.id).toBeDefined();
     }
-    expect(apiRoutes.size).toBe(routes.filter((r) => !('localOnly' in r && r.localOnly)).length);
+    // … plus $default (below)
+    expect(apiRoutes.size).toBe(routes.filter((r) => !('localOnly' in r && r.localOnly)).length + 1);
+  });
+
+  it('$default (no route matches) goes to the NotFound function, without an authorizer', () => {
+    const [[, route] = []] = resourcesOfType(templates.api, 'AWS::ApiGatewayV2::Route').filter(
+      ([, props]) => props.RouteKey === '$default',
+    );
+    expect(route?.AuthorizationType ?? 'NONE').toBe('NONE');
+    const target = JSON.stringify(route?.Target);
+    const [[integrationId, integration] = []] = resourcesOfType(
+      templates.api,
+      'AWS::ApiGatewayV2::Integration',
+    ).filter(([id]) => target.includes(id));
+    expect(integrationId).toBeDefined();
+    expect(JSON.stringify(integration?.IntegrationUri)).toMatch(/NotFound/);
   });
 
   it('the JWT authorizer trusts the Cognito user pool and its web client', () => {
@@ -273,7 +288,13 @@ describe('least privilege', () => {
 
   it("each function's policy grants only the table, buckets and actions its routes declare", () => {
     const kinds = new Set(functionSpecs().map((spec) => spec.kind));
-    expect([...kinds].sort()).toEqual(['api', 'overdue-metric', 'photo-processor', 'site-dispatch']);
+    expect([...kinds].sort()).toEqual([
+      'api',
+      'not-found',
+      'overdue-metric',
+      'photo-processor',
+      'site-dispatch',
+    ]);
     for (const spec of functionSpecs()) {
       const template = templates[stackOf(spec)];
       const roles = resourcesOfType(template, 'AWS::IAM::Role').filter(([id]) =>

@@ -174,6 +174,19 @@ describe('citizen files a request with JSON', () => {
   });
 });
 
+describe('a path no route serves ($default)', () => {
+  it("answers our 404 shape in the caller's language, not a bare message", async () => {
+    const en = await fetch(`${runtime.apiUrl}/villages/${TAMANSARI}/nothing-here`, {
+      headers: { 'accept-language': 'en' },
+    });
+    expect(en.status).toBe(404);
+    expect(await en.json()).toEqual({ error: { code: 'not_found', message: 'Unknown API path.' } });
+    const id = await fetch(`${runtime.apiUrl}/tidak-ada?lang=id`, { method: 'DELETE' });
+    expect(id.status).toBe(404);
+    expect(await id.json()).toEqual({ error: { code: 'not_found', message: 'Alamat API tidak dikenal.' } });
+  });
+});
+
 describe('documents', () => {
   it('a real PDF and a real JPEG upload through the presigned POST; the promise starts when the last one is in', async () => {
     const { data: receipt } = await submitSku();
