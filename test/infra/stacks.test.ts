@@ -7,6 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Env } from '../../functions/lib/config';
+import { PHOTO_MAX_RECEIVES } from '../../functions/products/photo-limits';
 import { corsRequestHeaders, type Route, routes } from '../../functions/routes';
 import { identityActions, listActions, objectActions, tableActions } from '../../infra/access';
 import { accessKeys, functionSpecs, repoRoot } from '../../infra/bundles';
@@ -529,11 +530,53 @@ describe('sites', () => {
   });
 });
 
+describe('site access logs (CloudFront standard logging v2, deliverable from Jakarta)', () => {
+  const calls = () =>
+    resourcesOfType(templates.sites, 'Custom::AWS').map(([, props]) => flattenForNag(props.Create));
+
+  it('no legacy Logging on the distribution (it cannot deliver to buckets in opt-in regions)', () => {
+    const distributions = resourcesOfType(templates.sites, 'AWS::CloudFront::Distribution');
+    expect(distributions).toHaveLength(1);
+    for (const [, props] of distributions) expect(props.DistributionConfig).not.toHaveProperty('Logging');
+  });
+
+  it('source, destination and delivery are created through the us-east-1 delivery API', () => {
+    const created = calls();
+    expect(created).toHaveLength(3);
+    for (const call of created) expect(call).toContain('"region":"us-east-1"');
+    expect(created.find((c) => c.includes('putDeliverySource'))).toMatch(
+      /"resourceArn":"arn:<AWS::Partition>:cloudfront::<AWS::AccountId>:distribution\/<Distribution\w+>","logType":"ACCESS_LOGS"/,
+    );
+    expect(created.find((c) => c.includes('putDeliveryDestination'))).toContain(
+      `"destinationResourceArn":"${bucketArn('logs')}"`,
+    );
+    expect(created.find((c) => c.includes('createDelivery'))).toBeDefined();
+  });
+
+  it('the logs bucket lets the log delivery service write CloudFront logs, for this account only', () => {
+    expectResource(templates.data, 'AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: expect.arrayContaining([
+          expect.objectContaining({
+            Effect: 'Allow',
+            Principal: { Service: 'delivery.logs.amazonaws.com' },
+            Action: 's3:PutObject',
+            Condition: expect.objectContaining({
+              StringEquals: expect.objectContaining({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }),
+            }),
+          }),
+        ]),
+      },
+    });
+  });
+});
+
 describe('photo processor, publisher, operations', () => {
   it('the photo processor consumes a queue with a dead-letter queue, fed by S3 events of the uploads bucket', () => {
     const t = resourceMatcher(templates.api);
     t.hasResourceProperties('AWS::SQS::Queue', {
-      RedrivePolicy: { deadLetterTargetArn: expect.anything(), maxReceiveCount: 3 },
+      // the processor's own constant: it marks the photo failed on exactly that receive
+      RedrivePolicy: { deadLetterTargetArn: expect.anything(), maxReceiveCount: PHOTO_MAX_RECEIVES },
     });
     t.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: expect.anything() },
