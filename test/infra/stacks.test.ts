@@ -588,13 +588,36 @@ describe('photo processor, publisher, operations', () => {
 
   it('the publisher is a CodeBuild project started by the site-out-of-date event, with a dead-letter queue', () => {
     const t = resourceMatcher(templates.publish);
+    // default: EC2 compute, offered in every CodeBuild region (Lambda compute unconfirmed in ap-southeast-3)
     t.hasResourceProperties('AWS::CodeBuild::Project', {
-      Environment: expect.objectContaining({ ComputeType: 'BUILD_LAMBDA_4GB', Type: 'ARM_LAMBDA_CONTAINER' }),
+      Environment: expect.objectContaining({ ComputeType: 'BUILD_GENERAL1_MEDIUM', Type: 'LINUX_CONTAINER' }),
     });
     t.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['smart-kampung'], 'detail-type': ['site.outOfDate'] },
       Targets: [expect.objectContaining({ DeadLetterConfig: expect.anything() })],
     });
+  });
+
+  it('the site build caches npm downloads in S3 and installs from that cache', () => {
+    const project = resourcesOfType(templates.publish, 'AWS::CodeBuild::Project')[0]?.[1];
+    expect(project?.Cache).toMatchObject({ Type: 'S3' });
+    const spec = JSON.parse(String(project?.Source && (project.Source as Json).BuildSpec)) as Json;
+    expect(spec.cache).toEqual({ paths: ['/root/.npm/**/*'] });
+    expect(JSON.stringify(spec.phases)).toContain('npm ci --prefer-offline');
+    // --omit=optional would drop sharp's native build, --omit=dev Astro and tsx
+    expect(JSON.stringify(spec.phases)).not.toContain('--omit');
+  });
+
+  it('-c buildCompute=lambda: Lambda compute (arm64, 4 GB) without a build cache', () => {
+    const { stacks: lambda } = buildApp({ buildCompute: 'lambda' });
+    const template = Template.fromStack(lambda.publish).toJSON() as Json;
+    const project = resourcesOfType(template, 'AWS::CodeBuild::Project')[0]?.[1];
+    expect(project?.Environment).toMatchObject({
+      ComputeType: 'BUILD_LAMBDA_4GB',
+      Type: 'ARM_LAMBDA_CONTAINER',
+    });
+    expect(project?.Cache).toEqual({ Type: 'NO_CACHE' });
+    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual([]);
   });
 
   it('alarms on 5xx, throttles, dead letters and overdue requests', () => {
