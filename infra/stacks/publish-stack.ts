@@ -22,6 +22,7 @@ import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { CodeBuildProject, LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
@@ -91,6 +92,8 @@ export class PublishStack extends Stack {
   readonly project: Project;
   readonly deadLetterQueue: Queue;
   readonly bus: EventBus;
+  /** the every-minute dispatcher of out-of-date villages (watched by the operations stack) */
+  readonly dispatcher: IFunction;
 
   constructor(scope: Construct, id: string, props: PublishStackProps) {
     super(scope, id, props);
@@ -281,6 +284,7 @@ export class PublishStack extends Stack {
       },
       { table: tableBinding(table) },
     );
+    this.dispatcher = dispatcher;
     this.bus.grantPutEventsTo(dispatcher);
     new Rule(this, 'DispatchEveryMinute', {
       description: 'Publish the village sites whose data changed',

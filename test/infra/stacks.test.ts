@@ -620,6 +620,24 @@ describe('photo processor, publisher, operations', () => {
     expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual([]);
   });
 
+  it('alarms on failed site builds, dispatcher errors and the API 4xx share (where throttled 429s count)', () => {
+    const alarms = resourcesOfType(templates.operations, 'AWS::CloudWatch::Alarm');
+    const byMetric = (name: string) => alarms.filter(([, props]) => props.MetricName === name);
+    expect(byMetric('FailedBuilds')).toHaveLength(1);
+    expect(byMetric('FailedBuilds')[0]?.[1]).toMatchObject({ Namespace: 'AWS/CodeBuild' });
+    expect(byMetric('Errors')).toHaveLength(1);
+    expect(byMetric('Errors')[0]?.[1]).toMatchObject({ Namespace: 'AWS/Lambda' });
+    const rate = alarms.find(([, props]) => JSON.stringify(props.Metrics ?? []).includes('"4xx"'));
+    expect(rate, 'a 4xx-share alarm').toBeDefined();
+    expect(JSON.stringify(rate?.[1].Metrics)).toContain('"Count"');
+    // all alarms of the system stay within CloudWatch's 10 free alarms
+    expect(alarms.length).toBeLessThanOrEqual(10);
+    const dashboard = resourcesOfType(templates.operations, 'AWS::CloudWatch::Dashboard')[0]?.[1];
+    const body = JSON.stringify(dashboard?.DashboardBody);
+    expect(body).toContain('FailedBuilds');
+    expect(body).toContain('4xx share');
+  });
+
   it('alarms on 5xx, throttles, dead letters and overdue requests', () => {
     const alarms = resourcesOfType(templates.operations, 'AWS::CloudWatch::Alarm').map(
       ([, props]) => props.MetricName,
