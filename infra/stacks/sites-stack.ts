@@ -1,4 +1,4 @@
-import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -29,6 +29,9 @@ export interface SitesStackProps extends StackProps {
   config: InfraConfig;
   names: ResourceNames;
 }
+
+/** CloudFront's default quota of alternate domain names (CNAMEs) per distribution (adjustable). */
+export const CNAME_QUOTA = 100;
 
 /** URL paths the distribution serves from other places than the village pages. */
 export const sitePaths = {
@@ -168,6 +171,15 @@ export class SitesStack extends Stack {
       bucketName: names.bucket('logs'),
       name: `${names.stackPrefix.toLowerCase()}-site`,
     });
+
+    // CloudFront's default quota is 100 alternate domain names per distribution (adjustable): the site
+    // domain and the alias hosts all count, and this binds before the function's 10 KB (~200 aliases)
+    if (domainNames && domainNames.length > CNAME_QUOTA) {
+      Annotations.of(this.distribution).addWarningV2(
+        'smart-kampung:alias-quota',
+        `${domainNames.length} alternate domain names (site domain + villageAliases) exceed CloudFront's default quota of ${CNAME_QUOTA} per distribution: request an increase before deploying (docs/deploy.md, "Village host names")`,
+      );
+    }
 
     this.siteUrl = `https://${config.siteDomain ?? this.distribution.distributionDomainName}`;
 

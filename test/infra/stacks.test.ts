@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Env } from '../../functions/lib/config';
@@ -16,6 +16,7 @@ import { flattenForNag } from '../../infra/nag';
 import type { SmartKampung } from '../../infra/smart-kampung';
 import { apiGatewayPath } from '../../infra/stacks/api-stack';
 import { groups } from '../../infra/stacks/auth-stack';
+import { CNAME_QUOTA } from '../../infra/stacks/sites-stack';
 import { gsiNames, tableDesign } from '../../infra/table-design';
 import { buildApp, hasResource, resourcesOfType } from './support';
 
@@ -527,6 +528,27 @@ describe('sites', () => {
         }),
       },
     );
+  });
+});
+
+describe('village host names', () => {
+  it("warn at synth when the alias hosts exceed CloudFront's default 100 alternate domain names", () => {
+    const aliases = Object.fromEntries(
+      Array.from({ length: CNAME_QUOTA }, (_, i) => [`desa${i}.desa.id`, `desa-${i}`]),
+    );
+    const { stacks: many } = buildApp({
+      siteDomain: 'desa.banyuwangikab.go.id',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      villageAliases: aliases,
+    });
+    const warnings = Annotations.fromStack(many.sites).findWarning(
+      '*',
+      Match.stringLikeRegexp('alias-quota'),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(
+      Annotations.fromStack(stacks.sites).findWarning('*', Match.stringLikeRegexp('alias-quota')),
+    ).toEqual([]);
   });
 });
 
