@@ -12,6 +12,8 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
+  ImportSource,
+  KeyValueStore,
   PriceClass,
   ResponseHeadersPolicy,
   SecurityPolicyProtocol,
@@ -20,7 +22,7 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { viewerRequestCode } from '../cloudfront/render';
+import { aliasStoreData, aliasStoreName, viewerRequestCode } from '../cloudfront/render';
 import type { InfraConfig } from '../config';
 import { SiteAccessLogs } from '../constructs/site-access-logs';
 import type { ResourceNames } from '../names';
@@ -58,12 +60,19 @@ export class SitesStack extends Stack {
     const site = Bucket.fromBucketName(this, 'SiteBucket', names.bucket('site'));
     const photos = Bucket.fromBucketName(this, 'PhotosBucket', names.bucket('photos'));
 
+    // village host name → slug, read by the function per request from an alias host (not for the site's
+    // own host): no size limit in the function's code. Always present (the function opens it at start).
+    const hasAliases = Object.keys(config.villageAliases).length > 0;
+    const aliasStore = new KeyValueStore(this, 'VillageAliases', {
+      keyValueStoreName: aliasStoreName(names.stackPrefix, config.villageAliases),
+      comment: 'Village host names → slug (viewer-request function)',
+      ...(hasAliases ? { source: ImportSource.fromInline(aliasStoreData(config.villageAliases)) } : {}),
+    });
     const viewerRequest = new CloudFrontFunction(this, 'ViewerRequest', {
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Directory URLs → index.html; village host names → their canonical path',
-      code: FunctionCode.fromInline(
-        viewerRequestCode({ canonicalHost: config.siteDomain ?? '', aliases: config.villageAliases }),
-      ),
+      code: FunctionCode.fromInline(viewerRequestCode({ canonicalHost: config.siteDomain ?? '' })),
+      keyValueStore: aliasStore,
     });
 
     // forms on the village pages post to the API (and, from the receipt, straight to S3)
@@ -173,7 +182,7 @@ export class SitesStack extends Stack {
     });
 
     // CloudFront's default quota is 100 alternate domain names per distribution (adjustable): the site
-    // domain and the alias hosts all count, and this binds before the function's 10 KB (~200 aliases)
+    // domain and the alias hosts all count (the alias map itself lives in the KeyValueStore, unbounded here)
     if (domainNames && domainNames.length > CNAME_QUOTA) {
       Annotations.of(this.distribution).addWarningV2(
         'smart-kampung:alias-quota',

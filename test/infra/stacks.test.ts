@@ -11,6 +11,7 @@ import { PHOTO_MAX_RECEIVES } from '../../functions/products/photo-limits';
 import { corsRequestHeaders, type Route, routes } from '../../functions/routes';
 import { identityActions, listActions, objectActions, tableActions } from '../../infra/access';
 import { accessKeys, functionSpecs, repoRoot } from '../../infra/bundles';
+import { aliasStoreName } from '../../infra/cloudfront/render';
 import { createLocalApi } from '../../infra/local/adapter';
 import { flattenForNag } from '../../infra/nag';
 import type { SmartKampung } from '../../infra/smart-kampung';
@@ -532,6 +533,35 @@ describe('sites', () => {
 });
 
 describe('village host names', () => {
+  it('the viewer-request function reads the alias map from a KeyValueStore imported from the aliases', () => {
+    for (const t of [templates.sites]) {
+      expectResource(t, 'AWS::CloudFront::Function', {
+        FunctionConfig: expect.objectContaining({
+          Runtime: 'cloudfront-js-2.0',
+          KeyValueStoreAssociations: [{ KeyValueStoreARN: expect.anything() }],
+        }),
+      });
+      // no aliases: an empty store (the function opens it at start), nothing to import
+      const [[, store]] = resourcesOfType(t, 'AWS::CloudFront::KeyValueStore') as [[string, Json]];
+      expect(store.ImportSource).toBeUndefined();
+    }
+    const { stacks: withAliases } = buildApp({
+      siteDomain: 'desa.banyuwangikab.go.id',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      villageAliases: { 'tamansari.desa.id': 'tamansari-licin' },
+    });
+    const t = Template.fromStack(withAliases.sites).toJSON() as Json;
+    const stores = resourcesOfType(t, 'AWS::CloudFront::KeyValueStore');
+    expect(stores).toHaveLength(1);
+    expect(stores[0]?.[1]).toMatchObject({
+      Name: aliasStoreName('SmartKampung-3510', { 'tamansari.desa.id': 'tamansari-licin' }),
+      ImportSource: { SourceType: 'S3' },
+    });
+    // the alias map is no longer in the function's code
+    const fn = resourcesOfType(t, 'AWS::CloudFront::Function')[0]?.[1] as Json;
+    expect(JSON.stringify(fn.FunctionCode)).not.toContain('tamansari');
+  });
+
   it("warn at synth when the alias hosts exceed CloudFront's default 100 alternate domain names", () => {
     const aliases = Object.fromEntries(
       Array.from({ length: CNAME_QUOTA }, (_, i) => [`desa${i}.desa.id`, `desa-${i}`]),
