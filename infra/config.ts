@@ -19,6 +19,13 @@ const InfraConfig = z.object({
   villageAliases: z.record(host, z.string().regex(/^[a-z0-9-]+$/)).default({}),
   /** where alarms are e-mailed */
   alarmEmail: z.email().optional(),
+  /**
+   * CodeBuild compute of the site publisher. `ec2` (default): general1.medium x86 Linux, offered in every
+   * region CodeBuild runs in, with an S3 cache of npm's download cache. `lambda`: Lambda compute (arm64,
+   * 4 GB; starts faster, billed per second) — only where CodeBuild offers Lambda compute, which we could
+   * not confirm for ap-southeast-3 (Jakarta); no build cache (docs/deploy.md, section 5).
+   */
+  buildCompute: z.enum(['ec2', 'lambda']).default('ec2'),
 });
 
 export type InfraConfig = z.infer<typeof InfraConfig>;
@@ -33,10 +40,9 @@ function contextValue(node: Node, key: string): unknown {
 
 export function readConfig(node: Node): InfraConfig {
   const raw = Object.fromEntries(
-    ['regencyCode', 'siteDomain', 'certificateArn', 'villageAliases', 'alarmEmail'].map((key) => [
-      key,
-      contextValue(node, key),
-    ]),
+    ['regencyCode', 'siteDomain', 'certificateArn', 'villageAliases', 'alarmEmail', 'buildCompute'].map(
+      (key) => [key, contextValue(node, key)],
+    ),
   );
   const parsed = InfraConfig.safeParse({ regencyCode: '35.10', ...stripUndefined(raw) });
   if (!parsed.success) {

@@ -66,6 +66,8 @@ export function createStacks(app: App, config: InfraConfig): SmartKampung {
     api: api.api,
     functions: [...api.functions.values()],
     deadLetterQueues: { Photo: api.photoDeadLetterQueue, Publish: publish.deadLetterQueue },
+    siteBuild: publish.project,
+    dispatcher: publish.dispatcher,
     table: DynamoTable.fromTableName(api, 'TableForOperations', names.table),
   });
   operations.addStackDependency(data);

@@ -19,6 +19,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { PHOTO_MAX_RECEIVES } from '../../functions/products/photo-limits';
 import { corsRequestHeaders, type Route } from '../../functions/routes';
 import { accessBindings } from '../access';
 import { deployedRoutes, type FunctionSpec, functionSpec, functionSpecs } from '../bundles';
@@ -193,7 +194,8 @@ export class ApiStack extends Stack {
       visibilityTimeout: Duration.seconds(processor.timeoutSeconds * 6),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      deadLetterQueue: { queue: this.photoDeadLetterQueue, maxReceiveCount: 3 },
+      // the processor marks a photo `failed` on the last receive: one constant for both
+      deadLetterQueue: { queue: this.photoDeadLetterQueue, maxReceiveCount: PHOTO_MAX_RECEIVES },
     });
     new Rule(this, 'PhotoUploaded', {
       description: 'A product photo landed in the uploads bucket',

@@ -25,6 +25,11 @@ export interface DataStackProps extends StackProps {
  * `incoming/`; the confirm step moves (or re-keys) what it accepts, so what is never confirmed
  * expires on its own.
  */
+/** Where CloudFront standard logging v2 writes in the logs bucket (its default layout). */
+export function cloudFrontLogsPrefix(account: string): string {
+  return `AWSLogs/${account}/CloudFront/*`;
+}
+
 export const uploadsLayout = {
   incomingPrefix: 'incoming/',
   incomingExpiryDays: 2,
@@ -51,6 +56,23 @@ export class DataStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(90) }],
     });
+    // CloudFront standard logging v2 (infra/constructs/site-access-logs.ts): CloudWatch Logs' delivery
+    // service writes the site's access logs here, only for deliveries of this account (made in us-east-1)
+    logs.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudFrontAccessLogsDelivery',
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal('delivery.logs.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [logs.arnForObjects(cloudFrontLogsPrefix(Aws.ACCOUNT_ID))],
+        conditions: {
+          StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: {
+            'aws:SourceArn': `arn:${Aws.PARTITION}:logs:us-east-1:${Aws.ACCOUNT_ID}:delivery-source:*`,
+          },
+        },
+      }),
+    );
     Validations.of(logs).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'This is the access-log bucket itself; logging it into itself would loop',

@@ -12,6 +12,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IProject } from 'aws-cdk-lib/aws-codebuild';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -34,6 +35,10 @@ export interface OperationsStackProps extends StackProps {
   functions: IFunction[];
   deadLetterQueues: Record<string, IQueue>;
   table: ITable;
+  /** the CodeBuild project that publishes village sites */
+  siteBuild: IProject;
+  /** the function that dispatches out-of-date villages to it every minute */
+  dispatcher: IFunction;
 }
 
 /**
@@ -122,6 +127,49 @@ export class OperationsStack extends Stack {
       });
     }
 
+    // HTTP APIs publish 4xx, 5xx, Count, Latency, IntegrationLatency and DataProcessed — no throttle metric:
+    // a throttled request (429) counts in 4xx. So: alarm when 4xx become a large share of a real volume
+    // (stage throttling, or a client hammering a broken call); the access log's status tells 429 apart.
+    const requests = api.metricCount({ period: fiveMinutes, statistic: 'Sum' });
+    const clientErrors = api.metricClientError({ period: fiveMinutes, statistic: 'Sum' });
+    const clientErrorRate = new MathExpression({
+      label: '4xx % of requests (≥ 100 requests)',
+      expression: 'IF(requests >= 100, 100 * clientErrors / requests, 0)',
+      usingMetrics: { requests, clientErrors },
+      period: fiveMinutes,
+    });
+    alarm('Api4xxRate', {
+      alarmDescription:
+        'Over a quarter of API requests answered 4xx for 10 minutes: throttling (429, the stage limit) or a broken client. HTTP APIs have no separate throttle metric',
+      metric: clientErrorRate,
+      threshold: 25,
+      evaluationPeriods: 2,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+
+    // publishing: a failed site build leaves a village's site stale until a build succeeds
+    const failedBuilds = props.siteBuild.metricFailedBuilds({ period: Duration.hours(1), statistic: 'Sum' });
+    alarm('SiteBuildFailures', {
+      alarmDescription:
+        'A village site build failed (CodeBuild FailedBuilds): its site stays stale; the build log names the village',
+      metric: failedBuilds,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+    const dispatcherErrors = props.dispatcher.metricErrors({
+      period: Duration.minutes(15),
+      statistic: 'Sum',
+    });
+    alarm('DispatcherErrors', {
+      alarmDescription:
+        'The site dispatcher failed 3 times in 15 minutes: changed villages are not being published',
+      metric: dispatcherErrors,
+      threshold: 3,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+
     const overdue = new Metric({
       namespace: overdueMetric.namespace,
       metricName: overdueMetric.metricName,
@@ -184,6 +232,22 @@ export class OperationsStack extends Stack {
               props.table.metricConsumedReadCapacityUnits({ period: fiveMinutes }),
               props.table.metricConsumedWriteCapacityUnits({ period: fiveMinutes }),
             ],
+            width: 12,
+          }),
+        ],
+        [
+          new GraphWidget({
+            title: 'Site builds (CodeBuild) and dispatcher errors',
+            left: [
+              props.siteBuild.metricBuilds({ period: Duration.hours(1), statistic: 'Sum' }),
+              failedBuilds,
+            ],
+            right: [dispatcherErrors],
+            width: 12,
+          }),
+          new GraphWidget({
+            title: 'API 4xx share (throttled 429s count here)',
+            left: [clientErrorRate],
             width: 12,
           }),
         ],

@@ -4,17 +4,27 @@ import {
   CfnOutput,
   Duration,
   IgnoreMode,
+  RemovalPolicy,
   Stack,
   type StackProps,
   Validations,
 } from 'aws-cdk-lib';
-import { BuildSpec, ComputeType, LinuxArmLambdaBuildImage, Project, Source } from 'aws-cdk-lib/aws-codebuild';
+import {
+  BuildSpec,
+  Cache,
+  ComputeType,
+  LinuxArmLambdaBuildImage,
+  LinuxBuildImage,
+  Project,
+  Source,
+} from 'aws-cdk-lib/aws-codebuild';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { CodeBuildProject, LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -43,6 +53,32 @@ export interface PublishStackProps extends StackProps {
  */
 export { siteOutOfDate };
 
+/** npm's download cache in CodeBuild's images (the build runs as root) */
+export const NPM_CACHE_DIR = '/root/.npm';
+
+/**
+ * The site build's buildspec. `npm ci` installs the whole repository (~1 GB unpacked: Astro and tsx are
+ * devDependencies, so `--omit=dev` is not an option, and `--omit=optional` would drop sharp's native
+ * build). With a cache, the packages come from the cached ~/.npm (`--prefer-offline`) instead of the
+ * registry; only what the lockfile changed is downloaded.
+ */
+export function siteBuildSpec({ cache }: { cache: boolean }): Record<string, unknown> {
+  const install = cache
+    ? 'npm ci --prefer-offline --no-audit --no-fund --loglevel=error'
+    : 'npm ci --no-audit --no-fund --loglevel=error';
+  return {
+    version: '0.2',
+    phases: {
+      install: { commands: [install] },
+      build: {
+        // builds $VILLAGE (or all), syncs dist to s3://$SITE_BUCKET/<slug>/ and invalidates /<slug>/*
+        commands: ['npm run publish:site -- --village "$VILLAGE"'],
+      },
+    },
+    ...(cache ? { cache: { paths: [`${NPM_CACHE_DIR}/**/*`] } } : {}),
+  };
+}
+
 export function eventBusName(names: ResourceNames): string {
   return `${names.stackPrefix}-events`;
 }
@@ -56,6 +92,8 @@ export class PublishStack extends Stack {
   readonly project: Project;
   readonly deadLetterQueue: Queue;
   readonly bus: EventBus;
+  /** the every-minute dispatcher of out-of-date villages (watched by the operations stack) */
+  readonly dispatcher: IFunction;
 
   constructor(scope: Construct, id: string, props: PublishStackProps) {
     super(scope, id, props);
@@ -85,14 +123,41 @@ export class PublishStack extends Stack {
     const site = Bucket.fromBucketName(this, 'SiteBucket', names.bucket('site'));
     const table = Table.fromTableName(this, 'Table', names.table);
 
+    const lambdaCompute = config.buildCompute === 'lambda';
+    // npm's download cache (~/.npm) between builds: `npm ci --prefer-offline` then takes the ~1 GB of
+    // packages from it instead of the registry. EC2 compute only: see the buildCompute context value.
+    const cacheBucket = lambdaCompute
+      ? undefined
+      : new Bucket(this, 'BuildCache', {
+          encryption: BucketEncryption.S3_MANAGED,
+          blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+          enforceSSL: true,
+          // the cache is rebuilt by the next build: nothing here is worth keeping
+          removalPolicy: RemovalPolicy.DESTROY,
+          lifecycleRules: [{ id: 'expire-cache', expiration: Duration.days(30) }],
+        });
+    if (cacheBucket) {
+      Validations.of(cacheBucket).acknowledge({
+        id: 'AwsSolutions-S1',
+        reason:
+          'Build cache of public npm packages, written and read only by the site build: nothing to audit',
+      });
+    }
+
     this.project = new Project(this, 'SiteBuild', {
-      // Lambda compute: starts in seconds, billed per second, 15 min per build (no timeout setting)
       description: 'Builds one village site (or all: VILLAGE=*) and publishes it',
       source: Source.s3({ bucket: source.bucket, path: source.s3ObjectKey }),
-      environment: {
-        buildImage: LinuxArmLambdaBuildImage.AMAZON_LINUX_2023_NODE_24,
-        computeType: ComputeType.LAMBDA_4GB,
-      },
+      environment: lambdaCompute
+        ? // Lambda compute: starts in seconds, billed per second, 15 min per build (no timeout setting)
+          {
+            buildImage: LinuxArmLambdaBuildImage.AMAZON_LINUX_2023_NODE_24,
+            computeType: ComputeType.LAMBDA_4GB,
+          }
+        : // EC2 compute, general1.medium (7 GB: the nightly all-villages Astro build needs more than small's 3 GB
+          // to be safe): available wherever CodeBuild is, ap-southeast-3 included; up to 8 h per build
+          { buildImage: LinuxBuildImage.AMAZON_LINUX_2023_5, computeType: ComputeType.MEDIUM },
+      ...(lambdaCompute ? {} : { timeout: Duration.minutes(60) }),
+      ...(cacheBucket ? { cache: Cache.bucket(cacheBucket, { prefix: 'npm' }) } : {}),
       environmentVariables: {
         VILLAGE: { value: '*' },
         REGENCY_CODE: { value: config.regencyCode },
@@ -104,16 +169,7 @@ export class PublishStack extends Stack {
         API_URL: { value: props.apiUrl },
       },
       logging: { cloudWatch: { logGroup } },
-      buildSpec: BuildSpec.fromObject({
-        version: '0.2',
-        phases: {
-          install: { commands: ['npm ci --no-audit --no-fund'] },
-          build: {
-            // builds $VILLAGE (or all), syncs dist to s3://$SITE_BUCKET/<slug>/ and invalidates /<slug>/*
-            commands: ['npm run publish:site -- --village "$VILLAGE"'],
-          },
-        },
-      }),
+      buildSpec: BuildSpec.fromObject(siteBuildSpec({ cache: Boolean(cacheBucket) })),
     });
 
     // sync: list, put, delete in the site bucket; read its own source; invalidate; read the table
@@ -195,6 +251,20 @@ export class PublishStack extends Stack {
         ],
         'CodeBuild service grants: log streams and report groups of this project only',
       );
+      if (cacheBucket) {
+        // Cache.bucket's grant: read and write the objects of the build's own cache bucket
+        acknowledgeWildcards(
+          role,
+          [cacheBucket.arnForObjects('*')],
+          'CodeBuild S3 cache: the objects of the build cache bucket of this stack',
+        );
+        for (const action of ['s3:DeleteObject*', 's3:Abort*']) {
+          Validations.of(role).acknowledge({
+            id: `AwsSolutions-IAM5[Action::${action}]`,
+            reason: 'CodeBuild S3 cache grant (bucket.grantReadWrite) on the build cache bucket only',
+          });
+        }
+      }
       for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*']) {
         Validations.of(role).acknowledge({
           id: `AwsSolutions-IAM5[Action::${action}]`,
@@ -214,6 +284,7 @@ export class PublishStack extends Stack {
       },
       { table: tableBinding(table) },
     );
+    this.dispatcher = dispatcher;
     this.bus.grantPutEventsTo(dispatcher);
     new Rule(this, 'DispatchEveryMinute', {
       description: 'Publish the village sites whose data changed',

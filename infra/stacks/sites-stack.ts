@@ -1,4 +1,4 @@
-import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -12,6 +12,8 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
+  ImportSource,
+  KeyValueStore,
   PriceClass,
   ResponseHeadersPolicy,
   SecurityPolicyProtocol,
@@ -20,14 +22,18 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { viewerRequestCode } from '../cloudfront/render';
+import { aliasStoreData, aliasStoreName, viewerRequestCode } from '../cloudfront/render';
 import type { InfraConfig } from '../config';
+import { SiteAccessLogs } from '../constructs/site-access-logs';
 import type { ResourceNames } from '../names';
 
 export interface SitesStackProps extends StackProps {
   config: InfraConfig;
   names: ResourceNames;
 }
+
+/** CloudFront's default quota of alternate domain names (CNAMEs) per distribution (adjustable). */
+export const CNAME_QUOTA = 100;
 
 /** URL paths the distribution serves from other places than the village pages. */
 export const sitePaths = {
@@ -53,14 +59,20 @@ export class SitesStack extends Stack {
 
     const site = Bucket.fromBucketName(this, 'SiteBucket', names.bucket('site'));
     const photos = Bucket.fromBucketName(this, 'PhotosBucket', names.bucket('photos'));
-    const logs = Bucket.fromBucketName(this, 'LogsBucket', names.bucket('logs'));
 
+    // village host name → slug, read by the function per request from an alias host (not for the site's
+    // own host): no size limit in the function's code. Always present (the function opens it at start).
+    const hasAliases = Object.keys(config.villageAliases).length > 0;
+    const aliasStore = new KeyValueStore(this, 'VillageAliases', {
+      keyValueStoreName: aliasStoreName(names.stackPrefix, config.villageAliases),
+      comment: 'Village host names → slug (viewer-request function)',
+      ...(hasAliases ? { source: ImportSource.fromInline(aliasStoreData(config.villageAliases)) } : {}),
+    });
     const viewerRequest = new CloudFrontFunction(this, 'ViewerRequest', {
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Directory URLs → index.html; village host names → their canonical path',
-      code: FunctionCode.fromInline(
-        viewerRequestCode({ canonicalHost: config.siteDomain ?? '', aliases: config.villageAliases }),
-      ),
+      code: FunctionCode.fromInline(viewerRequestCode({ canonicalHost: config.siteDomain ?? '' })),
+      keyValueStore: aliasStore,
     });
 
     // forms on the village pages post to the API (and, from the receipt, straight to S3)
@@ -152,9 +164,6 @@ export class SitesStack extends Stack {
       httpVersion: HttpVersion.HTTP2_AND_3,
       // includes the Jakarta and Singapore edges
       priceClass: PriceClass.PRICE_CLASS_200,
-      enableLogging: true,
-      logBucket: logs,
-      logFilePrefix: 'cloudfront/',
       ...(domainNames && config.certificateArn
         ? {
             domainNames,
@@ -164,6 +173,23 @@ export class SitesStack extends Stack {
         : {}),
     });
 
+    // access logs: standard logging v2 to the logs bucket in this region (legacy logging cannot
+    // deliver to buckets in several opt-in regions, Jakarta among them): infra/constructs/site-access-logs.ts
+    new SiteAccessLogs(this, 'AccessLogs', {
+      distribution: this.distribution,
+      bucketName: names.bucket('logs'),
+      name: `${names.stackPrefix.toLowerCase()}-site`,
+    });
+
+    // CloudFront's default quota is 100 alternate domain names per distribution (adjustable): the site
+    // domain and the alias hosts all count (the alias map itself lives in the KeyValueStore, unbounded here)
+    if (domainNames && domainNames.length > CNAME_QUOTA) {
+      Annotations.of(this.distribution).addWarningV2(
+        'smart-kampung:alias-quota',
+        `${domainNames.length} alternate domain names (site domain + villageAliases) exceed CloudFront's default quota of ${CNAME_QUOTA} per distribution: request an increase before deploying (docs/deploy.md, "Village host names")`,
+      );
+    }
+
     this.siteUrl = `https://${config.siteDomain ?? this.distribution.distributionDomainName}`;
 
     Validations.of(this.distribution).acknowledge(
@@ -171,6 +197,11 @@ export class SitesStack extends Stack {
         id: '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
         reason:
           'The data stack grants CloudFront (OAC, this account) read access in the bucket policy itself',
+      },
+      {
+        id: 'AwsSolutions-CFR3',
+        reason:
+          'Access logs are delivered by CloudFront standard logging v2 (SiteAccessLogs, next to it), which cdk-nag does not see: the legacy Logging property cannot deliver to buckets in opt-in regions such as Jakarta',
       },
       {
         id: 'AwsSolutions-CFR1',

@@ -43,6 +43,11 @@ describe('cdk-nag AwsSolutions checks', () => {
     expect(violations(synthReport(app))).toEqual([]);
   });
 
+  it('find nothing unacknowledged with the site build on Lambda compute', () => {
+    const { app } = buildApp({ buildCompute: 'lambda' });
+    expect(violations(synthReport(app))).toEqual([]);
+  });
+
   it('find nothing unacknowledged with a domain, certificate, aliases and alarm e-mail', () => {
     const { app } = buildApp({
       siteDomain: 'desa.banyuwangikab.go.id',

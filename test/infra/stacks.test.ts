@@ -3,18 +3,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Env } from '../../functions/lib/config';
+import { PHOTO_MAX_RECEIVES } from '../../functions/products/photo-limits';
 import { corsRequestHeaders, type Route, routes } from '../../functions/routes';
 import { identityActions, listActions, objectActions, tableActions } from '../../infra/access';
 import { accessKeys, functionSpecs, repoRoot } from '../../infra/bundles';
+import { aliasStoreName } from '../../infra/cloudfront/render';
 import { createLocalApi } from '../../infra/local/adapter';
 import { flattenForNag } from '../../infra/nag';
 import type { SmartKampung } from '../../infra/smart-kampung';
 import { apiGatewayPath } from '../../infra/stacks/api-stack';
 import { groups } from '../../infra/stacks/auth-stack';
+import { CNAME_QUOTA } from '../../infra/stacks/sites-stack';
 import { gsiNames, tableDesign } from '../../infra/table-design';
 import { buildApp, hasResource, resourcesOfType } from './support';
 
@@ -550,11 +553,103 @@ describe('sites', () => {
   });
 });
 
+describe('village host names', () => {
+  it('the viewer-request function reads the alias map from a KeyValueStore imported from the aliases', () => {
+    for (const t of [templates.sites]) {
+      expectResource(t, 'AWS::CloudFront::Function', {
+        FunctionConfig: expect.objectContaining({
+          Runtime: 'cloudfront-js-2.0',
+          KeyValueStoreAssociations: [{ KeyValueStoreARN: expect.anything() }],
+        }),
+      });
+      // no aliases: an empty store (the function opens it at start), nothing to import
+      const [[, store]] = resourcesOfType(t, 'AWS::CloudFront::KeyValueStore') as [[string, Json]];
+      expect(store.ImportSource).toBeUndefined();
+    }
+    const { stacks: withAliases } = buildApp({
+      siteDomain: 'desa.banyuwangikab.go.id',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      villageAliases: { 'tamansari.desa.id': 'tamansari-licin' },
+    });
+    const t = Template.fromStack(withAliases.sites).toJSON() as Json;
+    const stores = resourcesOfType(t, 'AWS::CloudFront::KeyValueStore');
+    expect(stores).toHaveLength(1);
+    expect(stores[0]?.[1]).toMatchObject({
+      Name: aliasStoreName('SmartKampung-3510', { 'tamansari.desa.id': 'tamansari-licin' }),
+      ImportSource: { SourceType: 'S3' },
+    });
+    // the alias map is no longer in the function's code
+    const fn = resourcesOfType(t, 'AWS::CloudFront::Function')[0]?.[1] as Json;
+    expect(JSON.stringify(fn.FunctionCode)).not.toContain('tamansari');
+  });
+
+  it("warn at synth when the alias hosts exceed CloudFront's default 100 alternate domain names", () => {
+    const aliases = Object.fromEntries(
+      Array.from({ length: CNAME_QUOTA }, (_, i) => [`desa${i}.desa.id`, `desa-${i}`]),
+    );
+    const { stacks: many } = buildApp({
+      siteDomain: 'desa.banyuwangikab.go.id',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      villageAliases: aliases,
+    });
+    const warnings = Annotations.fromStack(many.sites).findWarning(
+      '*',
+      Match.stringLikeRegexp('alias-quota'),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(
+      Annotations.fromStack(stacks.sites).findWarning('*', Match.stringLikeRegexp('alias-quota')),
+    ).toEqual([]);
+  });
+});
+
+describe('site access logs (CloudFront standard logging v2, deliverable from Jakarta)', () => {
+  const calls = () =>
+    resourcesOfType(templates.sites, 'Custom::AWS').map(([, props]) => flattenForNag(props.Create));
+
+  it('no legacy Logging on the distribution (it cannot deliver to buckets in opt-in regions)', () => {
+    const distributions = resourcesOfType(templates.sites, 'AWS::CloudFront::Distribution');
+    expect(distributions).toHaveLength(1);
+    for (const [, props] of distributions) expect(props.DistributionConfig).not.toHaveProperty('Logging');
+  });
+
+  it('source, destination and delivery are created through the us-east-1 delivery API', () => {
+    const created = calls();
+    expect(created).toHaveLength(3);
+    for (const call of created) expect(call).toContain('"region":"us-east-1"');
+    expect(created.find((c) => c.includes('putDeliverySource'))).toMatch(
+      /"resourceArn":"arn:<AWS::Partition>:cloudfront::<AWS::AccountId>:distribution\/<Distribution\w+>","logType":"ACCESS_LOGS"/,
+    );
+    expect(created.find((c) => c.includes('putDeliveryDestination'))).toContain(
+      `"destinationResourceArn":"${bucketArn('logs')}"`,
+    );
+    expect(created.find((c) => c.includes('createDelivery'))).toBeDefined();
+  });
+
+  it('the logs bucket lets the log delivery service write CloudFront logs, for this account only', () => {
+    expectResource(templates.data, 'AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: expect.arrayContaining([
+          expect.objectContaining({
+            Effect: 'Allow',
+            Principal: { Service: 'delivery.logs.amazonaws.com' },
+            Action: 's3:PutObject',
+            Condition: expect.objectContaining({
+              StringEquals: expect.objectContaining({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }),
+            }),
+          }),
+        ]),
+      },
+    });
+  });
+});
+
 describe('photo processor, publisher, operations', () => {
   it('the photo processor consumes a queue with a dead-letter queue, fed by S3 events of the uploads bucket', () => {
     const t = resourceMatcher(templates.api);
     t.hasResourceProperties('AWS::SQS::Queue', {
-      RedrivePolicy: { deadLetterTargetArn: expect.anything(), maxReceiveCount: 3 },
+      // the processor's own constant: it marks the photo failed on exactly that receive
+      RedrivePolicy: { deadLetterTargetArn: expect.anything(), maxReceiveCount: PHOTO_MAX_RECEIVES },
     });
     t.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: expect.anything() },
@@ -566,13 +661,54 @@ describe('photo processor, publisher, operations', () => {
 
   it('the publisher is a CodeBuild project started by the site-out-of-date event, with a dead-letter queue', () => {
     const t = resourceMatcher(templates.publish);
+    // default: EC2 compute, offered in every CodeBuild region (Lambda compute unconfirmed in ap-southeast-3)
     t.hasResourceProperties('AWS::CodeBuild::Project', {
-      Environment: expect.objectContaining({ ComputeType: 'BUILD_LAMBDA_4GB', Type: 'ARM_LAMBDA_CONTAINER' }),
+      Environment: expect.objectContaining({ ComputeType: 'BUILD_GENERAL1_MEDIUM', Type: 'LINUX_CONTAINER' }),
     });
     t.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['smart-kampung'], 'detail-type': ['site.outOfDate'] },
       Targets: [expect.objectContaining({ DeadLetterConfig: expect.anything() })],
     });
+  });
+
+  it('the site build caches npm downloads in S3 and installs from that cache', () => {
+    const project = resourcesOfType(templates.publish, 'AWS::CodeBuild::Project')[0]?.[1];
+    expect(project?.Cache).toMatchObject({ Type: 'S3' });
+    const spec = JSON.parse(String(project?.Source && (project.Source as Json).BuildSpec)) as Json;
+    expect(spec.cache).toEqual({ paths: ['/root/.npm/**/*'] });
+    expect(JSON.stringify(spec.phases)).toContain('npm ci --prefer-offline');
+    // --omit=optional would drop sharp's native build, --omit=dev Astro and tsx
+    expect(JSON.stringify(spec.phases)).not.toContain('--omit');
+  });
+
+  it('-c buildCompute=lambda: Lambda compute (arm64, 4 GB) without a build cache', () => {
+    const { stacks: lambda } = buildApp({ buildCompute: 'lambda' });
+    const template = Template.fromStack(lambda.publish).toJSON() as Json;
+    const project = resourcesOfType(template, 'AWS::CodeBuild::Project')[0]?.[1];
+    expect(project?.Environment).toMatchObject({
+      ComputeType: 'BUILD_LAMBDA_4GB',
+      Type: 'ARM_LAMBDA_CONTAINER',
+    });
+    expect(project?.Cache).toEqual({ Type: 'NO_CACHE' });
+    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual([]);
+  });
+
+  it('alarms on failed site builds, dispatcher errors and the API 4xx share (where throttled 429s count)', () => {
+    const alarms = resourcesOfType(templates.operations, 'AWS::CloudWatch::Alarm');
+    const byMetric = (name: string) => alarms.filter(([, props]) => props.MetricName === name);
+    expect(byMetric('FailedBuilds')).toHaveLength(1);
+    expect(byMetric('FailedBuilds')[0]?.[1]).toMatchObject({ Namespace: 'AWS/CodeBuild' });
+    expect(byMetric('Errors')).toHaveLength(1);
+    expect(byMetric('Errors')[0]?.[1]).toMatchObject({ Namespace: 'AWS/Lambda' });
+    const rate = alarms.find(([, props]) => JSON.stringify(props.Metrics ?? []).includes('"4xx"'));
+    expect(rate, 'a 4xx-share alarm').toBeDefined();
+    expect(JSON.stringify(rate?.[1].Metrics)).toContain('"Count"');
+    // all alarms of the system stay within CloudWatch's 10 free alarms
+    expect(alarms.length).toBeLessThanOrEqual(10);
+    const dashboard = resourcesOfType(templates.operations, 'AWS::CloudWatch::Dashboard')[0]?.[1];
+    const body = JSON.stringify(dashboard?.DashboardBody);
+    expect(body).toContain('FailedBuilds');
+    expect(body).toContain('4xx share');
   });
 
   it('alarms on 5xx, throttles, dead letters and overdue requests', () => {
