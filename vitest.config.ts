@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // integration files each start DynamoDB Local (a JVM) and the S3 server: two at a time on 2 cores
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // property tests run hundreds of requests each; on a loaded 2-core CI box they need headroom
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { LOG_LEVEL: 'silent' },
   },
