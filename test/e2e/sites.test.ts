@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Publisher } from '../../infra/local/publisher';
+import type { Publisher, PublishRound } from '../../infra/local/publisher';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { jpegWithGps } from '../fixtures/images';
 import { client, KEMIREN, signIn, TAMANSARI } from '../support/runtime';
@@ -317,6 +317,99 @@ describe('publishing when a village fails to build', () => {
     await markOutOfDate(kemiren, 'test', new Date());
     expect((await publisher.runOnce())?.villages).toEqual(['kemiren-glagah']);
   });
+});
+
+/** The served page of one of Tamansari's products contains `text`. */
+async function served(productSlug: string, text: string) {
+  return (await (await fetch(`${site}/${SLUG}/produk/${productSlug}/`)).text()).includes(text);
+}
+
+const rupiah = (n: number) => n.toLocaleString('id-ID');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('publishing with the loop npm start runs', () => {
+  // the budget (≤ 5 s) is measured by bench/sites-live.ts; a loaded CI machine gets twice that here
+  const DEADLINE_MS = 10_000;
+
+  it('a change through the API is served within the deadline, a burst of 3 changes is one rebuild, a signal written by another process is polled', async () => {
+    const { startPublisher, PUBLISH_POLL_MS, PUBLISH_QUIET_MS } = await import('../../infra/local/publisher');
+    const { SiteState } = await import('../../functions/lib/table');
+    const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
+    const settle = () => sleep(PUBLISH_QUIET_MS + PUBLISH_POLL_MS + 1000);
+    const rounds: PublishRound[] = [];
+    // as the local runtime starts it for npm start: its own poll interval and quiet time
+    const loop = startPublisher({
+      regencyCode: '35.10',
+      urls: { apiUrl: runtime.apiUrl, siteUrl: runtime.siteUrl },
+      outDir,
+      generation: LOCAL_SOURCE.generation,
+      onRound: (round) => rounds.push(round),
+    });
+    try {
+      await settle();
+      expect(rounds, 'nothing was out of date').toEqual([]);
+      const call = client(runtime.apiUrl);
+      const token = await signIn(runtime.apiUrl, 'seller@tamansari-licin');
+      // prices above any demo price: a discount stays below its price
+      const items = (await call('GET', `/villages/${TAMANSARI}/products`)).data.items.slice(0, 3) as {
+        id: string;
+        slug: string;
+      }[];
+      expect(items).toHaveLength(3);
+      const change = async (item: { id: string }, price: number) => {
+        const current = await call('GET', `/products/${item.id}`, { token });
+        const patched = await call('PATCH', `/products/${item.id}`, {
+          token,
+          json: { version: current.data.version, price },
+        });
+        expect(patched.status, patched.text).toBe(200);
+      };
+      const [first] = items as [{ id: string; slug: string }];
+
+      // one change: served within the deadline, by one rebuild of the village alone
+      const started = performance.now();
+      await change(first, 970_310);
+      await expect
+        .poll(() => served(first.slug, rupiah(970_310)), { timeout: DEADLINE_MS, interval: 50 })
+        .toBe(true);
+      expect(performance.now() - started).toBeLessThan(DEADLINE_MS);
+      await settle();
+      expect(rounds.map((r) => [r.villages, r.portal])).toEqual([[[SLUG], false]]);
+
+      // a burst: three products changed at once → one rebuild that shows all three
+      rounds.length = 0;
+      const prices = items.map((_, i) => 980_410 + i * 10);
+      await Promise.all(items.map((item, i) => change(item, prices[i] as number)));
+      await expect
+        .poll(
+          async () =>
+            (await Promise.all(items.map((item, i) => served(item.slug, rupiah(prices[i] as number))))).every(
+              Boolean,
+            ),
+          { timeout: DEADLINE_MS, interval: 50 },
+        )
+        .toBe(true);
+      await settle();
+      expect(rounds.map((r) => r.villages)).toEqual([[SLUG]]);
+
+      // the signal written by another process (no in-process wake-up): the poll finds it
+      rounds.length = 0;
+      await SiteState.build(UpdateItemCommand)
+        .item({
+          villageCode: KEMIREN,
+          regencyCode: '35.10',
+          state: 'dirty',
+          reason: 'another process',
+          lastChangeAt: new Date().toISOString(),
+        })
+        .send();
+      await expect
+        .poll(() => rounds.map((r) => r.villages), { timeout: DEADLINE_MS, interval: 50 })
+        .toEqual([['kemiren-glagah']]);
+    } finally {
+      await loop.stop();
+    }
+  }, 90_000);
 });
 
 describe('a newcomer and the links people share', () => {
