@@ -490,23 +490,51 @@ describe('a newcomer and the links people share', () => {
     await page.close();
   });
 
-  it('pages carry Open Graph tags for WhatsApp previews: absolute URL, title, description, image', async () => {
+  it('pages carry Open Graph tags for WhatsApp previews: absolute URL, title, description, a JPEG share card', async () => {
+    const { default: sharp } = await import('sharp');
     const products = (await client(runtime.apiUrl)('GET', `/villages/${TAMANSARI}/products`)).data.items;
     const page = await browser.newPage();
-    for (const path of [`/${SLUG}/`, `/${SLUG}/produk/${products[0].slug}/`]) {
+    const cards = new Set<string>();
+    for (const path of [
+      `/${SLUG}/`,
+      `/${SLUG}/en/layanan/sku/`,
+      `/${SLUG}/produk/${products[0].slug}/`,
+      '/kemiren-glagah/',
+      '/',
+    ]) {
       await page.goto(`${site}${path}`);
       const og = await page.$$eval('meta[property^="og:"]', (ms) =>
-        Object.fromEntries(ms.map((m) => [m.getAttribute('property'), m.getAttribute('content')])),
+        ms.map((m) => [m.getAttribute('property'), m.getAttribute('content')] as const),
       );
-      expect(og['og:url'], path).toBe(`${site}${path}`);
-      expect(og['og:title'], path).toBeTruthy();
-      expect(og['og:description'], path).toBeTruthy();
-      expect(og['og:locale'], path).toBe('id_ID');
+      const first = (name: string) => og.find(([p]) => p === name)?.[1];
+      expect(first('og:url'), path).toBe(`${site}${path}`);
+      expect(first('og:title'), path).toBeTruthy();
+      expect(first('og:description'), path).toBeTruthy();
+      expect(first('og:locale'), path).toBe(path.includes('/en/') ? 'en_US' : 'id_ID');
+      // the first image (the one WhatsApp shows): the JPEG card of the village, or of the portal
+      const image = first('og:image') as string;
+      expect(image, path).toMatch(
+        new RegExp(`^${site}/${path === '/' ? '' : `${path.split('/')[1]}/`}og-[0-9a-f]{12}\\.jpg$`),
+      );
+      expect(first('og:image:type'), path).toBe('image/jpeg');
+      expect(first('og:image:width'), path).toBe('1200');
+      expect(first('og:image:height'), path).toBe('630');
+      expect(first('og:image:alt'), path).toBeTruthy();
+      const res = await fetch(image);
+      expect(res.status, image).toBe(200);
+      expect(res.headers.get('content-type'), image).toBe('image/jpeg');
+      const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+      expect([meta.format, meta.width, meta.height], image).toEqual(['jpeg', 1200, 630]);
+      cards.add(image);
+      // a product page also names its photo, after the card
       if (path.includes('/produk/')) {
-        expect(og['og:image'], path).toMatch(/^https?:\/\//);
-        expect((await fetch(og['og:image'] as string)).status).toBe(200);
+        const images = og.filter(([p]) => p === 'og:image').map(([, c]) => c as string);
+        expect(images, path).toHaveLength(2);
+        expect((await fetch(images[1] as string)).status).toBe(200);
       }
     }
+    // one card per village folder (the same for all its pages) and one for the portal
+    expect(cards.size).toBe(3);
     await page.close();
   });
 
