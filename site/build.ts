@@ -9,11 +9,12 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegencySnapshot, type VillageSnapshot } from '../functions/sites/snapshot';
 import { missingStrings } from './src/i18n';
+import { cardFile, cardPixels, isCardFile, OG_CARD, portalCardSeed } from './src/lib/og';
 import { portalFileCount, villageFileCount } from './src/lib/paths';
 
 export const siteDir = dirname(fileURLToPath(import.meta.url));
@@ -174,8 +175,11 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
 
   // Pages to expect, from the same page list the routes and sitemaps use: progress has a total from the start.
   let total = portalFileCount(portal);
+  const codes = new Map<string, string>();
   for (const slug of slugs) {
-    total += villageFileCount((await readJson(join(dataDir, 'villages', `${slug}.json`))) as VillageSnapshot);
+    const snapshot = (await readJson(join(dataDir, 'villages', `${slug}.json`))) as VillageSnapshot;
+    total += villageFileCount(snapshot);
+    codes.set(slug, snapshot.village.code);
   }
 
   const outDir = resolve(opts.outDir ?? defaultOutDir);
@@ -232,6 +236,10 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
       // and the folder itself, if it was not there before and is empty now
       .finally(() => (hadAstroDir ? undefined : rmdir(dirname(leftover)).catch(() => {})));
 
+    await writeCards(buildOut, outDir, [
+      ...slugs.map((slug) => ({ dir: slug, seed: codes.get(slug) as string })),
+      ...(portal ? [{ dir: '', seed: portalCardSeed(regency.data.regency.name) }] : []),
+    ]);
     await mkdir(outDir, { recursive: true });
     const trash = join(tmp, 'trash');
     await mkdir(trash);
@@ -281,6 +289,32 @@ async function recordSource(
   }
 }
 
+/**
+ * The share cards (src/lib/og.ts) into the built folders: the served folder's copy when it has the
+ * same file (same drawing), otherwise rendered once per drawing by sharp (a few distinct colours).
+ */
+async function writeCards(buildOut: string, outDir: string, cards: { dir: string; seed: string }[]) {
+  const rendered = new Map<string, Promise<Buffer>>();
+  const render = async (seed: string, file: string) => {
+    let jpeg = rendered.get(file);
+    if (!jpeg) {
+      const { default: sharp } = await import('sharp');
+      jpeg = sharp(cardPixels(seed), { raw: { width: OG_CARD.width, height: OG_CARD.height, channels: 3 } })
+        .jpeg({ quality: 80, mozjpeg: true })
+        .toBuffer();
+      rendered.set(file, jpeg);
+    }
+    return jpeg;
+  };
+  for (const { dir, seed } of cards) {
+    const file = cardFile(seed);
+    const dest = join(buildOut, dir, file);
+    const served = join(outDir, dir, file);
+    if (existsSync(served)) await copyFile(served, dest);
+    else await writeFile(dest, await render(seed, file));
+  }
+}
+
 /** Puts `src` at `dest`: the old `dest` is renamed away first and deleted after the new one is in. */
 async function swapIn(src: string, dest: string, trash: string): Promise<void> {
   const old = join(trash, randomUUID());
@@ -300,7 +334,7 @@ async function countFiles(outDir: string, slugs: string[], portal: boolean): Pro
   const count = async (dir: string): Promise<number> => {
     let n = 0;
     for (const e of await readdir(dir, { withFileTypes: true })) {
-      n += e.isDirectory() ? await count(join(dir, e.name)) : 1;
+      n += e.isDirectory() ? await count(join(dir, e.name)) : isCardFile(e.name) ? 0 : 1;
     }
     return n;
   };

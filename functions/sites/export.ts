@@ -3,7 +3,11 @@
  * with key lookups and Queries only. Everything leaving here is validated against the snapshot
  * schema, which has no place for personal data: no applicant, NIK or request ever reaches a page.
  */
+import { QueryCommand as QueryItemsCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { villageCatalogue } from '../catalogue/store';
+import { documentClient } from '../lib/aws';
+import { partitionKey, sortKey } from '../lib/keys';
 import {
   Apbdes,
   indexes,
@@ -13,11 +17,14 @@ import {
   type ProductItem,
   queryPage,
   ServiceRequest,
+  table,
   Village,
   type VillageItem,
 } from '../lib/table';
 import { readyPhoto, whatsappOrderUrl } from '../products/views';
 import { DEFAULT_OFFICE_HOURS } from '../requests/domain/due';
+import { STATUSES } from '../requests/domain/transitions';
+import { queueSort } from '../requests/store';
 import { getRegency, getVillage } from '../villages/store';
 import {
   RegencySnapshot as RegencySchema,
@@ -107,6 +114,69 @@ export function siteProduct(p: ProductItem, siteUrl: string): SiteProduct | unde
 }
 
 const POPULARITY_DAYS = 90;
+/** at most this many requests are read per queue band (newest first): a busy village's ranking is a sample */
+export const POPULARITY_BAND_LIMIT = 1000;
+
+/**
+ * The services of the requests filed in a village since `since`, for "most used services", read by
+ * key: no index sorts a village's requests by creation date, but the village queue's
+ * (indexes.requestByVillage, sort key `queueSort`) is three bands ordered by a time never before the
+ * request's creation — `0#<dueAt>` open with a promise, `1#<createdAt>` open awaiting documents,
+ * `2#<closedAt>` closed (functions/requests/store.ts). So one range Query per band, from `<band>#since`,
+ * reads only requests due, filed or closed in the window — not the village's whole history — and the
+ * filter on `createdAt` drops those filed before it. Each band reads at most POPULARITY_BAND_LIMIT
+ * items, newest first, projected to the service code (no personal data is read). The trade-off: a
+ * village with more requests than that in a band in 90 days is ranked on its most recent ones.
+ */
+export async function recentRequestServices(
+  villageCode: string,
+  since: Date,
+  limit = POPULARITY_BAND_LIMIT,
+): Promise<string[]> {
+  const spec = indexes.requestByVillage;
+  const at = since.toISOString();
+  // every band's lower bound, as the queue key of a request of each status at `since`
+  const bands = new Set(
+    STATUSES.flatMap((status) => [
+      queueSort({ status, createdAt: at, dueAt: at, closedAt: at }),
+      queueSort({ status, createdAt: at }),
+    ]),
+  );
+  const queueKey = (queue: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort: queue });
+  const pages = await Promise.all(
+    [...bands].map(async (from) => {
+      const band = from.slice(0, from.indexOf('#') + 1);
+      const input = table
+        .build(QueryCommand)
+        .entities(ServiceRequest)
+        .query({
+          index: spec.index,
+          partition: partitionKey(spec.pk, { villageCode }),
+          range: { between: [queueKey(from), queueKey(`${band}~`)] },
+        })
+        .options({
+          reverse: true,
+          attributes: ['serviceCode'],
+          filters: { [ServiceRequest.entityName]: { attr: 'createdAt', gte: at } },
+        })
+        .params();
+      const services: string[] = [];
+      let read = 0;
+      let next: Record<string, unknown> | undefined;
+      do {
+        // Limit counts the items read (matching the filter or not); a page also ends at 1 MB
+        const page = await documentClient.send(
+          new QueryItemsCommand({ ...input, Limit: limit - read, ExclusiveStartKey: next }),
+        );
+        read += page.ScannedCount ?? 0;
+        for (const item of page.Items ?? []) services.push(String(item.serviceCode));
+        next = page.LastEvaluatedKey;
+      } while (next && read < limit);
+      return services;
+    }),
+  );
+  return pages.flat();
+}
 
 /** The province's official name (idn-area-data), by the first part of a regency code ("35.10" → Jawa Timur). */
 let provinces: Promise<Map<string, string>> | undefined;
@@ -134,25 +204,13 @@ export async function exportVillage(
     ),
     queryPage(NewsArticle, indexes.news, { villageCode: village.code }, { all: true, reverse: true }),
     queryPage(Apbdes, indexes.apbdes, { villageCode: village.code }, { reverse: true, limit: 1 }),
-    // popularity: requests of the last 90 days by service (projected: no personal data is read)
-    queryPage(
-      ServiceRequest,
-      indexes.requestByVillage,
-      { villageCode: village.code },
-      {
-        all: true,
-        attributes: ['serviceCode'],
-        filter: {
-          attr: 'createdAt',
-          gte: new Date(now.getTime() - POPULARITY_DAYS * 86_400_000).toISOString(),
-        },
-      },
-    ) as Promise<{ items: { serviceCode: string }[] }>,
+    // popularity: requests of the last 90 days by service, read by key (bounded; no personal data)
+    recentRequestServices(village.code, new Date(now.getTime() - POPULARITY_DAYS * 86_400_000)),
   ]);
   const regencyName = regency?.name ?? village.regencyName;
   const province = await provinceName(village.regencyCode);
   const counts = new Map<string, number>();
-  for (const r of requests.items) counts.set(r.serviceCode, (counts.get(r.serviceCode) ?? 0) + 1);
+  for (const code of requests) counts.set(code, (counts.get(code) ?? 0) + 1);
   const budget = budgets.items[0];
   const snapshot: VillageSnapshot = {
     generatedAt: now.toISOString(),

@@ -15,11 +15,42 @@ export interface Village {
   regencyCode: string;
 }
 
+type OutOfDateListener = (villageCode: string) => void;
+const LISTENERS = Symbol.for('smart-kampung.sites.outOfDate');
+
+function listeners(): Set<OutOfDateListener> {
+  const g = globalThis as { [LISTENERS]?: Set<OutOfDateListener> };
+  g[LISTENERS] ??= new Set();
+  return g[LISTENERS];
+}
+
+/**
+ * In-process hint that a change to a village's site is being recorded (its write may still be in
+ * flight, or fail): the local publisher wakes up on it instead of waiting for its next poll. Nothing
+ * listens on Lambda, where the signal travels through the table and EventBridge. Returns an unsubscribe.
+ */
+export function onOutOfDate(listener: OutOfDateListener): () => void {
+  listeners().add(listener);
+  return () => listeners().delete(listener);
+}
+
+function announce(villageCode: string) {
+  for (const listener of listeners()) {
+    try {
+      listener(villageCode);
+    } catch {
+      // a hint only: a failing listener never fails the change
+    }
+  }
+}
+
 /**
  * The signal's item, for a change's own transaction (an upsert):
  * `transact(..., SiteState.build(UpdateTransaction).item(outOfDateState(village, why, at)))`.
+ * Announces the change in-process (onOutOfDate).
  */
 export function outOfDateState(village: Village, reason: string, at: Date | string) {
+  announce(village.code);
   return {
     villageCode: village.code,
     regencyCode: village.regencyCode,
@@ -34,6 +65,8 @@ export async function markOutOfDate(village: Village, reason: string, now = new 
   await SiteState.build(UpdateItemCommand)
     .item(outOfDateState(village, reason, now))
     .send();
+  // once more now that it is written: a wake-up on the first hint may have come before the write
+  announce(village.code);
 }
 
 export interface Pending {

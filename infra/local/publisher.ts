@@ -31,13 +31,27 @@ export interface PublisherOptions {
    * @default a new one per publisher (in-memory data)
    */
   generation?: string;
-  /** a village is rebuilt once no change arrived for this long (a burst = one rebuild) */
+  /** a village is rebuilt once no change arrived for this long (a burst = one rebuild); @default PUBLISH_QUIET_MS */
   quietMs?: number;
+  /** startPublisher: how often the signal is read when no in-process change woke it; @default PUBLISH_POLL_MS */
   pollMs?: number;
   /** longest wait between retries of a failing round or village; @default 60 s */
   maxBackoffMs?: number;
   say?: (message: string) => void;
+  /** after every round that rebuilt or tried something (tests and benchmarks count rebuilds with it) */
+  onRound?: (round: PublishRound) => void;
 }
+
+/**
+ * What `npm start` runs with. The publisher wakes on every in-process change (the API's handlers run in
+ * the same process: functions/sites/signal.ts onOutOfDate) and rebuilds once the village has been
+ * quiet for PUBLISH_QUIET_MS; the poll is the fallback for changes written by other processes
+ * (`npm run villages:onboard`, a script on the DynamoDB endpoint) and for villages edited without pause.
+ */
+export const PUBLISH_QUIET_MS = 300;
+export const PUBLISH_POLL_MS = 1000;
+/** a woken round runs this long after the quiet time, so the change that woke it counts as quiet */
+const WAKE_MARGIN_MS = 30;
 
 export interface PublishRound {
   villages: string[];
@@ -70,7 +84,7 @@ export const backoff = (failures: number, baseMs: number, maxMs: number): number
 
 export function createPublisher(opts: PublisherOptions): Publisher {
   const say = opts.say ?? (() => {});
-  const quietMs = opts.quietMs ?? 300;
+  const quietMs = opts.quietMs ?? PUBLISH_QUIET_MS;
   const source: BuildSource = {
     source: 'local',
     regencyCode: opts.regencyCode,
@@ -184,7 +198,7 @@ export function createPublisher(opts: PublisherOptions): Publisher {
       for (const slug of built) failing.delete(slug);
       for (const { slug, error } of failed) {
         const count = (failing.get(slug)?.count ?? 0) + 1;
-        const wait = backoff(count, opts.pollMs ?? 1000, opts.maxBackoffMs ?? 60_000);
+        const wait = backoff(count, opts.pollMs ?? PUBLISH_POLL_MS, opts.maxBackoffMs ?? 60_000);
         failing.set(slug, { count, next: Date.now() + wait });
         say(`sites: ${slug} failed to build (retry in ${Math.round(wait / 1000)} s) — ${error.message}`);
       }
@@ -208,7 +222,9 @@ export function createPublisher(opts: PublisherOptions): Publisher {
             ? `sites: ${built.length} villages, ${pages} pages published in ${(ms / 1000).toFixed(1)} s`
             : `sites: republished ${built.join(', ')}${portalBuilt ? ' and the portal' : ''} in ${(ms / 1000).toFixed(1)} s`,
         );
-      return { villages: built, pages, ms, portal: portalBuilt, failed: failed.map((f) => f.slug) };
+      const result = { villages: built, pages, ms, portal: portalBuilt, failed: failed.map((f) => f.slug) };
+      opts.onRound?.(result);
+      return result;
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
@@ -226,15 +242,20 @@ export function createPublisher(opts: PublisherOptions): Publisher {
 }
 
 /**
- * Polls for out-of-date villages until stopped. A round that fails as a whole (the data cannot be
- * read, the disk is full…) is reported and retried after a growing delay, not every second.
+ * Rebuilds out-of-date villages until stopped: woken by in-process changes (a round once the change
+ * is PUBLISH_QUIET_MS old; every further change of a burst pushes it back, and the quiet time of the
+ * signal itself keeps a burst to one rebuild), and polling every `pollMs` for the rest. A round that
+ * fails as a whole (the data cannot be read, the disk is full…) is reported and retried after a
+ * growing delay, not every second; wake-ups wait for that retry too.
  */
 export function startPublisher(opts: PublisherOptions): Publisher {
   const publisher = createPublisher(opts);
-  const pollMs = opts.pollMs ?? 1000;
+  const pollMs = opts.pollMs ?? PUBLISH_POLL_MS;
+  const quietMs = opts.quietMs ?? PUBLISH_QUIET_MS;
   let stopped = false;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
+  let wakeTimer: NodeJS.Timeout | undefined;
   const tick = async () => {
     let wait = pollMs;
     try {
@@ -249,12 +270,32 @@ export function startPublisher(opts: PublisherOptions): Publisher {
     }
     if (!stopped) timer = setTimeout(tick, wait);
   };
-  void tick();
+  const woken = async () => {
+    wakeTimer = undefined;
+    // a failing publisher retries on its own schedule (tick), not on every change
+    if (stopped || failures > 0) return;
+    // errors are the polling loop's to report and back off from
+    await publisher.runOnce().catch(() => undefined);
+  };
+  let unsubscribe = () => {};
+  void import('../../functions/sites/signal').then(({ onOutOfDate }) => {
+    if (stopped) return;
+    unsubscribe = onOutOfDate(() => {
+      if (stopped) return;
+      clearTimeout(wakeTimer);
+      wakeTimer = setTimeout(woken, quietMs + WAKE_MARGIN_MS);
+    });
+  });
+  // Astro itself loads on the first rebuild (about a second): load it now, so the first change
+  // after a start is published as fast as the next ones
+  void tick().then(() => (stopped ? undefined : import('astro').catch(() => undefined)));
   return {
     runOnce: () => publisher.runOnce(),
     async stop() {
       stopped = true;
+      unsubscribe();
       clearTimeout(timer);
+      clearTimeout(wakeTimer);
       await publisher.stop();
     },
   };

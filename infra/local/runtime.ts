@@ -14,6 +14,7 @@ import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aw
 import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { tableDesign } from '../table-design';
 import { createLocalApi, moduleHandlerLoader } from './adapter';
+import type { PublishRound } from './publisher';
 import { withS3Notifications } from './s3-events';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
 import { createSiteServer, listen } from './site-server';
@@ -32,6 +33,8 @@ export interface LocalRuntimeOptions {
   sitesDir?: string;
   /** run the site publisher (rebuilds villages whose data changed): `npm start` does */
   publish?: boolean;
+  /** after every publisher round that rebuilt something (benchmarks and tests watch it) */
+  onPublish?: (round: PublishRound) => void;
   onProgress?: (message: string) => void;
 }
 
@@ -139,6 +142,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         urls: { apiUrl, siteUrl },
         outDir: sitesDir,
         say,
+        // poll interval and quiet time: the publisher's defaults (PUBLISH_POLL_MS, PUBLISH_QUIET_MS)
+        ...(opts.onPublish ? { onRound: opts.onPublish } : {}),
       });
     }
     return {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Publisher } from '../../infra/local/publisher';
+import type { Publisher, PublishRound } from '../../infra/local/publisher';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { jpegWithGps } from '../fixtures/images';
 import { client, KEMIREN, signIn, TAMANSARI } from '../support/runtime';
@@ -319,6 +319,99 @@ describe('publishing when a village fails to build', () => {
   });
 });
 
+/** The served page of one of Tamansari's products contains `text`. */
+async function served(productSlug: string, text: string) {
+  return (await (await fetch(`${site}/${SLUG}/produk/${productSlug}/`)).text()).includes(text);
+}
+
+const rupiah = (n: number) => n.toLocaleString('id-ID');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('publishing with the loop npm start runs', () => {
+  // the budget (≤ 5 s) is measured by bench/sites-live.ts; a loaded CI machine gets twice that here
+  const DEADLINE_MS = 10_000;
+
+  it('a change through the API is served within the deadline, a burst of 3 changes is one rebuild, a signal written by another process is polled', async () => {
+    const { startPublisher, PUBLISH_POLL_MS, PUBLISH_QUIET_MS } = await import('../../infra/local/publisher');
+    const { SiteState } = await import('../../functions/lib/table');
+    const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
+    const settle = () => sleep(PUBLISH_QUIET_MS + PUBLISH_POLL_MS + 1000);
+    const rounds: PublishRound[] = [];
+    // as the local runtime starts it for npm start: its own poll interval and quiet time
+    const loop = startPublisher({
+      regencyCode: '35.10',
+      urls: { apiUrl: runtime.apiUrl, siteUrl: runtime.siteUrl },
+      outDir,
+      generation: LOCAL_SOURCE.generation,
+      onRound: (round) => rounds.push(round),
+    });
+    try {
+      await settle();
+      expect(rounds, 'nothing was out of date').toEqual([]);
+      const call = client(runtime.apiUrl);
+      const token = await signIn(runtime.apiUrl, 'seller@tamansari-licin');
+      // prices above any demo price: a discount stays below its price
+      const items = (await call('GET', `/villages/${TAMANSARI}/products`)).data.items.slice(0, 3) as {
+        id: string;
+        slug: string;
+      }[];
+      expect(items).toHaveLength(3);
+      const change = async (item: { id: string }, price: number) => {
+        const current = await call('GET', `/products/${item.id}`, { token });
+        const patched = await call('PATCH', `/products/${item.id}`, {
+          token,
+          json: { version: current.data.version, price },
+        });
+        expect(patched.status, patched.text).toBe(200);
+      };
+      const [first] = items as [{ id: string; slug: string }];
+
+      // one change: served within the deadline, by one rebuild of the village alone
+      const started = performance.now();
+      await change(first, 970_310);
+      await expect
+        .poll(() => served(first.slug, rupiah(970_310)), { timeout: DEADLINE_MS, interval: 50 })
+        .toBe(true);
+      expect(performance.now() - started).toBeLessThan(DEADLINE_MS);
+      await settle();
+      expect(rounds.map((r) => [r.villages, r.portal])).toEqual([[[SLUG], false]]);
+
+      // a burst: three products changed at once → one rebuild that shows all three
+      rounds.length = 0;
+      const prices = items.map((_, i) => 980_410 + i * 10);
+      await Promise.all(items.map((item, i) => change(item, prices[i] as number)));
+      await expect
+        .poll(
+          async () =>
+            (await Promise.all(items.map((item, i) => served(item.slug, rupiah(prices[i] as number))))).every(
+              Boolean,
+            ),
+          { timeout: DEADLINE_MS, interval: 50 },
+        )
+        .toBe(true);
+      await settle();
+      expect(rounds.map((r) => r.villages)).toEqual([[SLUG]]);
+
+      // the signal written by another process (no in-process wake-up): the poll finds it
+      rounds.length = 0;
+      await SiteState.build(UpdateItemCommand)
+        .item({
+          villageCode: KEMIREN,
+          regencyCode: '35.10',
+          state: 'dirty',
+          reason: 'another process',
+          lastChangeAt: new Date().toISOString(),
+        })
+        .send();
+      await expect
+        .poll(() => rounds.map((r) => r.villages), { timeout: DEADLINE_MS, interval: 50 })
+        .toEqual([['kemiren-glagah']]);
+    } finally {
+      await loop.stop();
+    }
+  }, 90_000);
+});
+
 describe('a newcomer and the links people share', () => {
   it('finds Tamansari (Licin) from the portal and reaches a service form, JavaScript off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'id-ID' });
@@ -397,23 +490,51 @@ describe('a newcomer and the links people share', () => {
     await page.close();
   });
 
-  it('pages carry Open Graph tags for WhatsApp previews: absolute URL, title, description, image', async () => {
+  it('pages carry Open Graph tags for WhatsApp previews: absolute URL, title, description, a JPEG share card', async () => {
+    const { default: sharp } = await import('sharp');
     const products = (await client(runtime.apiUrl)('GET', `/villages/${TAMANSARI}/products`)).data.items;
     const page = await browser.newPage();
-    for (const path of [`/${SLUG}/`, `/${SLUG}/produk/${products[0].slug}/`]) {
+    const cards = new Set<string>();
+    for (const path of [
+      `/${SLUG}/`,
+      `/${SLUG}/en/layanan/sku/`,
+      `/${SLUG}/produk/${products[0].slug}/`,
+      '/kemiren-glagah/',
+      '/',
+    ]) {
       await page.goto(`${site}${path}`);
       const og = await page.$$eval('meta[property^="og:"]', (ms) =>
-        Object.fromEntries(ms.map((m) => [m.getAttribute('property'), m.getAttribute('content')])),
+        ms.map((m) => [m.getAttribute('property'), m.getAttribute('content')] as const),
       );
-      expect(og['og:url'], path).toBe(`${site}${path}`);
-      expect(og['og:title'], path).toBeTruthy();
-      expect(og['og:description'], path).toBeTruthy();
-      expect(og['og:locale'], path).toBe('id_ID');
+      const first = (name: string) => og.find(([p]) => p === name)?.[1];
+      expect(first('og:url'), path).toBe(`${site}${path}`);
+      expect(first('og:title'), path).toBeTruthy();
+      expect(first('og:description'), path).toBeTruthy();
+      expect(first('og:locale'), path).toBe(path.includes('/en/') ? 'en_US' : 'id_ID');
+      // the first image (the one WhatsApp shows): the JPEG card of the village, or of the portal
+      const image = first('og:image') as string;
+      expect(image, path).toMatch(
+        new RegExp(`^${site}/${path === '/' ? '' : `${path.split('/')[1]}/`}og-[0-9a-f]{12}\\.jpg$`),
+      );
+      expect(first('og:image:type'), path).toBe('image/jpeg');
+      expect(first('og:image:width'), path).toBe('1200');
+      expect(first('og:image:height'), path).toBe('630');
+      expect(first('og:image:alt'), path).toBeTruthy();
+      const res = await fetch(image);
+      expect(res.status, image).toBe(200);
+      expect(res.headers.get('content-type'), image).toBe('image/jpeg');
+      const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+      expect([meta.format, meta.width, meta.height], image).toEqual(['jpeg', 1200, 630]);
+      cards.add(image);
+      // a product page also names its photo, after the card
       if (path.includes('/produk/')) {
-        expect(og['og:image'], path).toMatch(/^https?:\/\//);
-        expect((await fetch(og['og:image'] as string)).status).toBe(200);
+        const images = og.filter(([p]) => p === 'og:image').map(([, c]) => c as string);
+        expect(images, path).toHaveLength(2);
+        expect((await fetch(images[1] as string)).status).toBe(200);
       }
     }
+    // one card per village folder (the same for all its pages) and one for the portal
+    expect(cards.size).toBe(3);
     await page.close();
   });
 

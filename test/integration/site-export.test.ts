@@ -2,7 +2,7 @@
  * The snapshot a village site is built from, exported through the domain layer from the embedded
  * DynamoDB: it validates against the contract, carries what the pages need, and nothing personal.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { client, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
 
@@ -149,6 +149,93 @@ describe('site snapshot export', () => {
     const mine = snapshot.news.filter((n) => n.slug === 'musyawarah-desa-2027');
     expect(mine).toHaveLength(1);
     expect(mine[0]?.title.id).toBe('Musyawarah desa (diperbarui)');
+  });
+
+  it('most used services: the requests of the last 90 days in every queue band, read by key and bounded', async () => {
+    const { exportVillage, recentRequestServices } = await import('../../functions/sites/export');
+    const { ServiceRequest } = await import('../../functions/lib/table');
+    const { queueSort } = await import('../../functions/requests/store');
+    const { documentClient } = await import('../../functions/lib/aws');
+    const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
+    const { randomUUID } = await import('node:crypto');
+    const VILLAGE = '35.10.24.2002';
+    const urls = { apiUrl: 'http://a', siteUrl: 'http://s' };
+    const now = new Date();
+    const before = await exportVillage(VILLAGE, urls, now);
+    expect(before.services.every((s) => s.popularity === 0)).toBe(true);
+    const [a, b, c, d, e, f] = before.services.map((s) => s.code) as [string, ...string[]];
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
+    const put = async (
+      serviceCode: string,
+      status: 'submitted' | 'needs_revision' | 'completed' | 'rejected',
+      createdAt: string,
+      at?: { dueAt?: string; closedAt?: string },
+    ) => {
+      const request = { status, createdAt, ...at };
+      await ServiceRequest.build(PutItemCommand)
+        .item({
+          id: randomUUID(),
+          trackingCode: randomUUID().slice(0, 11),
+          secretHash: 'x',
+          villageCode: VILLAGE,
+          kecamatanCode: '35.10.24',
+          regencyCode: '35.10',
+          serviceCode,
+          serviceLevel: 'desa',
+          serviceName: { id: serviceCode, en: serviceCode },
+          duration: 'P1D',
+          applicant: { name: 'Uji', nik: '3510240000000001' },
+          version: 1,
+          source: 'web',
+          updatedAt: createdAt,
+          queueSort: queueSort(request),
+          ...request,
+        })
+        .send();
+    };
+    // in the window, one band each: closed, open with a promise, open awaiting documents
+    for (let i = 0; i < 3; i++)
+      await put(a as string, 'completed', daysAgo(20 + i), { closedAt: daysAgo(10) });
+    for (let i = 0; i < 2; i++) await put(b as string, 'submitted', daysAgo(1), { dueAt: daysAgo(-2) });
+    await put(c as string, 'needs_revision', daysAgo(5));
+    // outside: closed long ago, filed before the window but closed in it, overdue since before it
+    for (let i = 0; i < 6; i++) await put(d as string, 'rejected', daysAgo(200), { closedAt: daysAgo(150) });
+    for (let i = 0; i < 4; i++) await put(e as string, 'completed', daysAgo(120), { closedAt: daysAgo(5) });
+    for (let i = 0; i < 5; i++) await put(f as string, 'submitted', daysAgo(100), { dueAt: daysAgo(95) });
+    await put(f as string, 'needs_revision', daysAgo(91));
+
+    // count what the Queries read: the bands' ranges, not the village's 24 requests
+    let scanned = 0;
+    const send = documentClient.send.bind(documentClient);
+    const spy = vi.spyOn(documentClient, 'send').mockImplementation((async (command: { input: object }) => {
+      const out = (await send(command as never)) as { ScannedCount?: number };
+      if ((command.input as { IndexName?: string }).IndexName === 'gsi2') scanned += out.ScannedCount ?? 0;
+      return out;
+    }) as never);
+    let after: Awaited<ReturnType<typeof exportVillage>>;
+    try {
+      after = await exportVillage(VILLAGE, urls, now);
+    } finally {
+      spy.mockRestore();
+    }
+    const popularity = Object.fromEntries(after.services.map((s) => [s.code, s.popularity]));
+    expect(popularity).toMatchObject({
+      [a]: 3,
+      [b as string]: 2,
+      [c as string]: 1,
+      [d as string]: 0,
+      [e as string]: 0,
+      [f as string]: 0,
+    });
+    const ranked = [...after.services].sort((x, y) => y.popularity - x.popularity).map((s) => s.code);
+    expect(ranked.slice(0, 3)).toEqual([a, b, c]);
+    // read: the 6 in the window and the 4 closed in it (filed before it); never the 14 others
+    expect(scanned).toBe(10);
+
+    // the cap per band, newest first: the 2 latest closed were filed before the window, so with a cap
+    // of 2 none of the closed band counts (the documented trade-off of a bounded read)
+    const capped = await recentRequestServices(VILLAGE, new Date(now.getTime() - 90 * 86_400_000), 2);
+    expect(capped.sort()).toEqual([b, b, c].sort());
   });
 
   it('a village with no profile yet still gets a complete snapshot', async () => {

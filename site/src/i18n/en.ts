@@ -9,6 +9,8 @@ export const en: Strings = {
   'lang.switchLabel': 'Baca halaman ini dalam Bahasa Indonesia',
   'lang.fallback': 'This text is only available in Indonesian.',
 
+  'og.cardAlt': (site: string) => `Cover image of ${site}: terraced rice hills under the sun`,
+
   skip: 'Skip to main content',
   'nav.label': 'Main menu',
   'nav.home': 'Home',

@@ -10,6 +10,8 @@ export const id = {
   'lang.switchLabel': 'Read this page in English',
   'lang.fallback': 'Teks ini belum tersedia dalam bahasa Indonesia.',
 
+  'og.cardAlt': (site: string) => `Gambar sampul ${site}: bukit sawah berundak di bawah matahari`,
+
   skip: 'Langsung ke konten utama',
   'nav.label': 'Menu utama',
   'nav.home': 'Beranda',
