@@ -32,6 +32,11 @@ export interface Route {
   photos?: Access;
   identity?: Access;
   /**
+   * the photo processor's queue (`write`: sqs:SendMessage on it, and PHOTO_QUEUE_URL): a route that
+   * triggers processing by sending it the S3 event's message (photo confirm)
+   */
+  photoQueue?: Access;
+  /**
    * buckets where the handler asks whether an object exists (HEAD/GET of a key that may be missing):
    * its function also gets s3:ListBucket on them, without which S3 answers a missing key with 403
    * (indistinguishable from a real denial) instead of 404
@@ -407,10 +412,12 @@ export const routes = [
     auth: { roles: { seller: 'village' } },
     table: 'read',
     uploads: 'read',
+    // sends the processor the upload's S3 event itself (a lost S3 event is recovered by confirm)
+    photoQueue: 'write',
     probes: ['uploads'],
     keys: { uploads: ['incoming/products/'] },
     summary:
-      "Tell the API a photo was uploaded (idempotent): 202 while the S3 event's processing runs, 200 once done",
+      'Tell the API a photo was uploaded (idempotent; triggers processing): 202 while it runs, 200 once done',
   },
   {
     id: 'photos.delete',
