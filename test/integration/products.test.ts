@@ -143,8 +143,23 @@ describe('seller registration and moderation', () => {
     const reg = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body });
     expect(reg.status, reg.text).toBe(201);
     expect(reg.data).toEqual({ id: expect.any(String), status: 'pending' });
-    // the username is the WhatsApp number, normalised
+    // the username is the WhatsApp number, normalised; typed as villagers type it, it signs in too
     const token = await signInAs(`+62${String(body.whatsapp).slice(1)}`, PASSWORD);
+    const local = String(body.whatsapp);
+    for (const typed of [
+      local,
+      `62${local.slice(1)}`,
+      `${local.slice(0, 4)}-${local.slice(4, 8)} ${local.slice(8)}`,
+    ]) {
+      const again = JSON.parse(
+        Buffer.from((await signInAs(typed, PASSWORD)).split('.')[1] ?? '', 'base64url').toString(),
+      );
+      expect(again['cognito:username'], typed).toBe(`+62${local.slice(1)}`);
+    }
+    const wrong = await call('POST', '/local/token', {
+      json: { username: local, password: 'Salah-Sandi-1' },
+    });
+    expect(wrong.status).toBe(401);
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
     expect(claims).toMatchObject({
       'cognito:groups': ['seller'],
