@@ -391,6 +391,9 @@ export const routes = [
     handler: 'products/handlers/patch',
     auth: { roles: { seller: 'village', 'village-officer': 'village' } },
     table: 'write',
+    // a take-down moves the photos' variants out of public reach, a reinstatement back (photo-withhold.ts)
+    photos: 'write',
+    keys: { photos: ['photos/products/', 'withheld/products/'] },
     summary: 'Edit a product or move its status (version for optimistic concurrency)',
   },
   {

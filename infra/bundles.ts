@@ -147,7 +147,11 @@ export function functionSpecs(): FunctionSpec[] {
       // a redelivered event finds the upload gone (moved on the first delivery): 404, not 403
       probes: ['uploads'],
       // photo-store.ts: incoming/products/ → originals/products/ (uploads), photos/products/ (photos)
-      keys: { uploads: ['incoming/products/', 'originals/products/'], photos: ['photos/products/'] },
+      keys: {
+        uploads: ['incoming/products/', 'originals/products/'],
+        // withheld/: a photo finished after its product was taken down (photo-withhold.ts)
+        photos: ['photos/products/', 'withheld/products/'],
+      },
       authenticated: false,
       optionalAuth: false,
       // sharp's JavaScript is bundled like everything else; its native linux-arm64 build — npm's

@@ -12,6 +12,7 @@ import { copyObject, deleteObject, getObject, headObject, ObjectTooLarge, putObj
 import type { ProductItem, ProductPhotoData } from '../lib/table';
 import { PHOTO_MAX_BYTES } from './photo-limits';
 import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './photo-store';
+import { withholdPhoto } from './photo-withhold';
 import { processPhoto } from './photos';
 import { getProduct } from './store';
 
@@ -83,7 +84,7 @@ export async function processUploadedPhoto(
       placeholder: result.placeholder,
     };
   }
-  return updatePhotos(
+  const saved = await updatePhotos(
     productId,
     (p) => {
       const current = p.photos.find((ph) => ph.id === photoId);
@@ -92,6 +93,9 @@ export async function processUploadedPhoto(
     },
     now,
   );
+  // taken down while this photo was processing: its variants join the withheld ones
+  if (saved.status === 'taken_down' && update.status === 'ready') await withholdPhoto(saved, photoId);
+  return saved;
 }
 
 /**

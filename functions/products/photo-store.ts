@@ -12,6 +12,7 @@ import { browserSigner, deleteObject, headObject } from '../lib/s3';
 import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table';
 import { whole } from '../lib/update';
 import { MAX_FAILED_PHOTOS, MAX_PHOTOS, PHOTO_MAX_BYTES, PHOTO_POST_EXPIRES_SECONDS } from './photo-limits';
+import { withheldKey } from './photo-withhold';
 import { getProduct, getSeller, saveProduct } from './store';
 
 export const PHOTO_PREFIX = 'incoming/products/';
@@ -227,6 +228,8 @@ export async function deletePhoto(product: ProductItem, photoId: string, now: Da
   const variants = removed?.variants?.map((v) => v.key) ?? [];
   await Promise.all([
     ...variants.map((key) => deleteObject(config.PHOTOS_BUCKET, key)),
+    // withheld while the product was taken down (photo-withhold.ts)
+    ...variants.map((key) => deleteObject(config.PHOTOS_BUCKET, withheldKey(key))),
     deleteObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, photoId)),
     deleteObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId)),
   ]);

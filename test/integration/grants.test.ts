@@ -393,6 +393,23 @@ async function sellerFlow() {
     Object.assign(config, { PHOTO_QUEUE_URL: undefined, SQS_ENDPOINT: undefined });
   }
   expect((await call('GET', '/products/search?q=madu')).status).toBe(200);
+  // an officer's take-down withholds the photos' variants; reinstating releases them (photos bucket)
+  const before = await call('GET', `/products/${productId}`, { token: seller });
+  const down = await call('PATCH', `/products/${productId}`, {
+    token: officer,
+    json: { version: before.data.version, status: 'taken_down', reason: 'Audit' },
+  });
+  expect(down.status, down.text).toBe(200);
+  const back = await call('PATCH', `/products/${productId}`, {
+    token: officer,
+    json: { version: down.data.version, status: 'hidden' },
+  });
+  expect(back.status, back.text).toBe(200);
+  const republished = await call('PATCH', `/products/${productId}`, {
+    token: seller,
+    json: { version: back.data.version, status: 'published' },
+  });
+  expect(republished.status, republished.text).toBe(200);
   expect((await call('GET', `/villages/${TAMANSARI}/products`)).status).toBe(200);
   expect((await call('GET', `/sellers/${sellerId}/products`, { token: seller })).status).toBe(200);
   // suspending the seller takes its products out of the search index
@@ -514,6 +531,9 @@ describe('what functions send is what they are granted', () => {
     expect(batchWriters).toEqual(expect.arrayContaining(['ProductsPatch', 'ProductsProcessPhoto']));
     expect(seen('ProductsPhotoConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(seen('ProductsPhotoConfirm', 'sqs:SendMessage queue:photo')).toBe(true);
+    expect(
+      [...(observed.get('ProductsPatch')?.keys() ?? [])].filter((a) => a.includes('bucket:photos/withheld/')),
+    ).not.toEqual([]);
     expect(seen('RequestsDocumentConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(seen('ProductsProcessPhoto', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(observed.has('SitesDispatch')).toBe(true);

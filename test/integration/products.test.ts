@@ -532,7 +532,10 @@ describe('publishing, listings and regency-wide search', () => {
   it('the officer takes a product down with a reason; the seller cannot put it back', async () => {
     const seller = await approvedSeller();
     const product = await createProduct(seller.token, { name: 'Jamu Kunyit Asam' });
-    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const { confirmed } = await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const urls: string[] = confirmed.data.photos[0].variants.map((v: { url: string }) => v.url);
+    const statuses = async () => Promise.all(urls.map(async (url) => (await fetch(url)).status));
+    expect(await statuses()).toEqual([200, 200, 200]);
     const published = await publish(seller.token, product);
     const down = await call('PATCH', `/products/${product.id}`, {
       token: officer,
@@ -550,6 +553,21 @@ describe('publishing, listings and regency-wide search', () => {
     });
     expect(back.status).toBe(409);
     expect(back.data.error.code).toBe('product_taken_down');
+    // its photos left the public with it (the variant URLs, what CloudFront serves on AWS)
+    expect(await statuses()).toEqual([404, 404, 404]);
+
+    // reinstated by the officer (taken_down → hidden): the variants come back, the seller republishes
+    const reinstated = await call('PATCH', `/products/${product.id}`, {
+      token: officer,
+      json: { version: down.data.version, status: 'hidden' },
+    });
+    expect(reinstated.status, reinstated.text).toBe(200);
+    expect(await statuses()).toEqual([200, 200, 200]);
+    const again = await call('PATCH', `/products/${product.id}`, {
+      token: seller.token,
+      json: { version: reinstated.data.version, status: 'published' },
+    });
+    expect(again.status, again.text).toBe(200);
   });
 });
 
