@@ -730,6 +730,49 @@ describe('search index: what it keeps, and when it changes', () => {
     expect(ids(await call('GET', '/products/search?q=kataa0&limit=100'))).toContain(product.id);
   });
 
+  it('a seller transition that committed answers 200 even when the relist keeps conflicting; repeating it repairs', async () => {
+    const { saveHooks } = await import('../../functions/products/store');
+    const { Conflict } = await import('../../functions/lib/errors');
+    const { logOutput } = await import('../../functions/lib/log');
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, { name: 'Gula Aren Wonorejo' });
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    expect((await publish(seller.token, product)).status).toBe(200);
+    const findable = async () =>
+      (await call('GET', '/products/search?q=wonorejo')).data.items.some(
+        (i: { id: string }) => i.id === product.id,
+      );
+    expect(await findable()).toBe(true);
+    // every relist write of this seller's product loses to a concurrent change
+    saveHooks.beforeWrite = async (next) => {
+      if (next.sellerId === seller.id) throw new Conflict('error.version_conflict', 'version_conflict');
+    };
+    const lines: string[] = [];
+    const { level, write } = logOutput;
+    Object.assign(logOutput, { level: 'error', write: (_: string, line: string) => lines.push(line) });
+    try {
+      const suspended = await call('POST', `/sellers/${seller.id}/transitions`, {
+        token: officer,
+        json: { to: 'suspended', reason: 'Laporan pembeli' },
+      });
+      expect(suspended.status, suspended.text).toBe(200);
+      expect(suspended.data).toMatchObject({ status: 'suspended' });
+    } finally {
+      saveHooks.beforeWrite = undefined;
+      Object.assign(logOutput, { level, write });
+    }
+    expect(lines.join('\n')).toMatch(/seller\.relist_incomplete/);
+    const stored = await call('GET', `/sellers/${seller.id}`, { token: officer });
+    expect(stored.data.status).toBe('suspended');
+    // left for the repair path: the same transition again relists
+    const again = await call('POST', `/sellers/${seller.id}/transitions`, {
+      token: officer,
+      json: { to: 'suspended', reason: 'Laporan pembeli' },
+    });
+    expect(again.status, again.text).toBe(200);
+    expect(await findable()).toBe(false);
+  });
+
   it('a refused write (409) leaves a public product findable', async () => {
     const { patchProduct, saveHooks } = await import('../../functions/products/store');
     const seller = await approvedSeller();
