@@ -333,6 +333,9 @@ export const routes = [
     handler: 'sellers/handlers/transition',
     auth: { roles: { 'village-officer': 'village' } },
     table: 'write',
+    // a suspension withholds its public products' photo variants, a reinstatement releases them
+    photos: 'write',
+    keys: { photos: ['photos/products/', 'withheld/products/'] },
     summary: 'Approve, reject or suspend a seller',
   },
   {

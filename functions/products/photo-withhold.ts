@@ -3,6 +3,7 @@
  * photos from `photos/products/…` (what CloudFront's `/photos/*` behaviour and the local site server
  * serve) to `withheld/products/…` in the same bucket (served by nothing); reinstating it (taken_down →
  * hidden, the only way back) moves them back, so the seller can publish again without re-uploading.
+ * The same for the products a seller's suspension takes off the public (products/store.ts relist).
  * A move, not a delete-and-regenerate: no sharp in the patch function, and the bytes come back exactly
  * as they were (the private originals stay in the uploads bucket either way).
  *
@@ -15,8 +16,9 @@
  * What this does NOT remove: copies CloudFront already holds. Variants are served with
  * `max-age=31536000, immutable`, so an edge that cached one keeps answering it until evicted; on AWS
  * an invalidation of `/photos/products/<productId>/*` after the move closes that window (infra, not
- * built here). Products of a suspended seller are taken out of every listing and search but their
- * variants are not moved (a seller may have many products; see the report/README).
+ * built here). A seller's suspension does the same for its products that were public (the relist),
+ * and its reinstatement undoes it; a product taken down stays withheld until the officer reinstates
+ * it, and a reinstated product of a suspended seller stays withheld until the seller is.
  */
 import { config } from '../lib/config';
 import { log } from '../lib/log';
@@ -62,10 +64,32 @@ async function moveAll(product: ProductItem, direction: 'withhold' | 'release'):
   return failed.length === 0;
 }
 
-/** After a committed status change: withhold on take-down (again on a repeated one), release on reinstatement. */
-export async function followTakeDown(prev: ProductItem, next: ProductItem): Promise<void> {
-  if (next.status === 'taken_down') await moveAll(next, 'withhold');
-  else if (prev.status === 'taken_down') await moveAll(next, 'release');
+/** Variants are withheld while the product is taken down or its seller suspended. */
+export const variantsWithheld = (product: Pick<ProductItem, 'status'>, sellerStatus: string) =>
+  product.status === 'taken_down' || sellerStatus === 'suspended';
+
+/**
+ * After a committed product change (patch): withhold when the product is to be withheld (again on a
+ * repeated take-down: the repair path), release when it no longer is.
+ */
+export async function followTakeDown(
+  prev: ProductItem,
+  next: ProductItem,
+  sellerStatus: string,
+): Promise<void> {
+  if (variantsWithheld(next, sellerStatus)) {
+    if (next.status === 'taken_down') await moveAll(next, 'withhold');
+  } else if (prev.status === 'taken_down') await moveAll(next, 'release');
+}
+
+/**
+ * After a seller's relist changed a product's visibility: a suspended seller's product is withheld,
+ * one that became public again is released. Only products whose visibility changed come here (a
+ * published product, in practice).
+ */
+export async function followRelist(product: ProductItem, sellerStatus: string): Promise<void> {
+  if (variantsWithheld(product, sellerStatus)) await moveAll(product, 'withhold');
+  else if (product.visibility === 'public') await moveAll(product, 'release');
 }
 
 /** One photo's variants, withheld (the processor finishing a photo of a product taken down meanwhile). */

@@ -31,6 +31,7 @@ import {
 import { transact } from '../lib/transact';
 import { outOfDateState } from '../sites/signal';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
+import { followRelist } from './photo-withhold';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';
 import { productTerms, searchText } from './search-terms';
 import { photoUrl } from './views';
@@ -419,13 +420,16 @@ async function relistOne(id: string, seller: SellerItem, now: Date): Promise<boo
     if ((current.visibility === 'public') === visible && (!visible || current.indexedTerms.length))
       return false;
     try {
-      await saveProduct(
+      const saved = await saveProduct(
         current,
         { ...current, version: current.version + 1, updatedAt: now.toISOString() },
         seller.status,
         now,
         `seller ${seller.status}`,
       );
+      // a suspended seller's photos leave the public with its products, and come back with them
+      if ((current.visibility === 'public') !== (saved.visibility === 'public'))
+        await followRelist(saved, seller.status);
       return true;
     } catch (error) {
       if (!(error instanceof Conflict)) throw error;

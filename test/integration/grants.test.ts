@@ -534,6 +534,12 @@ describe('what functions send is what they are granted', () => {
     expect(
       [...(observed.get('ProductsPatch')?.keys() ?? [])].filter((a) => a.includes('bucket:photos/withheld/')),
     ).not.toEqual([]);
+    // the suspension at the end of the seller flow withholds the product's photos
+    expect(
+      [...(observed.get('SellersTransition')?.keys() ?? [])].filter((a) =>
+        a.includes('bucket:photos/withheld/'),
+      ),
+    ).not.toEqual([]);
     expect(seen('RequestsDocumentConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(seen('ProductsProcessPhoto', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(observed.has('SitesDispatch')).toBe(true);

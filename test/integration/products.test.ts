@@ -508,9 +508,12 @@ describe('publishing, listings and regency-wide search', () => {
   it('a suspended seller vanishes from every public list until reinstated', async () => {
     const seller = await approvedSeller();
     const product = await createProduct(seller.token, { name: 'Tape Singkong Licin' });
-    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const { confirmed } = await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const urls: string[] = confirmed.data.photos[0].variants.map((v: { url: string }) => v.url);
+    const statuses = async () => Promise.all(urls.map(async (url) => (await fetch(url)).status));
     expect((await publish(seller.token, product)).status).toBe(200);
     expect((await call('GET', '/products/search?q=tape')).data.items).toHaveLength(1);
+    expect(await statuses()).toEqual([200, 200, 200]);
 
     const suspended = await call('POST', `/sellers/${seller.id}/transitions`, {
       token: officer,
@@ -519,6 +522,8 @@ describe('publishing, listings and regency-wide search', () => {
     expect(suspended.status, suspended.text).toBe(200);
     expect((await call('GET', '/products/search?q=tape')).data.items).toEqual([]);
     expect((await call('GET', `/products/${product.id}`)).status).toBe(404);
+    // its photos too (the variant URLs, what CloudFront serves on AWS)
+    expect(await statuses()).toEqual([404, 404, 404]);
     const blocked = await call('POST', `/villages/${TAMANSARI}/products`, {
       token: seller.token,
       json: productBody(),
@@ -527,6 +532,7 @@ describe('publishing, listings and regency-wide search', () => {
 
     await call('POST', `/sellers/${seller.id}/transitions`, { token: officer, json: { to: 'approved' } });
     expect((await call('GET', '/products/search?q=tape')).data.items).toHaveLength(1);
+    expect(await statuses()).toEqual([200, 200, 200]);
   });
 
   it('the officer takes a product down with a reason; the seller cannot put it back', async () => {

@@ -4,7 +4,7 @@ import { endpoint, json } from '../../lib/http';
 import { routeById } from '../../routes';
 import { followTakeDown } from '../photo-withhold';
 import { ProductParams, ProductPatchBody } from '../schemas';
-import { getProduct, patchProduct } from '../store';
+import { getProduct, getSeller, patchProduct } from '../store';
 import { ownerProduct } from '../views';
 
 const route = routeById('products.patch');
@@ -24,7 +24,7 @@ export const handler = endpoint(
       now,
     );
     // an officer's take-down withholds the photos' public variants; reinstating releases them
-    await followTakeDown(product, next);
+    await followTakeDown(product, next, (await getSeller(product.sellerId)).status);
     return json(200, ownerProduct(next));
   },
 );
