@@ -32,6 +32,11 @@ export interface Route {
   photos?: Access;
   identity?: Access;
   /**
+   * the photo processor's queue (`write`: sqs:SendMessage on it, and PHOTO_QUEUE_URL): a route that
+   * triggers processing by sending it the S3 event's message (photo confirm)
+   */
+  photoQueue?: Access;
+  /**
    * buckets where the handler asks whether an object exists (HEAD/GET of a key that may be missing):
    * its function also gets s3:ListBucket on them, without which S3 answers a missing key with 403
    * (indistinguishable from a real denial) instead of 404
@@ -328,6 +333,9 @@ export const routes = [
     handler: 'sellers/handlers/transition',
     auth: { roles: { 'village-officer': 'village' } },
     table: 'write',
+    // a suspension withholds its public products' photo variants, a reinstatement releases them
+    photos: 'write',
+    keys: { photos: ['photos/products/', 'withheld/products/'] },
     summary: 'Approve, reject or suspend a seller',
   },
   {
@@ -386,6 +394,9 @@ export const routes = [
     handler: 'products/handlers/patch',
     auth: { roles: { seller: 'village', 'village-officer': 'village' } },
     table: 'write',
+    // a take-down moves the photos' variants out of public reach, a reinstatement back (photo-withhold.ts)
+    photos: 'write',
+    keys: { photos: ['photos/products/', 'withheld/products/'] },
     summary: 'Edit a product or move its status (version for optimistic concurrency)',
   },
   {
@@ -407,10 +418,12 @@ export const routes = [
     auth: { roles: { seller: 'village' } },
     table: 'read',
     uploads: 'read',
+    // sends the processor the upload's S3 event itself (a lost S3 event is recovered by confirm)
+    photoQueue: 'write',
     probes: ['uploads'],
     keys: { uploads: ['incoming/products/'] },
     summary:
-      "Tell the API a photo was uploaded (idempotent): 202 while the S3 event's processing runs, 200 once done",
+      'Tell the API a photo was uploaded (idempotent; triggers processing): 202 while it runs, 200 once done',
   },
   {
     id: 'photos.delete',

@@ -7,6 +7,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Access } from '../functions/routes';
 import type { AccessDeclarations, AccessKey } from './bundles';
 import { gsiNames } from './table-design';
@@ -109,22 +110,42 @@ export function identityBinding(userPool: IUserPool): ResourceBinding {
   };
 }
 
+/** The photo processor's queue: a route that triggers processing sends it the upload's event. */
+export const queueActions: Record<Access, string[]> = {
+  read: ['sqs:GetQueueAttributes'],
+  write: ['sqs:SendMessage'],
+};
+
+/** One queue, for the routes that declare `photoQueue` (SSE-SQS: no KMS grant needed). */
+export function queueBinding(queue: IQueue, envVar: string): ResourceBinding {
+  return {
+    envVar,
+    value: queue.queueUrl,
+    statements: (access) => [
+      new PolicyStatement({ actions: queueActions[access], resources: [queue.queueArn] }),
+    ],
+  };
+}
+
 export interface AccessResources {
   table: ITable;
   uploads: IBucket;
   photos: IBucket;
   letters: IBucket;
   userPool: IUserPool;
+  /** only in the stack that owns it (ApiStack) */
+  photoQueue?: IQueue;
 }
 
 /** Access key → binding. The keys are the route table's field names. */
-export function accessBindings(resources: AccessResources): Record<AccessKey, ResourceBinding> {
+export function accessBindings(resources: AccessResources): Partial<Record<AccessKey, ResourceBinding>> {
   return {
     table: tableBinding(resources.table),
     uploads: bucketBinding(resources.uploads, 'UPLOADS_BUCKET'),
     photos: bucketBinding(resources.photos, 'PHOTOS_BUCKET'),
     letters: bucketBinding(resources.letters, 'LETTERS_BUCKET'),
     identity: identityBinding(resources.userPool),
+    ...(resources.photoQueue ? { photoQueue: queueBinding(resources.photoQueue, 'PHOTO_QUEUE_URL') } : {}),
   };
 }
 

@@ -21,7 +21,7 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * The resources a function may declare access to. A route declares `table`/`uploads` today; later
  * issues add keys here (and in `accessBindings` in infra/access.ts) — nothing else changes.
  */
-export const accessKeys = ['table', 'uploads', 'photos', 'letters', 'identity'] as const;
+export const accessKeys = ['table', 'uploads', 'photos', 'letters', 'identity', 'photoQueue'] as const;
 export type AccessKey = (typeof accessKeys)[number];
 export type AccessDeclarations = Partial<Record<AccessKey, Access>>;
 
@@ -162,7 +162,11 @@ export function functionSpecs(): FunctionSpec[] {
       // a redelivered event finds the upload gone (moved on the first delivery): 404, not 403
       probes: ['uploads'],
       // photo-store.ts: incoming/products/ → originals/products/ (uploads), photos/products/ (photos)
-      keys: { uploads: ['incoming/products/', 'originals/products/'], photos: ['photos/products/'] },
+      keys: {
+        uploads: ['incoming/products/', 'originals/products/'],
+        // withheld/: a photo finished after its product was taken down (photo-withhold.ts)
+        photos: ['photos/products/', 'withheld/products/'],
+      },
       authenticated: false,
       optionalAuth: false,
       // sharp's JavaScript is bundled like everything else; its native linux-arm64 build — npm's

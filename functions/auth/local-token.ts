@@ -4,6 +4,7 @@ import { endpoint, json } from '../lib/http';
 import { rateLimit } from '../lib/rate-limit';
 import { getItem, LocalUser } from '../lib/table';
 import * as z from '../lib/zod';
+import { WhatsApp } from '../requests/schemas';
 import { issueLocalTokens, verifyPassword } from './local-identity';
 import { localKey } from './local-key';
 
@@ -12,10 +13,21 @@ const Body = z.object({
   password: z.string({ error: 'field.required' }).check(z.minLength(1, 'field.required'), z.maxLength(256)),
 });
 
+/**
+ * A seller's username is its WhatsApp number in +62 form (registration normalises it with the same
+ * schema): a number typed as villagers type it — `0812…`, `62812…`, with spaces or dashes — signs in
+ * as `+62812…`. Anything else (the demo officers' `officer@…`) is looked up as typed.
+ */
+export function signInUsername(typed: string): string {
+  const number = WhatsApp.safeParse(typed);
+  return number.success ? number.data : typed;
+}
+
 /** Local stand-in for Cognito's sign-in: the same claims, signed by the local key (local runtime only). */
 export const handler = endpoint('local.token', { body: Body }, async ({ body, now }) => {
-  await rateLimit('signin', body.username, 10, 300, now);
-  const { Item: user } = await getItem(LocalUser, { username: body.username });
+  const username = signInUsername(body.username);
+  await rateLimit('signin', username, 10, 300, now);
+  const { Item: user } = await getItem(LocalUser, { username });
   if (!user || !(await verifyPassword(body.password, user.passwordHash)))
     throw new Unauthorized('error.login_failed');
   const tokens = await issueLocalTokens(

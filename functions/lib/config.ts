@@ -18,6 +18,14 @@ export const Env = z.object({
   S3_ENDPOINT: z.optional(z.url()),
   /** local runtime only: the browser-facing S3 endpoint of presigned URLs (a CORS-adding front) */
   S3_PUBLIC_ENDPOINT: z.optional(z.url()),
+  /** local/tests only: where SQS requests go (fauxqs); on AWS the queue URL's own origin */
+  SQS_ENDPOINT: z.optional(z.url()),
+  /**
+   * AWS: the photo processor's queue (infra/stacks/api-stack.ts), which photo confirm sends the
+   * upload's event to (route `photoQueue: 'write'`). Unset locally: the local runtime delivers the
+   * event to the processor itself on confirm (infra/local/s3-events.ts).
+   */
+  PHOTO_QUEUE_URL: z.optional(z.url()),
   /** public base URL of this API, used in links the API hands to browsers (receipt, S3 redirects) */
   API_URL: z._default(z.url(), 'http://localhost:3000'),
   /** where village sites live; used for links back to the site */

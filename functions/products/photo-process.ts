@@ -1,15 +1,18 @@
 /**
  * The one processing step of the photo processor (products/handlers/process-photo), which the S3 event
  * drives on AWS and the local runtime drives on confirm (infra/local/s3-events.ts: the local S3 server
- * sends no events); the local seed calls it directly. Idempotent: a photo already `ready` or `failed`
- * is left alone, so a redelivered event is harmless.
+ * sends no events) and photo confirm's message on AWS; the local seed calls it directly. Idempotent: a
+ * photo already `ready` or `failed` is left alone, so a redelivered event — or the second of the two
+ * triggers — is harmless; two runs at once write the same variant keys and the photo turns ready once
+ * (updatePhotos leaves a settled photo alone).
  */
 import { config } from '../lib/config';
 import { Unprocessable } from '../lib/errors';
-import { copyObject, deleteObject, getObject, ObjectTooLarge, putObject } from '../lib/s3';
+import { copyObject, deleteObject, getObject, headObject, ObjectTooLarge, putObject } from '../lib/s3';
 import type { ProductItem, ProductPhotoData } from '../lib/table';
 import { PHOTO_MAX_BYTES } from './photo-limits';
 import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './photo-store';
+import { withholdPhoto } from './photo-withhold';
 import { processPhoto } from './photos';
 import { getProduct } from './store';
 
@@ -42,7 +45,13 @@ export async function processUploadedPhoto(
   if (photo.status === 'ready' || photo.status === 'failed') return product;
 
   const incoming = incomingPhotoKey(productId, photoId);
-  const bytes = await readObject(incoming);
+  const original = originalPhotoKey(productId, photoId);
+  let bytes = await readObject(incoming);
+  // the upload is moved to originals/ before the photo is marked ready: a delivery after the move (a
+  // retry of a run that failed at its last step, or a second trigger — S3 event and confirm — racing
+  // the first) processes the kept original instead
+  const fromOriginal = bytes === 'missing';
+  if (fromOriginal) bytes = await readObject(original);
   if (bytes === 'missing')
     throw new Unprocessable('photo_missing', 'error.photo_missing', [
       { path: 'file', message: 'error.photo_missing' },
@@ -52,9 +61,10 @@ export async function processUploadedPhoto(
     bytes === 'too_large' ? ({ ok: false, reason: 'too_large' } as const) : await processPhoto(bytes);
   let update: Partial<ProductPhotoData>;
   if (!result.ok) {
-    await deleteObject(config.UPLOADS_BUCKET, incoming);
+    await deleteObject(config.UPLOADS_BUCKET, fromOriginal ? original : incoming);
     update = { status: 'failed', reason: result.reason };
   } else {
+    // same keys (and the same bytes) on every run: a second delivery never adds a set of variants
     const variants = await Promise.all(
       result.variants.map(async (v) => {
         const key = variantKey(productId, photoId, v.width);
@@ -65,8 +75,7 @@ export async function processUploadedPhoto(
         return { width: v.width, height: v.height, key };
       }),
     );
-    await copyObject(config.UPLOADS_BUCKET, incoming, originalPhotoKey(productId, photoId));
-    await deleteObject(config.UPLOADS_BUCKET, incoming);
+    if (!fromOriginal) await moveToOriginal(incoming, original);
     update = {
       status: 'ready',
       width: result.width,
@@ -75,7 +84,7 @@ export async function processUploadedPhoto(
       placeholder: result.placeholder,
     };
   }
-  return updatePhotos(
+  const saved = await updatePhotos(
     productId,
     (p) => {
       const current = p.photos.find((ph) => ph.id === photoId);
@@ -84,6 +93,22 @@ export async function processUploadedPhoto(
     },
     now,
   );
+  // taken down while this photo was processing: its variants join the withheld ones
+  if (saved.status === 'taken_down' && update.status === 'ready') await withholdPhoto(saved, photoId);
+  return saved;
+}
+
+/**
+ * incoming/ → originals/. A concurrent run may have moved it already (its copy's source is then gone):
+ * fine when the original is there.
+ */
+async function moveToOriginal(incoming: string, original: string) {
+  try {
+    await copyObject(config.UPLOADS_BUCKET, incoming, original);
+  } catch (error) {
+    if (!(await headObject(config.UPLOADS_BUCKET, original))) throw error;
+  }
+  await deleteObject(config.UPLOADS_BUCKET, incoming);
 }
 
 /**

@@ -3,7 +3,7 @@
  * key) and the photo list's read-modify-write. Processing (sharp) lives in ./photo-process so that
  * routes which only hand out upload forms do not bundle it.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../lib/config';
 import { Conflict, NotFound, Unprocessable } from '../lib/errors';
@@ -12,6 +12,7 @@ import { browserSigner, deleteObject, headObject } from '../lib/s3';
 import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table';
 import { whole } from '../lib/update';
 import { MAX_FAILED_PHOTOS, MAX_PHOTOS, PHOTO_MAX_BYTES, PHOTO_POST_EXPIRES_SECONDS } from './photo-limits';
+import { withheldKey } from './photo-withhold';
 import { getProduct, getSeller, saveProduct } from './store';
 
 export const PHOTO_PREFIX = 'incoming/products/';
@@ -23,6 +24,37 @@ export const originalPhotoKey = (productId: string, photoId: string) =>
 /** public variants: served at SITE_URL/photos/… (CloudFront on AWS, the site server locally) */
 export const variantKey = (productId: string, photoId: string, width: number) =>
   `photos/products/${productId}/${photoId}-${width}.webp`;
+
+/**
+ * The processor's message for an uploaded photo, in the shape of S3's EventBridge "Object Created"
+ * event that the rule of infra/stacks/api-stack.ts puts on the processor's queue — what photo confirm
+ * sends on AWS (a second trigger for when the S3 event is late or lost). The processor reads only
+ * `detail.object.key`; `source` and `detail.reason` say that confirm sent it (in logs and the DLQ).
+ */
+export function uploadedPhotoMessage(opts: {
+  bucket: string;
+  productId: string;
+  photoId: string;
+  size: number;
+  region: string;
+  now: Date;
+}): string {
+  return JSON.stringify({
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Object Created',
+    source: 'smart-kampung.photos.confirm',
+    time: opts.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: opts.region,
+    resources: [`arn:aws:s3:::${opts.bucket}`],
+    detail: {
+      version: '0',
+      bucket: { name: opts.bucket },
+      object: { key: incomingPhotoKey(opts.productId, opts.photoId), size: opts.size },
+      reason: 'Confirm',
+    },
+  });
+}
 
 /** `incoming/products/<productId>/<photoId>` → ids, or undefined for anything else. */
 export function parseIncomingKey(key: string): { productId: string; photoId: string } | undefined {
@@ -196,6 +228,8 @@ export async function deletePhoto(product: ProductItem, photoId: string, now: Da
   const variants = removed?.variants?.map((v) => v.key) ?? [];
   await Promise.all([
     ...variants.map((key) => deleteObject(config.PHOTOS_BUCKET, key)),
+    // withheld while the product was taken down (photo-withhold.ts)
+    ...variants.map((key) => deleteObject(config.PHOTOS_BUCKET, withheldKey(key))),
     deleteObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, photoId)),
     deleteObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId)),
   ]);

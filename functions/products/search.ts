@@ -46,6 +46,17 @@ export async function searchProducts(regencyCode: string, input: SearchInput) {
     searchQuery(regencyCode, input),
   );
   // a prefix can match two words of one product: show it once
+  //
+  // Ordering and duplicates, as designed (issue 3 review): results come in sort-key order, term then
+  // product id. Exact-word matches already come first: `…#term_kopi#productid_…` sorts before
+  // `…#term_kopiluwak#…` ('#' is below every letter and digit), so "kopi" lists the products having
+  // the word "kopi" before those having only longer words that start with it. Duplicates are removed
+  // within a page only: a product with two words extending the typed one ("kopi" and "kopiluwak") can
+  // show again on a later page when the page boundary falls between its two entries. Removing that
+  // across pages would need the entry to know its product's other indexed terms (the item's `text`
+  // holds every word, but only the first MAX_TERMS are indexed, so skipping by `text` could lose a
+  // product) or a cursor carrying seen ids (unbounded); neither is cheap, so a client that merges
+  // pages should dedupe by `id`.
   const seen = new Set<string>();
   const items = Items.filter((e) => !seen.has(e.productId) && seen.add(e.productId)).map(searchResult);
   return { items, cursor: encodeCursor(LastEvaluatedKey) };

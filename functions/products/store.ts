@@ -13,6 +13,7 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import type { Caller } from '../lib/auth';
 import { batchWrite } from '../lib/batch';
 import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from '../lib/errors';
+import { log } from '../lib/log';
 import {
   getItem,
   Idempotency,
@@ -30,6 +31,7 @@ import {
 import { transact } from '../lib/transact';
 import { outOfDateState } from '../sites/signal';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
+import { followRelist } from './photo-withhold';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';
 import { productTerms, searchText } from './search-terms';
 import { photoUrl } from './views';
@@ -233,7 +235,7 @@ export async function patchProduct(id: string, input: ProductPatchInput, actor: 
   } as ProductItem;
   if (fields.discountPrice === null) delete next.discountPrice;
   if (status === 'published' && !product.publishedAt) next.publishedAt = now.toISOString();
-  if (status === 'taken_down') next.reason = reason;
+  if (status === 'taken_down') next.reason = reason ?? product.reason;
   else if (product.status === 'taken_down') delete next.reason;
   return saveProduct(product, next, seller.status, now, `product ${to ? `→ ${status}` : 'edited'}`);
 }
@@ -372,8 +374,13 @@ export function searchEntries(p: ProductItem): SearchItem[] {
  * After a seller's status changed: every product of the seller takes the visibility it now
  * deserves. Idempotent — repeating the seller transition repairs a run a crash cut short.
  */
-export async function relistSellerProducts(seller: SellerItem, now: Date): Promise<number> {
+export async function relistSellerProducts(
+  seller: SellerItem,
+  now: Date,
+  opts: { continueOnError?: boolean } = {},
+): Promise<{ changed: number; failed: string[] }> {
   let changed = 0;
+  const failed: string[] = [];
   let cursor: string | null = null;
   do {
     const page: { items: ProductItem[]; cursor: string | null } = await queryPage(
@@ -382,10 +389,23 @@ export async function relistSellerProducts(seller: SellerItem, now: Date): Promi
       { sellerId: seller.id },
       { cursor },
     );
-    for (const product of page.items) if (await relistOne(product.id, seller, now)) changed++;
+    for (const product of page.items) {
+      try {
+        if (await relistOne(product.id, seller, now)) changed++;
+      } catch (error) {
+        if (!opts.continueOnError) throw error;
+        // one product's failure does not leave the others as they were
+        failed.push(product.id);
+        log('error', 'product.relist_failed', {
+          productId: product.id,
+          sellerId: seller.id,
+          error: (error as Error).name,
+        });
+      }
+    }
     cursor = page.cursor;
   } while (cursor);
-  return changed;
+  return { changed, failed };
 }
 
 /**
@@ -400,13 +420,16 @@ async function relistOne(id: string, seller: SellerItem, now: Date): Promise<boo
     if ((current.visibility === 'public') === visible && (!visible || current.indexedTerms.length))
       return false;
     try {
-      await saveProduct(
+      const saved = await saveProduct(
         current,
         { ...current, version: current.version + 1, updatedAt: now.toISOString() },
         seller.status,
         now,
         `seller ${seller.status}`,
       );
+      // a suspended seller's photos leave the public with its products, and come back with them
+      if ((current.visibility === 'public') !== (saved.visibility === 'public'))
+        await followRelist(saved, seller.status);
       return true;
     } catch (error) {
       if (!(error instanceof Conflict)) throw error;

@@ -8,6 +8,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { hashPassword } from '../auth/local-identity';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
+import { log } from '../lib/log';
 import {
   getItem,
   indexes,
@@ -143,7 +144,8 @@ const MOVES: Record<SellerItem['status'], SellerItem['status'][]> = {
 /**
  * The officer's decision. Rejecting and suspending need a reason. Approving or suspending changes
  * which products are public: they are relisted (and the village's site marked out of date). The same
- * transition again is accepted and repeats the relisting, so a retry repairs a run cut short.
+ * transition again is accepted and repeats the relisting, so a retry repairs a run cut short. Once
+ * the transition has committed, the answer is 200 with it even when the relist did not finish.
  */
 export async function transitionSeller(
   id: string,
@@ -197,7 +199,27 @@ export async function transitionSeller(
     );
     if (result.canceled) throw new Conflict('error.version_conflict', 'version_conflict');
   }
-  await relistSellerProducts(next, now);
+  if (next === seller) {
+    // the same transition again: nothing committed here but the relist (the repair path), so its
+    // failure is this request's failure
+    await relistSellerProducts(next, now);
+    return next;
+  }
+  // committed: the answer is the committed transition, whatever the relist meets. Products it could
+  // not relist (a conflict with a concurrent edit that kept winning, a throttled write) are logged,
+  // never a 409/500 for a decision that stands; the officer's repeating the same transition relists
+  // them (idempotent), as does the seller's next change to each product.
+  try {
+    const { failed } = await relistSellerProducts(next, now, { continueOnError: true });
+    if (failed.length)
+      log('error', 'seller.relist_incomplete', { sellerId: next.id, to: next.status, failed: failed.length });
+  } catch (error) {
+    log('error', 'seller.relist_failed', {
+      sellerId: next.id,
+      to: next.status,
+      error: (error as Error).name,
+    });
+  }
   return next;
 }
 

@@ -160,7 +160,11 @@ export function specFunction(
     environment: props.environment,
   });
   for (const [key, binding, access] of bindingsFor(spec.access, bindings))
-    fn.bind(binding, access, key === 'table' || key === 'identity' ? undefined : spec.keys[key]);
+    fn.bind(
+      binding,
+      access,
+      key === 'uploads' || key === 'photos' || key === 'letters' ? spec.keys[key] : undefined,
+    );
   for (const bucket of spec.probes) {
     const binding = bindings[bucket];
     if (!binding) throw new Error(`${spec.id} probes ${bucket}, which this stack does not bind`);

@@ -6,6 +6,9 @@
  * route's path parameters is announced to the function AWS would invoke, as the very SQS record AWS
  * delivers, and the route's handler runs once that function has returned.
  *
+ * On AWS confirm itself also sends the processor's queue this event's message (PHOTO_QUEUE_URL, unset
+ * here): the emulation below stands in for both triggers, so locally nothing is sent.
+ *
  * Declared per route below (data); the adapter stays generic: `withS3Notifications` wraps the
  * handler loader the adapter is given.
  */

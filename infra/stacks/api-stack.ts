@@ -65,12 +65,30 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     const { config, names } = props;
 
+    // the processor's queue first: photo confirm (route `photoQueue`) is granted SendMessage on it
+    this.photoDeadLetterQueue = new Queue(this, 'PhotoDLQ', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.photoDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue',
+    });
+    this.photoQueue = new Queue(this, 'PhotoQueue', {
+      // ≥ 6 × the function timeout, as Lambda's SQS integration recommends
+      visibilityTimeout: Duration.seconds(functionSpec('photo-processor').timeoutSeconds * 6),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: this.photoDeadLetterQueue, maxReceiveCount: PHOTO_MAX_RECEIVES },
+    });
     const bindings = accessBindings({
       table: Table.fromTableName(this, 'Table', names.table),
       uploads: Bucket.fromBucketName(this, 'Uploads', names.bucket('uploads')),
       photos: Bucket.fromBucketName(this, 'Photos', names.bucket('photos')),
       letters: Bucket.fromBucketName(this, 'Letters', names.bucket('letters')),
       userPool: props.userPool,
+      photoQueue: this.photoQueue,
     });
 
     const origins = siteOrigins(config);
@@ -180,23 +198,6 @@ export class ApiStack extends Stack {
       `S3 product photo → resized variants (functions/${processor.handler})`,
       {},
     );
-    this.photoDeadLetterQueue = new Queue(this, 'PhotoDLQ', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    Validations.of(this.photoDeadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue',
-    });
-    this.photoQueue = new Queue(this, 'PhotoQueue', {
-      // ≥ 6 × the function timeout, as Lambda's SQS integration recommends
-      visibilityTimeout: Duration.seconds(processor.timeoutSeconds * 6),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // the processor marks a photo `failed` on the last receive: one constant for both
-      deadLetterQueue: { queue: this.photoDeadLetterQueue, maxReceiveCount: PHOTO_MAX_RECEIVES },
-    });
     new Rule(this, 'PhotoUploaded', {
       description: 'A product photo landed in the uploads bucket',
       eventPattern: {

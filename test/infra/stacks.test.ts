@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Env } from '../../functions/lib/config';
 import { PHOTO_MAX_RECEIVES } from '../../functions/products/photo-limits';
 import { corsRequestHeaders, type Route, routes } from '../../functions/routes';
-import { identityActions, listActions, objectActions, tableActions } from '../../infra/access';
+import { identityActions, listActions, objectActions, queueActions, tableActions } from '../../infra/access';
 import { accessKeys, functionSpecs, repoRoot } from '../../infra/bundles';
 import { aliasStoreName } from '../../infra/cloudfront/render';
 import { createLocalApi } from '../../infra/local/adapter';
@@ -268,6 +268,8 @@ describe('least privilege', () => {
       if (!access) continue;
       if (key === 'identity') {
         for (const action of identityActions[access]) allowed.add(`${action} <user-pool>`);
+      } else if (key === 'photoQueue') {
+        for (const action of queueActions[access]) allowed.add(`${action} <photo-queue>`);
       } else if (key === 'table') {
         for (const action of tableActions[access]) {
           for (const resource of [tableArn, ...gsiNames.map((n) => `${tableArn}/index/${n}`)]) {
@@ -327,8 +329,14 @@ describe('least privilege', () => {
             } else if (action === 'events:PutEvents' && spec.kind === 'site-dispatch') {
               expect(flat).toMatch(/^<Bus.*\.Arn>$/);
             } else {
-              expect(allowed.has(`${action} ${flat}`), `${spec.id} may not ${action} on ${flat}`).toBe(true);
-              granted.add(`${action} ${flat}`);
+              // the photo queue (a route's `photoQueue`): one name for it
+              const named = action.startsWith('sqs:')
+                ? flat.replace(/^<PhotoQueue[0-9A-F]*\.Arn>$/, '<photo-queue>')
+                : flat;
+              expect(allowed.has(`${action} ${named}`), `${spec.id} may not ${action} on ${named}`).toBe(
+                true,
+              );
+              granted.add(`${action} ${named}`);
             }
           }
         }

@@ -5,7 +5,8 @@
  * client's, which functions/lib/s3.ts sends S3 requests through too), attributed to the function it
  * belongs to by the local runtime's invocation context (infra/local/invocation.ts). Each request is
  * turned into the IAM action(s) AWS authorizes it with — DynamoDB's `X-Amz-Target` *is* the action;
- * an S3 HEAD/GET answered 404 needs s3:ListBucket on AWS (else S3 answers 403) — and every one must be
+ * an S3 HEAD/GET answered 404 needs s3:ListBucket on AWS (else S3 answers 403); SQS's JSON protocol
+ * names its action in `X-Amz-Target` too (photo confirm's SendMessage) — and every one must be
  * allowed by that function's policy in the synthesized templates (built from infra/access.ts).
  *
  * The policies are read from the templates, not recomputed from infra/access.ts: a grant missing from
@@ -22,11 +23,14 @@ import { objectCreatedEvent, sqsRecord } from '../../infra/local/s3-events';
 import { flattenForNag } from '../../infra/nag';
 import { JPEG, PDF } from '../fixtures/files';
 import { buildApp, resourcesOfType } from '../infra/support';
+import { confirmOnAws } from '../support/direct';
 import { client, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
 
 let runtime: LocalRuntime;
 let call: ReturnType<typeof client>;
 let restoreTransport: () => void;
+/** the processor's queue, made in fauxqs (AWS: ApiStack's PhotoQueue) */
+let photoQueueUrl = '';
 
 /** function id → "action resource" → the routes (or the function) it was seen in */
 const observed = new Map<string, Map<string, Set<string>>>();
@@ -101,6 +105,13 @@ function s3Actions(request: HttpRequest, status: number): string[] {
   return [`s3:unknown-${method} ${target.resource}`];
 }
 
+/** SQS (JSON protocol): the target's action is the IAM action; the queue is named by QueueUrl. */
+function sqsActions(target: string, body: string): string[] {
+  const { QueueUrl = '' } = JSON.parse(body || '{}') as { QueueUrl?: string };
+  const queue = QueueUrl === photoQueueUrl ? 'queue:photo' : `unknown-queue:${QueueUrl}`;
+  return [`sqs:${target.split('.')[1]} ${queue}`];
+}
+
 /** A granted "action resource" allows an observed one: the same, or a `prefix*` object grant covering its key. */
 function allows(granted: Set<string>, observedAction: string): boolean {
   if (granted.has(observedAction)) return true;
@@ -133,7 +144,8 @@ function grantedByTemplates(): Map<string, Set<string>> {
         /^arn:<AWS::Partition>:s3:::smart-kampung-3510-(\w+)-<AWS::AccountId>-<AWS::Region>/,
         'bucket:$1',
       )
-      .replace(/^<Bus[0-9A-F]*\.Arn>$/, 'event-bus');
+      .replace(/^<Bus[0-9A-F]*\.Arn>$/, 'event-bus')
+      .replace(/^<PhotoQueue[0-9A-F]{8}\.Arn>$/, 'queue:photo');
   const granted = new Map<string, Set<string>>();
   for (const spec of specs) {
     const template = templates[stackOf(spec)];
@@ -178,6 +190,7 @@ beforeAll(async () => {
     const host = `${request.hostname}${request.port ? `:${request.port}` : ''}`;
     const target = request.headers['x-amz-target'];
     if (host === dynamoHost && target) record(dynamoActions(target, bodyText(request.body)));
+    else if (target?.startsWith('AmazonSQS.')) record(sqsActions(target, bodyText(request.body)));
     else record(s3Actions(request, answer.response.statusCode));
     return answer;
   };
@@ -351,7 +364,52 @@ async function sellerFlow() {
     token: seller,
   });
   expect(ready.status, ready.text).toBe(200);
+  // confirm as AWS runs it (no local S3-event emulation first): it sends the processor's queue the
+  // upload's event itself
+  const { config } = await import('../../functions/lib/config');
+  const { dynamo } = await import('../../functions/lib/aws');
+  const { messageQueue } = await import('../../functions/lib/sqs');
+  const sqs = messageQueue({
+    region: 'ap-southeast-3',
+    credentials: async () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
+    transport: dynamo.config.requestHandler as never,
+    endpoint: runtime.s3Endpoint,
+  });
+  photoQueueUrl = (await sqs.call<{ QueueUrl: string }>('CreateQueue', { QueueName: 'grants-photo-queue' }))
+    .QueueUrl;
+  const third = await call('POST', `/products/${productId}/photos`, {
+    token: seller,
+    json: { contentType: 'image/jpeg', size: image.length },
+  });
+  expect(third.status, third.text).toBe(201);
+  await postForm(third.data.url, third.data.fields, image, 'image/jpeg');
+  Object.assign(config, { PHOTO_QUEUE_URL: photoQueueUrl, SQS_ENDPOINT: runtime.s3Endpoint });
+  try {
+    const queued = await localInvocation.run({ routeId: 'photos.confirm' }, () =>
+      confirmOnAws(seller, productId, third.data.photoId),
+    );
+    expect(queued.status).toBe(202);
+  } finally {
+    Object.assign(config, { PHOTO_QUEUE_URL: undefined, SQS_ENDPOINT: undefined });
+  }
   expect((await call('GET', '/products/search?q=madu')).status).toBe(200);
+  // an officer's take-down withholds the photos' variants; reinstating releases them (photos bucket)
+  const before = await call('GET', `/products/${productId}`, { token: seller });
+  const down = await call('PATCH', `/products/${productId}`, {
+    token: officer,
+    json: { version: before.data.version, status: 'taken_down', reason: 'Audit' },
+  });
+  expect(down.status, down.text).toBe(200);
+  const back = await call('PATCH', `/products/${productId}`, {
+    token: officer,
+    json: { version: down.data.version, status: 'hidden' },
+  });
+  expect(back.status, back.text).toBe(200);
+  const republished = await call('PATCH', `/products/${productId}`, {
+    token: seller,
+    json: { version: back.data.version, status: 'published' },
+  });
+  expect(republished.status, republished.text).toBe(200);
   expect((await call('GET', `/villages/${TAMANSARI}/products`)).status).toBe(200);
   expect((await call('GET', `/sellers/${sellerId}/products`, { token: seller })).status).toBe(200);
   // suspending the seller takes its products out of the search index
@@ -472,6 +530,16 @@ describe('what functions send is what they are granted', () => {
     // (a relist on suspension deletes search entries inside the product's transaction: no batch there)
     expect(batchWriters).toEqual(expect.arrayContaining(['ProductsPatch', 'ProductsProcessPhoto']));
     expect(seen('ProductsPhotoConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
+    expect(seen('ProductsPhotoConfirm', 'sqs:SendMessage queue:photo')).toBe(true);
+    expect(
+      [...(observed.get('ProductsPatch')?.keys() ?? [])].filter((a) => a.includes('bucket:photos/withheld/')),
+    ).not.toEqual([]);
+    // the suspension at the end of the seller flow withholds the product's photos
+    expect(
+      [...(observed.get('SellersTransition')?.keys() ?? [])].filter((a) =>
+        a.includes('bucket:photos/withheld/'),
+      ),
+    ).not.toEqual([]);
     expect(seen('RequestsDocumentConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(seen('ProductsProcessPhoto', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(observed.has('SitesDispatch')).toBe(true);

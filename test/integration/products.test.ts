@@ -2,17 +2,12 @@
  * Sellers and products end to end over the embedded servers (DynamoDB Local, the S3 server, the
  * adapter, the site server that delivers photos), with real images uploaded by presigned POST.
  */
-import type {
-  APIGatewayProxyEventV2WithJWTAuthorizer,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toApiGatewayClaims } from '../../infra/local/claims';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { localS3Notifications, objectCreatedEvent, sqsRecord } from '../../infra/local/s3-events';
 import { GPS_FIXTURE, htmlBytes, jpegWithGps, pngBytes, svgBytes } from '../fixtures/images';
+import { confirmOnAws } from '../support/direct';
 import { client, KEMIREN, signIn, startRuntime, TAMANSARI } from '../support/runtime';
 
 let runtime: LocalRuntime;
@@ -106,45 +101,6 @@ async function uploadPhoto(token: string, productId: string, bytes: Buffer, decl
   return { photoId, confirmed };
 }
 
-/**
- * The confirm function invoked directly with the event API Gateway builds (the seller's claims from
- * the JWT authorizer): what AWS runs, without the local runtime's S3-event emulation before it.
- */
-async function confirmOnAws(token: string, productId: string, photoId: string) {
-  const { handler } = await import('../../functions/products/handlers/photo-confirm');
-  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
-  const path = `/products/${productId}/photos/${photoId}/confirm`;
-  const routeKey = 'POST /products/{id}/photos/{photoId}/confirm';
-  const event = {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString: '',
-    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    pathParameters: { id: productId, photoId },
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'direct',
-      authorizer: {
-        principalId: '',
-        integrationLatency: 0,
-        jwt: { claims: toApiGatewayClaims(payload), scopes: null as unknown as string[] },
-      },
-      domainName: 'api.example',
-      domainPrefix: 'api',
-      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId: `direct-${photoId}`,
-      routeKey,
-      stage: '$default',
-      time: '25/Nov/2026:00:00:00 +0000',
-      timeEpoch: Date.now(),
-    },
-    isBase64Encoded: false,
-  } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
-  const res = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
-  return { status: res.statusCode, data: JSON.parse(res.body ?? 'null') };
-}
-
 /** What AWS delivers after an upload: the EventBridge "Object Created" event in an SQS record. */
 async function deliverS3Event(productId: string, photoId: string, receiveCount = 1) {
   const { handler } = await import('../../functions/products/handlers/process-photo');
@@ -187,8 +143,23 @@ describe('seller registration and moderation', () => {
     const reg = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body });
     expect(reg.status, reg.text).toBe(201);
     expect(reg.data).toEqual({ id: expect.any(String), status: 'pending' });
-    // the username is the WhatsApp number, normalised
+    // the username is the WhatsApp number, normalised; typed as villagers type it, it signs in too
     const token = await signInAs(`+62${String(body.whatsapp).slice(1)}`, PASSWORD);
+    const local = String(body.whatsapp);
+    for (const typed of [
+      local,
+      `62${local.slice(1)}`,
+      `${local.slice(0, 4)}-${local.slice(4, 8)} ${local.slice(8)}`,
+    ]) {
+      const again = JSON.parse(
+        Buffer.from((await signInAs(typed, PASSWORD)).split('.')[1] ?? '', 'base64url').toString(),
+      );
+      expect(again['cognito:username'], typed).toBe(`+62${local.slice(1)}`);
+    }
+    const wrong = await call('POST', '/local/token', {
+      json: { username: local, password: 'Salah-Sandi-1' },
+    });
+    expect(wrong.status).toBe(401);
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
     expect(claims).toMatchObject({
       'cognito:groups': ['seller'],
@@ -324,7 +295,7 @@ describe('photos', () => {
   });
 });
 
-describe('confirm as AWS runs it (processing is the S3 event’s job)', () => {
+describe('confirm as AWS runs it (no local S3-event emulation before it)', () => {
   it('202 processing after an upload, 422 with nothing uploaded; the S3 event to the processor makes it ready', async () => {
     const seller = await approvedSeller();
     const product = await createProduct(seller.token);
@@ -368,6 +339,108 @@ describe('confirm as AWS runs it (processing is the S3 event’s job)', () => {
     const done = await confirmOnAws(seller.token, product.id, photoId);
     expect(done.status).toBe(200);
     expect(done.data.photos).toEqual([{ id: photoId, status: 'failed', reason: 'unsupported_type' }]);
+  });
+
+  it('on AWS confirm is a trigger too: it sends the S3 event’s message to the queue; both deliveries → one set of variants, ready once', async () => {
+    const { config } = await import('../../functions/lib/config');
+    const { dynamo } = await import('../../functions/lib/aws');
+    const { messageQueue } = await import('../../functions/lib/sqs');
+    const { s3 } = await import('../../functions/lib/s3');
+    const { getProduct } = await import('../../functions/products/store');
+    const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
+    const { handler: processPhoto } = await import('../../functions/products/handlers/process-photo');
+    const { ListObjectsV2Command, HeadObjectCommand } = await import('@aws-sdk/client-s3');
+    // fauxqs (the local S3 server) speaks SQS too: the processor's queue, as on AWS
+    const sqs = messageQueue({
+      region: 'ap-southeast-3',
+      credentials: async () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
+      transport: dynamo.config.requestHandler as never,
+      endpoint: runtime.s3Endpoint,
+    });
+    const { QueueUrl: queueUrl } = await sqs.call<{ QueueUrl: string }>('CreateQueue', {
+      QueueName: `photo-queue-${Date.now()}`,
+    });
+    const receive = () =>
+      sqs.call<{ Messages?: { Body: string; ReceiptHandle: string }[] }>('ReceiveMessage', {
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+      });
+    Object.assign(config, { PHOTO_QUEUE_URL: queueUrl, SQS_ENDPOINT: runtime.s3Endpoint });
+    try {
+      const seller = await approvedSeller();
+      const product = await createProduct(seller.token);
+      const photoId = await uploadOnly(seller.token, product.id, await jpegWithGps());
+      const before = await getProduct(product.id);
+
+      const accepted = await confirmOnAws(seller.token, product.id, photoId);
+      expect(accepted.status).toBe(202);
+      const { Messages: sent = [] } = await receive();
+      expect(sent).toHaveLength(1);
+      const message = JSON.parse(sent[0]?.Body ?? '{}');
+      // what the S3 event puts there: the processor reads detail.object.key
+      expect(message).toMatchObject({
+        'detail-type': 'Object Created',
+        detail: {
+          bucket: { name: runtime.uploadsBucket },
+          object: { key: incomingPhotoKey(product.id, photoId) },
+        },
+      });
+
+      // the S3 event and confirm's message, delivered at once (two processor invocations)
+      const fromConfirm = sqsRecord(message, { region: 'ap-southeast-3' });
+      const results = await Promise.all([
+        processPhoto({ Records: [fromConfirm] }),
+        deliverS3Event(product.id, photoId),
+      ]);
+      expect(results).toEqual([{ batchItemFailures: [] }, { batchItemFailures: [] }]);
+      const after = await getProduct(product.id);
+      const photo = after.photos.find((p) => p.id === photoId);
+      expect(photo?.status).toBe('ready');
+      // ready once: one change of the photo list after the upload's slot
+      expect(after.photoRev).toBe(before.photoRev + 1);
+      const listed = await s3.send(
+        new ListObjectsV2Command({ Bucket: runtime.photosBucket, Prefix: `photos/products/${product.id}/` }),
+      );
+      expect((listed.Contents ?? []).map((o) => o.Key).sort()).toEqual(
+        photo?.variants?.map((v) => v.key).sort(),
+      );
+      expect(photo?.variants).toHaveLength(3);
+      await expect(
+        s3.send(
+          new HeadObjectCommand({
+            Bucket: runtime.uploadsBucket,
+            Key: originalPhotoKey(product.id, photoId),
+          }),
+        ),
+      ).resolves.toBeTruthy();
+
+      // a late redelivery of either changes nothing; confirm now answers 200 and sends nothing
+      expect(await processPhoto({ Records: [fromConfirm] })).toEqual({ batchItemFailures: [] });
+      expect((await getProduct(product.id)).photoRev).toBe(after.photoRev);
+      expect((await confirmOnAws(seller.token, product.id, photoId)).status).toBe(200);
+      expect((await receive()).Messages ?? []).toEqual([]);
+    } finally {
+      Object.assign(config, { PHOTO_QUEUE_URL: undefined, SQS_ENDPOINT: undefined });
+    }
+  });
+
+  it('a retry after the upload was moved processes the kept original (no photo stuck in processing)', async () => {
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token);
+    const photoId = await uploadOnly(seller.token, product.id, await jpegWithGps());
+    const { copyObject, deleteObject } = await import('../../functions/lib/s3');
+    const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
+    // a first run moved the upload to originals/ and then failed before marking the photo ready
+    await copyObject(
+      runtime.uploadsBucket,
+      incomingPhotoKey(product.id, photoId),
+      originalPhotoKey(product.id, photoId),
+    );
+    await deleteObject(runtime.uploadsBucket, incomingPhotoKey(product.id, photoId));
+    expect(await deliverS3Event(product.id, photoId, 2)).toEqual({ batchItemFailures: [] });
+    const got = await call('GET', `/products/${product.id}`, { token: seller.token });
+    expect(got.data.photos[0]).toMatchObject({ id: photoId, status: 'ready' });
   });
 
   it('the local runtime announces the upload at the key the processor reads', async () => {
@@ -435,9 +508,12 @@ describe('publishing, listings and regency-wide search', () => {
   it('a suspended seller vanishes from every public list until reinstated', async () => {
     const seller = await approvedSeller();
     const product = await createProduct(seller.token, { name: 'Tape Singkong Licin' });
-    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const { confirmed } = await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const urls: string[] = confirmed.data.photos[0].variants.map((v: { url: string }) => v.url);
+    const statuses = async () => Promise.all(urls.map(async (url) => (await fetch(url)).status));
     expect((await publish(seller.token, product)).status).toBe(200);
     expect((await call('GET', '/products/search?q=tape')).data.items).toHaveLength(1);
+    expect(await statuses()).toEqual([200, 200, 200]);
 
     const suspended = await call('POST', `/sellers/${seller.id}/transitions`, {
       token: officer,
@@ -446,6 +522,8 @@ describe('publishing, listings and regency-wide search', () => {
     expect(suspended.status, suspended.text).toBe(200);
     expect((await call('GET', '/products/search?q=tape')).data.items).toEqual([]);
     expect((await call('GET', `/products/${product.id}`)).status).toBe(404);
+    // its photos too (the variant URLs, what CloudFront serves on AWS)
+    expect(await statuses()).toEqual([404, 404, 404]);
     const blocked = await call('POST', `/villages/${TAMANSARI}/products`, {
       token: seller.token,
       json: productBody(),
@@ -454,12 +532,16 @@ describe('publishing, listings and regency-wide search', () => {
 
     await call('POST', `/sellers/${seller.id}/transitions`, { token: officer, json: { to: 'approved' } });
     expect((await call('GET', '/products/search?q=tape')).data.items).toHaveLength(1);
+    expect(await statuses()).toEqual([200, 200, 200]);
   });
 
   it('the officer takes a product down with a reason; the seller cannot put it back', async () => {
     const seller = await approvedSeller();
     const product = await createProduct(seller.token, { name: 'Jamu Kunyit Asam' });
-    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const { confirmed } = await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    const urls: string[] = confirmed.data.photos[0].variants.map((v: { url: string }) => v.url);
+    const statuses = async () => Promise.all(urls.map(async (url) => (await fetch(url)).status));
+    expect(await statuses()).toEqual([200, 200, 200]);
     const published = await publish(seller.token, product);
     const down = await call('PATCH', `/products/${product.id}`, {
       token: officer,
@@ -477,6 +559,21 @@ describe('publishing, listings and regency-wide search', () => {
     });
     expect(back.status).toBe(409);
     expect(back.data.error.code).toBe('product_taken_down');
+    // its photos left the public with it (the variant URLs, what CloudFront serves on AWS)
+    expect(await statuses()).toEqual([404, 404, 404]);
+
+    // reinstated by the officer (taken_down → hidden): the variants come back, the seller republishes
+    const reinstated = await call('PATCH', `/products/${product.id}`, {
+      token: officer,
+      json: { version: down.data.version, status: 'hidden' },
+    });
+    expect(reinstated.status, reinstated.text).toBe(200);
+    expect(await statuses()).toEqual([200, 200, 200]);
+    const again = await call('PATCH', `/products/${product.id}`, {
+      token: seller.token,
+      json: { version: reinstated.data.version, status: 'published' },
+    });
+    expect(again.status, again.text).toBe(200);
   });
 });
 
@@ -637,6 +734,49 @@ describe('search index: what it keeps, and when it changes', () => {
     );
     // the description still counts, while room is left
     expect(ids(await call('GET', '/products/search?q=kataa0&limit=100'))).toContain(product.id);
+  });
+
+  it('a seller transition that committed answers 200 even when the relist keeps conflicting; repeating it repairs', async () => {
+    const { saveHooks } = await import('../../functions/products/store');
+    const { Conflict } = await import('../../functions/lib/errors');
+    const { logOutput } = await import('../../functions/lib/log');
+    const seller = await approvedSeller();
+    const product = await createProduct(seller.token, { name: 'Gula Aren Wonorejo' });
+    await uploadPhoto(seller.token, product.id, await jpegWithGps());
+    expect((await publish(seller.token, product)).status).toBe(200);
+    const findable = async () =>
+      (await call('GET', '/products/search?q=wonorejo')).data.items.some(
+        (i: { id: string }) => i.id === product.id,
+      );
+    expect(await findable()).toBe(true);
+    // every relist write of this seller's product loses to a concurrent change
+    saveHooks.beforeWrite = async (next) => {
+      if (next.sellerId === seller.id) throw new Conflict('error.version_conflict', 'version_conflict');
+    };
+    const lines: string[] = [];
+    const { level, write } = logOutput;
+    Object.assign(logOutput, { level: 'error', write: (_: string, line: string) => lines.push(line) });
+    try {
+      const suspended = await call('POST', `/sellers/${seller.id}/transitions`, {
+        token: officer,
+        json: { to: 'suspended', reason: 'Laporan pembeli' },
+      });
+      expect(suspended.status, suspended.text).toBe(200);
+      expect(suspended.data).toMatchObject({ status: 'suspended' });
+    } finally {
+      saveHooks.beforeWrite = undefined;
+      Object.assign(logOutput, { level, write });
+    }
+    expect(lines.join('\n')).toMatch(/seller\.relist_incomplete/);
+    const stored = await call('GET', `/sellers/${seller.id}`, { token: officer });
+    expect(stored.data.status).toBe('suspended');
+    // left for the repair path: the same transition again relists
+    const again = await call('POST', `/sellers/${seller.id}/transitions`, {
+      token: officer,
+      json: { to: 'suspended', reason: 'Laporan pembeli' },
+    });
+    expect(again.status, again.text).toBe(200);
+    expect(await findable()).toBe(false);
   });
 
   it('a refused write (409) leaves a public product findable', async () => {

@@ -2,8 +2,9 @@ import { authorize } from '../../lib/auth';
 import { Forbidden } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
 import { routeById } from '../../routes';
+import { followTakeDown } from '../photo-withhold';
 import { ProductParams, ProductPatchBody } from '../schemas';
-import { getProduct, patchProduct } from '../store';
+import { getProduct, getSeller, patchProduct } from '../store';
 import { ownerProduct } from '../views';
 
 const route = routeById('products.patch');
@@ -22,6 +23,8 @@ export const handler = endpoint(
       { role: role === 'seller' ? 'seller' : 'officer', username: caller?.username ?? 'unknown' },
       now,
     );
+    // an officer's take-down withholds the photos' public variants; reinstating releases them
+    await followTakeDown(product, next, (await getSeller(product.sellerId)).status);
     return json(200, ownerProduct(next));
   },
 );

@@ -1,6 +1,7 @@
 /**
  * The photo processor, the one place photos are processed: S3 "Object Created" (EventBridge) → SQS →
- * this function on AWS; locally the runtime delivers the same SQS record when the confirm route is
+ * this function on AWS, and the same message sent to the same queue by photo confirm (a second trigger
+ * for a lost or late S3 event; both usually arrive, and the second finds the photo settled); locally the runtime delivers the same SQS record when the confirm route is
  * called (infra/local/s3-events.ts), since the local S3 server sends no events. A failure is reported
  * for that record only, so SQS retries it; on the last delivery (PHOTO_MAX_RECEIVES, the queue's
  * maxReceiveCount) the photo is marked `failed` (`processing_failed`) instead, and the record is done.

@@ -1,0 +1,98 @@
+/**
+ * A taken-down product's photos leave the public: an officer's take-down moves each variant of its
+ * photos from `photos/products/…` (what CloudFront's `/photos/*` behaviour and the local site server
+ * serve) to `withheld/products/…` in the same bucket (served by nothing); reinstating it (taken_down →
+ * hidden, the only way back) moves them back, so the seller can publish again without re-uploading.
+ * The same for the products a seller's suspension takes off the public (products/store.ts relist).
+ * A move, not a delete-and-regenerate: no sharp in the patch function, and the bytes come back exactly
+ * as they were (the private originals stay in the uploads bucket either way).
+ *
+ * Each move is a copy then a delete of the source, idempotent: a source already gone (moved by an
+ * earlier, interrupted attempt) is skipped. The product's own write has committed before these run;
+ * a move that still fails after the S3 retries is logged (`photos.withhold_failed`) and the answer
+ * stays that of the committed change — repeating the officer's take-down (or the reinstatement)
+ * runs the moves again, the repair path.
+ *
+ * What this does NOT remove: copies CloudFront already holds. Variants are served with
+ * `max-age=31536000, immutable`, so an edge that cached one keeps answering it until evicted; on AWS
+ * an invalidation of `/photos/products/<productId>/*` after the move closes that window (infra, not
+ * built here). A seller's suspension does the same for its products that were public (the relist),
+ * and its reinstatement undoes it; a product taken down stays withheld until the officer reinstates
+ * it, and a reinstated product of a suspended seller stays withheld until the seller is.
+ */
+import { config } from '../lib/config';
+import { log } from '../lib/log';
+import { copyObject, deleteObject } from '../lib/s3';
+import type { ProductItem } from '../lib/table';
+
+export const PUBLIC_VARIANTS = 'photos/products/';
+export const WITHHELD_VARIANTS = 'withheld/products/';
+
+/** `photos/products/<p>/<ph>-640.webp` → `withheld/products/<p>/<ph>-640.webp` */
+export const withheldKey = (key: string) =>
+  key.startsWith(PUBLIC_VARIANTS) ? WITHHELD_VARIANTS + key.slice(PUBLIC_VARIANTS.length) : key;
+
+function variantKeys(product: ProductItem): string[] {
+  return product.photos.flatMap((p) => (p.status === 'ready' ? (p.variants ?? []).map((v) => v.key) : []));
+}
+
+/** copy + delete within the photos bucket; a missing source is an earlier move (or nothing to move) */
+async function move(from: string, to: string): Promise<void> {
+  try {
+    await copyObject(config.PHOTOS_BUCKET, from, to);
+  } catch (error) {
+    if ((error as Error).name === 'NoSuchKey') return;
+    throw error;
+  }
+  await deleteObject(config.PHOTOS_BUCKET, from);
+}
+
+async function moveAll(product: ProductItem, direction: 'withhold' | 'release'): Promise<boolean> {
+  const results = await Promise.allSettled(
+    variantKeys(product).map((key) =>
+      direction === 'withhold' ? move(key, withheldKey(key)) : move(withheldKey(key), key),
+    ),
+  );
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length)
+    log('error', 'photos.withhold_failed', {
+      productId: product.id,
+      direction,
+      failed: failed.length,
+      error: ((failed[0] as PromiseRejectedResult).reason as Error)?.name,
+    });
+  return failed.length === 0;
+}
+
+/** Variants are withheld while the product is taken down or its seller suspended. */
+export const variantsWithheld = (product: Pick<ProductItem, 'status'>, sellerStatus: string) =>
+  product.status === 'taken_down' || sellerStatus === 'suspended';
+
+/**
+ * After a committed product change (patch): withhold when the product is to be withheld (again on a
+ * repeated take-down: the repair path), release when it no longer is.
+ */
+export async function followTakeDown(
+  prev: ProductItem,
+  next: ProductItem,
+  sellerStatus: string,
+): Promise<void> {
+  if (variantsWithheld(next, sellerStatus)) {
+    if (next.status === 'taken_down') await moveAll(next, 'withhold');
+  } else if (prev.status === 'taken_down') await moveAll(next, 'release');
+}
+
+/**
+ * After a seller's relist changed a product's visibility: a suspended seller's product is withheld,
+ * one that became public again is released. Only products whose visibility changed come here (a
+ * published product, in practice).
+ */
+export async function followRelist(product: ProductItem, sellerStatus: string): Promise<void> {
+  if (variantsWithheld(product, sellerStatus)) await moveAll(product, 'withhold');
+  else if (product.visibility === 'public') await moveAll(product, 'release');
+}
+
+/** One photo's variants, withheld (the processor finishing a photo of a product taken down meanwhile). */
+export async function withholdPhoto(product: ProductItem, photoId: string): Promise<void> {
+  await moveAll({ ...product, photos: product.photos.filter((p) => p.id === photoId) }, 'withhold');
+}
