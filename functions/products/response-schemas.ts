@@ -5,6 +5,7 @@
  * schema does not, and test/integration/openapi-responses.test.ts validates real answers against the
  * generated document.
  */
+import type { Documents, Expect } from '../lib/schema-checks';
 import * as z from '../lib/zod';
 import { VillageCode } from '../villages/schemas';
 import { PRODUCT_CATEGORIES } from './categories';
@@ -172,14 +173,6 @@ export const SearchPage = pageOf(SearchResult);
 // compile-time: each schema documents every field its view produces and no other, with types at
 // least as precise as the view's (enums where the view says string); nested shapes are checked by the
 // integration test against real answers
-type Documents<S, V> = [keyof S] extends [keyof V]
-  ? [keyof V] extends [keyof S]
-    ? [S] extends [V]
-      ? true
-      : false
-    : false
-  : false;
-type Expect<T extends true> = T;
 export type ResponseSchemaChecks = [
   Expect<Documents<z.output<typeof PublicProduct>, ReturnType<typeof publicProduct>>>,
   Expect<Documents<z.output<typeof OwnerProduct>, ReturnType<typeof ownerProduct>>>,

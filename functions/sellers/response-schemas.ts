@@ -4,6 +4,7 @@
  * check at the bottom fails the build when the view and the schema part, and
  * test/integration/openapi-responses.test.ts validates real answers against the generated document.
  */
+import type { Documents, Expect } from '../lib/schema-checks';
 import * as z from '../lib/zod';
 import { VillageCode } from '../villages/schemas';
 import { SELLER_STATUSES } from './schemas';
@@ -54,14 +55,6 @@ export const SellerRegistration = z
 export const SellerPage = z.object({ items: z.array(SellerOut), cursor: z.nullable(z.string()) });
 
 // compile-time: the schema documents every field sellerView produces and no other, at least as precisely
-type Documents<S, V> = [keyof S] extends [keyof V]
-  ? [keyof V] extends [keyof S]
-    ? [S] extends [V]
-      ? true
-      : false
-    : false
-  : false;
-type Expect<T extends true> = T;
 export type ResponseSchemaChecks = [
   Expect<Documents<z.output<typeof SellerOut>, ReturnType<typeof sellerView>>>,
 ];

@@ -8,15 +8,10 @@
  */
 
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
-import type {
-  APIGatewayProxyEventV2WithJWTAuthorizer,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toApiGatewayClaims } from '../../infra/local/claims';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { htmlBytes, plainJpeg } from '../fixtures/images';
+import { confirmOnAws } from '../support/direct';
 import { type Call, client, signIn, startRuntime, TAMANSARI } from '../support/runtime';
 
 type Json = Record<string, any>;
@@ -104,36 +99,6 @@ async function photoSlot(token: string, productId: string, bytes?: Buffer, decla
     expect(s3.status).toBeLessThan(300);
   }
   return created.data.photoId as string;
-}
-
-/**
- * The confirm function invoked with the event API Gateway builds, without the local runtime's S3
- * event emulation before it: on AWS an upload not yet processed answers 202.
- */
-async function confirmOnAws(token: string, productId: string, photoId: string) {
-  const { handler } = await import('../../functions/products/handlers/photo-confirm');
-  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
-  const path = `/products/${productId}/photos/${photoId}/confirm`;
-  const routeKey = 'POST /products/{id}/photos/{photoId}/confirm';
-  const event = {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString: '',
-    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    pathParameters: { id: productId, photoId },
-    requestContext: {
-      authorizer: { jwt: { claims: toApiGatewayClaims(claims), scopes: null } },
-      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId: `direct-${photoId}`,
-      routeKey,
-      stage: '$default',
-      timeEpoch: Date.now(),
-    },
-    isBase64Encoded: false,
-  } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
-  const res = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
-  return { status: res.statusCode ?? 0, text: res.body ?? '', data: JSON.parse(res.body ?? 'null') };
 }
 
 beforeAll(async () => {

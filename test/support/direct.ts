@@ -41,5 +41,5 @@ export async function confirmOnAws(token: string, productId: string, photoId: st
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
   const res = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
-  return { status: res.statusCode, data: JSON.parse(res.body ?? 'null') };
+  return { status: res.statusCode ?? 0, text: res.body ?? '', data: JSON.parse(res.body ?? 'null') };
 }
