@@ -8,6 +8,7 @@
  */
 
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { htmlBytes, plainJpeg } from '../fixtures/images';
@@ -20,7 +21,7 @@ let call: ReturnType<typeof client>;
 let doc: Json;
 let officer: string;
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
 ajv.addFormat('uri', { type: 'string', validate: (s: string) => URL.canParse(s) });
 ajv.addFormat('date-time', { type: 'string', validate: (s: string) => !Number.isNaN(Date.parse(s)) });
 const compiled = new Map<string, ValidateFunction>();

@@ -5,6 +5,7 @@
  * as JSON Schema 2020-12 (the dialect of OpenAPI 3.1).
  */
 import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Route, routes } from '../../functions/routes';
 import { startLocalRuntime } from '../../infra/local/runtime';
@@ -106,7 +107,7 @@ describe('GET /openapi.json', () => {
       expect.objectContaining({ in: 'path', name: 'code', required: true }),
     );
 
-    const ajv = new Ajv2020({ strict: false });
+    const ajv = addFormats(new Ajv2020({ strict: false }));
     const check = ajv.compile(schema);
     expect(
       check({ serviceCode: 'sku', applicant: { name: 'Budi Santoso', nik: '3510241508900001' }, fields: {} }),
@@ -144,7 +145,7 @@ describe('GET /openapi.json', () => {
     const refs = collectRefs(doc);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(resolvePointer(doc, ref), ref).toBeDefined();
-    const ajv = new Ajv2020({ strict: false });
+    const ajv = addFormats(new Ajv2020({ strict: false }));
     let compiled = 0;
     for (const item of Object.values(doc.paths) as Json[])
       for (const op of Object.values(item) as Json[]) {
