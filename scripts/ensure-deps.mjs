@@ -11,3 +11,10 @@ if (stale) {
   console.log('smart-kampung: installing dependencies (npm ci) …');
   execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
 }
+
+// the photo processor's linux-arm64 build (npm's optional platform packages, from the npm registry at
+// package-lock.json's versions): the bundle tests load it and `cdk synth` ships it; installed once
+if (!existsSync('.lambda-deps/linux-arm64/node_modules/@img/sharp-linux-arm64/package.json')) {
+  console.log('smart-kampung: installing the Lambda (linux-arm64) build of sharp …');
+  execSync('node_modules/.bin/tsx scripts/lambda-deps.ts', { stdio: 'inherit' });
+}

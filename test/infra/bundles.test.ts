@@ -296,24 +296,25 @@ describe("the photo processor's linux-arm64 build (.lambda-deps)", () => {
     }
   });
 
-  // only where it has been installed (scripts/lambda-deps.ts needs the npm registry once)
-  it.skipIf(checkLambdaDeps(packages).length > 0)(
-    'when installed, its native code is ELF for aarch64 (what Graviton loads)',
-    async () => {
-      const natives = [
-        join(lambdaDepsRoot, 'node_modules/@img/sharp-linux-arm64/lib'),
-        join(lambdaDepsRoot, 'node_modules/@img/sharp-libvips-linux-arm64/lib'),
-      ];
-      for (const dir of natives) {
-        const files = (await readdir(dir)).filter((f) => /\.node$|\.so(\.|$)/.test(f));
-        expect(files.length, dir).toBeGreaterThan(0);
-        for (const file of files) {
-          const header = (await readFile(join(dir, file))).subarray(0, 20);
-          expect(header.subarray(0, 4).toString('latin1'), file).toBe('\x7fELF');
-          // e_machine (little-endian, offset 18): 183 = EM_AARCH64
-          expect(header.readUInt16LE(18), file).toBe(183);
-        }
+  // installed by `npm test`'s pre-step and .ci/run (scripts/lambda-deps.ts, from the npm registry once)
+  it('the installed native code is ELF for aarch64 (what Graviton loads)', async () => {
+    expect(
+      checkLambdaDeps(packages),
+      '.lambda-deps is incomplete: run `npx tsx scripts/lambda-deps.ts` (needs the npm registry once)',
+    ).toEqual([]);
+    const natives = [
+      join(lambdaDepsRoot, 'node_modules/@img/sharp-linux-arm64/lib'),
+      join(lambdaDepsRoot, 'node_modules/@img/sharp-libvips-linux-arm64/lib'),
+    ];
+    for (const dir of natives) {
+      const files = (await readdir(dir)).filter((f) => /\.node$|\.so(\.|$)/.test(f));
+      expect(files.length, dir).toBeGreaterThan(0);
+      for (const file of files) {
+        const header = (await readFile(join(dir, file))).subarray(0, 20);
+        expect(header.subarray(0, 4).toString('latin1'), file).toBe('\x7fELF');
+        // e_machine (little-endian, offset 18): 183 = EM_AARCH64
+        expect(header.readUInt16LE(18), file).toBe(183);
       }
-    },
-  );
+    }
+  });
 });
