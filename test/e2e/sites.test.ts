@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Publisher, PublishRound } from '../../infra/local/publisher';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { jpegWithGps } from '../fixtures/images';
-import { client, KEMIREN, signIn, TAMANSARI } from '../support/runtime';
+import { client, KEMIREN, signIn, skuBody, TAMANSARI } from '../support/runtime';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -576,9 +576,12 @@ describe('a newcomer and the links people share', () => {
 });
 
 describe('quality of the built pages', () => {
+  /** axe on a page of the built site (`/…`) or any absolute URL (the API's own HTML pages) */
   async function axe(path: string) {
-    const page = await browser.newPage();
-    await page.goto(`${site}${path}`);
+    // the API's pages send `default-src 'none'`: let the test inject axe (bypassCSP), nothing else changes
+    const context = await browser.newContext({ bypassCSP: path.startsWith('http') });
+    const page = await context.newPage();
+    await page.goto(path.startsWith('http') ? path : `${site}${path}`);
     await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
     const result = await page.evaluate(async () => {
       type Axe = {
@@ -595,7 +598,7 @@ describe('quality of the built pages', () => {
           `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
       );
     });
-    await page.close();
+    await context.close();
     return result;
   }
 
@@ -611,6 +614,35 @@ describe('quality of the built pages', () => {
       '/',
     ];
     for (const path of paths) expect(await axe(path), path).toEqual([]);
+  });
+
+  it("the API's own HTML pages (receipt, tracking, product search, errors) validate and pass axe", async () => {
+    const api = runtime.apiUrl;
+    const call = client(api);
+    const filed = await call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody('Dewi Lestari') });
+    expect(filed.status).toBe(201);
+    const { id, secret, trackingCode } = filed.data as { id: string; secret: string; trackingCode: string };
+    const receipt = `${api}/requests/${id}/receipt?secret=${encodeURIComponent(secret)}`;
+    const pages: [string, number][] = [
+      [receipt, 200], // the first view, with the secret
+      [receipt, 200], // later views, without it
+      [`${api}/track?code=${trackingCode}`, 200],
+      [`${api}/track?code=${trackingCode}&lang=en`, 200],
+      [`${api}/products/search?q=kopi&category=`, 200],
+      [`${api}/products/search?q=zzzzqqq&lang=en`, 200],
+      [`${api}/track?code=XXXXX-XXXXX`, 404],
+      [`${api}/requests/${id}/documents/ktp.AAAAAAAAAAAA/confirm?secret=wrong`, 403],
+    ];
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    for (const [url, status] of pages) {
+      const res = await fetch(url, { headers: { accept: 'text/html' } });
+      expect(res.status, url).toBe(status);
+      expect(res.headers.get('content-type'), url).toMatch(/^text\/html/);
+      const report = await validator.validateString(await res.text());
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+      expect(messages, url).toEqual([]);
+    }
+    for (const [url] of pages.slice(1, 7)) expect(await axe(url), url).toEqual([]);
   });
 
   it('every built page validates (html-validate) and content pages carry no executable script', async () => {
