@@ -37,6 +37,12 @@ export interface Route {
    */
   photoQueue?: Access;
   /**
+   * the regency's CloudFront distribution (`write`: cloudfront:CreateInvalidation on it, and
+   * DISTRIBUTION_ID): a route whose handler withholds a product's photos invalidates the edges'
+   * copies (products/photo-withhold.ts, lib/cdn.ts)
+   */
+  cdn?: Access;
+  /**
    * buckets where the handler asks whether an object exists (HEAD/GET of a key that may be missing):
    * its function also gets s3:ListBucket on them, without which S3 answers a missing key with 403
    * (indistinguishable from a real denial) instead of 404
@@ -336,6 +342,7 @@ export const routes = [
     // a suspension withholds its public products' photo variants, a reinstatement releases them
     photos: 'write',
     keys: { photos: ['photos/products/', 'withheld/products/'] },
+    cdn: 'write',
     summary: 'Approve, reject or suspend a seller',
   },
   {
@@ -397,6 +404,7 @@ export const routes = [
     // a take-down moves the photos' variants out of public reach, a reinstatement back (photo-withhold.ts)
     photos: 'write',
     keys: { photos: ['photos/products/', 'withheld/products/'] },
+    cdn: 'write',
     summary: 'Edit a product or move its status (version for optimistic concurrency)',
   },
   {

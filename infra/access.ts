@@ -3,6 +3,7 @@
  * its function gets: an environment variable naming the resource and IAM statements on exactly that
  * resource. Adding a resource kind = one entry in `accessBindings` (and its key in `accessKeys`).
  */
+import { Aws } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -127,6 +128,26 @@ export function queueBinding(queue: IQueue, envVar: string): ResourceBinding {
   };
 }
 
+/** The regency's distribution: a route that withholds photos invalidates the edges' copies of them. */
+export const cdnActions: Record<Access, string[]> = {
+  read: ['cloudfront:GetInvalidation'],
+  write: ['cloudfront:CreateInvalidation'],
+};
+
+/** One distribution (by id: it lives in the SitesStack), for the routes that declare `cdn`. */
+export function distributionBinding(distributionId: string): ResourceBinding {
+  return {
+    envVar: 'DISTRIBUTION_ID',
+    value: distributionId,
+    statements: (access) => [
+      new PolicyStatement({
+        actions: cdnActions[access],
+        resources: [`arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/${distributionId}`],
+      }),
+    ],
+  };
+}
+
 export interface AccessResources {
   table: ITable;
   uploads: IBucket;
@@ -135,6 +156,8 @@ export interface AccessResources {
   userPool: IUserPool;
   /** only in the stack that owns it (ApiStack) */
   photoQueue?: IQueue;
+  /** the regency's CloudFront distribution id (SitesStack), only where functions invalidate it */
+  distributionId?: string;
 }
 
 /** Access key → binding. The keys are the route table's field names. */
@@ -146,6 +169,7 @@ export function accessBindings(resources: AccessResources): Partial<Record<Acces
     letters: bucketBinding(resources.letters, 'LETTERS_BUCKET'),
     identity: identityBinding(resources.userPool),
     ...(resources.photoQueue ? { photoQueue: queueBinding(resources.photoQueue, 'PHOTO_QUEUE_URL') } : {}),
+    ...(resources.distributionId ? { cdn: distributionBinding(resources.distributionId) } : {}),
   };
 }
 

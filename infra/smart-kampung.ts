@@ -2,7 +2,7 @@
  * The whole system for one regency, as stacks split by lifecycle:
  *
  *   Data (never destroyed)   ← Auth, Sites, Api (by resource name, not by export)
- *   Auth ──user pool──▶ Api ◀──site URL── Sites
+ *   Auth ──user pool──▶ Api ◀──site URL, distribution id── Sites
  *   Api, Sites ──API URL, distribution──▶ Publish
  *   Operations watches Api and Publish
  *
@@ -51,6 +51,7 @@ export function createStacks(app: App, config: InfraConfig): SmartKampung {
     userPool: auth.userPool,
     userPoolClient: auth.client,
     siteUrl: sites.siteUrl,
+    distributionId: sites.distribution.distributionId,
   });
   api.addStackDependency(data, 'functions use the table and buckets');
   const publish = new PublishStack(app, `${prefix}-Publish`, {

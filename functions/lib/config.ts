@@ -26,6 +26,12 @@ export const Env = z.object({
    * event to the processor itself on confirm (infra/local/s3-events.ts).
    */
   PHOTO_QUEUE_URL: z.optional(z.url()),
+  /**
+   * AWS only: the regency's CloudFront distribution (infra/stacks/sites-stack.ts), invalidated under
+   * `/photos/products/<id>/*` after a product's photos are withheld (route `cdn: 'write'`). Unset
+   * locally: no invalidation is sent.
+   */
+  DISTRIBUTION_ID: z.optional(z.string().check(z.minLength(1))),
   /** public base URL of this API, used in links the API hands to browsers (receipt, S3 redirects) */
   API_URL: z._default(z.url(), 'http://localhost:3000'),
   /** where village sites live; used for links back to the site */

@@ -14,12 +14,17 @@
  * runs the moves again, the repair path.
  *
  * What this does NOT remove: copies CloudFront already holds. Variants are served with
- * `max-age=31536000, immutable`, so an edge that cached one keeps answering it until evicted; on AWS
- * an invalidation of `/photos/products/<productId>/*` after the move closes that window (infra, not
- * built here). A seller's suspension does the same for its products that were public (the relist),
+ * `max-age=31536000, immutable`, so an edge that cached one keeps answering it until evicted. On AWS
+ * (DISTRIBUTION_ID set: routes declaring `cdn`) a withhold whose moves all succeeded is followed by an
+ * invalidation of `/photos/products/<productId>/*` (lib/cdn.ts), which closes that window; a release
+ * needs none. A failed invalidation is logged (`photos.invalidation_failed`) and, like a failed move,
+ * never fails the committed change; repeating the take-down repeats it. Locally nothing is sent. The
+ * processor's `withholdPhoto` (a variant made after the take-down, never public) sends none. A seller's suspension does the same for its products that were public (the relist),
  * and its reinstatement undoes it; a product taken down stays withheld until the officer reinstates
  * it, and a reinstated product of a suspended seller stays withheld until the seller is.
  */
+
+import { invalidatePaths } from '../lib/cdn';
 import { config } from '../lib/config';
 import { log } from '../lib/log';
 import { copyObject, deleteObject } from '../lib/s3';
@@ -64,6 +69,19 @@ async function moveAll(product: ProductItem, direction: 'withhold' | 'release'):
   return failed.length === 0;
 }
 
+/**
+ * Withholds the product's variants, then (all moved, AWS only) invalidates the edges' copies of them.
+ * Never throws: a failed invalidation is logged with the product's id and the error's name only.
+ */
+async function withhold(product: ProductItem): Promise<void> {
+  if (!(await moveAll(product, 'withhold')) || variantKeys(product).length === 0) return;
+  try {
+    await invalidatePaths([`/${PUBLIC_VARIANTS}${product.id}/*`], `withhold-${product.id}-${Date.now()}`);
+  } catch (error) {
+    log('error', 'photos.invalidation_failed', { productId: product.id, error: (error as Error)?.name });
+  }
+}
+
 /** Variants are withheld while the product is taken down or its seller suspended. */
 export const variantsWithheld = (product: Pick<ProductItem, 'status'>, sellerStatus: string) =>
   product.status === 'taken_down' || sellerStatus === 'suspended';
@@ -78,7 +96,7 @@ export async function followTakeDown(
   sellerStatus: string,
 ): Promise<void> {
   if (variantsWithheld(next, sellerStatus)) {
-    if (next.status === 'taken_down') await moveAll(next, 'withhold');
+    if (next.status === 'taken_down') await withhold(next);
   } else if (prev.status === 'taken_down') await moveAll(next, 'release');
 }
 
@@ -88,7 +106,7 @@ export async function followTakeDown(
  * published product, in practice).
  */
 export async function followRelist(product: ProductItem, sellerStatus: string): Promise<void> {
-  if (variantsWithheld(product, sellerStatus)) await moveAll(product, 'withhold');
+  if (variantsWithheld(product, sellerStatus)) await withhold(product);
   else if (product.visibility === 'public') await moveAll(product, 'release');
 }
 

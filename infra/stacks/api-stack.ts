@@ -35,6 +35,8 @@ export interface ApiStackProps extends StackProps {
   userPoolClient: IUserPoolClient;
   /** https://<site domain>, no trailing slash */
   siteUrl: string;
+  /** the SitesStack's distribution: routes declaring `cdn` invalidate withheld photos on it */
+  distributionId: string;
 }
 
 /** Default stage throttling: generous for a regency, a ceiling for runaway clients and costs. */
@@ -89,6 +91,7 @@ export class ApiStack extends Stack {
       letters: Bucket.fromBucketName(this, 'Letters', names.bucket('letters')),
       userPool: props.userPool,
       photoQueue: this.photoQueue,
+      distributionId: props.distributionId,
     });
 
     const origins = siteOrigins(config);

@@ -9,7 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Env } from '../../functions/lib/config';
 import { PHOTO_MAX_RECEIVES } from '../../functions/products/photo-limits';
 import { corsRequestHeaders, type Route, routes } from '../../functions/routes';
-import { identityActions, listActions, objectActions, queueActions, tableActions } from '../../infra/access';
+import {
+  cdnActions,
+  identityActions,
+  listActions,
+  objectActions,
+  queueActions,
+  tableActions,
+} from '../../infra/access';
 import { accessKeys, functionSpecs, repoRoot } from '../../infra/bundles';
 import { aliasStoreName } from '../../infra/cloudfront/render';
 import { createLocalApi } from '../../infra/local/adapter';
@@ -63,6 +70,13 @@ const tableArn = 'arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:t
 const bucketArn = (kind: string) =>
   `arn:<AWS::Partition>:s3:::smart-kampung-3510-${kind}-<AWS::AccountId>-<AWS::Region>`;
 const bucketObjects = (kind: string) => `${bucketArn(kind)}/*`;
+/** the SitesStack's distribution, as the ApiStack imports it (its id is the Sites stack's export) */
+const distributionArn = 'arn:<AWS::Partition>:cloudfront::<AWS::AccountId>:distribution/<distribution>';
+const namedDistribution = (flat: string) =>
+  flat.replace(
+    /distribution\/SmartKampung-3510-Sites:ExportsOutputRefDistribution[0-9A-F]{8,}$/,
+    'distribution/<distribution>',
+  );
 
 describe('functions', () => {
   it('every function runs Node 24 on arm64', () => {
@@ -270,6 +284,8 @@ describe('least privilege', () => {
         for (const action of identityActions[access]) allowed.add(`${action} <user-pool>`);
       } else if (key === 'photoQueue') {
         for (const action of queueActions[access]) allowed.add(`${action} <photo-queue>`);
+      } else if (key === 'cdn') {
+        for (const action of cdnActions[access]) allowed.add(`${action} ${distributionArn}`);
       } else if (key === 'table') {
         for (const action of tableActions[access]) {
           for (const resource of [tableArn, ...gsiNames.map((n) => `${tableArn}/index/${n}`)]) {
@@ -330,9 +346,12 @@ describe('least privilege', () => {
               expect(flat).toMatch(/^<Bus.*\.Arn>$/);
             } else {
               // the photo queue (a route's `photoQueue`): one name for it
+              // and the distribution (a route's `cdn`), imported from the Sites stack
               const named = action.startsWith('sqs:')
                 ? flat.replace(/^<PhotoQueue[0-9A-F]*\.Arn>$/, '<photo-queue>')
-                : flat;
+                : action.startsWith('cloudfront:')
+                  ? namedDistribution(flat)
+                  : flat;
               expect(allowed.has(`${action} ${named}`), `${spec.id} may not ${action} on ${named}`).toBe(
                 true,
               );
@@ -383,6 +402,49 @@ describe('least privilege', () => {
     // the officer's read of confirmed documents is confined the same way
     const get = functionSpecs().find((spec) => spec.routeIds.includes('requests.get'));
     expect(get?.keys).toEqual({ uploads: ['requests/'] });
+  });
+
+  it('exactly the functions that withhold photos (take-down, seller suspension) may invalidate the distribution, and only it', () => {
+    const withholding = functionSpecs()
+      .filter((spec) => spec.access.cdn)
+      .map((spec) => spec.id)
+      .sort();
+    expect(withholding).toEqual(['ProductsPatch', 'SellersTransition']);
+    expect(
+      functionSpecs()
+        .filter((spec) => spec.access.cdn)
+        .flatMap((spec) => spec.routeIds)
+        .sort(),
+    ).toEqual(['products.patch', 'sellers.transition']);
+    // the distribution id: the Sites stack's distribution, in those functions' environment only
+    const sitesDistribution = resourcesOfType(templates.sites, 'AWS::CloudFront::Distribution');
+    expect(sitesDistribution).toHaveLength(1);
+    const withEnv = resourcesOfType(templates.api, 'AWS::Lambda::Function')
+      .filter(
+        ([, props]) => (props.Environment as { Variables?: Json } | undefined)?.Variables?.DISTRIBUTION_ID,
+      )
+      .map(([id, props]) => {
+        const value = flattenForNag((props.Environment as { Variables: Json }).Variables.DISTRIBUTION_ID);
+        expect(value, id).toMatch(/^<?SmartKampung-3510-Sites:ExportsOutputRefDistribution[0-9A-F]{8,}>?$/);
+        expect(value, id).toContain(`Ref${sitesDistribution[0]?.[0]}`);
+        return id.replace(/[0-9A-F]{8}$/, '');
+      })
+      .sort();
+    expect(withEnv).toEqual(withholding);
+    // the grant: CreateInvalidation, on that distribution's ARN, for those roles only
+    const granted: string[] = [];
+    for (const template of allTemplates())
+      for (const [, props] of resourcesOfType(template, 'AWS::IAM::Policy'))
+        for (const statement of (props.PolicyDocument as { Statement: Statement[] }).Statement) {
+          const actions = asArray(statement.Action).filter((a) => a.startsWith('cloudfront:'));
+          if (actions.length === 0 || template !== templates.api) continue;
+          expect(actions).toEqual(['cloudfront:CreateInvalidation']);
+          expect(asArray(statement.Resource).map((r) => namedDistribution(flattenForNag(r)))).toEqual([
+            distributionArn,
+          ]);
+          granted.push((props.Roles as { Ref: string }[])[0]?.Ref.replace(/Role[0-9A-F]{8}$/, '') ?? '');
+        }
+    expect(granted.sort()).toEqual(withholding);
   });
 
   it('no policy of any stack grants an action on every resource (`*`)', () => {

@@ -6,7 +6,9 @@
  * belongs to by the local runtime's invocation context (infra/local/invocation.ts). Each request is
  * turned into the IAM action(s) AWS authorizes it with — DynamoDB's `X-Amz-Target` *is* the action;
  * an S3 HEAD/GET answered 404 needs s3:ListBucket on AWS (else S3 answers 403); SQS's JSON protocol
- * names its action in `X-Amz-Target` too (photo confirm's SendMessage) — and every one must be
+ * names its action in `X-Amz-Target` too (photo confirm's SendMessage); CloudFront's REST API is
+ * `POST /<version>/distribution/<id>/invalidation` = cloudfront:CreateInvalidation (answered here, never
+ * sent: the distribution id is set for this test only, as on AWS) — and every one must be
  * allowed by that function's policy in the synthesized templates (built from infra/access.ts).
  *
  * The policies are read from the templates, not recomputed from infra/access.ts: a grant missing from
@@ -112,6 +114,16 @@ function sqsActions(target: string, body: string): string[] {
   return [`sqs:${target.split('.')[1]} ${queue}`];
 }
 
+/** CloudFront (REST-XML): an invalidation of the test's distribution, or of some other one. */
+const DISTRIBUTION_ID = 'EGRANTSAUDIT01';
+function cloudfrontActions(request: HttpRequest): string[] {
+  const match = /^\/\d{4}-\d{2}-\d{2}\/distribution\/([^/]+)\/invalidation$/.exec(request.path);
+  if (request.method !== 'POST' || !match) return [`cloudfront:unknown-${request.method} ${request.path}`];
+  return [
+    `cloudfront:CreateInvalidation ${match[1] === DISTRIBUTION_ID ? 'distribution' : `unknown:${match[1]}`}`,
+  ];
+}
+
 /** A granted "action resource" allows an observed one: the same, or a `prefix*` object grant covering its key. */
 function allows(granted: Set<string>, observedAction: string): boolean {
   if (granted.has(observedAction)) return true;
@@ -145,7 +157,11 @@ function grantedByTemplates(): Map<string, Set<string>> {
         'bucket:$1',
       )
       .replace(/^<Bus[0-9A-F]*\.Arn>$/, 'event-bus')
-      .replace(/^<PhotoQueue[0-9A-F]{8}\.Arn>$/, 'queue:photo');
+      .replace(/^<PhotoQueue[0-9A-F]{8}\.Arn>$/, 'queue:photo')
+      .replace(
+        /^arn:<AWS::Partition>:cloudfront::<AWS::AccountId>:distribution\/SmartKampung-3510-Sites:ExportsOutputRefDistribution[0-9A-F]+$/,
+        'distribution',
+      );
   const granted = new Map<string, Set<string>>();
   for (const spec of specs) {
     const template = templates[stackOf(spec)];
@@ -186,6 +202,16 @@ beforeAll(async () => {
   const original = transport.handle;
   const dynamoHost = new URL(runtime.dynamoEndpoint).host;
   transport.handle = async function (this: unknown, request, options) {
+    if (request.hostname === 'cloudfront.amazonaws.com') {
+      record(cloudfrontActions(request));
+      return {
+        response: {
+          statusCode: 201,
+          headers: {},
+          body: '<Invalidation><Id>IRECORDED</Id><Status>InProgress</Status></Invalidation>',
+        },
+      } as never;
+    }
     const answer = await original.call(this, request, options);
     const host = `${request.hostname}${request.port ? `:${request.port}` : ''}`;
     const target = request.headers['x-amz-target'];
@@ -194,8 +220,12 @@ beforeAll(async () => {
     else record(s3Actions(request, answer.response.statusCode));
     return answer;
   };
+  // as on AWS, where the withholding routes' functions get DISTRIBUTION_ID (route `cdn`)
+  const { config } = await import('../../functions/lib/config');
+  Object.assign(config, { DISTRIBUTION_ID });
   restoreTransport = () => {
     transport.handle = original;
+    Object.assign(config, { DISTRIBUTION_ID: undefined });
   };
   // EventBridge cannot run here: PutEvents is recorded, not sent
   vi.spyOn(EventBridgeClient.prototype, 'send').mockImplementation(async (command: unknown) => {
@@ -534,6 +564,9 @@ describe('what functions send is what they are granted', () => {
     expect(
       [...(observed.get('ProductsPatch')?.keys() ?? [])].filter((a) => a.includes('bucket:photos/withheld/')),
     ).not.toEqual([]);
+    // the take-down and the suspension invalidate the edges' copies of the withheld photos
+    expect(seen('ProductsPatch', 'cloudfront:CreateInvalidation distribution')).toBe(true);
+    expect(seen('SellersTransition', 'cloudfront:CreateInvalidation distribution')).toBe(true);
     // the suspension at the end of the seller flow withholds the product's photos
     expect(
       [...(observed.get('SellersTransition')?.keys() ?? [])].filter((a) =>
