@@ -205,6 +205,38 @@ describe('the photo confirm function', () => {
   });
 });
 
+describe('the functions that invalidate withheld photos', () => {
+  it('send CloudFront their own signed request: no CloudFront client in their bundles', async () => {
+    const invalidating = functionSpecs().filter((spec) => spec.access.cdn);
+    expect(invalidating.map((spec) => spec.id).sort()).toEqual(['ProductsPatch', 'SellersTransition']);
+    for (const spec of invalidating) {
+      const outdir = await mkdtemp(join(tmpdir(), 'sk-bundle-'));
+      try {
+        const result = await build({
+          ...(buildOptions as unknown as BuildOptions),
+          entryPoints: { index: handlerEntry(spec.handler).entry },
+          outdir,
+          external: [...buildOptions.external, ...spec.nodeModules],
+          sourcemap: false,
+          metafile: true,
+          logLevel: 'silent',
+        });
+        const inputs = Object.keys(result.metafile.inputs);
+        expect(
+          inputs.filter((i) => /node_modules\/@aws-sdk\/client-cloudfront\//.test(i)),
+          spec.id,
+        ).toEqual([]);
+        expect(
+          inputs.some((i) => i.endsWith('functions/lib/cdn.ts')),
+          spec.id,
+        ).toBe(true);
+      } finally {
+        await rm(outdir, { recursive: true, force: true });
+      }
+    }
+  });
+});
+
 describe("the photo processor's linux-arm64 build (.lambda-deps)", () => {
   const lock = readLockfile();
   const packages = lockedClosure(nativeModulesOfFunctions(), lock);

@@ -575,6 +575,81 @@ describe('publishing, listings and regency-wide search', () => {
     });
     expect(again.status, again.text).toBe(200);
   });
+
+  it('on AWS (mocked AWS: CloudFront answered in-process) a take-down invalidates the edges’ copies, a reinstatement does not; a failed invalidation is logged and the take-down stands', async () => {
+    const { dynamo } = await import('../../functions/lib/aws');
+    const { config } = await import('../../functions/lib/config');
+    const { logOutput } = await import('../../functions/lib/log');
+    const transport = dynamo.config.requestHandler as unknown as {
+      handle(
+        request: { hostname: string; method: string; path: string; body?: unknown },
+        options?: unknown,
+      ): Promise<unknown>;
+    };
+    const original = transport.handle;
+    const sent: { method: string; path: string; body: string }[] = [];
+    let answer = 201;
+    transport.handle = async function (this: unknown, request, options) {
+      if (request.hostname !== 'cloudfront.amazonaws.com') return original.call(this, request, options);
+      sent.push({ method: request.method, path: request.path, body: String(request.body) });
+      return {
+        response: {
+          statusCode: answer,
+          headers: {},
+          body:
+            answer === 201
+              ? '<Invalidation><Id>I1</Id></Invalidation>'
+              : '<ErrorResponse><Error><Code>AccessDenied</Code></Error></ErrorResponse>',
+        },
+      };
+    };
+    const lines: string[] = [];
+    const { level, write } = logOutput;
+    Object.assign(logOutput, { level: 'error', write: (_: string, line: string) => lines.push(line) });
+    Object.assign(config, { DISTRIBUTION_ID: 'EPRODUCTSTEST1' });
+    try {
+      const seller = await approvedSeller();
+      const product = await createProduct(seller.token, { name: 'Kopi Lanang' });
+      await uploadPhoto(seller.token, product.id, await jpegWithGps());
+      const published = await publish(seller.token, product);
+      expect(sent).toEqual([]);
+      const down = await call('PATCH', `/products/${product.id}`, {
+        token: officer,
+        json: { version: published.data.version, status: 'taken_down', reason: 'Audit' },
+      });
+      expect(down.status, down.text).toBe(200);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.method).toBe('POST');
+      expect(sent[0]?.path).toBe('/2020-05-31/distribution/EPRODUCTSTEST1/invalidation');
+      expect(sent[0]?.body).toContain(
+        `<Paths><Quantity>1</Quantity><Items><Path>/photos/products/${product.id}/*</Path></Items></Paths>`,
+      );
+      const reinstated = await call('PATCH', `/products/${product.id}`, {
+        token: officer,
+        json: { version: down.data.version, status: 'hidden' },
+      });
+      expect(reinstated.status, reinstated.text).toBe(200);
+      expect(sent).toHaveLength(1);
+      // CloudFront refuses (not retried): the take-down is still the answer, the failure a log line
+      answer = 403;
+      const again = await call('PATCH', `/products/${product.id}`, {
+        token: officer,
+        json: { version: reinstated.data.version, status: 'taken_down', reason: 'Audit' },
+      });
+      expect(again.status, again.text).toBe(200);
+      expect(again.data.status).toBe('taken_down');
+      expect(sent).toHaveLength(2);
+      const failed = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'photos.invalidation_failed');
+      expect(failed).toEqual([
+        expect.objectContaining({ level: 'error', productId: product.id, error: 'AccessDenied' }),
+      ]);
+      expect(Object.keys(failed[0]).sort()).toEqual(['error', 'level', 'msg', 'productId', 'time']);
+    } finally {
+      transport.handle = original;
+      Object.assign(config, { DISTRIBUTION_ID: undefined });
+      Object.assign(logOutput, { level, write });
+    }
+  });
 });
 
 describe('ownership, concurrency, retries', () => {
