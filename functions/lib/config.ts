@@ -28,7 +28,7 @@ export const Env = z.object({
   PHOTO_QUEUE_URL: z.optional(z.url()),
   /**
    * AWS only: the regency's CloudFront distribution (infra/stacks/sites-stack.ts), invalidated under
-   * `/photos/products/<id>/*` after a product's photos are withheld (route `cdn: 'write'`). Unset
+   * the withheld variants' paths after a product's photos are withheld (route `cdn: 'write'`). Unset
    * locally: no invalidation is sent.
    */
   DISTRIBUTION_ID: z.optional(z.string().check(z.minLength(1))),

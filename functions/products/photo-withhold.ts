@@ -16,7 +16,7 @@
  * What this does NOT remove: copies CloudFront already holds. Variants are served with
  * `max-age=31536000, immutable`, so an edge that cached one keeps answering it until evicted. On AWS
  * (DISTRIBUTION_ID set: routes declaring `cdn`) a withhold whose moves all succeeded is followed by an
- * invalidation of `/photos/products/<productId>/*` (lib/cdn.ts), which closes that window; a release
+ * invalidation of the product's variant paths under `/photos/products/<productId>/` (lib/cdn.ts), which closes that window; a release
  * needs none. A failed invalidation is logged (`photos.invalidation_failed`) and, like a failed move,
  * never fails the committed change; repeating the take-down repeats it. Locally nothing is sent. The
  * processor's `withholdPhoto` (a variant made after the take-down, never public) sends none. A seller's suspension does the same for its products that were public (the relist),
@@ -76,7 +76,12 @@ async function moveAll(product: ProductItem, direction: 'withhold' | 'release'):
 async function withhold(product: ProductItem): Promise<void> {
   if (!(await moveAll(product, 'withhold')) || variantKeys(product).length === 0) return;
   try {
-    await invalidatePaths([`/${PUBLIC_VARIANTS}${product.id}/*`], `withhold-${product.id}-${Date.now()}`);
+    // the variants' own paths, not `/photos/products/<id>/*`: CloudFront runs at most 15 wildcard
+    // invalidations at once (a suspension withholds every public product of the seller) but 3,000 paths
+    await invalidatePaths(
+      variantKeys(product).map((key) => `/${key}`),
+      `withhold-${product.id}-${Date.now()}`,
+    );
   } catch (error) {
     log('error', 'photos.invalidation_failed', { productId: product.id, error: (error as Error)?.name });
   }
