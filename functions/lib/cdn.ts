@@ -13,6 +13,7 @@
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { dynamo } from './aws';
+import { bodyText, defaultSleep, isTransientSocketError, withRetries } from './aws-wire';
 import { config } from './config';
 import { type Credentials, Sha256 } from './presign';
 import type { Transport } from './s3';
@@ -38,20 +39,9 @@ export class CdnError extends Error {
 }
 
 const RETRYABLE = /Throttl|TooManyInvalidationsInProgress|ServiceUnavailable|InternalError/;
-const SOCKET = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND']);
 
 const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-async function text(body: unknown): Promise<string> {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>)
-    chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** The request body, as the SDK serializes it (XML declaration, namespace, Paths before CallerReference). */
 export function invalidationBatch(paths: readonly string[], callerReference: string): string {
@@ -72,7 +62,7 @@ export function contentDelivery(cfg: CdnConfig) {
     sha256: Sha256,
   });
   const maxAttempts = cfg.maxAttempts ?? 3;
-  const sleep = cfg.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = cfg.sleep ?? defaultSleep;
   const base = new URL(cfg.endpoint ?? CLOUDFRONT_ENDPOINT);
 
   return {
@@ -83,8 +73,8 @@ export function contentDelivery(cfg: CdnConfig) {
       callerReference: string,
     ): Promise<string> {
       const body = invalidationBatch(paths, callerReference);
-      for (let attempt = 1; ; attempt++) {
-        try {
+      return withRetries(
+        async () => {
           const request: HttpRequest = {
             method: 'POST',
             protocol: base.protocol,
@@ -101,21 +91,21 @@ export function contentDelivery(cfg: CdnConfig) {
           };
           const signed = await signer.sign(request);
           const { response } = await cfg.transport.handle(signed as HttpRequest);
-          const answer = await text(response.body);
+          const answer = await bodyText(response.body);
           if (response.statusCode >= 200 && response.statusCode < 300)
             return /<Id>([^<]*)<\/Id>/.exec(answer)?.[1] ?? '';
           const code = /<Code>([^<]*)<\/Code>/.exec(answer)?.[1] ?? `Http${response.statusCode}`;
           throw new CdnError(code, response.statusCode);
-        } catch (error) {
-          const retryable =
+        },
+        {
+          maxAttempts,
+          sleep,
+          retryable: (error) =>
             error instanceof CdnError
               ? error.$metadata.httpStatusCode >= 500 || RETRYABLE.test(error.name)
-              : SOCKET.has((error as { code?: string }).code ?? '') ||
-                (error as Error).name === 'TimeoutError';
-          if (attempt >= maxAttempts || !retryable) throw error;
-          await sleep(Math.floor(Math.random() * 2 ** attempt * 100));
-        }
-      }
+              : isTransientSocketError(error),
+        },
+      );
     },
   };
 }

@@ -25,6 +25,14 @@ import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { HttpRequest } from '@smithy/types';
 import { dynamo, localCredentials } from './aws';
+import {
+  defaultSleep,
+  destroyBody,
+  isTransientSocketError,
+  ObjectTooLarge,
+  readBody,
+  withRetries,
+} from './aws-wire';
 import { config } from './config';
 import { bucketUrl, escapeKey, objectPath, type SignerConfig, s3Signer } from './presign';
 
@@ -53,26 +61,9 @@ export class S3Error extends Error {
   }
 }
 
-/** `getObject` with `maxBytes` on a larger object: nothing beyond the headers was read. */
-export class ObjectTooLarge extends Error {
-  constructor(readonly size: number) {
-    super(`object larger than allowed (${size} bytes)`);
-    this.name = 'ObjectTooLarge';
-  }
-}
+export { ObjectTooLarge };
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-/** socket errors S3Client's standard retry strategy treats as transient */
-const TRANSIENT_SOCKET_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
 const TRANSIENT_CODES = new Set(['RequestTimeout', 'RequestTimeoutException', 'SlowDown', 'InternalError']);
 /** names for statuses whose answer has no body (HEAD), as the SDK names them */
 const STATUS_NAMES: Record<number, string> = {
@@ -97,33 +88,6 @@ interface Answer {
   body: Uint8Array;
 }
 
-/**
- * Reads a response body whole: a Node stream (what NodeHttpHandler answers), an async iterable, bytes
- * or nothing. Over `limit` bytes it stops, destroys the stream and throws `ObjectTooLarge`.
- */
-async function readBody(body: unknown, limit = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
-  if (body === undefined || body === null) return new Uint8Array(0);
-  if (typeof body === 'string') return new TextEncoder().encode(body);
-  if (body instanceof Uint8Array) {
-    if (body.byteLength > limit) throw new ObjectTooLarge(body.byteLength);
-    return body;
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-    size += bytes.byteLength;
-    if (size > limit) {
-      destroy(body);
-      throw new ObjectTooLarge(size);
-    }
-    chunks.push(bytes);
-  }
-  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
-}
-
-const destroy = (body: unknown) => (body as { destroy?: () => void } | undefined)?.destroy?.();
-
 const errorCode = (body: Uint8Array) => {
   const text = new TextDecoder().decode(body.subarray(0, MAX_ERROR_BODY));
   return /<Error>/.test(text) ? /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1] : undefined;
@@ -135,12 +99,8 @@ function isRetryable(error: unknown): boolean {
     const status = error.$metadata.httpStatusCode;
     return status >= 500 || status === 429 || TRANSIENT_CODES.has(error.name);
   }
-  const code = (error as { code?: string } | undefined)?.code;
-  const name = (error as { name?: string } | undefined)?.name;
-  return (code !== undefined && TRANSIENT_SOCKET_CODES.has(code)) || name === 'TimeoutError';
+  return isTransientSocketError(error);
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The five operations against one S3 (AWS, or the path-style endpoint of `cfg.endpoint`). */
 export function objectStore(cfg: ObjectStoreConfig) {
@@ -166,59 +126,67 @@ export function objectStore(cfg: ObjectStoreConfig) {
   ): Promise<Answer | undefined> {
     const base = bucketUrl(cfg, bucket);
     const path = objectPath(base, key);
-    for (let attempt = 1; ; attempt++) {
-      let body: unknown;
-      try {
-        const request: HttpRequest = {
-          method,
-          protocol: base.protocol,
-          hostname: base.hostname,
-          ...(base.port ? { port: Number(base.port) } : {}),
-          path,
-          // what the SDK adds to every operation but HeadObject (S3 ignores it; it is in the signature)
-          query: operation === 'HeadObject' ? {} : { 'x-id': operation },
-          headers: { host: base.host, ...opts.headers },
-          ...(opts.body ? { body: opts.body } : {}),
-        };
-        const signed = await signer.sign(request);
-        const { response } = await cfg.transport.handle(signed as HttpRequest);
-        body = response.body;
-        const { statusCode: status, headers } = response;
-        if (status === 404 && opts.accept404) {
-          const code = errorCode(await readBody(body, MAX_ERROR_BODY).catch(() => new Uint8Array(0)));
-          if (opts.accept404(code)) return undefined;
-          throw new S3Error(code ?? 'NotFound', status, operation, requestIdOf(headers));
+    return withRetries(
+      async () => {
+        let body: unknown;
+        try {
+          const request: HttpRequest = {
+            method,
+            protocol: base.protocol,
+            hostname: base.hostname,
+            ...(base.port ? { port: Number(base.port) } : {}),
+            path,
+            // what the SDK adds to every operation but HeadObject (S3 ignores it; it is in the signature)
+            query: operation === 'HeadObject' ? {} : { 'x-id': operation },
+            headers: { host: base.host, ...opts.headers },
+            ...(opts.body ? { body: opts.body } : {}),
+          };
+          const signed = await signer.sign(request);
+          const { response } = await cfg.transport.handle(signed as HttpRequest);
+          body = response.body;
+          const { statusCode: status, headers } = response;
+          if (status === 404 && opts.accept404) {
+            const code = errorCode(await readBody(body, MAX_ERROR_BODY).catch(() => new Uint8Array(0)));
+            if (opts.accept404(code)) return undefined;
+            throw new S3Error(code ?? 'NotFound', status, operation, requestIdOf(headers));
+          }
+          if (status < 200 || status >= 300) {
+            const text = await readBody(body, MAX_ERROR_BODY).catch(() => new Uint8Array(0));
+            throw new S3Error(
+              errorCode(text) ?? STATUS_NAMES[status] ?? `Http${status}`,
+              status,
+              operation,
+              requestIdOf(headers),
+            );
+          }
+          const length = Number(headers['content-length']);
+          if (opts.limit !== undefined && length > opts.limit) {
+            destroyBody(body);
+            throw new ObjectTooLarge(length);
+          }
+          const bytes = await readBody(body, opts.limit);
+          // CopyObject can fail after its 200 has been sent: the error is then in the body (the SDK
+          // reads it as a 500, and retries)
+          if (operation === 'CopyObject') {
+            const code = errorCode(bytes);
+            if (code) throw new S3Error(code, 500, operation, requestIdOf(headers));
+          }
+          return { status, headers, body: bytes };
+        } catch (error) {
+          destroyBody(body);
+          throw error;
         }
-        if (status < 200 || status >= 300) {
-          const text = await readBody(body, MAX_ERROR_BODY).catch(() => new Uint8Array(0));
-          throw new S3Error(
-            errorCode(text) ?? STATUS_NAMES[status] ?? `Http${status}`,
-            status,
-            operation,
-            requestIdOf(headers),
-          );
-        }
-        const length = Number(headers['content-length']);
-        if (opts.limit !== undefined && length > opts.limit) {
-          destroy(body);
-          throw new ObjectTooLarge(length);
-        }
-        const bytes = await readBody(body, opts.limit);
-        // CopyObject can fail after its 200 has been sent: the error is then in the body (the SDK
-        // reads it as a 500, and retries)
-        if (operation === 'CopyObject') {
-          const code = errorCode(bytes);
-          if (code) throw new S3Error(code, 500, operation, requestIdOf(headers));
-        }
-        return { status, headers, body: bytes };
-      } catch (error) {
-        destroy(body);
-        if (attempt >= maxAttempts || !isRetryable(error)) throw error;
-        const slow =
-          error instanceof S3Error && (error.name === 'SlowDown' || error.name === 'TooManyRequests');
-        await sleep(Math.floor(Math.random() * 2 ** attempt * (slow ? 500 : 100)));
-      }
-    }
+      },
+      {
+        maxAttempts,
+        sleep,
+        retryable: isRetryable,
+        baseMs: (error) =>
+          error instanceof S3Error && (error.name === 'SlowDown' || error.name === 'TooManyRequests')
+            ? 500
+            : 100,
+      },
+    );
   }
 
   return {

@@ -13,6 +13,7 @@
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { dynamo } from './aws';
+import { bodyText, defaultSleep, isTransientSocketError, withRetries } from './aws-wire';
 import { config } from './config';
 import { type Credentials, Sha256 } from './presign';
 import type { Transport } from './s3';
@@ -37,17 +38,6 @@ export class SqsError extends Error {
 }
 
 const RETRYABLE = /Throttl|RequestThrottled|ServiceUnavailable|InternalError|KmsThrottled/;
-const SOCKET = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND']);
-
-async function text(body: unknown): Promise<string> {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>)
-    chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export function messageQueue(cfg: QueueConfig) {
   const signer = new SignatureV4({
@@ -57,7 +47,7 @@ export function messageQueue(cfg: QueueConfig) {
     sha256: Sha256,
   });
   const maxAttempts = cfg.maxAttempts ?? 3;
-  const sleep = cfg.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = cfg.sleep ?? defaultSleep;
 
   /** One JSON-protocol action; answers SQS's JSON output. */
   async function call<T = Record<string, unknown>>(
@@ -69,8 +59,8 @@ export function messageQueue(cfg: QueueConfig) {
       cfg.endpoint ?? (queueUrl ? new URL(queueUrl).origin : `https://sqs.${cfg.region}.amazonaws.com`),
     );
     const body = JSON.stringify(input);
-    for (let attempt = 1; ; attempt++) {
-      try {
+    return withRetries(
+      async () => {
         const request: HttpRequest = {
           method: 'POST',
           protocol: base.protocol,
@@ -88,7 +78,7 @@ export function messageQueue(cfg: QueueConfig) {
         };
         const signed = await signer.sign(request);
         const { response } = await cfg.transport.handle(signed as HttpRequest);
-        const answer = await text(response.body);
+        const answer = await bodyText(response.body);
         if (response.statusCode >= 200 && response.statusCode < 300)
           return (answer ? JSON.parse(answer) : {}) as T;
         let code = `Http${response.statusCode}`;
@@ -97,15 +87,16 @@ export function messageQueue(cfg: QueueConfig) {
           if (type) code = type.split('#').pop() as string;
         } catch {}
         throw new SqsError(code, response.statusCode, action);
-      } catch (error) {
-        const retryable =
+      },
+      {
+        maxAttempts,
+        sleep,
+        retryable: (error) =>
           error instanceof SqsError
             ? error.$metadata.httpStatusCode >= 500 || RETRYABLE.test(error.name)
-            : SOCKET.has((error as { code?: string }).code ?? '') || (error as Error).name === 'TimeoutError';
-        if (attempt >= maxAttempts || !retryable) throw error;
-        await sleep(Math.floor(Math.random() * 2 ** attempt * 100));
-      }
-    }
+            : isTransientSocketError(error),
+      },
+    );
   }
 
   return {
