@@ -3,6 +3,8 @@
  * and the DynamoDB client's HTTP handler instead of one SDK client per service): reading an answer's
  * body, which socket errors are transient, and one retry loop with the SDK's full-jitter backoff.
  */
+import type { Credentials } from './presign';
+import type { Transport } from './s3';
 
 /** A body over the allowed size: nothing beyond it was read. */
 export class ObjectTooLarge extends Error {
@@ -83,3 +85,33 @@ export async function withRetries<T>(attempt: () => Promise<T>, opts: RetryOptio
     }
   }
 }
+
+/** What a hand-signed client of one service is made of (./sqs.ts, ./cdn.ts). */
+export interface SignedCallConfig {
+  credentials: () => Promise<Credentials>;
+  transport: Transport;
+  /** where requests go instead of the service's own endpoint */
+  endpoint?: string;
+  /** attempts per call (the SDK's default: 3) */
+  maxAttempts?: number;
+  /** waits between attempts (tests make it instant) */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** An error answer of a service: its code as `name`, its status where the SDK keeps it. */
+export class AwsCallError extends Error {
+  readonly $metadata: { httpStatusCode: number };
+  constructor(code: string, status: number, message: string) {
+    super(message);
+    this.name = code;
+    this.$metadata = { httpStatusCode: status };
+  }
+}
+
+/** Retry a 5xx, an error code matching `transientCodes`, or a dropped connection. */
+export const retryableAnswer =
+  (transientCodes: RegExp) =>
+  (error: unknown): boolean =>
+    error instanceof AwsCallError
+      ? error.$metadata.httpStatusCode >= 500 || transientCodes.test(error.name)
+      : isTransientSocketError(error);

@@ -13,28 +13,26 @@
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { dynamo } from './aws';
-import { bodyText, defaultSleep, isTransientSocketError, withRetries } from './aws-wire';
+import {
+  AwsCallError,
+  bodyText,
+  defaultSleep,
+  retryableAnswer,
+  type SignedCallConfig,
+  withRetries,
+} from './aws-wire';
 import { config } from './config';
-import { type Credentials, Sha256 } from './presign';
+import { Sha256 } from './presign';
 import type { Transport } from './s3';
 
 export const CLOUDFRONT_ENDPOINT = 'https://cloudfront.amazonaws.com';
 const API_VERSION = '2020-05-31';
 
-export interface CdnConfig {
-  credentials: () => Promise<Credentials>;
-  transport: Transport;
-  endpoint?: string;
-  maxAttempts?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type CdnConfig = SignedCallConfig;
 
-export class CdnError extends Error {
-  readonly $metadata: { httpStatusCode: number };
+export class CdnError extends AwsCallError {
   constructor(code: string, status: number) {
-    super(`CloudFront CreateInvalidation: ${status} ${code}`);
-    this.name = code;
-    this.$metadata = { httpStatusCode: status };
+    super(code, status, `CloudFront CreateInvalidation: ${status} ${code}`);
   }
 }
 
@@ -100,10 +98,7 @@ export function contentDelivery(cfg: CdnConfig) {
         {
           maxAttempts,
           sleep,
-          retryable: (error) =>
-            error instanceof CdnError
-              ? error.$metadata.httpStatusCode >= 500 || RETRYABLE.test(error.name)
-              : isTransientSocketError(error),
+          retryable: retryableAnswer(RETRYABLE),
         },
       );
     },

@@ -13,27 +13,25 @@
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { dynamo } from './aws';
-import { bodyText, defaultSleep, isTransientSocketError, withRetries } from './aws-wire';
+import {
+  AwsCallError,
+  bodyText,
+  defaultSleep,
+  retryableAnswer,
+  type SignedCallConfig,
+  withRetries,
+} from './aws-wire';
 import { config } from './config';
-import { type Credentials, Sha256 } from './presign';
+import { Sha256 } from './presign';
 import type { Transport } from './s3';
 
-export interface QueueConfig {
+export interface QueueConfig extends SignedCallConfig {
   region: string;
-  credentials: () => Promise<Credentials>;
-  transport: Transport;
-  /** where requests go; default: the queue URL's origin */
-  endpoint?: string;
-  maxAttempts?: number;
-  sleep?: (ms: number) => Promise<void>;
 }
 
-export class SqsError extends Error {
-  readonly $metadata: { httpStatusCode: number };
+export class SqsError extends AwsCallError {
   constructor(code: string, status: number, action: string) {
-    super(`SQS ${action}: ${status} ${code}`);
-    this.name = code;
-    this.$metadata = { httpStatusCode: status };
+    super(code, status, `SQS ${action}: ${status} ${code}`);
   }
 }
 
@@ -91,10 +89,7 @@ export function messageQueue(cfg: QueueConfig) {
       {
         maxAttempts,
         sleep,
-        retryable: (error) =>
-          error instanceof SqsError
-            ? error.$metadata.httpStatusCode >= 500 || RETRYABLE.test(error.name)
-            : isTransientSocketError(error),
+        retryable: retryableAnswer(RETRYABLE),
       },
     );
   }

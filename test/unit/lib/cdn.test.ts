@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 // a dependency of ours (infra only): the reference the hand-made request is compared with
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
-import type { FinalizeHandler, FinalizeHandlerArguments, HttpRequest, MetadataBearer } from '@smithy/types';
+import type { HttpRequest } from '@smithy/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CdnError, contentDelivery } from '../../../functions/lib/cdn';
 import type { Credentials } from '../../../functions/lib/presign';
 import type { Transport } from '../../../functions/lib/s3';
+import { dropSdkOnlyHeaders, requestShape } from '../../support/sdk-wire';
 
 /**
  * Parity with the AWS SDK, without AWS: the CreateInvalidation request functions/lib/cdn.ts sends
@@ -41,14 +42,6 @@ const failed = (status: number, code: string) =>
     `<?xml version="1.0"?><ErrorResponse xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Error><Type>Sender</Type><Code>${code}</Code><Message>m</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
   );
 
-const shape = (r: HttpRequest) => ({
-  method: r.method,
-  url: `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ''}${r.path}`,
-  query: { ...r.query },
-  headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v])),
-  body: typeof r.body === 'string' ? r.body : Buffer.from(r.body as Uint8Array).toString('utf8'),
-});
-
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
@@ -69,15 +62,7 @@ describe('CreateInvalidation, as the SDK sends it (mocked AWS)', () => {
         },
       } as never,
     });
-    client.middlewareStack.addRelativeTo(
-      (next: FinalizeHandler<object, MetadataBearer>) => async (args: FinalizeHandlerArguments<object>) => {
-        const request = args.request as HttpRequest;
-        for (const name of Object.keys(request.headers))
-          if (SDK_ONLY.test(name.toLowerCase())) delete request.headers[name];
-        return next(args);
-      },
-      { name: 'dropSdkOnlyHeaders', relation: 'before', toMiddleware: 'httpSigningMiddleware' },
-    );
+    dropSdkOnlyHeaders(client, SDK_ONLY);
     await client.send(
       new CreateInvalidationCommand({
         DistributionId: DISTRIBUTION,
@@ -98,7 +83,7 @@ describe('CreateInvalidation, as the SDK sends it (mocked AWS)', () => {
       REF,
     );
     expect(id).toBe('I1EXAMPLE');
-    const [a, b] = [shape(sdk[0] as HttpRequest), shape(ours[0] as HttpRequest)];
+    const [a, b] = [requestShape(sdk[0] as HttpRequest), requestShape(ours[0] as HttpRequest)];
     expect(b.method).toBe('POST');
     expect(b.url).toBe(
       `https://cloudfront.amazonaws.com/2020-05-31/distribution/${DISTRIBUTION}/invalidation`,

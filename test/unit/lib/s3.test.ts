@@ -7,10 +7,11 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import type { FinalizeHandler, FinalizeHandlerArguments, HttpRequest, MetadataBearer } from '@smithy/types';
+import type { HttpRequest } from '@smithy/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Credentials } from '../../../functions/lib/presign';
 import { type ObjectStoreConfig, objectStore, S3Error, type Transport } from '../../../functions/lib/s3';
+import { dropSdkOnlyHeaders } from '../../support/sdk-wire';
 
 /**
  * Parity with the AWS SDK, without AWS (no S3 is called: AWS cannot run here). For each operation the
@@ -128,15 +129,7 @@ function sdkClient(cfg: { credentials: Credentials; endpoint?: string }, log: Ht
       },
     } as never,
   });
-  client.middlewareStack.addRelativeTo(
-    (next: FinalizeHandler<object, MetadataBearer>) => async (args: FinalizeHandlerArguments<object>) => {
-      const request = args.request as HttpRequest;
-      for (const name of Object.keys(request.headers))
-        if (SDK_ONLY.test(name.toLowerCase())) delete request.headers[name];
-      return next(args);
-    },
-    { name: 'dropSdkOnlyHeaders', relation: 'before', toMiddleware: 'httpSigningMiddleware' },
-  );
+  dropSdkOnlyHeaders(client, SDK_ONLY);
   return client;
 }
 

@@ -2,11 +2,12 @@ import { Readable } from 'node:stream';
 // not a dependency of ours: installed with fauxqs (the local S3/SQS server), used here only as the
 // reference the hand-made request is compared with
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { FinalizeHandler, FinalizeHandlerArguments, HttpRequest, MetadataBearer } from '@smithy/types';
+import type { HttpRequest } from '@smithy/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Credentials } from '../../../functions/lib/presign';
 import type { Transport } from '../../../functions/lib/s3';
 import { messageQueue, SqsError } from '../../../functions/lib/sqs';
+import { dropSdkOnlyHeaders, requestShape } from '../../support/sdk-wire';
 
 /**
  * Parity with the AWS SDK, without AWS: the SendMessage request functions/lib/sqs.ts sends (photo
@@ -37,14 +38,6 @@ const ok = () => ({
   body: Readable.from([Buffer.from(JSON.stringify({ MessageId: 'm-1', MD5OfMessageBody: MD5 }))]),
 });
 
-const shape = (r: HttpRequest) => ({
-  method: r.method,
-  url: `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ''}${r.path}`,
-  query: { ...r.query },
-  headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v])),
-  body: typeof r.body === 'string' ? r.body : Buffer.from(r.body as Uint8Array).toString('utf8'),
-});
-
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
@@ -66,15 +59,7 @@ describe('SendMessage, as the SDK sends it', () => {
         },
       } as never,
     });
-    client.middlewareStack.addRelativeTo(
-      (next: FinalizeHandler<object, MetadataBearer>) => async (args: FinalizeHandlerArguments<object>) => {
-        const request = args.request as HttpRequest;
-        for (const name of Object.keys(request.headers))
-          if (SDK_ONLY.test(name.toLowerCase())) delete request.headers[name];
-        return next(args);
-      },
-      { name: 'dropSdkOnlyHeaders', relation: 'before', toMiddleware: 'httpSigningMiddleware' },
-    );
+    dropSdkOnlyHeaders(client, SDK_ONLY);
     await client.send(new SendMessageCommand({ QueueUrl: QUEUE, MessageBody: BODY }));
 
     const ours: HttpRequest[] = [];
@@ -90,7 +75,7 @@ describe('SendMessage, as the SDK sends it', () => {
       transport,
     }).sendMessage(QUEUE, BODY);
     expect(id).toBe('m-1');
-    const [a, b] = [shape(sdk[0] as HttpRequest), shape(ours[0] as HttpRequest)];
+    const [a, b] = [requestShape(sdk[0] as HttpRequest), requestShape(ours[0] as HttpRequest)];
     expect(b.url).toBe('https://sqs.ap-southeast-3.amazonaws.com/');
     expect(b.body).toBe(a.body);
     expect({ ...b, headers: undefined }).toEqual({ ...a, headers: undefined });
