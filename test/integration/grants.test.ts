@@ -16,16 +16,14 @@
  */
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { HttpRequest } from '@smithy/types';
-import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FunctionSpec, functionSpecs } from '../../infra/bundles';
 import { localInvocation } from '../../infra/local/invocation';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { objectCreatedEvent, sqsRecord } from '../../infra/local/s3-events';
-import { flattenForNag } from '../../infra/nag';
 import { JPEG, PDF } from '../fixtures/files';
-import { buildApp, resourcesOfType } from '../infra/support';
 import { confirmOnAws } from '../support/direct';
+import { allows, grantedByTemplates } from '../support/granted';
 import { client, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
 
 let runtime: LocalRuntime;
@@ -122,66 +120,6 @@ function cloudfrontActions(request: HttpRequest): string[] {
   return [
     `cloudfront:CreateInvalidation ${match[1] === DISTRIBUTION_ID ? 'distribution' : `unknown:${match[1]}`}`,
   ];
-}
-
-/** A granted "action resource" allows an observed one: the same, or a `prefix*` object grant covering its key. */
-function allows(granted: Set<string>, observedAction: string): boolean {
-  if (granted.has(observedAction)) return true;
-  const [verb, resource = ''] = observedAction.split(' ');
-  for (const grant of granted) {
-    const [grantVerb, grantResource = ''] = grant.split(' ');
-    if (grantVerb === verb && grantResource.endsWith('*') && resource.startsWith(grantResource.slice(0, -1)))
-      return true;
-  }
-  return false;
-}
-
-/** What each function's role allows, as "action resource" in the names used above. */
-function grantedByTemplates(): Map<string, Set<string>> {
-  const { stacks } = buildApp();
-  const templates = {
-    api: Template.fromStack(stacks.api).toJSON(),
-    publish: Template.fromStack(stacks.publish).toJSON(),
-    operations: Template.fromStack(stacks.operations).toJSON(),
-  };
-  const stackOf = (spec: FunctionSpec) =>
-    spec.kind === 'site-dispatch' ? 'publish' : spec.kind === 'overdue-metric' ? 'operations' : 'api';
-  const name = (resource: string) =>
-    resource
-      .replace(
-        /^arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table\/smart-kampung-3510/,
-        'table',
-      )
-      .replace(
-        /^arn:<AWS::Partition>:s3:::smart-kampung-3510-(\w+)-<AWS::AccountId>-<AWS::Region>/,
-        'bucket:$1',
-      )
-      .replace(/^<Bus[0-9A-F]*\.Arn>$/, 'event-bus')
-      .replace(/^<PhotoQueue[0-9A-F]{8}\.Arn>$/, 'queue:photo')
-      .replace(
-        /^arn:<AWS::Partition>:cloudfront::<AWS::AccountId>:distribution\/SmartKampung-3510-Sites:ExportsOutputRefDistribution[0-9A-F]+$/,
-        'distribution',
-      );
-  const granted = new Map<string, Set<string>>();
-  for (const spec of specs) {
-    const template = templates[stackOf(spec)];
-    const [[roleId] = ['']] = resourcesOfType(template, 'AWS::IAM::Role').filter(([id]) =>
-      new RegExp(`^${spec.id}Role[0-9A-F]{8}$`).test(id),
-    );
-    const set = new Set<string>();
-    for (const [, policy] of resourcesOfType(template, 'AWS::IAM::Policy')) {
-      if (JSON.stringify(policy.Roles) !== JSON.stringify([{ Ref: roleId }])) continue;
-      for (const statement of (
-        policy.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }
-      ).Statement) {
-        for (const action of [statement.Action].flat() as string[])
-          for (const resource of [statement.Resource].flat())
-            set.add(`${action} ${name(flattenForNag(resource))}`);
-      }
-    }
-    granted.set(spec.id, set);
-  }
-  return granted;
 }
 
 async function postForm(url: string, fields: Record<string, string>, bytes: Buffer, type: string) {

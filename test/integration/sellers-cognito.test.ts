@@ -11,7 +11,10 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { functionSpecs } from '../../infra/bundles';
+import { localInvocation } from '../../infra/local/invocation';
 import type { LocalRuntime } from '../../infra/local/runtime';
+import { allows, grantedByTemplates } from '../support/granted';
 import { client, startRuntime, TAMANSARI } from '../support/runtime';
 
 let runtime: LocalRuntime;
@@ -20,6 +23,8 @@ let call: ReturnType<typeof client>;
 /** the mocked user pool */
 const users = new Map<string, { attributes: Record<string, string>; status: string; groups: string[] }>();
 const calls: string[] = [];
+/** every Cognito call, as "route id → IAM action on the user pool" (the action is the command's name) */
+const sent = new Set<string>();
 let failNextPassword = false;
 let failNextGroup = false;
 
@@ -32,6 +37,10 @@ beforeAll(async () => {
   vi.spyOn(CognitoIdentityProviderClient.prototype, 'send').mockImplementation(async (command: unknown) => {
     const error = (name: string) => Object.assign(new Error(name), { name });
     calls.push((command as object).constructor.name);
+    const route = localInvocation.getStore()?.routeId ?? '(outside any route)';
+    sent.add(
+      `${route} cognito-idp:${(command as object).constructor.name.replace(/Command$/, '')} user-pool`,
+    );
     if (command instanceof AdminCreateUserCommand) {
       const name = command.input.Username ?? '';
       if (users.has(name)) throw error('UsernameExistsException');
@@ -159,5 +168,36 @@ describe('seller registration with Cognito (client mocked)', () => {
     });
     // a confirmed account's password is never reset by a retry
     expect(calls).not.toContain('AdminSetUserPasswordCommand');
+  });
+
+  it('every Cognito call the registration made is granted to its function in the synthesized template', () => {
+    const granted = grantedByTemplates();
+    const specOfRoute = new Map(functionSpecs().flatMap((spec) => spec.routeIds.map((id) => [id, spec.id])));
+    // the flows above made all five kinds of call
+    expect(new Set([...sent].map((s) => s.split(' ')[1]))).toEqual(
+      new Set([
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminSetUserPassword',
+        'cognito-idp:AdminUpdateUserAttributes',
+        'cognito-idp:AdminAddUserToGroup',
+      ]),
+    );
+    for (const entry of sent) {
+      const [route = '', ...action] = entry.split(' ');
+      const fn = specOfRoute.get(route);
+      expect(fn, `${entry}: made outside a route's function`).toBeDefined();
+      expect(
+        allows(granted.get(fn ?? '') ?? new Set(), action.join(' ')),
+        `${fn} may ${action.join(' ')}`,
+      ).toBe(true);
+    }
+    // and no other function may touch the user pool
+    for (const [fn, actions] of granted)
+      if (fn !== specOfRoute.get('sellers.register'))
+        expect(
+          [...actions].filter((a) => a.startsWith('cognito-idp:')),
+          fn,
+        ).toEqual([]);
   });
 });
