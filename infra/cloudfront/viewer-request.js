@@ -6,7 +6,9 @@
 //    slug), so the function's 10 KB do not limit the number of aliases.
 // 2. Directory URLs are served from index.html: /tamansari-licin/layanan/ → .../layanan/index.html.
 // 3. A path without a trailing slash and without a file extension answers 301 to the same path with
-//    the slash, so relative links inside the page resolve under the directory.
+//    the slash, so relative links inside the page resolve under the directory. Leading slashes and
+//    backslashes fold into one first: `//evil%2ecom` must not become a redirect to `//evil.com/`
+//    (a scheme-relative URL, i.e. another host, behind a link on the regency's own domain).
 //
 // The import must stay the first line (CloudFront's KeyValueStore helper). The CONFIG line is replaced
 // at synth time (infra/cloudfront/render.ts); keep it one line.
@@ -70,7 +72,7 @@ async function handler(event) {
   }
   const lastSegment = uri.substring(uri.lastIndexOf('/') + 1);
   if (lastSegment.indexOf('.') === -1) {
-    return redirect(`${uri}/${querySuffix(request.querystring)}`);
+    return redirect(`/${uri.replace(/^[/\\]+/, '')}/${querySuffix(request.querystring)}`);
   }
   return request;
 }

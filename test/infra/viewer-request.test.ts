@@ -79,6 +79,16 @@ describe('the viewer-request CloudFront Function (alias map from a KeyValueStore
     });
   });
 
+  it('never redirects to another host: leading slashes and backslashes fold into one (no open redirect)', async () => {
+    for (const uri of ['//evil%2ecom', '/\\evil%2ecom', '//1572395042', '///evil.com/x', '/\\/evil%2ecom']) {
+      const answer = (await handle(uri)) as CfResponse;
+      expect(answer.statusCode, uri).toBe(301);
+      const location = answer.headers?.location?.value ?? '';
+      expect(location, uri).toMatch(/^\/[^/\\]/);
+      expect(new URL(location, `https://${domain}/a/b`).host, uri).toBe(domain);
+    }
+  });
+
   it('leaves files alone', async () => {
     expect(await handle('/_astro/page.3f9a1c.css')).toMatchObject({ uri: '/_astro/page.3f9a1c.css' });
     expect(await handle('/tamansari-licin/logo.png')).toMatchObject({ uri: '/tamansari-licin/logo.png' });
