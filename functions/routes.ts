@@ -442,6 +442,11 @@ export const routes = [
     table: 'write',
     uploads: 'write',
     photos: 'write',
+    // its own prefixes only: the uploads bucket also holds citizens' documents (KTP/KK scans)
+    keys: {
+      uploads: ['incoming/products/', 'originals/products/'],
+      photos: ['photos/products/', 'withheld/products/'],
+    },
     summary:
       'Remove a photo (its variants and original too); the last ready photo of a published product is refused (409)',
   },

@@ -404,6 +404,33 @@ describe('least privilege', () => {
     expect(get?.keys).toEqual({ uploads: ['requests/'] });
   });
 
+  it("no function may touch a whole bucket: every object grant names its key prefixes, and no product route reaches the citizens' documents", () => {
+    const s3Resources = (specId: string) => {
+      const [[roleId] = ['']] = resourcesOfType(templates.api, 'AWS::IAM::Role').filter(([id]) =>
+        new RegExp(`^${specId}Role[0-9A-F]{8}$`).test(id),
+      );
+      return resourcesOfType(templates.api, 'AWS::IAM::Policy')
+        .filter(([, props]) => JSON.stringify(props.Roles) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap(([, props]) => (props.PolicyDocument as { Statement: Statement[] }).Statement)
+        .filter((statement) =>
+          asArray(statement.Action).some((a) => a.startsWith('s3:') && a.endsWith('Object')),
+        )
+        .flatMap((statement) => asArray(statement.Resource).map((r) => flattenForNag(r)));
+    };
+    const routeSpecs = functionSpecs().filter((spec) => spec.routeIds.length > 0);
+    let checked = 0;
+    for (const spec of routeSpecs) {
+      for (const resource of s3Resources(spec.id)) {
+        checked++;
+        // `<bucket>/*` is the whole bucket; `<bucket>/incoming/products/*` a prefix
+        expect(resource.split('/').length, `${spec.id}: ${resource}`).toBeGreaterThan(2);
+        if (spec.routeIds.some((id) => id.startsWith('products.') || id.startsWith('photos.')))
+          expect(resource, spec.id).not.toMatch(/\/(incoming\/)?requests\//);
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
   it('exactly the functions that withhold photos (take-down, seller suspension) may invalidate the distribution, and only it', () => {
     const withholding = functionSpecs()
       .filter((spec) => spec.access.cdn)
