@@ -66,7 +66,7 @@ export const ProductPatchBody = z.strictObject({
 export type ProductPatchInput = z.infer<typeof ProductPatchBody>;
 
 export const PhotoCreateBody = z.strictObject({
-  contentType: z.enum(PHOTO_MIME_TYPES, { error: 'field.content_type' }),
+  contentType: z.enum(PHOTO_MIME_TYPES, { error: 'field.photo_content_type' }),
   size: z
     .number({ error: 'field.required' })
     .check(z.int(), z.minimum(1, 'field.invalid'), z.maximum(PHOTO_MAX_BYTES, 'field.file_too_large')),

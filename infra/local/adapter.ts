@@ -26,6 +26,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import FindMyWay from 'find-my-way';
+import { negotiateLang, t } from '../../functions/lib/i18n';
 import { corsRequestHeaders, type Route } from '../../functions/routes';
 import { toApiGatewayClaims } from './claims';
 import { localInvocation } from './invocation';
@@ -414,11 +415,12 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
         const token = header.replace(/^Bearer\s+/i, '').trim();
         const payload = token === '' ? null : await opts.verifyToken(token).catch(() => null);
         if (!payload) {
-          sendJson(
-            401,
-            errorBody('unauthorized', token === '' ? 'missing bearer token' : 'invalid or expired token'),
-            { 'www-authenticate': token === '' ? 'Bearer' : 'Bearer error="invalid_token"' },
-          );
+          // our error shape, in the caller's language (on AWS API Gateway's authorizer answers this
+          // itself, as {"message":"Unauthorized"}: README "What differs on AWS")
+          const lang = negotiateLang(headers['accept-language'], queryStringParameters?.lang);
+          sendJson(401, errorBody('unauthorized', t(lang, 'error.unauthorized')), {
+            'www-authenticate': token === '' ? 'Bearer' : 'Bearer error="invalid_token"',
+          });
           return;
         }
         authorizer = {

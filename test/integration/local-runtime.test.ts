@@ -423,11 +423,23 @@ describe('local API adapter with in-test handlers', () => {
   it('rejects non-public routes without a valid token (401) and passes claims stringified', async () => {
     const none = await fetch(`${base}/villages/3201012001/requests`);
     expect(none.status).toBe(401);
-    expect(await none.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    // our error shape, Indonesian by default, English on request
+    expect(await none.json()).toEqual({
+      error: {
+        code: 'unauthorized',
+        message: 'Silakan masuk terlebih dahulu (token tidak ada atau tidak berlaku).',
+      },
+    });
     const bad = await fetch(`${base}/villages/3201012001/requests`, {
-      headers: { authorization: 'Bearer x.y.z' },
+      headers: { authorization: 'Bearer x.y.z', 'accept-language': 'en' },
     });
     expect(bad.status).toBe(401);
+    expect(await bad.json()).toEqual({
+      error: {
+        code: 'unauthorized',
+        message: 'Please sign in first (the token is missing or no longer valid).',
+      },
+    });
     const e = await event(
       await fetch(`${base}/villages/3201012001/requests`, { headers: { authorization: `Bearer ${token}` } }),
     );

@@ -287,6 +287,17 @@ describe('photos', () => {
     });
     expect(svgDeclared.status).toBe(400);
     expect(svgDeclared.data.error.fields[0].path).toBe('contentType');
+    // a photo is never a PDF: the message lists what a photo may be (documents may be PDFs)
+    expect(svgDeclared.data.error.fields[0].message).toBe('hanya foto JPEG, PNG atau WebP');
+    const pdfDeclared = await call('POST', `/products/${product.id}/photos`, {
+      token: seller.token,
+      json: { contentType: 'application/pdf', size: 100 },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(pdfDeclared.status).toBe(400);
+    expect(pdfDeclared.data.error.fields).toEqual([
+      { path: 'contentType', message: 'only JPEG, PNG or WebP photos' },
+    ]);
     const tooBig = await call('POST', `/products/${product.id}/photos`, {
       token: seller.token,
       json: { contentType: 'image/jpeg', size: 9 * 1024 * 1024 },

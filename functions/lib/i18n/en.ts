@@ -35,6 +35,7 @@ export const en: Record<StringKey, string> = {
   'field.value_list': 'choose one of the listed values',
   'field.unknown': 'this field is not part of this service',
   'field.content_type': 'only PDF, JPEG, PNG or WebP',
+  'field.photo_content_type': 'only JPEG, PNG or WebP photos',
   'field.size': 'file size at most 5 MB',
   'field.requirement': 'this service has no such requirement',
   'field.version': 'version is required (a number)',

@@ -33,6 +33,7 @@ export const id = {
   'field.value_list': 'pilih salah satu nilai yang tersedia',
   'field.unknown': 'isian ini tidak dikenal untuk layanan ini',
   'field.content_type': 'hanya PDF, JPEG, PNG atau WebP',
+  'field.photo_content_type': 'hanya foto JPEG, PNG atau WebP',
   'field.size': 'ukuran berkas maksimal 5 MB',
   'field.requirement': 'persyaratan ini tidak ada pada layanan ini',
   'field.version': 'versi wajib dikirim (angka)',
