@@ -9,7 +9,14 @@ const stale =
   statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs;
 if (stale) {
   console.log('smart-kampung: installing dependencies (npm ci) …');
-  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+  // npm itself runs on the machine's node here; under an older one every package that wants Node 24
+  // would print an EBADENGINE warning (a hundred lines) although it will run on the Node 24 this installs
+  const older = Number(process.versions.node.split('.')[0]) < 24;
+  if (older)
+    console.log(
+      `smart-kampung: npm runs on this machine's Node ${process.versions.node}; the project runs on the Node 24 it installs (engine warnings hidden)`,
+    );
+  execSync(`npm ci --no-audit --no-fund${older ? ' --loglevel=error' : ''}`, { stdio: 'inherit' });
 }
 
 // the photo processor's linux-arm64 build (npm's optional platform packages, from the npm registry at

@@ -2,7 +2,7 @@
  * `npm start`: the whole system on this machine, no AWS account, Docker or network.
  *   npm start               keep data in .local/ across restarts
  *   npm start -- --fresh    wipe .local/ first
- *   PORT=3001 npm start     API on another port
+ *   PORT=3001 npm start     API on another port (SITE_PORT=4322: the village sites)
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,10 +21,11 @@ if (values.fresh) {
 }
 
 const started = performance.now();
+const sitePort = Number(process.env.SITE_PORT ?? 4321);
 const runtime = await startLocalRuntime({
   dataDir,
   port: Number(process.env.PORT ?? 3000),
-  sitePort: Number(process.env.SITE_PORT ?? 4321),
+  sitePort,
   publish: true,
   onProgress: (m) => console.log(`smart-kampung: ${m}`),
 }).catch((error: Error) => {
@@ -33,8 +34,13 @@ const runtime = await startLocalRuntime({
     console.error(
       `Another command uses ${dataDir} (npm start, or npm run sites:build / villages:onboard starting their own servers): wait for it to finish or stop it, or use another folder with --data-dir.`,
     );
-  if (/EADDRINUSE/.test(error.message))
-    console.error('Another process uses the port: stop it or set PORT=3001.');
+  if (/EADDRINUSE/.test(error.message)) {
+    const port = Number(/:(\d+)\b/.exec(error.message)?.[1]);
+    const variable = port === sitePort ? 'SITE_PORT' : 'PORT';
+    console.error(
+      `Another process uses port ${port || '?'}: stop it, or start on another port, e.g. ${variable}=${variable === 'PORT' ? 3001 : 4322} npm start.`,
+    );
+  }
   if (/java/i.test(error.message))
     console.error('DynamoDB Local needs a Java runtime (apt-get install -y default-jre-headless).');
   process.exit(1);

@@ -92,7 +92,9 @@ export class AuthStack extends Stack {
     this.client = this.userPool.addClient('Web', {
       userPoolClientName: 'web',
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // apps sign in with SRP (the password never leaves the device); operators holding AWS credentials
+      // (cognito-idp:AdminInitiateAuth) can get a token from the CLI: README "Signing in on AWS"
+      authFlows: { userSrp: true, adminUserPassword: true },
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),

@@ -597,6 +597,12 @@ describe('auth', () => {
     const [[, client] = ['', {}]] = resourcesOfType(templates.auth, 'AWS::Cognito::UserPoolClient');
     expect((client.WriteAttributes as string[]).filter((a) => a.startsWith('custom:'))).toEqual([]);
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:village', 'custom:kecamatan']));
+    // SRP for apps, the admin flow (IAM-guarded) for operators; never the plain password flow
+    expect([...(client.ExplicitAuthFlows as string[])].sort()).toEqual([
+      'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
   });
 });
 
