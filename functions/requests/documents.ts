@@ -121,8 +121,14 @@ export async function confirmDocument(requestId: string, documentId: string, now
   const key = incomingKey(request.id, documentId);
   const finalKey = documentKey(request.id, documentId);
   const { Item: existing } = await getItem(RequestDocument, { requestId, documentId }, { consistent: true });
+  // confirmed already: a retry still settles completeness, which a confirm that died between its
+  // document write and markCompleteIfReady (or gave up on conflicts) left undone
   if (existing?.status === 'confirmed')
-    return { documentId, status: 'confirmed' as const, complete: !!request.completeAt };
+    return {
+      documentId,
+      status: 'confirmed' as const,
+      complete: request.completeAt ? true : await markCompleteIfReady(request.id, now),
+    };
 
   // this function may list the uploads bucket (route `probes`): a missing key is a 404 (undefined);
   // a 403 is a real denial and fails loudly instead of reading as "not uploaded"

@@ -274,6 +274,59 @@ describe('documents', () => {
   });
 });
 
+describe('a confirm that died half-way', () => {
+  it('after its document write but before completeness: the retried confirm completes the request and starts the promise', async () => {
+    const { data: receipt } = await submitSku('Konfirmasi Terputus');
+    const h = { 'x-request-secret': receipt.secret };
+    await uploadRequired(receipt.id, receipt.secret, ['ktp', 'kk']);
+    const created = await call('POST', `/requests/${receipt.id}/documents`, {
+      json: { requirement: 'pengantar_rt_rw', contentType: 'application/pdf', size: PDF.length },
+      headers: h,
+    });
+    expect(
+      (await postToS3(created.data.url, created.data.fields, PDF, 'application/pdf')).status,
+    ).toBeLessThan(300);
+    // what confirmDocument does up to and including its document write, then the function dies
+    const { RequestDocument } = await import('../../functions/lib/table');
+    const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
+    const { copyObject } = await import('../../functions/lib/s3');
+    const { config } = await import('../../functions/lib/config');
+    const { incomingKey, documentKey } = await import('../../functions/requests/documents');
+    const documentId = created.data.documentId as string;
+    await copyObject(
+      config.UPLOADS_BUCKET,
+      incomingKey(receipt.id, documentId),
+      documentKey(receipt.id, documentId),
+      {
+        contentType: 'application/pdf',
+      },
+    );
+    const at = new Date().toISOString();
+    await RequestDocument.build(PutItemCommand)
+      .item({
+        requestId: receipt.id,
+        documentId,
+        requirement: 'pengantar_rt_rw',
+        key: documentKey(receipt.id, documentId),
+        declaredType: 'application/pdf',
+        declaredSize: PDF.length,
+        status: 'confirmed',
+        detectedType: 'application/pdf',
+        size: PDF.length,
+        createdAt: at,
+        confirmedAt: at,
+      })
+      .send();
+    expect((await call('GET', `/track/${receipt.trackingCode}`)).data.dueAt).toBeNull();
+    const retry = await call('POST', `/requests/${receipt.id}/documents/${documentId}/confirm`, {
+      headers: h,
+    });
+    expect(retry.status, retry.text).toBe(200);
+    expect(retry.data).toMatchObject({ status: 'confirmed', complete: true });
+    expect((await call('GET', `/track/${receipt.trackingCode}`)).data.dueAt).not.toBeNull();
+  });
+});
+
 describe('a double tap on real DynamoDB (TransactionConflict)', () => {
   /** DynamoDB's cancellation of a transaction that met a concurrent one on the same items. */
   const conflict = () =>
