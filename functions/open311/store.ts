@@ -55,6 +55,10 @@ export interface RequestFilter {
  * ElectroDB's `count` did: when the matches reach `limit`, the page is cut there and the cursor is the
  * key of its last item (also when that was the partition's last item: the next page is then empty).
  */
+/** Items DynamoDB evaluates per page of a public Open311 list, and pages per call (≤ 500 items read). */
+export const OPEN311_PAGE_ITEMS = 100;
+export const OPEN311_MAX_PAGES = 5;
+
 export async function queryRequests(
   f: RequestFilter,
 ): Promise<{ items: RequestItem[]; cursor: string | null }> {
@@ -81,10 +85,18 @@ export async function queryRequests(
   return withCursor(f.cursor, async () => {
     const items: RequestItem[] = [];
     let startKey = f.cursor ? decodeCursor(f.cursor) : undefined;
+    // a public, anonymous read: bounded work per call whatever the filters match — at most
+    // OPEN311_MAX_PAGES pages of OPEN311_PAGE_ITEMS evaluated items; the cursor carries on from there
+    let pages = 0;
     do {
+      pages++;
       const page = await queryItems(
         ServiceRequest,
-        query.options({ filters: { request: filter }, ...(startKey ? { exclusiveStartKey: startKey } : {}) }),
+        query.options({
+          filters: { request: filter },
+          limit: OPEN311_PAGE_ITEMS,
+          ...(startKey ? { exclusiveStartKey: startKey } : {}),
+        }),
       );
       const matches = page.items;
       const room = f.limit - items.length;
@@ -94,7 +106,7 @@ export async function queryRequests(
         startKey = lastKey(items[items.length - 1] as RequestItem);
         break;
       }
-    } while (startKey);
+    } while (startKey && pages < OPEN311_MAX_PAGES);
     return { items, cursor: encodeCursor(startKey) };
   });
 }

@@ -10,7 +10,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../infra/local/runtime';
-import { type Call, toCall } from '../support/runtime';
+import { type Call, skuBody, toCall } from '../support/runtime';
 
 const SCHEMAS = '/work/shared/open311/georeport-v2';
 const VILLAGE = '35.10.24.2008'; // Tamansari, Licin
@@ -380,4 +380,65 @@ describe('Open311 requests', () => {
     const all = await call(`/open311/v2/requests.json?jurisdiction_id=${VILLAGE}&status=open,closed`);
     expect(all.data.map((x: any) => x.service_request_id)).toContain(id);
   });
+});
+
+describe('GET requests.json reads a bounded amount per call (public and anonymous)', () => {
+  it('over 500 requests in a village: a filter matching none reads at most 5 pages of 100, and the cursor carries on', async () => {
+    const LICIN = '35.10.24.2003'; // Desa Licin: no other test files requests there
+    // this file's runtime keeps the per-client submit limit (its own tests check it): lifted while filling
+    const { config } = await import('../../functions/lib/config');
+    const limit = config.RATE_LIMIT_SUBMIT;
+    Object.assign(config, { RATE_LIMIT_SUBMIT: 1_000_000 });
+    for (let i = 0; i < 520; i += 26)
+      await Promise.all(
+        Array.from({ length: 26 }, async (_, j) => {
+          const res = await fetch(`${api}/villages/${LICIN}/requests`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(skuBody(`Warga Licin ${i + j}`)),
+          });
+          expect(res.status).toBe(201);
+        }),
+      );
+    Object.assign(config, { RATE_LIMIT_SUBMIT: limit });
+    const { dynamo } = await import('../../functions/lib/aws');
+    let queries = 0;
+    let evaluated = 0;
+    dynamo.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        if (context.commandName === 'QueryCommand') {
+          queries++;
+          evaluated += (out.output as { ScannedCount?: number }).ScannedCount ?? 0;
+        }
+        return out;
+      },
+      { step: 'initialize', name: 'open311ReadCount' },
+    );
+    try {
+      let path: string | undefined =
+        `/open311/v2/requests.json?jurisdiction_id=${LICIN}&service_code=domisili`;
+      let calls = 0;
+      while (path) {
+        queries = 0;
+        evaluated = 0;
+        const res = await call(path);
+        calls++;
+        expect(res.status).toBe(200);
+        expect(res.data).toEqual([]);
+        expect(queries).toBeLessThanOrEqual(5);
+        expect(evaluated).toBeLessThanOrEqual(500);
+        path = /<([^>]+)>; rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+      }
+      // 520 requests, ≤ 500 per call: the walk needed a second call and ended
+      expect(calls).toBeGreaterThanOrEqual(2);
+      queries = 0;
+      evaluated = 0;
+      const one = await call(`/open311/v2/requests.json?jurisdiction_id=${LICIN}&limit=1`);
+      expect(one.data).toHaveLength(1);
+      expect(evaluated).toBeLessThanOrEqual(100);
+    } finally {
+      dynamo.middlewareStack.remove('open311ReadCount');
+    }
+  }, 180_000);
 });
