@@ -28,6 +28,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { partitionKey } from '../../functions/lib/keys';
 import { siteOutOfDate } from '../../functions/sites/events';
 import { tableBinding } from '../access';
 import { functionSpec, repoRoot } from '../bundles';
@@ -35,6 +36,9 @@ import type { InfraConfig } from '../config';
 import { specFunction } from '../constructs/lambda';
 import { acknowledgeWildcards } from '../nag';
 import type { ResourceNames } from '../names';
+
+/** The partitions a site build may update: `$smartkampung#villagecode_<code>` (the SiteState items). */
+const SITE_STATE_PARTITIONS = partitionKey(['villageCode'], { villageCode: '*' });
 
 export interface PublishStackProps extends StackProps {
   config: InfraConfig;
@@ -190,8 +194,19 @@ export class PublishStack extends Stack {
         ],
       }),
     );
-    // reads the data; marks the village published when nothing changed during the build
-    for (const statement of tableBinding(table).statements('write')) this.project.addToRolePolicy(statement);
+    // reads the data; marks the village published when nothing changed during the build. A build runs
+    // third-party code (npm packages, Astro): it may update only items of the villages' own partitions
+    // (`villageCode`: site state, news, APBDes — all public), never citizens' requests, sellers or users
+    for (const statement of tableBinding(table).statements('read')) this.project.addToRolePolicy(statement);
+    this.project.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [SITE_STATE_PARTITIONS] },
+        },
+      }),
+    );
 
     this.deadLetterQueue = new Queue(this, 'PublishDLQ', {
       retentionPeriod: Duration.days(14),

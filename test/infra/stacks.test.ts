@@ -774,6 +774,33 @@ describe('photo processor, publisher, operations', () => {
     });
   });
 
+  it("the site build reads the table and may update only the villages' own partitions (never requests, sellers or users)", () => {
+    const project = resourcesOfType(templates.publish, 'AWS::CodeBuild::Project')[0]?.[1];
+    const roleRef = JSON.stringify(
+      (project?.ServiceRole as { 'Fn::GetAtt'?: string[] } | undefined)?.['Fn::GetAtt']?.[0] ??
+        project?.ServiceRole,
+    );
+    const statements = resourcesOfType(templates.publish, 'AWS::IAM::Policy')
+      .filter(([, props]) => JSON.stringify(props.Roles).includes(roleRef.replaceAll('"', '')))
+      .flatMap(([, props]) => (props.PolicyDocument as { Statement: Statement[] }).Statement)
+      .filter((st) => asArray(st.Action).some((a) => a.startsWith('dynamodb:')));
+    expect(statements.length).toBeGreaterThan(0);
+    const writes = ['PutItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'].map(
+      (a) => `dynamodb:${a}`,
+    );
+    for (const st of statements) {
+      const actions = asArray(st.Action);
+      expect(actions.filter((a) => writes.includes(a))).toEqual([]);
+      if (actions.includes('dynamodb:UpdateItem')) {
+        expect(actions).toEqual(['dynamodb:UpdateItem']);
+        expect((st as { Condition?: unknown }).Condition).toEqual({
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['$smartkampung#villagecode_*'] },
+        });
+      }
+    }
+    expect(statements.some((st) => asArray(st.Action).includes('dynamodb:UpdateItem'))).toBe(true);
+  });
+
   it('the site build caches npm downloads in S3 and installs from that cache', () => {
     const project = resourcesOfType(templates.publish, 'AWS::CodeBuild::Project')[0]?.[1];
     expect(project?.Cache).toMatchObject({ Type: 'S3' });
