@@ -78,7 +78,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       root: sitesDir,
       s3: s3Client,
       photosBucket: PHOTOS_BUCKET,
-      s3Endpoint: embedded.s3Endpoint,
+      s3Front: {
+        endpoint: embedded.s3Endpoint,
+        uploadsBucket: UPLOADS_BUCKET,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+      },
     });
     const sitePort = await listen(siteServer, opts.sitePort ?? (opts.port === 0 ? 0 : 4321));
     const siteUrl = `http://localhost:${sitePort}`;
@@ -88,7 +93,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       UPLOADS_BUCKET,
       PHOTOS_BUCKET,
       SITE_URL: siteUrl,
-      // browsers reach S3 through the site server's CORS-adding front (real S3 has CORS rules)
+      // browsers reach S3 through the site server's front (presigned URLs checked, CORS added: see s3-front.ts)
       S3_PUBLIC_ENDPOINT: `${siteUrl}/_s3`,
       AWS_REGION: LOCAL_REGION,
       DYNAMODB_ENDPOINT: embedded.dynamoEndpoint,

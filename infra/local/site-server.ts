@@ -1,17 +1,22 @@
 /**
  * The local stand-in for CloudFront in front of the site bucket and the photos bucket:
  *   /<slug>/…        the built village sites (dist/sites, where the publisher writes)
- *   /photos/…        processed product photos, read from the local photos bucket
+ *   /photos/…        processed product photos (the WebP variants only), read from the local photos bucket
+ *   /_s3/…           presigned uploads and document links to the private uploads bucket (s3-front.ts)
  * Directory URLs serve their index.html (the CloudFront Function does this on AWS), unknown paths
  * the village's or the portal's 404 page; text is compressed (brotli/gzip) as CloudFront would.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { contentType } from '../content-types';
+import { createS3Front, type S3FrontOptions } from './s3-front';
+
+/** what /photos/ serves: the processed WebP variants of product photos */
+const PHOTO_VARIANT = /^photos\/products\/[0-9A-Za-z_-]{10,40}\/[0-9A-Za-z_-]{6,40}-\d{2,4}\.webp$/;
 
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 
@@ -20,8 +25,11 @@ export interface SiteServerOptions {
   s3: S3Client;
   photosBucket: string;
   port: number;
-  /** the local S3 server: `/_s3/…` is forwarded to it with CORS added (browser uploads) */
-  s3Endpoint?: string;
+  /**
+   * `/_s3/…`: the browser-facing front of the local S3 server, what presigned URLs point at locally
+   * (see s3-front.ts: presigned POSTs and GETs to the uploads bucket, checked; nothing else)
+   */
+  s3Front?: S3FrontOptions;
 }
 
 export async function listen(server: Server, port: number): Promise<number> {
@@ -33,42 +41,9 @@ export async function listen(server: Server, port: number): Promise<number> {
   return typeof address === 'object' && address ? address.port : port;
 }
 
-const S3_CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, HEAD, POST, PUT',
-  'access-control-allow-headers': '*',
-  'access-control-expose-headers': 'etag, location',
-};
-
-/**
- * Real S3 answers CORS preflights per the bucket's rules (the data stack allows the site origins);
- * the local S3 server answers none. Presigned URLs therefore point here locally (S3_PUBLIC_ENDPOINT),
- * and this forwards them untouched — a presigned POST's policy does not cover the host — adding CORS.
- */
-function proxyS3(req: IncomingMessage, res: ServerResponse, endpoint: string, path: string) {
-  if (req.method === 'OPTIONS') {
-    res.writeHead(204, { ...S3_CORS, 'access-control-max-age': '600' });
-    res.end();
-    return;
-  }
-  const target = new URL(path, endpoint);
-  const upstream = request(
-    target,
-    { method: req.method, headers: { ...req.headers, host: target.host } },
-    (up) => {
-      res.writeHead(up.statusCode ?? 502, { ...up.headers, ...S3_CORS });
-      up.pipe(res);
-    },
-  );
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, S3_CORS);
-    res.end();
-  });
-  req.pipe(upstream);
-}
-
 export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server {
   const root = resolve(opts.root);
+  const s3Front = opts.s3Front && createS3Front(opts.s3Front);
   const cache = new Map<string, { mtimeMs: number; br: Buffer; gzip: Buffer; raw: Buffer }>();
 
   async function findFile(path: string): Promise<string | undefined> {
@@ -127,18 +102,27 @@ export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server 
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  /**
+   * Only the processor's variants (`photos/products/<product>/<photo>-<width>.webp`, variantKey in
+   * functions/products/photo-store.ts; the placeholder is a data URI in the page, not an object), as
+   * WebP whatever the object says: anything else written to the bucket is not served.
+   */
   async function sendPhoto(res: ServerResponse, key: string) {
     try {
+      if (!PHOTO_VARIANT.test(key)) throw new Error('not a photo variant');
       const object = await opts.s3.send(new GetObjectCommand({ Bucket: opts.photosBucket, Key: key }));
       res.writeHead(200, {
-        'content-type': object.ContentType ?? 'image/webp',
+        'content-type': 'image/webp',
         'cache-control': 'public, max-age=31536000, immutable',
         'x-content-type-options': 'nosniff',
         ...(object.ContentLength ? { 'content-length': String(object.ContentLength) } : {}),
       });
       res.end(Buffer.from((await object.Body?.transformToByteArray()) ?? []));
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.writeHead(404, {
+        'content-type': 'text/plain; charset=utf-8',
+        'x-content-type-options': 'nosniff',
+      });
       res.end('not found');
     }
   }
@@ -146,8 +130,7 @@ export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server 
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (opts.s3Endpoint && url.pathname.startsWith('/_s3/'))
-        return proxyS3(req, res, opts.s3Endpoint, (req.url ?? '/').slice('/_s3'.length));
+      if (s3Front && url.pathname.startsWith('/_s3/')) return await s3Front(req, res);
       const path = decodeURIComponent(url.pathname);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' });
