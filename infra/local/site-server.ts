@@ -149,13 +149,30 @@ export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server 
       const village = path.split('/')[1];
       const notFound = (village && (await findFile(`/${village}/404.html`))) || (await findFile('/404.html'));
       if (notFound) return await sendFile(req, res, notFound, 404);
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(
-        'No site built yet. Run `npm run sites:build` (npm start builds and publishes the sites on its own).',
-      );
+      // nothing built yet (npm start's first build runs for ~15 s after "ready"): a page that says so,
+      // in both languages, and looks again by itself
+      const body = BUILDING_PAGE;
+      res.writeHead(503, {
+        'content-type': 'text/html; charset=utf-8',
+        'retry-after': '5',
+        'cache-control': 'no-store',
+        'content-length': String(Buffer.byteLength(body)),
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     }
   });
 }
+
+/** What the site port answers before the first build has published anything. */
+export const BUILDING_PAGE = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="refresh" content="5"><title>Situs desa sedang dibangun</title>
+<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1a2e22}</style></head>
+<body><h1>Situs desa sedang dibangun</h1>
+<p>Smart Kampung sedang membangun situs semua desa untuk pertama kalinya (sekitar 15 detik). Halaman ini memuat ulang sendiri.</p>
+<p lang="en">The village sites are being built for the first time (about 15 seconds). This page reloads by itself.
+If it stays, run <code>npm run sites:build</code>.</p></body></html>
+`;
