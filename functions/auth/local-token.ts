@@ -24,9 +24,12 @@ export function signInUsername(typed: string): string {
 }
 
 /** Local stand-in for Cognito's sign-in: the same claims, signed by the local key (local runtime only). */
-export const handler = endpoint('local.token', { body: Body }, async ({ body, now }) => {
+export const handler = endpoint('local.token', { body: Body }, async ({ body, now, sourceIp }) => {
   const username = signInUsername(body.username);
-  await rateLimit('signin', username, 10, 300, now);
+  // guessing one account's password from one address, and spraying many accounts from one address;
+  // keyed by address too, so nobody can lock another person out by failing on their username
+  await rateLimit('signin', `${sourceIp}|${username}`, 10, 300, now);
+  await rateLimit('signin-ip', sourceIp, 60, 300, now);
   const { Item: user } = await getItem(LocalUser, { username });
   if (!user || !(await verifyPassword(body.password, user.passwordHash)))
     throw new Unauthorized('error.login_failed');

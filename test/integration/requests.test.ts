@@ -949,6 +949,41 @@ describe('rate limits', () => {
     expect(last?.data.error.code).toBe('too_many_requests');
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+
+  it("failing on someone else's username from another address never locks its owner out", async () => {
+    const { handler } = await import('../../functions/auth/local-token');
+    // the sign-in function as API Gateway invokes it, from an attacker's address (the local runtime
+    // always sees 127.0.0.1)
+    const fromAttacker = async (password: string) => {
+      const res = (await handler(
+        {
+          version: '2.0',
+          routeKey: 'POST /local/token',
+          rawPath: '/local/token',
+          rawQueryString: '',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'officer@kemiren-glagah', password }),
+          isBase64Encoded: false,
+          requestContext: {
+            http: { method: 'POST', path: '/local/token', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7' },
+            requestId: `attacker-${password}`,
+          },
+        } as never,
+        {} as never,
+      )) as { statusCode: number };
+      return res.statusCode;
+    };
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push(await fromAttacker(`wrong-${i}`));
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    // the attacker is held back even with the right password; the officer, elsewhere, is not
+    expect(await fromAttacker('smartkampung')).toBe(429);
+    const officer = await call('POST', '/local/token', {
+      json: { username: 'officer@kemiren-glagah', password: 'smartkampung' },
+    });
+    expect(officer.status, officer.text).toBe(200);
+  });
 });
 
 describe('submit rate limit (both submit routes share it)', () => {
