@@ -41,7 +41,7 @@ export const tableActions: Record<Access, string[]> = {
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
     'dynamodb:DeleteItem',
-    // many plain writes at once: onboarding, a product's search index (functions/lib/batch.ts)
+    // many plain writes at once: onboarding, catalogue defaults (functions/lib/batch.ts)
     'dynamodb:BatchWriteItem',
     'dynamodb:TransactWriteItems',
     'dynamodb:ConditionCheckItem',

@@ -1,5 +1,5 @@
 /**
- * Many plain writes at once (onboarding, seeds, the search index of a product): BatchWriteItem in
+ * Many plain writes at once (onboarding, seeds, catalogue defaults): BatchWriteItem in
  * chunks of 25 (DynamoDB's limit), one chunk after another. Items DynamoDB leaves unprocessed
  * (throttling) are retried a few times; any still left fail the call rather than being dropped.
  * Its own module: toolbox is not marked side-effect free, so only functions that batch carry it.

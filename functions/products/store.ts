@@ -1,17 +1,15 @@
 /**
  * Products: create, edit, publish/hide/take down, and keep the two derived things in step — the
  * public listing (`visibility`) and the regency-wide search index — plus the site signal. The
- * product item is the source of truth; everything derived can be rebuilt from it (`reindexProduct`).
+ * product item is the source of truth; everything derived is rebuilt from it by any save (`saveProduct`
+ * writes all of a public product's entries, in the product's own transaction).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { BatchDeleteRequest } from 'dynamodb-toolbox/entity/actions/batchDelete';
-import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import type { Caller } from '../lib/auth';
-import { batchWrite } from '../lib/batch';
 import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from '../lib/errors';
 import { log } from '../lib/log';
 import {
@@ -29,6 +27,7 @@ import {
   type VillageItem,
 } from '../lib/table';
 import { transact } from '../lib/transact';
+import { whole } from '../lib/update';
 import { outOfDateState } from '../sites/signal';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import { followRelist } from './photo-withhold';
@@ -250,10 +249,19 @@ export const saveHooks: { beforeWrite?: (next: ProductItem) => Promise<void> } =
  * Writes `next` over `prev` (conditioned on prev's version and photo revision), derives visibility
  * and the search index, and signals the site when the public picture changed. Making a product public
  * is also conditioned on the seller still being `approved` (a ConditionCheck in the same transaction),
- * so a seller suspended between our read and our write never gets a product republished. The index
- * follows the write, never precedes it: entries of a product leaving public are deleted inside the
- * write's transaction (so a refused write leaves them, and a crash never leaves a hidden product
- * findable); entries of a public product are written after the write succeeded.
+ * so a seller suspended between our read and our write never gets a product republished.
+ *
+ * The index changes in the product's own transaction: every entry of a public product is put there
+ * (at most 2 × (MAX_TERMS + 1) = 82 items, plus the product, the seller check and the site signal),
+ * and so are the deletes of entries it no longer has, as many as fit. A crash or a throttle therefore
+ * never leaves a public product missing from search, nor a hidden one findable, and a refused write
+ * changes nothing. Only a change of most of the index at once (a new category, a renamed product with
+ * a new description) can have more deletes than room: those left over stay recorded in
+ * `indexedTerms` (which always lists every entry that may exist) and are deleted right after, each
+ * batch in a transaction with the product's record of them (`dropExtras`). If that is cut short, the
+ * product is public and findable by its current words, with some entries under its old words too
+ * (still recorded): the next save deletes them with its own stale entries, a take-down or hide first
+ * of all (so a hidden product is never findable), and a seller relist re-saves such a product.
  */
 export async function saveProduct(
   prev: ProductItem,
@@ -265,11 +273,24 @@ export async function saveProduct(
   const visible = isPublic(next, sellerStatus);
   next.visibility = visible ? 'public' : 'private';
   const entries = visible ? searchEntries(next) : [];
-  next.indexedTerms = [...new Set(entries.map((e) => `${e.scope}|${e.term}`))];
+  const terms = termsOf(entries);
   const publicChange = prev.visibility === 'public' || visible;
-  const dropping = !visible ? prev.indexedTerms : [];
-  // 3 = the product, the site signal, the seller check; an (old) oversized index is dropped after
-  const dropInside = dropping.length + 3 <= MAX_TRANSACT_ITEMS;
+  // the product, the seller check, the site signal, and every entry: always fits (82 + 3)
+  const room = MAX_TRANSACT_ITEMS - 1 - (visible ? 1 : 0) - (publicChange ? 1 : 0) - entries.length;
+  if (room < 0 || terms.length !== entries.length)
+    throw new Error(`product ${next.id}: ${entries.length} search entries do not fit one transaction`);
+  let stale = staleTerms(prev, terms);
+  if (stale.length > room) {
+    // entries an earlier save left over go first (never needed by prev itself, so safe either way):
+    // then going private always deletes every entry in its own transaction
+    prev = await dropExtras(prev);
+    stale = staleTerms(prev, terms);
+  }
+  const inside = stale.slice(0, room);
+  const left = stale.slice(room);
+  if (!visible && left.length)
+    throw new Error(`product ${next.id}: ${stale.length} search entries to drop do not fit one transaction`);
+  next.indexedTerms = [...terms, ...left];
 
   await saveHooks.beforeWrite?.(next);
   const { pk: _pk, ...rest } = next as ProductItem & { pk?: string };
@@ -298,7 +319,8 @@ export async function saveProduct(
           ),
         ]
       : []),
-    ...(dropInside ? dropping.map((t) => SearchEntry.build(DeleteTransaction).key(entryKey(prev, t))) : []),
+    ...entries.map((e) => SearchEntry.build(PutTransaction).item(e)),
+    ...inside.map((t) => SearchEntry.build(DeleteTransaction).key(entryKey(prev, t))),
   );
   if (result.canceled) {
     if (
@@ -309,24 +331,58 @@ export async function saveProduct(
       throw new Conflict('error.seller_not_approved', 'seller_not_approved');
     throw new Conflict('error.version_conflict', 'version_conflict');
   }
-  if (dropping.length && !dropInside) await deleteEntries(prev, dropping);
-
-  if (visible) {
-    await batchWrite(entries.map((e) => SearchEntry.build(BatchPutRequest).item(e)));
-    const keep = new Set(next.indexedTerms);
-    const stale = prev.indexedTerms.filter((t) => !keep.has(t));
-    if (stale.length) await deleteEntries(prev, stale);
+  if (!left.length) return next;
+  try {
+    return await dropExtras(next);
+  } catch (error) {
+    // the save stands (the product is public and findable); the leftovers stay recorded for the next
+    // save, take-down or relist
+    log('error', 'product.index_cleanup_failed', { productId: next.id, error: (error as Error).name });
+    return next;
   }
-  return next;
+}
+
+/** `scope|term` of each entry: what `indexedTerms` records. */
+const termsOf = (entries: SearchItem[]) => [...new Set(entries.map((e) => `${e.scope}|${e.term}`))];
+
+/** Recorded entries of `prev` that a product indexed under `terms` no longer has. */
+function staleTerms(prev: ProductItem, terms: string[]) {
+  const keep = new Set(terms);
+  return prev.indexedTerms.filter((t) => !keep.has(t));
+}
+
+/**
+ * Deletes the entries `p` records but does not deserve (`indexedTerms` beyond the entries of its
+ * recorded visibility), each batch in one transaction with the record's update, conditioned on the
+ * version: a save that came in between took them over. Idempotent.
+ */
+async function dropExtras(p: ProductItem): Promise<ProductItem> {
+  const extra = extraTerms(p);
+  let recorded = p.indexedTerms;
+  for (let i = 0; i < extra.length; i += MAX_TRANSACT_ITEMS - 1) {
+    const chunk = new Set(extra.slice(i, i + MAX_TRANSACT_ITEMS - 1));
+    recorded = recorded.filter((t) => !chunk.has(t));
+    const result = await transact(
+      Product.build(UpdateTransaction)
+        .item({ id: p.id, indexedTerms: whole(recorded) })
+        .options({ condition: { attr: 'version', eq: p.version } }),
+      ...[...chunk].map((t) => SearchEntry.build(DeleteTransaction).key(entryKey(p, t))),
+    );
+    if (result.canceled) throw new Conflict('error.version_conflict', 'version_conflict');
+  }
+  return { ...p, indexedTerms: recorded };
+}
+
+/** Entries `p` records that its recorded visibility and fields do not give it (left by a cut-short save). */
+function extraTerms(p: ProductItem): string[] {
+  if (!p.indexedTerms.length) return [];
+  const deserved = new Set(p.visibility === 'public' ? termsOf(searchEntries(p)) : []);
+  return p.indexedTerms.filter((t) => !deserved.has(t));
 }
 
 function entryKey(p: ProductItem, t: string) {
   const [scope = 'all', term = ''] = t.split('|');
   return { regencyCode: p.regencyCode, scope, term, productId: p.id };
-}
-
-function deleteEntries(p: ProductItem, terms: string[]) {
-  return batchWrite(terms.map((t) => SearchEntry.build(BatchDeleteRequest).key(entryKey(p, t))));
 }
 
 /** The search items of a public product: each term, plus `_all`, in scope `all` and its category. */
@@ -417,7 +473,11 @@ async function relistOne(id: string, seller: SellerItem, now: Date): Promise<boo
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await getProduct(id);
     const visible = isPublic(current, seller.status);
-    if ((current.visibility === 'public') === visible && (!visible || current.indexedTerms.length))
+    if (
+      (current.visibility === 'public') === visible &&
+      (!visible || current.indexedTerms.length) &&
+      !extraTerms(current).length
+    )
       return false;
     try {
       const saved = await saveProduct(
