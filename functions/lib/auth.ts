@@ -31,6 +31,9 @@ export function parseGroups(value: unknown): Role[] {
 
 export function callerFromClaims(claims: Record<string, unknown> | undefined): Caller | undefined {
   if (!claims || typeof claims.sub !== 'string') return undefined;
+  // only ID tokens carry the scoping attributes; API Gateway's JWT authorizer also lets a Cognito
+  // access token through (its client_id matches the audience): treat it as no sign-in at all
+  if (claims.token_use !== 'id') return undefined;
   const str = (k: string) =>
     typeof claims[k] === 'string' && claims[k] !== '' ? (claims[k] as string) : undefined;
   return {

@@ -176,7 +176,9 @@ describe('refusals', () => {
     expect(bomb.length).toBeLessThan(100_000);
     const started = performance.now();
     expect(await processPhoto(bomb)).toEqual({ ok: false, reason: 'too_many_pixels' });
-    expect(performance.now() - started).toBeLessThan(500);
+    // refused from the header: decoding 400 MP would take tens of seconds and gigabytes (a loose
+    // bound, so a loaded machine cannot fail it; the speed itself is bench/photos.ts's business)
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 
@@ -197,12 +199,11 @@ describe('variants', () => {
     expect(variantWidths(200)).toEqual([200]);
   });
 
-  it('a 12 MP photo gives WebP 320/640/1280 within 1.5 s, the 640 at most 1/20 of the original', async () => {
+  // the 1.5 s budget is measured by `npm run bench` (bench/photos.ts), not asserted here: a timed test
+  // fails on a loaded machine and proves nothing on a fast one
+  it('a 12 MP photo gives WebP 320/640/1280, the 640 at most 1/20 of the original', async () => {
     const input = await twelveMegapixelJpeg();
-    await processed(input); // warm-up: the first call initialises libvips
-    const started = performance.now();
     const photo = await processed(input);
-    const elapsed = performance.now() - started;
     expect(photo).toMatchObject({ detectedType: 'image/jpeg', width: 4000, height: 3000 });
     expect(photo.variants.map((v) => [v.width, v.height])).toEqual([
       [320, 240],
@@ -216,7 +217,6 @@ describe('variants', () => {
     }
     const v640 = photo.variants[1] as ProcessedPhoto['variants'][number];
     expect(v640.body.length).toBeLessThanOrEqual(input.length / 20);
-    expect(elapsed).toBeLessThan(1500);
   });
 
   it('a 500 px image is never enlarged: variants 320 and 500', async () => {
