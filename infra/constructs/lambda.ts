@@ -1,7 +1,12 @@
 import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  LogLevel,
+  NodejsFunction,
+  type NodejsFunctionProps,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Access } from '../../functions/routes';
@@ -85,6 +90,8 @@ export class SkFunction extends NodejsFunction {
             depsLockFilePath: `${repoRoot}/package-lock.json`,
             bundling: {
               format: OutputFormat.ESM,
+              // warnings and errors only: not a size table per function on every synth
+              logLevel: LogLevel.WARNING,
               target: buildOptions.target,
               minify: buildOptions.minify,
               sourceMap: buildOptions.sourcemap,
