@@ -193,7 +193,8 @@ export const routes = [
     handler: 'requests/handlers/resubmit',
     auth: 'public',
     table: 'write',
-    summary: 'Send a revised request back to the officer',
+    html: true,
+    summary: "Send a revised request back to the officer (JSON, or the receipt's plain form: 303 to it)",
   },
   {
     id: 'track.get',

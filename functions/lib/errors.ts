@@ -8,6 +8,8 @@ export interface FieldError {
   path: string;
   /** key in the strings files, or a literal message */
   message: string;
+  /** values for the `{name}` placeholders of the message */
+  params?: Record<string, string>;
 }
 
 export class AppError extends Error {
@@ -17,6 +19,8 @@ export class AppError extends Error {
     message: string,
     readonly fields?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** values for the `{name}` placeholders of the message (e.g. the real type of a refused file) */
+    readonly params?: Record<string, string>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -59,8 +63,8 @@ export class UnsupportedMediaType extends AppError {
   }
 }
 export class Unprocessable extends AppError {
-  constructor(code: string, message: string, fields?: FieldError[]) {
-    super(422, code, message, fields);
+  constructor(code: string, message: string, fields?: FieldError[], params?: Record<string, string>) {
+    super(422, code, message, fields, undefined, params);
   }
 }
 export class TooManyRequests extends AppError {

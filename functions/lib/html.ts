@@ -11,8 +11,9 @@ export function esc(value: unknown): string {
 }
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafaf7}
-main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem;line-height:1.25}
-.code{font:700 1.6rem/1.2 ui-monospace,monospace;letter-spacing:.08em;background:#fff;border:2px dashed #2f6b3b;padding:.5rem .75rem;display:inline-block}
+main{max-width:40rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}h1{font-size:1.4rem;line-height:1.25}
+.code{font:700 1.6rem/1.2 ui-monospace,monospace;letter-spacing:.08em;background:#fff;border:2px dashed #2f6b3b;padding:.5rem .75rem;display:inline-block;max-width:100%;box-sizing:border-box;overflow-wrap:anywhere;word-break:break-all}
+blockquote{margin:.5rem 0;padding:.5rem .75rem;border-left:4px solid #b45309;background:#fff}.hint{display:block;margin-bottom:.25rem}
 .box{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem;margin:1rem 0}
 .warn{border-color:#b45309;background:#fffbeb}.err{border-color:#b91c1c;background:#fef2f2}.ok{color:#166534}
 button,input[type=submit]{font:inherit;padding:.5rem 1rem;background:#2f6b3b;color:#fff;border:0;border-radius:.375rem}

@@ -135,9 +135,9 @@ export function errorResponse(error: unknown, lang: Lang, requestId: string, htm
     const body = {
       error: {
         code: error.code,
-        message: t(lang, error.message),
+        message: t(lang, error.message, error.params),
         ...(error.fields
-          ? { fields: error.fields.map((f) => ({ path: f.path, message: t(lang, f.message) })) }
+          ? { fields: error.fields.map((f) => ({ path: f.path, message: t(lang, f.message, f.params) })) }
           : {}),
       },
     };

@@ -159,7 +159,13 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
   'requests.resubmit': {
     params: RequestParams,
     body: ResubmitBody,
-    response: { status: 200, schema: anything },
+    bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
+    response: {
+      status: 200,
+      schema: anything,
+      description:
+        'Resubmitted (a form post, secret in the `secret` field, is redirected to the receipt page)',
+    },
   },
   'track.get': { params: TrackParams, query: TrackQuery, response: { status: 200, schema: anything } },
   'track.query': { query: TrackQuery, response: { status: 200, schema: anything } },

@@ -13,7 +13,12 @@ import { acceptsDocuments } from './domain/transitions';
 import { dueCalculator, getRequest, listDocuments, queueSort } from './store';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-const POST_EXPIRES_SECONDS = 15 * 60;
+/**
+ * How long a receipt's upload form works after the page loads: an hour, for a villager who must
+ * first find, scan or photograph the paper (the issue bounds only the officers' GET links, to 5
+ * minutes). Past it S3 answers its own English error page; the receipt says to go back and reload.
+ */
+export const POST_EXPIRES_SECONDS = 60 * 60;
 export const GET_EXPIRES_SECONDS = 5 * 60;
 
 /** Where a confirmed document lives for good. */
@@ -102,9 +107,67 @@ export async function createDocument(
   return { documentId: presigned.documentId, url: presigned.url, fields: presigned.fields };
 }
 
-async function rejectFile(key: string, why: string): Promise<never> {
+/** Why a file was refused: each has its own message (`error.<why>` in the strings files). */
+export const FILE_ERRORS = [
+  'file_empty',
+  'file_too_big',
+  'file_size_declared',
+  'file_type_unknown',
+  'file_type_not_accepted',
+  'file_type_mismatch',
+] as const;
+export type FileError = (typeof FILE_ERRORS)[number];
+
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+};
+/** `image/jpeg` → `JPEG`: the name a villager knows a type by. */
+export const typeName = (mime: string) => TYPE_NAMES[mime] ?? mime;
+/** A size as a villager reads it, rounded up (5 MB and a few bytes is `5.1 MB`, never "5.0 MB, over 5 MB"). */
+const megabytes = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${Math.ceil(bytes / 1024)} kB`
+      : `${(Math.ceil(bytes / ((1024 * 1024) / 10)) / 10).toFixed(1)} MB`;
+
+/** What the message of a refused file names: its size, its real type, what was announced or accepted. */
+export interface FileFacts {
+  size?: number;
+  declaredSize?: number;
+  detected?: string;
+  declared?: string;
+  accept?: readonly string[];
+}
+
+/** The `{placeholders}` of a refused file's message (sizes in MB, types by name; language-neutral). */
+export function fileErrorParams(facts: FileFacts): Record<string, string> {
+  return {
+    ...(facts.size !== undefined ? { size: megabytes(facts.size) } : {}),
+    ...(facts.declaredSize !== undefined ? { declared: megabytes(facts.declaredSize) } : {}),
+    ...(facts.declared !== undefined ? { declared: typeName(facts.declared) } : {}),
+    ...(facts.detected !== undefined ? { detected: typeName(facts.detected) } : {}),
+    ...(facts.accept ? { accept: facts.accept.map(typeName).join('/') } : {}),
+  };
+}
+
+/** 422 `invalid_file`, saying what is wrong with the file (too big, empty, which type it really is). */
+export class InvalidFile extends Unprocessable {
+  constructor(
+    readonly why: FileError,
+    readonly facts: FileFacts,
+  ) {
+    const params = fileErrorParams(facts);
+    super('invalid_file', `error.${why}`, [{ path: 'file', message: `error.${why}`, params }], params);
+  }
+}
+
+async function rejectFile(key: string, why: FileError, facts: FileFacts): Promise<never> {
   await deleteObject(config.UPLOADS_BUCKET, key);
-  throw new Unprocessable('invalid_file', 'error.invalid_file', [{ path: 'file', message: why }]);
+  throw new InvalidFile(why, facts);
 }
 
 /**
@@ -121,34 +184,39 @@ export async function confirmDocument(requestId: string, documentId: string, now
   const key = incomingKey(request.id, documentId);
   const finalKey = documentKey(request.id, documentId);
   const { Item: existing } = await getItem(RequestDocument, { requestId, documentId }, { consistent: true });
-  // confirmed already: a retry still settles completeness, which a confirm that died between its
-  // document write and markCompleteIfReady (or gave up on conflicts) left undone
-  if (existing?.status === 'confirmed')
+  // confirming again (a reloaded redirect) changes nothing once a newer file replaced this one
+  if (existing?.status === 'replaced')
+    return { documentId, status: existing.status, complete: !!request.completeAt };
+  // confirmed already: a retry still finishes what a confirm that died after its document write (or
+  // gave up on conflicts) left undone — retiring the earlier files, settling completeness
+  if (existing?.status === 'confirmed') {
+    await retirePrevious(requestId, requirement.code, existing);
     return {
       documentId,
       status: 'confirmed' as const,
       complete: request.completeAt ? true : await markCompleteIfReady(request.id, now),
     };
+  }
 
   // this function may list the uploads bucket (route `probes`): a missing key is a 404 (undefined);
   // a 403 is a real denial and fails loudly instead of reading as "not uploaded"
   const head = await headObject(config.UPLOADS_BUCKET, key);
   if (!head) throw new Unprocessable('file_missing', 'error.file_missing');
   const size = head.size;
-  if (size < 1 || size > MAX_DOCUMENT_BYTES) return rejectFile(key, 'field.size');
-  if (existing && size > existing.declaredSize) return rejectFile(key, 'field.size');
+  if (size < 1) return rejectFile(key, 'file_empty', {});
+  if (size > MAX_DOCUMENT_BYTES) return rejectFile(key, 'file_too_big', { size });
+  if (existing && size > existing.declaredSize)
+    return rejectFile(key, 'file_size_declared', { size, declaredSize: existing.declaredSize });
 
   const head4k = await getObject(config.UPLOADS_BUCKET, key, { range: 'bytes=0-4099' });
   // the real type, from the first bytes (not the name or the declared type)
   const detected = head4k ? sniffType(head4k) : undefined;
   const accept = requirement.accept.length ? requirement.accept : [...DOCUMENT_MIME_TYPES];
-  if (
-    !detected ||
-    !accept.includes(detected) ||
-    !(DOCUMENT_MIME_TYPES as readonly string[]).includes(detected)
-  )
-    return rejectFile(key, 'field.content_type');
-  if (existing && existing.declaredType !== detected) return rejectFile(key, 'field.content_type');
+  if (!detected || !(DOCUMENT_MIME_TYPES as readonly string[]).includes(detected))
+    return rejectFile(key, 'file_type_unknown', {});
+  if (!accept.includes(detected)) return rejectFile(key, 'file_type_not_accepted', { detected, accept });
+  if (existing && existing.declaredType !== detected)
+    return rejectFile(key, 'file_type_mismatch', { detected, declared: existing.declaredType });
 
   // the copy gets the detected type, not the one the browser declared
   await copyObject(config.UPLOADS_BUCKET, key, finalKey, { contentType: detected });
@@ -169,8 +237,36 @@ export async function confirmDocument(requestId: string, documentId: string, now
     })
     .send();
   await deleteObject(config.UPLOADS_BUCKET, key);
+  await retirePrevious(requestId, requirement.code, { documentId, confirmedAt });
   const complete = await markCompleteIfReady(request.id, now);
   return { documentId, status: 'confirmed' as const, complete };
+}
+
+/**
+ * A new file for a requirement that already had one (a replacement, typically asked for in
+ * `needs_revision`) retires the earlier ones: they stay stored but are `replaced`, so the officer's
+ * links and the receipt show the current file only. Runs after the new one is confirmed, so the
+ * requirement is never without a confirmed file.
+ */
+async function retirePrevious(
+  requestId: string,
+  requirement: string,
+  current: { documentId: string; confirmedAt?: string },
+) {
+  // only files confirmed before this one: two replacements confirmed at once must not retire each
+  // other (the later one stays, whichever confirm runs last)
+  const order = (d: { confirmedAt?: string; documentId: string }) => `${d.confirmedAt ?? ''}|${d.documentId}`;
+  const earlier = (await listDocuments(requestId)).filter(
+    (d) => d.requirement === requirement && d.status === 'confirmed' && order(d) < order(current),
+  );
+  await Promise.all(
+    earlier.map((d) =>
+      RequestDocument.build(UpdateItemCommand)
+        .item({ requestId, documentId: d.documentId, status: 'replaced' })
+        .options({ condition: { attr: 'documentId', exists: true } })
+        .send(),
+    ),
+  );
 }
 
 /** Sets completeAt and the due time once every required document is confirmed (optimistic, retried). */

@@ -61,10 +61,16 @@ export const SecretQuery = z.object({
   secret: z.optional(z.string().check(z.maxLength(200))),
   lang: z.optional(z.enum(['id', 'en'])),
 });
-/** the receipt also says which upload the confirm step refused, after S3's redirect */
+/**
+ * the receipt also says which upload the confirm step refused, after S3's redirect, and why (the
+ * page names only known reasons and types: anything else in these is ignored)
+ */
 export const ReceiptQuery = z.extend(SecretQuery, {
   error: z.optional(z.string().check(z.maxLength(40))),
   requirement: z.optional(z.string().check(z.maxLength(60))),
+  why: z.optional(z.string().check(z.maxLength(40))),
+  size: z.optional(z.string().check(z.regex(/^\d{1,12}$/, 'field.invalid'))),
+  detected: z.optional(z.string().check(z.maxLength(40))),
 });
 
 export const VillageRequestsParams = z.object({ code: VillageCode });

@@ -84,55 +84,6 @@ const L = {
   },
 } as const;
 
-export interface UploadForm {
-  requirement: { code: string; name: { id: string; en: string }; accept: string[]; required?: boolean };
-  confirmed: boolean;
-  post?: { url: string; fields: Record<string, string> };
-}
-
-export function receiptPage(
-  lang: Lang,
-  request: RequestItem,
-  /** shown on the first view only; later views say it was shown already */
-  secret: string | undefined,
-  forms: UploadForm[],
-  notice: { error?: string; requirement?: string },
-  now: Date,
-): string {
-  const s = L[lang];
-  const docs = forms
-    .map((f) => {
-      const name = `${esc(f.requirement.name[lang])}${f.requirement.required === false ? ` <small class="optional">(${s.optional})</small>` : ''}`;
-      if (f.confirmed) return `<li><strong>${name}</strong> — <span class="ok">✔ ${s.uploaded}</span></li>`;
-      // documents are locked once the request is signed off: no form, just what is missing
-      if (!f.post) return `<li><strong>${name}</strong> — ${s.notReceived}</li>`;
-      const error =
-        notice.error === 'invalid_file' && notice.requirement === f.requirement.code
-          ? `<p class="box err" role="alert">${s.invalidFile}</p>`
-          : '';
-      const hidden = Object.entries(f.post?.fields ?? {})
-        .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
-        .join('');
-      const inputId = `file-${esc(f.requirement.code)}`;
-      return `<li><strong>${name}</strong>${error}<form method="post" action="${esc(f.post?.url)}" enctype="multipart/form-data">${hidden}<label for="${inputId}">${s.chooseFile}</label><input id="${inputId}" type="file" name="file" required accept="${esc(f.requirement.accept.join(',') || 'application/pdf,image/jpeg,image/png,image/webp')}"> <button type="submit">${s.upload}</button></form></li>`;
-    })
-    .join('');
-  const allDone = forms.every((f) => f.confirmed || f.requirement.required === false);
-  const trackUrl = `${config.API_URL}/track/${encodeURIComponent(request.trackingCode)}?lang=${lang}`;
-  return page(
-    lang,
-    s.receipt,
-    `<h1>${s.receipt}</h1>
-<div class="box"><p>${s.tracking}<br><span class="code">${esc(request.trackingCode)}</span></p>
-${secret ? `<p>${s.secret}<br><span class="code">${esc(secret)}</span></p><p><small>${s.keep}</small></p>` : `<p>${s.secret}: <small>${s.secretShown}</small></p>`}</div>
-<p><strong>${s.service}:</strong> ${esc(request.serviceName[lang])}<br><strong>${s.status}:</strong> ${esc(STATUS_LABELS[request.status][lang])}<br>
-<strong>${s.due}:</strong> ${request.dueAt ? esc(fmt(request.dueAt, lang)) : request.clockRemaining ? s.duePaused : s.dueWaiting}${overdue(request, now) ? ` <strong class="err">(${s.overdue})</strong>` : ''}</p>
-${forms.length ? `<h2>${s.documents}</h2><ul>${docs}</ul>` : ''}
-${allDone ? `<p class="box ok">${s.allDone}</p>` : ''}
-<p><a href="${esc(trackUrl)}">${s.trackLink}</a></p>`,
-  );
-}
-
 /** What anyone holding the tracking code may see: no name, NIK, phone, fields or documents. */
 export function trackingView(request: RequestItem, now: Date, lang: Lang) {
   return {

@@ -11,6 +11,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Publisher, PublishRound } from '../../infra/local/publisher';
 import type { LocalRuntime } from '../../infra/local/runtime';
+import { PDF as PDF_BYTES } from '../fixtures/files';
 import { jpegWithGps } from '../fixtures/images';
 import { client, KEMIREN, signIn, skuBody, TAMANSARI } from '../support/runtime';
 
@@ -575,6 +576,77 @@ describe('a newcomer and the links people share', () => {
   });
 });
 
+/** Uploads SKU's three required documents, then the officer sends the request back with `reason`. */
+async function sendBack(id: string, secret: string, reason: string) {
+  const call = client(runtime.apiUrl);
+  const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+  for (const code of ['ktp', 'kk', 'pengantar_rt_rw']) {
+    const created = await call('POST', `/requests/${id}/documents`, {
+      json: { requirement: code, contentType: 'application/pdf', size: PDF_BYTES.length },
+      headers: { 'x-request-secret': secret },
+    });
+    const form = new FormData();
+    for (const [k, v] of Object.entries(created.data.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(PDF_BYTES)], { type: 'application/pdf' }), 'scan.pdf');
+    await fetch(created.data.url, { method: 'POST', body: form });
+    const confirmed = await call('POST', `/requests/${id}/documents/${created.data.documentId}/confirm`, {
+      headers: { 'x-request-secret': secret },
+    });
+    expect(confirmed.status, confirmed.text).toBe(200);
+  }
+  let version = (await call('GET', `/requests/${id}`, { token })).data.version;
+  for (const [to, why] of [['in_review'], ['needs_revision', reason]]) {
+    const res = await call('POST', `/requests/${id}/transitions`, {
+      token,
+      json: { to, version, reason: why },
+    });
+    expect(res.status, res.text).toBe(200);
+    version = res.data.version;
+  }
+}
+
+describe('the receipt on a small phone (360 × 740)', () => {
+  it('never scrolls sideways: the 43-character secret wraps, and so do a long reason and the replacement forms of needs_revision', async () => {
+    const api = runtime.apiUrl;
+    const call = client(api);
+    const filed = await call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody('Layar Kecil') });
+    const { id, secret } = filed.data as { id: string; secret: string };
+    expect(secret.length).toBeGreaterThanOrEqual(43);
+    const receipt = `${api}/requests/${id}/receipt?secret=${encodeURIComponent(secret)}`;
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    /** how far the page and the secret's box reach to the right, in CSS pixels */
+    const widths = async () =>
+      page.evaluate(() => {
+        const code = [...document.querySelectorAll('.code')].at(-1);
+        return {
+          page: document.documentElement.scrollWidth,
+          code: code ? Math.ceil(code.getBoundingClientRect().right) : 0,
+        };
+      });
+    try {
+      await page.goto(receipt);
+      expect(await page.textContent('body')).toContain(secret); // the first view shows it
+      const first = await widths();
+      expect(first.page).toBeLessThanOrEqual(360);
+      expect(first.code).toBeLessThanOrEqual(360);
+
+      // sent back with a long reason: the page with its replacement and resubmit forms still fits
+      await sendBack(
+        id,
+        secret,
+        `KK tidak terbaca: ${'https://contoh.desa.id/'.repeat(4)}unggah-ulang-dengan-resolusi-lebih-tinggi`,
+      );
+      await page.goto(receipt);
+      expect(await page.textContent('body')).toContain('KK tidak terbaca');
+      expect(await page.locator('form[action$="/resubmit"]').count()).toBe(1);
+      expect((await widths()).page).toBeLessThanOrEqual(360);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('quality of the built pages', () => {
   /** axe on a page of the built site (`/…`) or any absolute URL (the API's own HTML pages) */
   async function axe(path: string) {
@@ -643,6 +715,23 @@ describe('quality of the built pages', () => {
       expect(messages, url).toEqual([]);
     }
     for (const [url] of pages.slice(1, 7)) expect(await axe(url), url).toEqual([]);
+    // sent back for a fix: the reason, a replacement form per document and the resubmit form
+    await sendBack(id, secret, 'KK tidak terbaca');
+    const revision = await fetch(receipt, { headers: { accept: 'text/html' } });
+    const revisionHtml = await revision.text();
+    expect(revisionHtml).toContain('/resubmit');
+    const report = await validator.validateString(revisionHtml);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(await axe(receipt)).toEqual([]);
+    // a receipt link with a wrong secret: its own page, leading to the tracking form
+    const wrong = `${api}/requests/${id}/receipt?secret=wrong`;
+    const wrongPage = await fetch(wrong, { headers: { accept: 'text/html' } });
+    expect(wrongPage.status).toBe(403);
+    const wrongReport = await validator.validateString(await wrongPage.text());
+    expect(wrongReport.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual(
+      [],
+    );
+    expect(await axe(wrong)).toEqual([]);
   });
 
   it('every built page validates (html-validate) and content pages carry no executable script', async () => {

@@ -51,6 +51,12 @@ function confirmUrl(fields: Record<string, string>): URL {
 
 const pathOf = (url: URL) => url.pathname + url.search;
 
+/**
+ * Another request's id: the last character becomes a different digit (keys are stored lower-cased, so
+ * swapping `a` for `A` would find the same request again).
+ */
+const otherId = (id: string) => `${id.slice(0, -1)}${id.endsWith('0') ? '1' : '0'}`;
+
 /** An HTML page (not JSON) with the status, in `lang`, no script, and the one link back it offers. */
 function expectPage(res: Call, status: number, lang: 'id' | 'en') {
   expect(res.status, res.text).toBe(status);
@@ -113,7 +119,7 @@ describe('GET confirm (the browser after the S3 upload) answers HTML', () => {
     const [, , id = '', , documentId = ''] = url.pathname.split('/');
 
     const unknown = new URL(url);
-    unknown.pathname = url.pathname.replace(id, `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`);
+    unknown.pathname = url.pathname.replace(id, otherId(id));
     unknown.searchParams.delete('lang'); // without it, Accept-Language decides
     const notFound = await call('GET', pathOf(unknown), { headers: { ...HTML, 'accept-language': 'en' } });
     expectPage(notFound, 404, 'en');
@@ -171,5 +177,44 @@ describe('GET confirm (the browser after the S3 upload) answers HTML', () => {
     const post = await call('POST', url.pathname, { headers: { 'x-request-secret': 'wrong' } });
     expect(post.status).toBe(403);
     expect(post.data.error.code).toBe('forbidden');
+  });
+});
+
+describe('GET receipt with a link that does not open it answers a page fit for it', () => {
+  it('a wrong or missing secret, an unknown request, a malformed id: "this receipt link is not valid", the way to the tracking form, never "go back to the form"', async () => {
+    const { receiptUrl } = await fileByForm('Tautan Tanda Terima');
+    const url = new URL(receiptUrl, runtime.apiUrl);
+
+    url.searchParams.set('secret', 'not-the-secret');
+    const wrong = await call('GET', pathOf(url), { headers: { ...HTML, 'accept-language': 'id' } });
+    const { link } = expectPage(wrong, 403, 'id');
+    expect(wrong.text).toContain('Tautan tanda terima ini tidak berlaku');
+    expect(wrong.text).toContain('Kode rahasia permohonan salah atau tidak ada.');
+    expect(wrong.text).not.toContain('Tekan tombol Kembali');
+    expect(wrong.text).not.toContain('not-the-secret');
+    expect(link.label).toBe('Lacak permohonan dengan kode lacak');
+    expect(link.href).toMatch(/\/track\?lang=id$/);
+
+    url.searchParams.delete('secret');
+    url.searchParams.set('lang', 'en');
+    const missing = await call('GET', pathOf(url), { headers: HTML });
+    expect(expectPage(missing, 403, 'en').link.label).toBe('Track the request with its tracking code');
+    expect(missing.text).toContain('This receipt link is not valid');
+    expect(missing.text).not.toContain('Back button');
+
+    const id = url.pathname.split('/')[2] ?? '';
+    const unknown = new URL(url);
+    unknown.pathname = url.pathname.replace(id, otherId(id));
+    expectPage(await call('GET', pathOf(unknown), { headers: HTML }), 404, 'en');
+    const malformed = new URL(url);
+    malformed.pathname = url.pathname.replace(id, 'kurang');
+    const bad = await call('GET', pathOf(malformed), { headers: HTML });
+    expectPage(bad, 400, 'en');
+    expect(bad.text).toContain('This receipt link is not valid');
+
+    // API clients still get JSON
+    const json = await call('GET', pathOf(url), { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(403);
+    expect(json.data.error.code).toBe('forbidden');
   });
 });

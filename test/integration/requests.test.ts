@@ -34,6 +34,13 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
+/** One sign-in of Tamansari's officer for the whole file: sign-ins are rate limited per username. */
+let officerSignIn: Promise<string> | undefined;
+const officerToken = () => {
+  officerSignIn ??= signIn(runtime.apiUrl, 'officer@tamansari-licin');
+  return officerSignIn;
+};
+
 /** Posts a file to a presigned POST exactly as a browser form would (fields first, file last). */
 async function postToS3(url: string, fields: Record<string, string>, bytes: Buffer, type: string) {
   const form = new FormData();
@@ -376,7 +383,7 @@ describe('a double tap on real DynamoDB (TransactionConflict)', () => {
     const retry = await submitSku('Ketuk Dua Kali', { 'idempotency-key': key });
     expect(retry.status).toBe(201);
     expect(retry.data).toEqual(receipt);
-    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const token = await officerToken();
     expect((await call('GET', `/requests/${receipt.id}`, { token })).status).toBe(200);
   });
 
@@ -567,6 +574,345 @@ describe('the no-JavaScript flow, driven with plain HTTP', () => {
   });
 });
 
+/** Every POST form of an HTML page: its action, hidden fields and inner markup. */
+function formsOf(html: string) {
+  return [...html.matchAll(/<form method="post" action="([^"]+)"[^>]*>(.*?)<\/form>/gs)].map(
+    ([, action, inner]) => ({
+      action: (action ?? '').replaceAll('&amp;', '&'),
+      inner: inner ?? '',
+      fields: Object.fromEntries(
+        [...(inner ?? '').matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
+          m[1],
+          (m[2] ?? '').replaceAll('&amp;', '&'),
+        ]),
+      ) as Record<string, string>,
+    }),
+  );
+}
+
+/** The S3 upload form of one requirement on a receipt (its key holds `/<requirement>.`). */
+function uploadFormFor(html: string, requirement: string) {
+  const form = formsOf(html).find((f) => f.fields.key?.includes(`/${requirement}.`));
+  expect(form, `upload form for ${requirement}`).toBeDefined();
+  return form as ReturnType<typeof formsOf>[number];
+}
+
+/** A browser's upload: the form straight to S3, then S3's redirect to the confirm route (GET). */
+async function uploadThroughForm(
+  form: { action: string; fields: Record<string, string> },
+  bytes: Buffer,
+  type: string,
+) {
+  const uploaded = await postToS3(form.action, form.fields, bytes, type);
+  expect(uploaded.status).toBe(303);
+  const confirm = new URL(uploaded.headers.get('location') ?? '');
+  return call('GET', confirm.pathname + confirm.search, { headers: { accept: 'text/html' } });
+}
+
+/** Files SKU through the plain HTML form; answers the receipt path (with the secret) and the request id. */
+async function fileSkuByForm(name: string, lang: 'id' | 'en' = 'id') {
+  const posted = await call('POST', `/villages/${TAMANSARI}/requests`, {
+    form: {
+      ...Object.fromEntries(Object.entries(skuBody(name).fields).map(([k, v]) => [`fields.${k}`, v])),
+      serviceCode: 'sku',
+      'applicant.name': name,
+      'applicant.nik': NIK,
+      lang,
+    },
+  });
+  expect(posted.status).toBe(303);
+  const receipt = posted.headers.get('location') ?? '';
+  const id = /^\/requests\/([^/]+)\/receipt/.exec(receipt)?.[1] ?? '';
+  const secret = new URL(receipt, runtime.apiUrl).searchParams.get('secret') ?? '';
+  return { receipt, id, secret };
+}
+
+describe('a revision without JavaScript, driven with plain HTTP', () => {
+  it('needs_revision: the receipt shows the reason, a replacement form per document and a resubmit form; a replacement through S3 and the resubmit form post bring the request back as resubmitted', async () => {
+    const token = await officerToken();
+    const { receipt, id, secret } = await fileSkuByForm('Revisi Tanpa JS');
+    const html = { accept: 'text/html' };
+    expect((await call('GET', receipt, { headers: html })).status).toBe(200); // the first view
+    await uploadRequired(id, secret);
+    let version = (await call('GET', `/requests/${id}`, { token })).data.version;
+    for (const [to, reason] of [['in_review'], ['needs_revision', 'KK tidak terbaca']]) {
+      const moved = await call('POST', `/requests/${id}/transitions`, {
+        token,
+        json: { to, version, reason },
+      });
+      expect(moved.status, moved.text).toBe(200);
+      version = moved.data.version;
+    }
+
+    const page = await call('GET', receipt, { headers: html });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Perlu perbaikan');
+    expect(page.text).toContain('Permohonan Anda perlu diperbaiki');
+    expect(page.text).toContain('<blockquote>KK tidak terbaca</blockquote>');
+    expect(page.text).not.toContain('Semua berkas wajib sudah diterima');
+    const forms = formsOf(page.text);
+    // a replacement for each of the three received documents, the optional photo, and the resubmit form
+    const uploads = forms.filter((f) => f.fields.key);
+    expect(uploads.map((f) => f.fields.key?.split('/').at(-1)?.split('.')[0]).sort()).toEqual(
+      ['foto_usaha', 'kk', 'ktp', 'pengantar_rt_rw'].sort(),
+    );
+    expect(uploadFormFor(page.text, 'kk').inner).toContain('Ganti dengan berkas baru');
+    expect(uploadFormFor(page.text, 'kk').inner).toContain('Unggah pengganti');
+    const resubmitForm = forms.find((f) => f.action.endsWith(`/requests/${id}/resubmit`));
+    expect(resubmitForm).toBeDefined();
+    expect(resubmitForm?.fields).toEqual({ secret, lang: 'id' });
+    expect(resubmitForm?.inner).toContain('Kirim ulang permohonan');
+
+    // the KK again, readable this time: S3 → confirm redirect → back to the receipt
+    const confirmed = await uploadThroughForm(uploadFormFor(page.text, 'kk'), JPEG, 'image/jpeg');
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).toMatch(/\/receipt\?secret=/);
+    expect(confirmed.headers.get('location')).not.toContain('error=');
+    // the officer sees the current KK only (the earlier one is kept, marked replaced)
+    const detail = await call('GET', `/requests/${id}`, { token });
+    expect(detail.data.documents).toHaveLength(3);
+    expect(
+      detail.data.documents.find((d: { requirement: string }) => d.requirement === 'kk').contentType,
+    ).toBe('image/jpeg');
+
+    // the resubmit form, posted as a browser posts it
+    const action = new URL(resubmitForm?.action ?? '');
+    const resubmitted = await call('POST', action.pathname, { form: resubmitForm?.fields ?? {} });
+    expect(resubmitted.status).toBe(303);
+    const back = resubmitted.headers.get('location') ?? '';
+    expect(back).toMatch(new RegExp(`^/requests/${id}/receipt\\?secret=`));
+    const after = await call('GET', back, { headers: html });
+    expect(after.text).toContain('Diajukan ulang');
+    expect(after.text).toContain(
+      'Perbaikan Anda sudah dikirim. Petugas desa akan memeriksa permohonan Anda kembali.',
+    );
+    expect(after.text).not.toContain('/resubmit');
+    expect(after.text).not.toContain('Ganti dengan berkas baru');
+    expect((await call('GET', `/requests/${id}`, { token })).data).toMatchObject({ status: 'resubmitted' });
+    const tracked = await call('GET', `/track/${detail.data.trackingCode}`);
+    expect(tracked.data.status).toBe('resubmitted');
+
+    // a second tap lands on the same receipt; nothing changes
+    const twice = await call('POST', action.pathname, { form: resubmitForm?.fields ?? {} });
+    expect(twice.status).toBe(303);
+    expect(twice.headers.get('location')).toBe(back);
+    expect((await call('GET', `/requests/${id}`, { token })).data.history).toHaveLength(4);
+  });
+
+  it('the resubmit form without the right secret answers a page leading to the tracking form, not "fix the form"', async () => {
+    const { id } = await fileSkuByForm('Rahasia Keliru');
+    const res = await call('POST', `/requests/${id}/resubmit`, { form: { secret: 'wrong', lang: 'en' } });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.text).toContain('This receipt link is not valid');
+    expect(res.text).toContain('The request secret is wrong or missing.');
+    expect(res.text).toMatch(/<a href="[^"]*\/track\?lang=en">Track the request with its tracking code<\/a>/);
+    expect(res.text).not.toContain('Back button');
+  });
+
+  it('the status text of the receipt fits each status, with the reason when sent back or rejected', async () => {
+    const officer = await officerToken();
+    const text = async (receipt: string) =>
+      (await call('GET', receipt.replace('lang=id', 'lang=en'), { headers: { accept: 'text/html' } })).text;
+    const { receipt, id, secret } = await fileSkuByForm('Semua Status');
+    expect(await text(receipt)).toContain('Upload each required document below.');
+    await uploadRequired(id, secret);
+    expect(await text(receipt)).toContain(
+      'All required documents are in. The village officer will review your request.',
+    );
+    let version = (await call('GET', `/requests/${id}`, { token: officer })).data.version;
+    const move = async (to: string, reason?: string, token = officer) => {
+      const res = await call('POST', `/requests/${id}/transitions`, { token, json: { to, version, reason } });
+      expect(res.status, res.text).toBe(200);
+      version = res.data.version;
+    };
+    const expectations: [string, string | undefined, string][] = [
+      ['in_review', undefined, 'The village officer is reviewing your request.'],
+      ['needs_revision', 'Foto KTP buram', 'Your request needs a correction.'],
+    ];
+    for (const [to, reason, says] of expectations) {
+      await move(to, reason);
+      const page = await text(receipt);
+      expect(page, to).toContain(says);
+      expect(page, to).not.toContain('All required documents are in');
+    }
+    expect(await text(receipt)).toContain('<blockquote>Foto KTP buram</blockquote>');
+    const resubmitted = await call('POST', `/requests/${id}/resubmit`, { form: { secret, lang: 'en' } });
+    expect(resubmitted.status).toBe(303);
+    version += 1;
+    expect(await text(receipt)).toContain('Your correction was sent.');
+    await move('in_review');
+    await move('approved');
+    const approved = await text(receipt);
+    expect(approved).toContain('Your request is approved.');
+    expect(approved).not.toMatch(/<form method="post"/);
+    await move('completed');
+    const completed = await text(receipt);
+    expect(completed).toContain('Your request is completed: the letter has been issued.');
+    expect(completed).toMatch(/Letter number:<\/strong> 470\//);
+    expect(completed).not.toContain('Foto KTP buram');
+
+    const other = await fileSkuByForm('Ditolak');
+    let v = 1;
+    for (const [to, reason] of [['in_review'], ['rejected', 'Bukan warga desa ini']]) {
+      const res = await call('POST', `/requests/${other.id}/transitions`, {
+        token: officer,
+        json: { to, version: v, reason },
+      });
+      v = res.data.version;
+    }
+    const rejected = await text(other.receipt);
+    expect(rejected).toContain('Your request was rejected.');
+    expect(rejected).toContain('<blockquote>Bukan warga desa ini</blockquote>');
+    expect(rejected).not.toContain('Upload each required document');
+    expect(rejected).not.toMatch(/<form method="post"/);
+  });
+
+  it('a kecamatan-level request forwarded to the camat: the receipt says so and offers no form', async () => {
+    const officer = await officerToken();
+    const services = await call('GET', `/villages/${TAMANSARI}/services`);
+    const pindah = services.data.items.find((s: { code: string }) => s.code === 'pindah');
+    const fields = Object.fromEntries(
+      pindah.fields
+        .filter((f: { required: boolean }) => f.required)
+        .map((f: { code: string; datatype: string; values?: { key: string }[] }) => [
+          `fields.${f.code}`,
+          f.values?.[0]?.key ??
+            (f.datatype === 'number' ? '2' : f.datatype === 'datetime' ? '2026-12-01' : 'Jl. Raya Licin 1'),
+        ]),
+    );
+    const posted = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      form: {
+        ...fields,
+        serviceCode: 'pindah',
+        'applicant.name': 'Pindah Tanpa JS',
+        'applicant.nik': NIK,
+        lang: 'en',
+      },
+    });
+    expect(posted.status, posted.text).toBe(303);
+    const receipt = posted.headers.get('location') ?? '';
+    const id = /^\/requests\/([^/]+)\//.exec(receipt)?.[1] ?? '';
+    const secret = new URL(receipt, runtime.apiUrl).searchParams.get('secret') ?? '';
+    const required = pindah.requirements
+      .filter((r: { kind: string; required: boolean }) => r.kind === 'document' && r.required)
+      .map((r: { code: string }) => r.code);
+    await uploadRequired(id, secret, required);
+    let v = (await call('GET', `/requests/${id}`, { token: officer })).data.version;
+    for (const to of ['in_review', 'forwarded']) {
+      const res = await call('POST', `/requests/${id}/transitions`, {
+        token: officer,
+        json: { to, version: v },
+      });
+      expect(res.status).toBe(200);
+      v = res.data.version;
+    }
+    const page = await call('GET', receipt, { headers: { accept: 'text/html' } });
+    expect(page.text).toContain('Forwarded to the kecamatan');
+    expect(page.text).toContain(
+      'forwarded it to the kecamatan for signature. Documents can no longer change.',
+    );
+    expect(page.text).not.toMatch(/<form method="post"/);
+  });
+});
+
+describe('what a refused file is told', () => {
+  it('JSON: a JPEG announced as PDF and a file larger than announced say exactly that (id and en)', async () => {
+    const { data: r } = await submitSku('Jenis Keliru');
+    const h = { 'x-request-secret': r.secret };
+    const announced = await call('POST', `/requests/${r.id}/documents`, {
+      json: { requirement: 'ktp', contentType: 'application/pdf', size: JPEG.length },
+      headers: h,
+    });
+    await postToS3(announced.data.url, announced.data.fields, JPEG, 'application/pdf');
+    const refused = await call('POST', `/requests/${r.id}/documents/${announced.data.documentId}/confirm`, {
+      headers: { ...h, 'accept-language': 'en' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.data.error).toEqual({
+      code: 'invalid_file',
+      message:
+        'File refused: its content is JPEG but it was announced as PDF. Ask for a new upload with type JPEG.',
+      fields: [
+        { path: 'file', message: expect.stringContaining('its content is JPEG but it was announced as PDF') },
+      ],
+    });
+
+    const small = await call('POST', `/requests/${r.id}/documents`, {
+      json: { requirement: 'kk', contentType: 'application/pdf', size: 10 },
+      headers: h,
+    });
+    await postToS3(small.data.url, small.data.fields, PDF, 'application/pdf');
+    const larger = await call('POST', `/requests/${r.id}/documents/${small.data.documentId}/confirm`, {
+      headers: { ...h, 'accept-language': 'id' },
+    });
+    expect(larger.status).toBe(422);
+    expect(larger.data.error.message).toBe(
+      `Berkas ditolak: ukurannya ${PDF.length} B, lebih besar dari ukuran yang diumumkan (10 B).`,
+    );
+  });
+
+  it('the receipt names what was wrong beside the form: not a PDF/JPEG/PNG/WebP, over 5 MB, empty (id and en)', async () => {
+    const cases: [string, Buffer, string, string][] = [
+      [
+        'ktp',
+        SPOOFED_PDF,
+        'Berkas ditolak: isinya bukan PDF, JPEG, PNG atau WebP',
+        'File refused: its content is not PDF, JPEG, PNG or WebP',
+      ],
+      [
+        'kk',
+        Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]),
+        'Berkas ditolak: ukurannya 5.1 MB, lebih dari batas 5 MB.',
+        'File refused: it is 5.1 MB, more than the 5 MB limit.',
+      ],
+      [
+        'pengantar_rt_rw',
+        Buffer.alloc(0),
+        'Berkas ditolak: berkas kosong (0 bait).',
+        'File refused: the file is empty (0 bytes).',
+      ],
+    ];
+    const { receipt } = await fileSkuByForm('Berkas Salah');
+    for (const [requirement, bytes, id, en] of cases) {
+      const page = await call('GET', receipt, { headers: { accept: 'text/html' } });
+      const confirmed = await uploadThroughForm(
+        uploadFormFor(page.text, requirement),
+        bytes,
+        'application/pdf',
+      );
+      expect(confirmed.status).toBe(303);
+      const back = confirmed.headers.get('location') ?? '';
+      expect(back).toContain(`error=invalid_file&requirement=${requirement}`);
+      const shownId = await call('GET', back, { headers: { accept: 'text/html' } });
+      expect(shownId.text, requirement).toContain(id);
+      expect(shownId.text).not.toContain('jenis atau ukurannya tidak sesuai');
+      const shownEn = await call('GET', back.replace('lang=id', 'lang=en'), {
+        headers: { accept: 'text/html' },
+      });
+      expect(shownEn.text, requirement).toContain(en);
+    }
+    // a link edited by hand names nothing it cannot vouch for: the general sentence
+    const forged = await call('GET', `${receipt}&error=invalid_file&requirement=ktp&why=nonsense`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(forged.text).toContain('Berkas ditolak: jenis atau ukurannya tidak sesuai.');
+  });
+
+  it('each upload form names the accepted types and the 5 MB limit, and its policy lasts an hour', async () => {
+    const { receipt } = await fileSkuByForm('Batas Berkas', 'en');
+    const page = await call('GET', receipt, { headers: { accept: 'text/html' } });
+    const form = uploadFormFor(page.text, 'ktp');
+    expect(form.inner).toContain('PDF, JPEG, PNG or WebP; at most 5 MB');
+    expect(form.inner).toMatch(/aria-describedby="hint-ktp"/);
+    expect(page.text).toContain('Each upload form works for 60 minutes');
+    const policy = JSON.parse(Buffer.from(form.fields.Policy ?? '', 'base64').toString('utf8'));
+    const left = new Date(policy.expiration).getTime() - Date.now();
+    expect(left).toBeGreaterThan(55 * 60_000);
+    expect(left).toBeLessThanOrEqual(60 * 60_000);
+  });
+});
+
 describe('tracking', () => {
   it('unknown and malformed codes get 404 with an error code; JSON has no personal data', async () => {
     const unknown = await call('GET', '/track/ZZZZZ-ZZZZZ');
@@ -589,7 +935,7 @@ describe('tracking', () => {
 
 describe('officer flow', () => {
   it('works a request from submitted to completed with a letter number; documents are 5-minute links', async () => {
-    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const token = await officerToken();
     const { data: receipt } = await submitSku('Pemohon Lengkap');
     for (const [req, bytes, type] of [
       ['ktp', JPEG, 'image/jpeg'],
@@ -649,7 +995,7 @@ describe('officer flow', () => {
   });
 
   it('approving or forwarding an incomplete request is refused (422 documents_incomplete); after approval documents are locked (409)', async () => {
-    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const token = await officerToken();
     const { data: r } = await submitSku('Berkas Belum Lengkap');
     const review = await call('POST', `/requests/${r.id}/transitions`, {
       token,
@@ -694,7 +1040,7 @@ describe('officer flow', () => {
   });
 
   it('a kecamatan-level request cannot be forwarded before its documents are in', async () => {
-    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const token = await officerToken();
     const services = await call('GET', `/villages/${TAMANSARI}/services`);
     const pindah = services.data.items.find((s: { code: string }) => s.code === 'pindah');
     const fields = Object.fromEntries(
@@ -769,7 +1115,7 @@ describe('officer flow', () => {
   });
 
   it('letter numbers are gap-free and unique under concurrent completions', async () => {
-    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const token = await officerToken();
     const ids: { id: string; version: number }[] = [];
     for (let i = 0; i < 4; i++) {
       const { data: r } = await submitSku(`Batch ${i}`);
@@ -796,7 +1142,7 @@ describe('officer flow', () => {
   });
 
   it('needs_revision needs a reason; the citizen resubmits with a corrected field; the reason shows on tracking', async () => {
-    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const token = await officerToken();
     const { data: r } = await submitSku('Perlu Revisi');
     const review = await call('POST', `/requests/${r.id}/transitions`, {
       token,
@@ -839,7 +1185,7 @@ describe('officer flow', () => {
   });
 
   it('resubmit applies a corrected NIK (checked like submit) and refuses a bad one with 400, changing nothing', async () => {
-    const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const token = await officerToken();
     const { data: r } = await submitSku('NIK Salah Ketik');
     let v = 1;
     for (const [to, reason] of [['in_review'], ['needs_revision', 'NIK salah ketik']]) {
@@ -870,7 +1216,7 @@ describe('officer flow', () => {
   });
 
   it('a kecamatan-level letter is forwarded to the camat, who approves it; the village then completes it', async () => {
-    const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+    const officer = await officerToken();
     const camat = await signIn(runtime.apiUrl, 'camat@licin');
     const services = await call('GET', `/villages/${TAMANSARI}/services`);
     const pindah = services.data.items.find((s: { code: string }) => s.code === 'pindah');
@@ -1151,7 +1497,7 @@ describe('guards', () => {
           applicant: { name: 'Nama Sangat Pribadi', nik: '3510243102900001', whatsapp: '081299998888' },
         },
       });
-      const token = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+      const token = await officerToken();
       await call('GET', `/requests/${r.id}`, { token });
     } finally {
       Object.assign(logOutput, saved);

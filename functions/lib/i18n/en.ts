@@ -25,6 +25,16 @@ export const en: Record<StringKey, string> = {
   'error.not_revisable': 'This request is not waiting for a revision.',
   'error.service_unknown': 'This service is not offered by this village.',
   'error.login_failed': 'Wrong username or password.',
+  'error.file_empty': 'File refused: the file is empty (0 bytes). Choose the scan or photo of the document.',
+  'error.file_too_big':
+    'File refused: it is {size}, more than the 5 MB limit. Make it smaller (e.g. a lower-resolution photo) and upload it again.',
+  'error.file_size_declared': 'File refused: it is {size}, larger than the size announced ({declared}).',
+  'error.file_type_unknown':
+    'File refused: its content is not PDF, JPEG, PNG or WebP (renaming a file does not change what it is).',
+  'error.file_type_not_accepted':
+    'File refused: this file is a {detected}, but this requirement accepts only {accept}.',
+  'error.file_type_mismatch':
+    'File refused: its content is {detected} but it was announced as {declared}. Ask for a new upload with type {detected}.',
   'field.required': 'is required',
   'field.invalid': 'is not valid',
   'field.too_long': 'is too long',

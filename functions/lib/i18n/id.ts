@@ -23,6 +23,17 @@ export const id = {
   'error.not_revisable': 'Permohonan ini tidak sedang menunggu perbaikan.',
   'error.service_unknown': 'Layanan tidak tersedia di desa/kelurahan ini.',
   'error.login_failed': 'Nama pengguna atau kata sandi salah.',
+  'error.file_empty': 'Berkas ditolak: berkas kosong (0 bait). Pilih hasil pindaian atau foto dokumennya.',
+  'error.file_too_big':
+    'Berkas ditolak: ukurannya {size}, lebih dari batas 5 MB. Perkecil berkas (mis. foto dengan resolusi lebih rendah) lalu unggah lagi.',
+  'error.file_size_declared':
+    'Berkas ditolak: ukurannya {size}, lebih besar dari ukuran yang diumumkan ({declared}).',
+  'error.file_type_unknown':
+    'Berkas ditolak: isinya bukan PDF, JPEG, PNG atau WebP (mengganti nama atau akhiran berkas tidak mengubah isinya).',
+  'error.file_type_not_accepted':
+    'Berkas ditolak: berkas ini {detected}, sedangkan persyaratan ini hanya menerima {accept}.',
+  'error.file_type_mismatch':
+    'Berkas ditolak: isinya {detected}, tetapi diumumkan sebagai {declared}. Minta tautan unggah baru dengan jenis {detected}.',
   'field.required': 'wajib diisi',
   'field.invalid': 'isian tidak valid',
   'field.too_long': 'terlalu panjang',

@@ -6,9 +6,10 @@ export type { StringKey };
 
 const tables: Record<Lang, Record<string, string>> = { id, en };
 
-/** Translate a strings-file key; anything that is not a key is returned as is. */
-export function t(lang: Lang, key: string): string {
-  return tables[lang][key] ?? key;
+/** Translate a strings-file key, filling its `{name}` placeholders; anything that is not a key is returned as is. */
+export function t(lang: Lang, key: string, params?: Record<string, string>): string {
+  const text = tables[lang][key] ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (all, name: string) => params[name] ?? all) : text;
 }
 
 /** Bahasa Indonesia unless the caller prefers English (explicit `lang`, else Accept-Language). */

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { AppError, Invalid } from '../../lib/errors';
 import { type Ctx, type Event, endpoint, html, json, redirect, zodFields } from '../../lib/http';
 import { t } from '../../lib/i18n';
-import { confirmDocument } from '../documents';
+import { confirmDocument, InvalidFile } from '../documents';
 import { ConfirmQuery, DocumentParams } from '../schemas';
 import { getRequestWithSecret } from '../store';
 import { confirmErrorPage } from '../views';
@@ -33,9 +33,17 @@ async function confirm(
     const result = await confirmDocument(request.id, params.documentId, now);
     return browser ? redirect(receipt) : json(200, result);
   } catch (error) {
-    if (receipt && browser && error instanceof AppError && error.code === 'invalid_file') {
+    if (receipt && browser && error instanceof InvalidFile) {
+      // the receipt names what was wrong beside the form: why, and the facts it can't know (size, real type)
       const requirement = params.documentId.split('.')[0] ?? '';
-      return redirect(`${receipt}&error=${error.code}&requirement=${encodeURIComponent(requirement)}`);
+      const facts = new URLSearchParams({
+        error: error.code,
+        requirement,
+        why: error.why,
+        ...(error.facts.size !== undefined ? { size: String(error.facts.size) } : {}),
+        ...(error.facts.detected ? { detected: error.facts.detected } : {}),
+      });
+      return redirect(`${receipt}&${facts}`);
     }
     if (onError && error instanceof AppError) return onError(error, receipt);
     throw error;
@@ -50,7 +58,7 @@ const post = endpoint('documents.confirm', { params: DocumentParams, query: Conf
 const get = endpoint('documents.confirmRedirect', {}, async (ctx) => {
   const page = (error: AppError, receipt: string | undefined) => {
     if (!ctx.wantsHtml) throw error;
-    const message = t(ctx.lang, error.message);
+    const message = t(ctx.lang, error.message, error.params);
     return html(error.statusCode, confirmErrorPage(ctx.lang, { code: error.code, message }, receipt));
   };
   const params = DocumentParams.safeParse(ctx.params ?? {});
