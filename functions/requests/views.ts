@@ -50,7 +50,7 @@ const L = {
     linkHint:
       'Buka lagi tautan tanda terima yang Anda simpan (berisi kode rahasia) lalu unggah ulang berkas dari sana. Status permohonan tetap dapat dilacak dengan kode lacak.',
     backToReceipt: 'Kembali ke tanda terima',
-    trackInstead: 'Lacak permohonan dengan kode pelacakan',
+    trackInstead: 'Lacak permohonan dengan kode lacak',
     handledBy: 'Diurus oleh',
     trackAnother: 'Lacak permohonan lain',
     villageSite: 'Kembali ke situs desa',
