@@ -66,16 +66,17 @@ export function villageMasthead(lang: Lang, v: VillageHeading): Masthead {
   };
 }
 
-/** The regency portal (village index and product search) in the header. */
+/** The regency portal (village index and product search) in the header, as the portal's own shows it. */
 export function portalMasthead(lang: Lang, regencyName?: string): Masthead {
-  return {
-    title: regencyName ?? 'Smart Kampung',
-    subtitle:
-      lang === 'en'
-        ? 'Smart Kampung: public services at every village office'
-        : 'Smart Kampung: pelayanan publik di setiap kantor desa',
-    href: siteUrl(lang),
-  };
+  const tagline =
+    lang === 'en' ? 'public services at every village office' : 'pelayanan publik di setiap kantor desa';
+  return regencyName
+    ? { title: regencyName, subtitle: `Smart Kampung: ${tagline}`, href: siteUrl(lang) }
+    : {
+        title: 'Smart Kampung',
+        subtitle: tagline.charAt(0).toUpperCase() + tagline.slice(1),
+        href: siteUrl(lang),
+      };
 }
 
 /**
