@@ -10,9 +10,33 @@ export interface FieldError {
   message: string;
   /** values for the `{name}` placeholders of the message */
   params?: Record<string, string>;
+  /**
+   * what the form called the field, for HTML error pages (a service field's catalogue label); JSON
+   * answers keep `path` only. Without it the page looks `label.<path>` up in the strings files.
+   */
+  label?: { id: string; en: string };
+}
+
+/** A page of a village's site (`SITE_URL/<slug>/[en/]<segments>/`) an HTML error page links back to. */
+export interface SitePage {
+  slug: string;
+  segments: string[];
+  /** the village, for the page's header (as the site's own header names it) */
+  village?: VillageHeading;
+}
+
+/** What the header of an API page says about a village: the public names only. */
+export interface VillageHeading {
+  name: string;
+  kind: 'desa' | 'kelurahan';
+  kecamatanName: string;
+  regencyName: string;
+  slug: string;
 }
 
 export class AppError extends Error {
+  /** where the villager came from, when known (the HTML error page links back to it) */
+  sitePage?: SitePage;
   constructor(
     readonly statusCode: number,
     readonly code: string,
@@ -28,8 +52,9 @@ export class AppError extends Error {
 }
 
 export class Invalid extends AppError {
-  constructor(fields: FieldError[], message = 'error.invalid') {
+  constructor(fields: FieldError[], message = 'error.invalid', sitePage?: SitePage) {
     super(400, 'invalid_request', message, fields);
+    if (sitePage) this.sitePage = sitePage;
   }
 }
 export class Unauthorized extends AppError {

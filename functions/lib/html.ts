@@ -1,3 +1,5 @@
+import { config } from './config';
+import type { SitePage, VillageHeading } from './errors';
 import type { Lang } from './i18n';
 
 /** Escape text for HTML element content and attribute values. */
@@ -10,36 +12,124 @@ export function esc(value: unknown): string {
     .replaceAll("'", '&#39;');
 }
 
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafaf7}
-main{max-width:40rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}h1{font-size:1.4rem;line-height:1.25}
-.code{font:700 1.6rem/1.2 ui-monospace,monospace;letter-spacing:.08em;background:#fff;border:2px dashed #2f6b3b;padding:.5rem .75rem;display:inline-block;max-width:100%;box-sizing:border-box;overflow-wrap:anywhere;word-break:break-all}
+/**
+ * The village sites' look in a few lines (site/src/styles/site.css: the header green, 48 px controls,
+ * full-width inputs), so a villager sent here from the site does not land on a different product.
+ */
+const STYLE = `*,*::before,*::after{box-sizing:border-box}
+body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafaf7}
+main{max-width:40rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}h1{font-size:1.4rem;line-height:1.25}
+.top{background:#0b5d3b;color:#fff}.top div{max-width:40rem;margin:0 auto;padding:.5rem 1rem}
+.brand{display:flex;flex-direction:column;justify-content:center;min-height:48px;color:#fff;text-decoration:none}
+.brand b{font-size:1.15rem}.brand small{color:#fff;font-size:.85rem}
+.code{font:700 1.6rem/1.2 ui-monospace,monospace;letter-spacing:.08em;background:#fff;border:2px dashed #2f6b3b;padding:.5rem .75rem;display:inline-block;max-width:100%;overflow-wrap:anywhere;word-break:break-all}
 blockquote{margin:.5rem 0;padding:.5rem .75rem;border-left:4px solid #b45309;background:#fff}.hint{display:block;margin-bottom:.25rem}
 .box{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem;margin:1rem 0}
 .warn{border-color:#b45309;background:#fffbeb}.err{border-color:#b91c1c;background:#fef2f2}.ok{color:#166534}
-button,input[type=submit]{font:inherit;padding:.5rem 1rem;background:#2f6b3b;color:#fff;border:0;border-radius:.375rem}
+button,input[type=submit]{font:inherit;font-weight:600;min-height:48px;padding:.5rem 1rem;background:#2f6b3b;color:#fff;border:0;border-radius:.375rem}
+input:not([type]),input[type=text],input[type=search],select{display:block;width:100%;min-height:48px;margin:.25rem 0 .75rem;padding:.5rem .75rem;border:1px solid #6b7280;border-radius:.5rem;font:inherit;color:inherit;background:#fff}
 input[type=file]{font:inherit;max-width:100%}label{display:block;font-weight:600;margin:.5rem 0 .25rem}
-ol.timeline{padding-left:1.25rem}small{color:#555}a{color:#1d4ed8}`;
+ol.timeline{padding-left:1.25rem}small{color:#555}a{color:#1d4ed8}.links a{display:inline-block;padding:.5rem 0}`;
 
-/** A small, script-free page for the few answers a static site cannot know (receipt, tracking, errors). */
-export function page(lang: Lang, title: string, body: string): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)} · Smart Kampung</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+/** What the header bar of a page shows: a village (linked to its site) or the regency's portal. */
+export interface Masthead {
+  title: string;
+  subtitle: string;
+  href: string;
 }
 
+/** `SITE_URL/<slug>/[en/]<segments>/`, or the portal (`SITE_URL/[en/]`) without a slug. */
+export function siteUrl(lang: Lang, slug?: string, ...segments: string[]): string {
+  const parts = [slug, lang === 'en' ? 'en' : undefined, ...segments].filter(Boolean).map(String);
+  return `${config.SITE_URL.replace(/\/+$/, '')}/${parts.map(encodeURIComponent).join('/')}${parts.length ? '/' : ''}`;
+}
+
+/** The village's names as its site writes them: "Desa Tamansari", "Kecamatan Licin" (or English). */
+export function villageNames(lang: Lang, v: VillageHeading): { village: string; kecamatan: string } {
+  return lang === 'en'
+    ? {
+        village: `${v.name} ${v.kind === 'kelurahan' ? 'Urban Village' : 'Village'}`,
+        kecamatan: `${v.kecamatanName} District`,
+      }
+    : {
+        village: `${v.kind === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${v.name}`,
+        kecamatan: `Kecamatan ${v.kecamatanName}`,
+      };
+}
+
+/** The village as its site's header shows it: "Desa Tamansari" over "Kecamatan Licin · Kabupaten Banyuwangi". */
+export function villageMasthead(lang: Lang, v: VillageHeading): Masthead {
+  const names = villageNames(lang, v);
+  return {
+    title: names.village,
+    subtitle: `${names.kecamatan} · ${v.regencyName}`,
+    href: siteUrl(lang, v.slug),
+  };
+}
+
+/** The regency portal (village index and product search) in the header, as the portal's own shows it. */
+export function portalMasthead(lang: Lang, regencyName?: string): Masthead {
+  const tagline =
+    lang === 'en' ? 'public services at every village office' : 'pelayanan publik di setiap kantor desa';
+  return regencyName
+    ? { title: regencyName, subtitle: `Smart Kampung: ${tagline}`, href: siteUrl(lang) }
+    : {
+        title: 'Smart Kampung',
+        subtitle: tagline.charAt(0).toUpperCase() + tagline.slice(1),
+        href: siteUrl(lang),
+      };
+}
+
+/**
+ * A small, script-free page for the few answers a static site cannot know (receipt, tracking, search
+ * results, errors); with a masthead, the same green header bar as the sites, linked back to them.
+ * The empty icon spares the browser a `/favicon.ico` request (a 404 on the API's origin).
+ */
+export function page(lang: Lang, title: string, body: string, masthead?: Masthead): string {
+  const header = masthead
+    ? `<header class="top"><div><a class="brand" href="${esc(masthead.href)}"><b>${esc(masthead.title)}</b><small>${esc(masthead.subtitle)}</small></a></div></header>`
+    : '';
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${esc(title)} · Smart Kampung</title><style>${STYLE}</style></head><body>${header}<main>${body}</main></body></html>`;
+}
+
+const ERROR_TEXT = {
+  id: {
+    heading: 'Ada yang perlu diperbaiki',
+    back: 'Tekan tombol Kembali pada peramban untuk memperbaiki formulir; isian Anda tetap tersimpan.',
+    servicePage: 'Buka lagi halaman layanan di situs desa',
+    servicesPage: 'Buka daftar layanan di situs desa',
+    retype: '(isian perlu diketik ulang)',
+  },
+  en: {
+    heading: 'Something needs fixing',
+    back: "Use your browser's Back button to correct the form; what you typed is kept.",
+    servicePage: "Open the service's page on the village site again",
+    servicesPage: 'Open the list of services on the village site',
+    retype: '(the form starts empty)',
+  },
+} as const;
+
+/**
+ * The HTML answer of an error: each field under the label the form showed it with, and — when the
+ * error knows the village site page the form came from — a link back to it, besides the Back button
+ * (which keeps what was typed; the link opens an empty form).
+ */
 export function errorPage(
   lang: Lang,
-  error: { code: string; message: string; fields?: { path: string; message: string }[] },
+  error: { code: string; message: string; fields?: { label: string; message: string }[] },
+  sitePage?: SitePage,
 ): string {
-  const heading = lang === 'en' ? 'Something needs fixing' : 'Ada yang perlu diperbaiki';
-  const back =
-    lang === 'en'
-      ? "Use your browser's Back button to correct the form; what you typed is kept."
-      : 'Tekan tombol Kembali pada peramban untuk memperbaiki formulir; isian Anda tetap tersimpan.';
+  const s = ERROR_TEXT[lang];
   const fields = error.fields?.length
-    ? `<ul>${error.fields.map((f) => `<li><strong>${esc(f.path)}</strong>: ${esc(f.message)}</li>`).join('')}</ul>`
+    ? `<ul>${error.fields.map((f) => `<li><strong>${esc(f.label)}</strong>: ${esc(f.message)}</li>`).join('')}</ul>`
+    : '';
+  const link = sitePage
+    ? `<p class="links"><a href="${esc(siteUrl(lang, sitePage.slug, ...sitePage.segments))}">${sitePage.segments.length > 1 ? s.servicePage : s.servicesPage}</a> <small>${s.retype}</small></p>`
     : '';
   return page(
     lang,
-    heading,
-    `<h1>${esc(heading)}</h1><div class="box err" role="alert"><p>${esc(error.message)}</p>${fields}</div><p>${esc(back)}</p><p><small>${esc(error.code)}</small></p>`,
+    s.heading,
+    `<h1>${esc(s.heading)}</h1><div class="box err" role="alert"><p>${esc(error.message)}</p>${fields}</div><p>${esc(s.back)}</p>${link}<p><small>${esc(error.code)}</small></p>`,
+    sitePage?.village ? villageMasthead(lang, sitePage.village) : undefined,
   );
 }

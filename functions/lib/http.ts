@@ -8,7 +8,7 @@ import { type RouteId, routeById } from '../routes';
 import { admittedRoles, type Caller, callerFromClaims } from './auth';
 import { AppError, Invalid, TooLarge, UnsupportedMediaType } from './errors';
 import { errorPage } from './html';
-import { type Lang, negotiateLang, t } from './i18n';
+import { fieldLabel, type Lang, negotiateLang, t } from './i18n';
 import { log } from './log';
 import type * as z from './zod';
 
@@ -97,6 +97,23 @@ function rawBody(event: Event): string {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
+/**
+ * The message of one zod issue: a strings-file key the schema set (`field.whatsapp`), also when it
+ * sits in a branch of a union (`applicant.whatsapp` is "a number or empty"), else a generic one.
+ */
+function issueMessage(issue: z.core.$ZodIssue, atRoot: boolean): string {
+  if (issue.message.startsWith('field.')) return issue.message;
+  if (issue.code === 'invalid_union') {
+    for (const branch of issue.errors)
+      for (const nested of branch) if (nested.message.startsWith('field.')) return nested.message;
+  }
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'field.required';
+  if (atRoot && issue.code === 'invalid_type') return 'field.body_object';
+  if (issue.code === 'too_big') return 'field.too_long';
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'field.too_short';
+  return 'field.invalid';
+}
+
 /** zod issues → our field errors; messages that are strings-file keys get translated later. */
 export function zodFields(
   error: z.core.$ZodError,
@@ -104,17 +121,12 @@ export function zodFields(
 ): { path: string; message: string }[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path.map(String)].join('.');
-    const custom = issue.message.startsWith('field.') ? issue.message : undefined;
-    let message = custom ?? 'field.invalid';
-    if (!custom && issue.code === 'invalid_type' && /received undefined/.test(issue.message))
-      message = 'field.required';
-    if (!custom && issue.code === 'too_big') message = 'field.too_long';
-    if (!custom && issue.code === 'unrecognized_keys')
+    if (issue.code === 'unrecognized_keys' && !issue.message.startsWith('field.'))
       return {
         path: [path, ...issue.keys].filter(Boolean).join('.') || '(body)',
         message: 'field.unknown',
       };
-    return { path: path || '(body)', message };
+    return { path: path || '(body)', message: issueMessage(issue, !path) };
   });
 }
 
@@ -141,9 +153,22 @@ export function errorResponse(error: unknown, lang: Lang, requestId: string, htm
           : {}),
       },
     };
-    return htmlWanted
-      ? html(error.statusCode, errorPage(lang, body.error), error.headers)
-      : json(error.statusCode, body, error.headers);
+    if (!htmlWanted) return json(error.statusCode, body, error.headers);
+    // the page names each field as the form showed it (JSON keeps the paths): the catalogue's label
+    // of a service field, the strings file's of the applicant's
+    const fields = error.fields?.map((f) => ({
+      label: f.label?.[lang] ?? fieldLabel(lang, f.path),
+      message: t(lang, f.message, f.params),
+    }));
+    return html(
+      error.statusCode,
+      errorPage(
+        lang,
+        { code: body.error.code, message: body.error.message, ...(fields ? { fields } : {}) },
+        error.sitePage,
+      ),
+      error.headers,
+    );
   }
   const body = { error: { code: 'internal', message: t(lang, 'error.internal'), requestId } };
   return htmlWanted ? html(500, errorPage(lang, body.error)) : json(500, body);
@@ -193,7 +218,7 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(
           try {
             body = text.trim() === '' ? {} : JSON.parse(text);
           } catch {
-            throw new Invalid([{ path: '(body)', message: 'field.invalid' }]);
+            throw new Invalid([{ path: '(body)', message: 'field.json' }]);
           }
         } else {
           throw new UnsupportedMediaType();

@@ -4,7 +4,7 @@
  * on the village's site. API clients keep getting JSON (handlers/search.ts).
  */
 import { config } from '../lib/config';
-import { esc, page } from '../lib/html';
+import { esc, page, portalMasthead, siteUrl } from '../lib/html';
 import type { Lang } from '../lib/i18n';
 import { CATEGORY_LABELS, PRODUCT_CATEGORIES } from './categories';
 import type { searchResult } from './search';
@@ -70,6 +70,8 @@ export function searchResultsPage(
   query: { q?: string; category?: string; limit: number },
   items: Result[],
   cursor: string | null,
+  /** the portal's header names the regency, as the portal does */
+  regencyName?: string,
 ): string {
   const s = L[lang];
   const action = `${config.API_URL.replace(/\/+$/, '')}/products/search`;
@@ -91,10 +93,10 @@ export function searchResultsPage(
   const results = items.length
     ? `<p><small>${s.count(items.length, Boolean(cursor))}</small></p><ul class="results" style="list-style:none;padding:0">${items.map((r) => card(r, lang)).join('')}</ul>${next}`
     : `<p class="box" role="status">${s.empty}</p>`;
-  const portal = `${siteBase()}/${lang === 'en' ? 'en/' : ''}`;
   return page(
     lang,
     query.q ? `${s.title}: ${query.q}` : s.title,
-    `<p><a href="${esc(portal)}">${s.back}</a></p><h1>${s.title}</h1>${form}${results}`,
+    `<p class="links"><a href="${esc(siteUrl(lang))}">${s.back}</a></p><h1>${s.title}</h1>${form}${results}`,
+    portalMasthead(lang, regencyName),
   );
 }

@@ -13,13 +13,7 @@ import {
 } from './documents';
 import { STATUS_LABELS, type Status } from './domain/transitions';
 import { overdue } from './store';
-
-const fmt = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: 'Asia/Jakarta',
-  }).format(new Date(iso));
+import { fmt } from './views';
 
 const MINUTES = Math.round(POST_EXPIRES_SECONDS / 60);
 const MAX_MB = Math.round(MAX_DOCUMENT_BYTES / (1024 * 1024));
@@ -28,7 +22,7 @@ const MAX_MB = Math.round(MAX_DOCUMENT_BYTES / (1024 * 1024));
 const R = {
   id: {
     receipt: 'Tanda terima permohonan',
-    tracking: 'Kode lacak',
+    tracking: 'Kode pelacakan',
     secret: 'Kode rahasia',
     keep: 'Simpan kedua kode ini (foto atau catat). Kode rahasia hanya ditampilkan sekali, di halaman ini, dan diperlukan untuk mengunggah atau memperbaiki berkas.',
     secretShown:
@@ -60,8 +54,8 @@ const R = {
     trackLink: 'Lacak permohonan',
     linkInvalid: 'Tautan tanda terima ini tidak berlaku',
     linkHint:
-      'Buka lagi tautan tanda terima yang Anda simpan (berisi kode rahasia), persis seperti tersimpan. Status permohonan tetap dapat dilacak dengan kode lacak.',
-    trackInstead: 'Lacak permohonan dengan kode lacak',
+      'Buka lagi tautan tanda terima yang Anda simpan (berisi kode rahasia), persis seperti tersimpan. Status permohonan tetap dapat dilacak dengan kode pelacakan.',
+    trackInstead: 'Lacak permohonan dengan kode pelacakan',
     state: {
       missing:
         'Unggah setiap berkas wajib di bawah ini. Petugas desa memeriksa permohonan setelah semua berkas wajib diterima.',

@@ -9,6 +9,7 @@ import { STATUSES } from './domain/transitions';
 export const Nik = z.string({ error: 'field.required' }).check(
   z.trim(),
   z.superRefine((value, ctx) => {
+    if (value === '') return void ctx.addIssue({ code: 'custom', message: 'field.required' });
     const result = checkNik(value);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: `field.nik.${result.reason}` });
   }),
@@ -17,7 +18,7 @@ export const Nik = z.string({ error: 'field.required' }).check(
 /** Indonesian mobile numbers, normalised to +62… (08… and 62… accepted as typed by villagers). */
 export const WhatsApp = z.pipe(
   z.pipe(
-    z.string().check(z.trim()),
+    z.string({ error: 'field.whatsapp' }).check(z.trim()),
     z.transform((v: string) => v.replace(/[\s-]/g, '')),
   ),
   z.pipe(
@@ -27,9 +28,13 @@ export const WhatsApp = z.pipe(
 );
 
 export const Applicant = z.object({
-  name: z
-    .string({ error: 'field.required' })
-    .check(z.trim(), z.minLength(2, 'field.required'), z.maxLength(120, 'field.too_long')),
+  name: z.string({ error: 'field.required' }).check(
+    z.trim(),
+    z.minLength(1, { error: 'field.required', abort: true }),
+    // one letter is not empty: say what is wrong with it
+    z.minLength(2, 'field.name_short'),
+    z.maxLength(120, 'field.too_long'),
+  ),
   nik: Nik,
   whatsapp: z.union([
     z.optional(WhatsApp),

@@ -1,13 +1,15 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import type { Service } from '../catalogue/defaults';
 import { findService } from '../catalogue/store';
-import { Conflict, Invalid } from '../lib/errors';
-import { getItem, Idempotency, ServiceRequest, TrackingCode } from '../lib/table';
+import { Conflict, type FieldError, Invalid } from '../lib/errors';
+import { zodFields } from '../lib/http';
+import { getItem, Idempotency, ServiceRequest, TrackingCode, type VillageItem } from '../lib/table';
 import { transact } from '../lib/transact';
-import { getVillage } from '../villages/store';
+import { getVillage, villageHeading } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
-import type { SubmitInput } from './schemas';
+import { SubmitBody, type SubmitInput } from './schemas';
 import { dueCalculator, queueSort } from './store';
 
 export interface Receipt {
@@ -48,23 +50,82 @@ const backoff = (n: number) =>
 
 export const newRequestId = () => randomBytes(12).toString('base64url');
 
+/** A submission that passed every check, with what it was checked against. */
+export interface CheckedSubmission {
+  village: VillageItem;
+  service: Service;
+  input: SubmitInput;
+  /** the service's fields, normalised by checkFields */
+  values: Record<string, string | string[]>;
+}
+
+/** The string / string-list values of a `fields` object as sent (the rest is the schema's to report). */
+function fieldValues(raw: unknown): Record<string, string | string[]> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  return Object.fromEntries(
+    Object.entries(raw).filter(
+      ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
+    ),
+  );
+}
+
+/**
+ * Checks a submission in one round: the body's own problems (applicant, serviceCode) and those of the
+ * service's fields come back together in one 400, so a villager posting the plain form fixes every
+ * field at once instead of meeting them one Back press at a time. Each error on a service field
+ * carries the catalogue's label; the error names the village's service page for the HTML answer.
+ * `raw` is what the client sent (parsed JSON, or the form as an object); an unknown village is a 404.
+ */
+export async function checkSubmission(villageCode: string, raw: unknown): Promise<CheckedSubmission> {
+  const village = await getVillage(villageCode);
+  const parsed = SubmitBody.safeParse(raw);
+  const errors: FieldError[] = parsed.success ? [] : zodFields(parsed.error);
+  const body = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const serviceCode = parsed.success
+    ? parsed.data.serviceCode
+    : typeof body.serviceCode === 'string' && body.serviceCode.trim().length <= 40
+      ? body.serviceCode.trim()
+      : '';
+  const service = serviceCode ? await findService(village.code, serviceCode) : undefined;
+  if (serviceCode && !service) errors.push({ path: 'serviceCode', message: 'error.service_unknown' });
+  let values: Record<string, string | string[]> = {};
+  if (service) {
+    const checked = checkFields(service, parsed.success ? parsed.data.fields : fieldValues(body.fields));
+    values = checked.values;
+    const reported = new Set(errors.map((e) => e.path));
+    errors.push(...checked.errors.filter((e) => !reported.has(e.path)));
+    // the schema's own errors on a service field (too long, not text) get its label too
+    const labels = new Map(service.fields.map((f) => [`fields.${f.code}`, f.label]));
+    for (const e of errors) {
+      const label = labels.get(e.path.split('.').slice(0, 2).join('.'));
+      if (label && !e.label) e.label = label;
+    }
+  }
+  if (!parsed.success || !service || errors.length)
+    throw new Invalid(errors, undefined, {
+      slug: village.slug,
+      segments: service ? ['layanan', service.code] : ['layanan'],
+      village: villageHeading(village),
+    });
+  return { village, service, input: parsed.data, values };
+}
+
 /**
  * Files a request. All-or-nothing: the request, its tracking-code claim and the replay record are
  * one DynamoDB transaction, so a crash leaves either everything or nothing, and a retry (same
  * Idempotency-Key, or the same form posted again within 10 minutes) answers the first receipt.
+ * `input` is checked here (checkSubmission), whatever the caller parsed before.
  */
 export async function submitRequest(
   villageCode: string,
-  input: SubmitInput,
+  input: unknown,
   opts: SubmitOptions,
-  attempt = 0,
 ): Promise<Receipt> {
-  const village = await getVillage(villageCode);
-  const service = await findService(village.code, input.serviceCode);
-  if (!service) throw new Invalid([{ path: 'serviceCode', message: 'error.service_unknown' }]);
-  const { values, errors } = checkFields(service, input.fields);
-  if (errors.length) throw new Invalid(errors);
+  return fileRequest(await checkSubmission(villageCode, input), opts);
+}
 
+async function fileRequest(checked: CheckedSubmission, opts: SubmitOptions, attempt = 0): Promise<Receipt> {
+  const { village, service, input, values } = checked;
   const body = canonical({
     village: village.code,
     serviceCode: service.code,
@@ -151,11 +212,11 @@ export async function submitRequest(
       }
     }
     // a tracking-code collision (about 1 in 2^50): try again with a fresh code and id
-    if (reasons[1] === 'ConditionalCheckFailed') return submitRequest(villageCode, input, opts, attempt);
+    if (reasons[1] === 'ConditionalCheckFailed') return fileRequest(checked, opts, attempt);
     // nothing was written: both twins were canceled, or a concurrent write touched an item; try again
     if (conflicted && attempt < MAX_CONFLICT_RETRIES) {
       await backoff(attempt + 1);
-      return submitRequest(villageCode, input, opts, attempt + 1);
+      return fileRequest(checked, opts, attempt + 1);
     }
     throw new Error(`submit transaction canceled: ${reasons.join(',')}`);
   }

@@ -1,23 +1,27 @@
 import { config } from '../lib/config';
-import { esc, page } from '../lib/html';
+import type { VillageHeading } from '../lib/errors';
+import { esc, page, portalMasthead, siteUrl, villageMasthead, villageNames } from '../lib/html';
 import type { Lang } from '../lib/i18n';
 import type { RequestItem } from '../lib/table';
 import { STATUS_LABELS } from './domain/transitions';
 import { overdue } from './store';
 
-const fmt = (iso: string | undefined | null, lang: Lang) =>
+/** Office times are Jakarta's, and the page says so (a villager abroad or a phone set to UTC). */
+const WIB = ' WIB';
+/** A time as villagers read it: Asia/Jakarta, with WIB. */
+export const fmt = (iso: string | undefined | null, lang: Lang) =>
   iso
-    ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    ? `${new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
         dateStyle: 'full',
         timeStyle: 'short',
         timeZone: 'Asia/Jakarta',
-      }).format(new Date(iso))
+      }).format(new Date(iso))}${WIB}`
     : '';
 
 const L = {
   id: {
     receipt: 'Tanda terima permohonan',
-    tracking: 'Kode lacak',
+    tracking: 'Kode pelacakan',
     secret: 'Kode rahasia',
     keep: 'Simpan kedua kode ini (foto atau catat). Kode rahasia hanya ditampilkan sekali, di halaman ini, dan diperlukan untuk mengunggah atau memperbaiki berkas.',
     secretShown:
@@ -38,7 +42,7 @@ const L = {
     trackLink: 'Lacak permohonan',
     timeline: 'Riwayat',
     overdue: 'Melewati janji waktu layanan',
-    notFound: 'Kode lacak tidak ditemukan',
+    notFound: 'Kode pelacakan tidak ditemukan',
     trackTitle: 'Lacak permohonan',
     trackButton: 'Lacak',
     letter: 'Nomor surat',
@@ -48,6 +52,11 @@ const L = {
       'Buka lagi tautan tanda terima yang Anda simpan (berisi kode rahasia) lalu unggah ulang berkas dari sana. Status permohonan tetap dapat dilacak dengan kode lacak.',
     backToReceipt: 'Kembali ke tanda terima',
     trackInstead: 'Lacak permohonan dengan kode lacak',
+    handledBy: 'Diurus oleh',
+    trackAnother: 'Lacak permohonan lain',
+    villageSite: 'Kembali ke situs desa',
+    portal: 'Kembali ke portal desa',
+    codeHint: 'Contoh: 7K2QX-M9D4P',
   },
   en: {
     receipt: 'Request receipt',
@@ -81,6 +90,11 @@ const L = {
       'Open the receipt link you kept (it holds the secret code) and upload the file again from there. The request can still be followed with its tracking code.',
     backToReceipt: 'Back to the receipt',
     trackInstead: 'Track the request with its tracking code',
+    handledBy: 'Handled by',
+    trackAnother: 'Track another request',
+    villageSite: 'Back to the village site',
+    portal: 'Back to the village portal',
+    codeHint: 'For example 7K2QX-M9D4P',
   },
 } as const;
 
@@ -109,18 +123,34 @@ export function trackingView(request: RequestItem, now: Date, lang: Lang) {
   };
 }
 
+/**
+ * The tracking form (no code, or an unknown one). The village is not known here: the header and the
+ * link lead to the regency's portal, where every village site is listed.
+ */
 export function trackFormPage(lang: Lang, code = '', notFound = false): string {
   const s = L[lang];
   return page(
     lang,
     s.trackTitle,
     `<h1>${s.trackTitle}</h1>${notFound ? `<p class="box err" role="alert">${s.notFound}: ${esc(code)}</p>` : ''}
-<form method="get" action="${esc(config.API_URL)}/track"><input type="hidden" name="lang" value="${lang}"><label for="code">${s.tracking}</label><input id="code" name="code" value="${esc(code)}" autocomplete="off" autocapitalize="characters" required> <button type="submit">${s.trackButton}</button></form>`,
+<form method="get" action="${esc(config.API_URL)}/track"><input type="hidden" name="lang" value="${lang}"><label for="code">${s.tracking}</label><input id="code" name="code" value="${esc(code)}" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40" aria-describedby="code-hint" required><small id="code-hint">${s.codeHint}</small><p><button type="submit">${s.trackButton}</button></p></form>
+<p class="links"><a href="${esc(siteUrl(lang))}">${s.portal}</a></p>`,
+    portalMasthead(lang),
   );
 }
 
-export function trackPage(lang: Lang, view: ReturnType<typeof trackingView>): string {
+/**
+ * A request's status for anyone holding its tracking code: the village's header and name, linked
+ * back to its site (where another code can be tracked). No personal data: see trackingView.
+ */
+export function trackPage(
+  lang: Lang,
+  view: ReturnType<typeof trackingView>,
+  village: VillageHeading,
+): string {
   const s = L[lang];
+  const masthead = villageMasthead(lang, village);
+  const names = villageNames(lang, village);
   const items = view.timeline
     .map(
       (t) =>
@@ -130,11 +160,13 @@ export function trackPage(lang: Lang, view: ReturnType<typeof trackingView>): st
   return page(
     lang,
     `${s.trackTitle} ${view.trackingCode}`,
-    `<h1>${s.trackTitle}</h1><p>${s.tracking}: <span class="code">${esc(view.trackingCode)}</span></p>
-<p><strong>${s.service}:</strong> ${esc(view.service.name[lang])}<br><strong>${s.status}:</strong> ${esc(view.statusLabel)}<br>
+    `<h1>${s.trackTitle}</h1><p>${s.tracking}:<br><span class="code">${esc(view.trackingCode)}</span></p>
+<p><strong>${s.handledBy}:</strong> ${esc(names.village)}, ${esc(names.kecamatan)}<br><strong>${s.service}:</strong> ${esc(view.service.name[lang])}<br><strong>${s.status}:</strong> ${esc(view.statusLabel)}<br>
 <strong>${s.due}:</strong> ${view.dueAt ? esc(fmt(view.dueAt, lang)) : view.clockPaused ? s.duePaused : s.dueWaiting}${view.overdue ? ` <strong>(${s.overdue})</strong>` : ''}
 ${view.letterNumber ? `<br><strong>${s.letter}:</strong> ${esc(view.letterNumber)}` : ''}</p>
-<h2>${s.timeline}</h2><ol class="timeline">${items}</ol>`,
+<h2>${s.timeline}</h2><ol class="timeline">${items}</ol>
+<p class="links"><a href="${esc(siteUrl(lang, village.slug, 'lacak'))}">${s.trackAnother}</a><br><a href="${esc(masthead.href)}">${s.villageSite}</a></p>`,
+    masthead,
   );
 }
 

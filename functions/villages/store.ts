@@ -1,4 +1,4 @@
-import { NotFound } from '../lib/errors';
+import { NotFound, type VillageHeading } from '../lib/errors';
 import { withCursor } from '../lib/paging';
 import { getItem, indexes, queryPage, Regency, Village, type VillageItem } from '../lib/table';
 
@@ -13,6 +13,17 @@ export function publicVillage(v: VillageItem) {
     regency: { code: v.regencyCode, name: v.regencyName },
     officeHours: v.officeHours ?? null,
     profile: v.profile ?? {},
+  };
+}
+
+/** The public names an API page's header shows for a village (lib/html.ts villageMasthead). */
+export function villageHeading(v: VillageItem): VillageHeading {
+  return {
+    name: v.name,
+    kind: v.kind,
+    kecamatanName: v.kecamatanName,
+    regencyName: v.regencyName,
+    slug: v.slug,
   };
 }
 

@@ -648,12 +648,18 @@ describe('the receipt on a small phone (360 × 740)', () => {
 });
 
 describe('quality of the built pages', () => {
-  /** axe on a page of the built site (`/…`) or any absolute URL (the API's own HTML pages) */
-  async function axe(path: string) {
+  /**
+   * axe on a page of the built site (`/…`), any absolute URL (the API's own HTML pages), or the HTML
+   * of an answer to a POST (`{ html }`, e.g. the form's error page), shown at the API's origin
+   */
+  async function axe(path: string | { html: string }) {
     // the API's pages send `default-src 'none'`: let the test inject axe (bypassCSP), nothing else changes
-    const context = await browser.newContext({ bypassCSP: path.startsWith('http') });
+    const context = await browser.newContext({
+      bypassCSP: typeof path !== 'string' || path.startsWith('http'),
+    });
     const page = await context.newPage();
-    await page.goto(path.startsWith('http') ? path : `${site}${path}`);
+    if (typeof path !== 'string') await page.setContent(path.html);
+    else await page.goto(path.startsWith('http') ? path : `${site}${path}`);
     await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
     const result = await page.evaluate(async () => {
       type Axe = {
@@ -732,6 +738,53 @@ describe('quality of the built pages', () => {
       [],
     );
     expect(await axe(wrong)).toEqual([]);
+    // the error page a form with mistakes gets (JavaScript off): valid, accessible
+    const errorPage = await formErrorPage();
+    const errorReport = await validator.validateString(errorPage);
+    expect(errorReport.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(await axe({ html: errorPage })).toEqual([]);
+  });
+
+  /** What the API answers a plain form post with mistakes in the applicant's and the service's fields. */
+  async function formErrorPage(): Promise<string> {
+    const res = await fetch(`${runtime.apiUrl}/villages/${TAMANSARI}/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        serviceCode: 'sku',
+        'applicant.name': 'A',
+        'applicant.nik': '1234',
+        'applicant.whatsapp': '1234',
+        lang: 'id',
+      }).toString(),
+    });
+    expect(res.status).toBe(400);
+    return res.text();
+  }
+
+  it("the API's tracking, search and error pages do not scroll sideways on a 360 px phone", async () => {
+    const api = runtime.apiUrl;
+    const { data } = await client(api)('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody('Lebar') });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    const pages: (string | { html: string })[] = [
+      `${api}/track/${data.trackingCode}`,
+      `${api}/track/${data.trackingCode}?lang=en`,
+      `${api}/track?code=XXXXX-XXXXX`,
+      `${api}/products/search?q=kopi&category=`,
+      `${api}/products/search?q=batik&lang=en`,
+      { html: await formErrorPage() },
+    ];
+    for (const target of pages) {
+      if (typeof target === 'string') await page.goto(target);
+      else await page.setContent(target.html);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, typeof target === 'string' ? target : 'error page').toBeLessThanOrEqual(360);
+    }
+    await context.close();
   });
 
   it('every built page validates (html-validate) and content pages carry no executable script', async () => {

@@ -496,6 +496,15 @@ describe('publishing, listings and regency-wide search', () => {
     const kopi = await call('GET', '/products/search?q=kopi&category=coffee');
     const villages = new Set(kopi.data.items.map((i: { village: { code: string } }) => i.village.code));
     expect(villages).toEqual(new Set([TAMANSARI, KEMIREN]));
+    // a browser gets the results page under the portal's header, with the portal's full-width inputs
+    const page = await call('GET', '/products/search?q=madu&category=', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Madu Hutan Raung Tamansari');
+    expect(page.text).toMatch(
+      /<header class="top"><div><a class="brand" href="http[^"]+\/"><b>[^<]*Banyuwangi<\/b>/,
+    );
+    expect(page.text).toContain('<link rel="icon" href="data:,">');
+    expect(page.text).toMatch(/input\[type=search\],select\{display:block;width:100%;min-height:48px/);
     const otherCategory = await call('GET', '/products/search?q=madu&category=crafts');
     expect(otherCategory.data.items).toEqual([]);
 

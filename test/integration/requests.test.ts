@@ -161,6 +161,50 @@ describe('citizen files a request with JSON', () => {
     );
   });
 
+  it("one 400 names the applicant's and the service's mistakes together (no second round after the NIK is fixed)", async () => {
+    const body = skuBody();
+    const { jenis_usaha: _, ...fields } = body.fields;
+    const res = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      json: {
+        ...body,
+        applicant: { ...body.applicant, nik: '1234' },
+        fields: { ...fields, lama_usaha: 'lima' },
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.data.error.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'applicant.nik', message: 'NIK harus 16 angka' },
+        { path: 'fields.jenis_usaha', message: 'wajib diisi' },
+        { path: 'fields.lama_usaha', message: 'isi dengan angka saja, mis. 3' },
+      ]),
+    );
+    // JSON keeps the paths: no labels there
+    expect(Object.keys(res.data.error.fields[0]).sort()).toEqual(['message', 'path']);
+  });
+
+  it('says what is wrong with a one-letter name, a bad WhatsApp number, an empty NIK and broken JSON', async () => {
+    const body = skuBody();
+    const res = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      json: { ...body, applicant: { name: 'A', nik: '', whatsapp: '1234' } },
+    });
+    expect(res.status).toBe(400);
+    const byPath = Object.fromEntries(
+      res.data.error.fields.map((f: { path: string; message: string }) => [f.path, f.message]),
+    );
+    expect(byPath['applicant.name']).toMatch(/^terlalu pendek/);
+    expect(byPath['applicant.nik']).toBe('wajib diisi');
+    expect(byPath['applicant.whatsapp']).toMatch(/WhatsApp Indonesia.*08.*081234567890/);
+    const broken = await fetch(`${runtime.apiUrl}/villages/${TAMANSARI}/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: '{"serviceCode":',
+    });
+    expect(((await broken.json()) as { error: { fields: unknown[] } }).error.fields).toEqual([
+      { path: '(body)', message: 'the request body is not valid JSON' },
+    ]);
+  });
+
   it('an unknown service is a 400 on serviceCode, an unknown village a 404, and English on request', async () => {
     const res = await call('POST', `/villages/${TAMANSARI}/requests`, {
       json: { ...skuBody(), serviceCode: 'sim' },
@@ -582,13 +626,43 @@ describe('the no-JavaScript flow, driven with plain HTTP', () => {
     expect(later.text).toMatch(/<form method="post"/);
   });
 
-  it('a form with mistakes answers an HTML page naming them, not JSON', async () => {
+  it('a form with mistakes answers an HTML page naming them all under the labels the form showed, not JSON', async () => {
     const res = await call('POST', `/villages/${TAMANSARI}/requests`, {
-      form: { serviceCode: 'sku', 'applicant.name': 'A', 'applicant.nik': '123' },
+      form: {
+        serviceCode: 'sku',
+        'applicant.name': 'A',
+        'applicant.nik': '123',
+        'applicant.whatsapp': '1234',
+        'fields.lama_usaha': 'lima',
+        lang: 'id',
+      },
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(res.text).toContain('applicant.nik');
+    const items = [...res.text.matchAll(/<li><strong>([^<]+)<\/strong>: ([^<]+)<\/li>/g)].map(
+      (m) => `${m[1]}: ${m[2]}`,
+    );
+    // applicant and service fields in one page, each under its form label, never an internal path
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Nama lengkap \(sesuai KTP\): terlalu pendek/),
+        'NIK: NIK harus 16 angka',
+        expect.stringMatching(/^Nomor WhatsApp: .*WhatsApp Indonesia.*081234567890/),
+        'Jenis usaha: wajib diisi',
+        'Nama usaha: wajib diisi',
+        'Lama usaha berjalan (tahun): isi dengan angka saja, mis. 3',
+      ]),
+    );
+    expect(res.text).not.toMatch(/applicant\.|fields\./);
+    // the village's header, its service page to go back to, no favicon request
+    expect(res.text).toContain('<b>Desa Tamansari</b>');
+    expect(res.text).toMatch(/<a href="http[^"]+\/tamansari-licin\/layanan\/sku\/">/);
+    expect(res.text).toContain('<link rel="icon" href="data:,">');
+    const en = await call('POST', `/villages/${TAMANSARI}/requests`, {
+      form: { serviceCode: 'sku', 'applicant.name': 'Siti', 'applicant.nik': NIK, lang: 'en' },
+    });
+    expect(en.text).toContain('<strong>Type of business</strong>: is required');
+    expect(en.text).toMatch(/<a href="http[^"]+\/tamansari-licin\/en\/layanan\/sku\/">/);
   });
 });
 
@@ -936,6 +1010,34 @@ describe('what a refused file is told', () => {
 });
 
 describe('tracking', () => {
+  it('the HTML page names the village, links back to its site, says WIB and asks for no favicon', async () => {
+    const { data: receipt } = await submitSku('Nama Di Halaman');
+    const id = await call('GET', `/track/${receipt.trackingCode}`, { headers: { accept: 'text/html' } });
+    expect(id.status).toBe(200);
+    expect(id.text).toContain('<b>Desa Tamansari</b>');
+    expect(id.text).toContain('Desa Tamansari, Kecamatan Licin');
+    expect(id.text).toMatch(/<a class="brand" href="http[^"]+\/tamansari-licin\/">/);
+    expect(id.text).toMatch(/<a href="http[^"]+\/tamansari-licin\/lacak\/">Lacak permohonan lain<\/a>/);
+    expect(id.text).toContain('Kode pelacakan');
+    expect(id.text).not.toContain('Kode lacak');
+    expect(id.text).toMatch(/<li><strong>Diajukan<\/strong> — [^<]+ \d{2}\.\d{2} WIB<\/li>/);
+    expect(id.text).toContain('<link rel="icon" href="data:,">');
+    expect(id.text).not.toContain('Nama Di Halaman');
+    expect(id.text).not.toContain(NIK);
+    const en = await call('GET', `/track/${receipt.trackingCode}?lang=en`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(en.text).toContain('<b>Tamansari Village</b>');
+    expect(en.text).toMatch(/href="http[^"]+\/tamansari-licin\/en\/lacak\/"/);
+    expect(en.text).toMatch(/\d{2}:\d{2} WIB</);
+    // an unknown code: the form again, under the portal's header, linked to the portal
+    const unknown = await call('GET', '/track?code=ZZZZZ-ZZZZZ', { headers: { accept: 'text/html' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('Kode pelacakan tidak ditemukan');
+    expect(unknown.text).toMatch(/<a class="brand" href="http[^"]+\/">/);
+    expect(unknown.text).toContain('<link rel="icon" href="data:,">');
+  });
+
   it('unknown and malformed codes get 404 with an error code; JSON has no personal data', async () => {
     const unknown = await call('GET', '/track/ZZZZZ-ZZZZZ');
     expect(unknown.status).toBe(404);

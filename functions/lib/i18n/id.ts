@@ -38,9 +38,11 @@ export const id = {
   'field.invalid': 'isian tidak valid',
   'field.too_long': 'terlalu panjang',
   'field.nik.format': 'NIK harus 16 angka',
-  'field.nik.region': 'kode provinsi atau kabupaten/kota pada NIK tidak dikenal',
-  'field.nik.date': 'tanggal lahir pada NIK tidak valid',
-  'field.whatsapp': 'nomor WhatsApp harus berupa nomor Indonesia, mis. +6281234567890',
+  'field.nik.region':
+    'enam angka pertama NIK (kode wilayah) tidak dikenal; salin NIK persis seperti di KTP atau KK',
+  'field.nik.date':
+    'angka ke-7 sampai ke-12 NIK (tanggal lahir) tidak valid; salin NIK persis seperti di KTP atau KK',
+  'field.whatsapp': 'isi nomor WhatsApp Indonesia yang diawali 08 atau +628, mis. 081234567890',
   'field.value_list': 'pilih salah satu nilai yang tersedia',
   'field.unknown': 'isian ini tidak dikenal untuk layanan ini',
   'field.content_type': 'hanya PDF, JPEG, PNG atau WebP',
@@ -75,6 +77,16 @@ export const id = {
   'field.slug': 'huruf kecil dan angka, dipisah tanda -',
   'field.slug_taken': 'sudah dipakai berita lain; pilih alamat lain',
   'field.date': 'tanggal dengan format YYYY-MM-DD',
+  'field.too_short': 'terlalu pendek',
+  'field.name_short': 'terlalu pendek: tulis nama lengkap sesuai KTP (minimal 2 huruf)',
+  'field.json': 'isi permintaan bukan JSON yang valid',
+  'field.body_object': 'isi permintaan harus berupa objek JSON',
+  'field.number': 'isi dengan angka saja, mis. 3',
+  'label.serviceCode': 'Layanan',
+  'label.applicant.name': 'Nama lengkap (sesuai KTP)',
+  'label.applicant.nik': 'NIK',
+  'label.applicant.whatsapp': 'Nomor WhatsApp',
+  'label.(body)': 'Isi permintaan',
 } as const;
 
 export type StringKey = keyof typeof id;

@@ -12,6 +12,14 @@ export function t(lang: Lang, key: string, params?: Record<string, string>): str
   return params ? text.replace(/\{(\w+)\}/g, (all, name: string) => params[name] ?? all) : text;
 }
 
+/**
+ * What a form calls the input at `path` (`applicant.nik` → "NIK"): the strings file's `label.<path>`,
+ * else the last segment of the path (a field code), never the dotted path itself.
+ */
+export function fieldLabel(lang: Lang, path: string): string {
+  return tables[lang][`label.${path}`] ?? path.split('.').pop() ?? path;
+}
+
 /** Bahasa Indonesia unless the caller prefers English (explicit `lang`, else Accept-Language). */
 export function negotiateLang(acceptLanguage: string | undefined, explicit?: string | null): Lang {
   if (explicit === 'en' || explicit === 'id') return explicit;

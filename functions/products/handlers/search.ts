@@ -2,6 +2,7 @@ import { config } from '../../lib/config';
 import { endpoint, html, json } from '../../lib/http';
 import { withCursor } from '../../lib/paging';
 import * as z from '../../lib/zod';
+import { getRegency } from '../../villages/store';
 import { SearchQuery } from '../schemas';
 import { searchProducts } from '../search';
 import { searchPageCsp, searchResultsPage } from '../search-views';
@@ -23,11 +24,15 @@ const Query = z.pipe(
  * JSON, with CORS for the portal.
  */
 export const handler = endpoint('products.search', { query: Query }, async ({ query, wantsHtml, lang }) => {
-  const page = await withCursor(query.cursor, () => searchProducts(config.REGENCY_CODE, query));
-  if (wantsHtml)
-    return html(200, searchResultsPage(lang, query, page.items, page.cursor ?? null), {
+  const search = withCursor(query.cursor, () => searchProducts(config.REGENCY_CODE, query));
+  if (wantsHtml) {
+    // the page's header names the regency like the portal's (read alongside the search, for browsers only)
+    const [page, regency] = await Promise.all([search, getRegency(config.REGENCY_CODE)]);
+    return html(200, searchResultsPage(lang, query, page.items, page.cursor ?? null, regency?.name), {
       'content-security-policy': searchPageCsp(),
     });
+  }
+  const page = await search;
   return json(
     200,
     { items: page.items, cursor: page.cursor ?? null },

@@ -5,7 +5,8 @@ type Value = string | string[];
 
 /**
  * Checks a request's service-specific fields against the service definition (Open311 datatypes).
- * Returns the normalised values and every problem at once, each with its `fields.<code>` path.
+ * Returns the normalised values and every problem at once, each with its `fields.<code>` path and, for
+ * the HTML error page, the label the form showed (JSON answers keep the path only).
  */
 export function checkFields(
   service: Pick<Service, 'fields'>,
@@ -22,44 +23,46 @@ export function checkFields(
     const raw = input[field.code];
     const empty = raw === undefined || (Array.isArray(raw) ? raw.length === 0 : raw.trim() === '');
     if (empty) {
-      if (field.required) errors.push({ path, message: 'field.required' });
+      if (field.required) errors.push({ path, label: field.label, message: 'field.required' });
       continue;
     }
     const keys = new Set((field.values ?? []).map((v) => v.key));
     switch (field.datatype) {
       case 'multivaluelist': {
         const list = (Array.isArray(raw) ? raw : raw.split(',')).map((v) => v.trim()).filter(Boolean);
-        if (list.some((v) => !keys.has(v))) errors.push({ path, message: 'field.value_list' });
+        if (list.some((v) => !keys.has(v)))
+          errors.push({ path, label: field.label, message: 'field.value_list' });
         else values[field.code] = [...new Set(list)];
         break;
       }
       case 'singlevaluelist': {
         const v = Array.isArray(raw) ? raw[0] : raw.trim();
-        if (Array.isArray(raw) && raw.length > 1) errors.push({ path, message: 'field.value_list' });
-        else if (!v || !keys.has(v)) errors.push({ path, message: 'field.value_list' });
+        if (Array.isArray(raw) && raw.length > 1)
+          errors.push({ path, label: field.label, message: 'field.value_list' });
+        else if (!v || !keys.has(v)) errors.push({ path, label: field.label, message: 'field.value_list' });
         else values[field.code] = v;
         break;
       }
       case 'number': {
         const v = Array.isArray(raw) ? '' : raw.trim();
-        if (!/^-?\d+(\.\d+)?$/.test(v)) errors.push({ path, message: 'field.invalid' });
+        if (!/^-?\d+(\.\d+)?$/.test(v)) errors.push({ path, label: field.label, message: 'field.number' });
         else values[field.code] = v;
         break;
       }
       case 'datetime': {
         const v = Array.isArray(raw) ? '' : raw.trim();
         if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) || Number.isNaN(Date.parse(v)))
-          errors.push({ path, message: 'field.invalid' });
+          errors.push({ path, label: field.label, message: 'field.date' });
         else values[field.code] = v;
         break;
       }
       default: {
         if (Array.isArray(raw)) {
-          errors.push({ path, message: 'field.invalid' });
+          errors.push({ path, label: field.label, message: 'field.invalid' });
           break;
         }
         const max = field.datatype === 'text' ? 2000 : 200;
-        if (raw.trim().length > max) errors.push({ path, message: 'field.too_long' });
+        if (raw.trim().length > max) errors.push({ path, label: field.label, message: 'field.too_long' });
         else values[field.code] = raw.trim();
       }
     }

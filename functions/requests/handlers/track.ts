@@ -1,5 +1,6 @@
 import { Invalid, NotFound } from '../../lib/errors';
 import { endpoint, html, json } from '../../lib/http';
+import { getVillage, villageHeading } from '../../villages/store';
 import { normalizeTrackingCode } from '../domain/tracking';
 import { TrackParams, TrackQuery } from '../schemas';
 import { findByTrackingCode } from '../store';
@@ -19,5 +20,8 @@ export const handler = endpoint('track.get', { params: TrackParams, query: Track
     throw new NotFound();
   }
   const view = trackingView(request, ctx.now, ctx.lang);
-  return ctx.wantsHtml ? html(200, trackPage(ctx.lang, view)) : json(200, view);
+  if (!ctx.wantsHtml) return json(200, view);
+  // the page names the village and links back to its site (one more read, for browsers only)
+  const village = villageHeading(await getVillage(request.villageCode));
+  return html(200, trackPage(ctx.lang, view, village));
 });

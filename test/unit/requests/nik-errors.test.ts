@@ -28,8 +28,11 @@ async function post(nik: string, acceptLanguage: string) {
 
 describe('a NIK with a made-up regency', () => {
   it.each([
-    ['id', 'kode provinsi atau kabupaten/kota pada NIK tidak dikenal'],
-    ['en', 'the province or regency/city code in the NIK is unknown'],
+    ['id', 'enam angka pertama NIK (kode wilayah) tidak dikenal; salin NIK persis seperti di KTP atau KK'],
+    [
+      'en',
+      'the first six NIK digits (the region code) are unknown; copy the NIK exactly as on the ID or family card',
+    ],
   ])('gets 400 with a field error on applicant.nik (%s)', async (lang, message) => {
     const res = await post('3599241505900001', lang);
     expect(res.status).toBe(400);
