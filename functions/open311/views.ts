@@ -23,7 +23,7 @@ const TEXT = {
     numberType: 'angka',
     datetimeType: 'tanggal, format TTTT-BB-HH',
     multiType: 'boleh lebih dari satu',
-    received: 'Permohonan diterima. Kode lacak',
+    received: 'Permohonan diterima. Kode pelacakan',
     dueBy: 'Janji selesai',
     waiting: 'Waktu layanan mulai dihitung setelah semua berkas wajib terunggah',
     documents: 'Unggah berkas persyaratan di halaman tanda terima dengan kode rahasia',

@@ -49,9 +49,9 @@ const L = {
     uploadFailed: 'Berkas belum tercatat',
     linkInvalid: 'Tautan unggah ini tidak berlaku',
     linkHint:
-      'Buka lagi tautan tanda terima yang Anda simpan (berisi kode rahasia) lalu unggah ulang berkas dari sana. Status permohonan tetap dapat dilacak dengan kode lacak.',
+      'Buka lagi tautan tanda terima yang Anda simpan (berisi kode rahasia) lalu unggah ulang berkas dari sana. Status permohonan tetap dapat dilacak dengan kode pelacakan.',
     backToReceipt: 'Kembali ke tanda terima',
-    trackInstead: 'Lacak permohonan dengan kode lacak',
+    trackInstead: 'Lacak permohonan dengan kode pelacakan',
     handledBy: 'Diurus oleh',
     trackAnother: 'Lacak permohonan lain',
     villageSite: 'Kembali ke situs desa',

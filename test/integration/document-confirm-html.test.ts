@@ -93,7 +93,7 @@ describe('GET confirm (the browser after the S3 upload) answers HTML', () => {
     const { link } = expectPage(wrong, 403, 'id');
     expect(wrong.text).toContain('Tautan unggah ini tidak berlaku');
     expect(wrong.text).toContain('Kode rahasia permohonan salah atau tidak ada.');
-    expect(link.label).toBe('Lacak permohonan dengan kode lacak');
+    expect(link.label).toBe('Lacak permohonan dengan kode pelacakan');
     expect(link.href).toMatch(/\/track\?lang=id$/);
     expect(wrong.text).not.toContain('not-the-secret');
 
@@ -192,7 +192,7 @@ describe('GET receipt with a link that does not open it answers a page fit for i
     expect(wrong.text).toContain('Kode rahasia permohonan salah atau tidak ada.');
     expect(wrong.text).not.toContain('Tekan tombol Kembali');
     expect(wrong.text).not.toContain('not-the-secret');
-    expect(link.label).toBe('Lacak permohonan dengan kode lacak');
+    expect(link.label).toBe('Lacak permohonan dengan kode pelacakan');
     expect(link.href).toMatch(/\/track\?lang=id$/);
 
     url.searchParams.delete('secret');
