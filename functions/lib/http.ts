@@ -21,6 +21,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface Ctx<B, Q, P> {
   routeId: RouteId;
   requestId: string;
+  /** the HTTP method as API Gateway saw it (a HEAD may reach a GET route locally) */
+  method: string;
   lang: Lang;
   body: B;
   query: Q;
@@ -227,6 +229,7 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(
       const ctx: Ctx<B, Q, P> = {
         routeId,
         requestId,
+        method: (event.requestContext?.http?.method ?? 'GET').toUpperCase(),
         lang,
         headers,
         form,

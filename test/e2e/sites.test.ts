@@ -741,7 +741,9 @@ describe('quality of the built pages', () => {
     // the error page a form with mistakes gets (JavaScript off): valid, accessible
     const errorPage = await formErrorPage();
     const errorReport = await validator.validateString(errorPage);
-    expect(errorReport.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(errorReport.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual(
+      [],
+    );
     expect(await axe({ html: errorPage })).toEqual([]);
   });
 

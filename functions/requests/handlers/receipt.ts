@@ -65,7 +65,8 @@ export const handler = endpoint('requests.receipt', {}, async (ctx) => {
         return { requirement, confirmed: has, post: { url: post.url, fields: post.fields } };
       }),
     );
-    const showSecret = await firstView(request.id, ctx.now);
+    // only a real view shows (and so uses up) the secret: a HEAD (a link preview, a prefetch) never does
+    const showSecret = ctx.method === 'GET' && (await firstView(request.id, ctx.now));
     return html(
       200,
       receiptPage(ctx.lang, request, showSecret ? secret : undefined, secret, forms, query.data, ctx.now),
