@@ -24,9 +24,9 @@ const R = {
     receipt: 'Tanda terima permohonan',
     tracking: 'Kode pelacakan',
     secret: 'Kode rahasia',
-    keep: 'Simpan kedua kode ini (foto atau catat). Kode rahasia hanya ditampilkan sekali, di halaman ini, dan diperlukan untuk mengunggah atau memperbaiki berkas.',
+    keep: 'Simpan kedua kode ini (foto atau catat) dan simpan tautan halaman ini (bookmark, atau kirim ke WhatsApp Anda sendiri). Kode rahasia hanya ditampilkan sekali; bersama kode pelacakan ia membuka kembali halaman ini dari halaman lacak, untuk mengunggah atau memperbaiki berkas.',
     secretShown:
-      'sudah ditampilkan saat halaman ini pertama kali dibuka. Gunakan kode yang sudah Anda simpan.',
+      'sudah ditampilkan saat halaman ini pertama kali dibuka. Tautan halaman ini tetap berlaku: simpan (bookmark). Dari halaman lacak, kode pelacakan dan kode rahasia yang Anda catat juga membuka halaman ini.',
     service: 'Layanan',
     status: 'Status',
     due: 'Janji selesai',
@@ -77,8 +77,9 @@ const R = {
     receipt: 'Request receipt',
     tracking: 'Tracking code',
     secret: 'Secret code',
-    keep: 'Keep both codes (take a photo or write them down). The secret code is shown only once, on this page, and is needed to upload or correct documents.',
-    secretShown: 'was shown when this page was first opened. Use the code you kept.',
+    keep: "Keep both codes (take a photo or write them down) and keep this page's link (bookmark it, or send it to your own WhatsApp). The secret code is shown only once; with the tracking code it reopens this page from the tracking page, to upload or correct documents.",
+    secretShown:
+      "was shown when this page was first opened. This page's link keeps working: bookmark it. From the tracking page, the tracking code and the secret code you noted also open this page.",
     service: 'Service',
     status: 'Status',
     due: 'Promised by',

@@ -54,6 +54,10 @@ const L = {
     trackInstead: 'Lacak permohonan dengan kode pelacakan',
     handledBy: 'Diurus oleh',
     trackAnother: 'Lacak permohonan lain',
+    secretLabel: 'Kode rahasia (dari tanda terima)',
+    secretHint:
+      'Untuk mengunggah atau memperbaiki berkas dari ponsel mana pun: kode rahasia membuka tanda terima.',
+    openReceipt: 'Buka tanda terima',
     villageSite: 'Kembali ke situs desa',
     portal: 'Kembali ke portal desa',
     codeHint: 'Contoh: 7K2QX-M9D4P',
@@ -92,6 +96,9 @@ const L = {
     trackInstead: 'Track the request with its tracking code',
     handledBy: 'Handled by',
     trackAnother: 'Track another request',
+    secretLabel: 'Secret code (from the receipt)',
+    secretHint: 'To upload or correct documents from any phone: the secret code opens the receipt.',
+    openReceipt: 'Open the receipt',
     villageSite: 'Back to the village site',
     portal: 'Back to the village portal',
     codeHint: 'For example 7K2QX-M9D4P',
@@ -147,6 +154,8 @@ export function trackPage(
   lang: Lang,
   view: ReturnType<typeof trackingView>,
   village: VillageHeading,
+  /** where the receipt of an open request lives: its holder reopens it with the secret code */
+  receiptUrl?: string,
 ): string {
   const s = L[lang];
   const masthead = villageMasthead(lang, village);
@@ -165,6 +174,11 @@ export function trackPage(
 <strong>${s.due}:</strong> ${view.dueAt ? esc(fmt(view.dueAt, lang)) : view.clockPaused ? s.duePaused : s.dueWaiting}${view.overdue ? ` <strong>(${s.overdue})</strong>` : ''}
 ${view.letterNumber ? `<br><strong>${s.letter}:</strong> ${esc(view.letterNumber)}` : ''}</p>
 <h2>${s.timeline}</h2><ol class="timeline">${items}</ol>
+${
+  receiptUrl
+    ? `<form method="get" action="${esc(receiptUrl)}" class="box"><input type="hidden" name="lang" value="${lang}"><label for="secret">${s.secretLabel}</label><input id="secret" name="secret" autocomplete="off" autocapitalize="none" spellcheck="false" maxlength="64" aria-describedby="secret-hint" required><small id="secret-hint">${s.secretHint}</small><p><button type="submit">${s.openReceipt}</button></p></form>`
+    : ''
+}
 <p class="links"><a href="${esc(siteUrl(lang, village.slug, 'lacak'))}">${s.trackAnother}</a><br><a href="${esc(masthead.href)}">${s.villageSite}</a></p>`,
     masthead,
   );

@@ -1013,6 +1013,48 @@ describe('what a refused file is told', () => {
 });
 
 describe('tracking', () => {
+  it('the tracking page of an open request reopens its receipt with the secret code (from any phone); not once it is closed', async () => {
+    const { data: r } = await submitSku('Ponsel Lain');
+    const page = await call('GET', `/track/${r.trackingCode}`, { headers: { accept: 'text/html' } });
+    const form = /<form method="get" action="([^"]+)"[^>]*>(.*?)<\/form>/s.exec(page.text);
+    expect(form?.[1]).toBe(`${runtime.apiUrl}/requests/${r.id}/receipt`);
+    expect(form?.[2]).toContain('name="secret"');
+    // what the browser sends: the form's GET with the code typed in
+    const opened = await call(
+      'GET',
+      `/requests/${r.id}/receipt?lang=id&secret=${encodeURIComponent(r.secret)}`,
+      {
+        headers: { accept: 'text/html' },
+      },
+    );
+    expect(opened.status).toBe(200);
+    expect(opened.text).toContain(r.trackingCode);
+    expect(opened.text).toMatch(/<form method="post"/);
+    const wrong = await call('GET', `/requests/${r.id}/receipt?lang=id&secret=salah`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(wrong.status).toBe(403);
+    // JSON tracking says nothing of the receipt (no id, no secret)
+    const json = await call('GET', `/track/${r.trackingCode}`);
+    expect(JSON.stringify(json.data)).not.toContain(r.id);
+    // closed: nothing left to upload, no form
+    const officer = await officerToken();
+    await uploadRequired(r.id, r.secret);
+    let version = (await call('GET', `/requests/${r.id}`, { token: officer })).data.version;
+    const moved = await call('POST', `/requests/${r.id}/transitions`, {
+      token: officer,
+      json: { to: 'in_review', version },
+    });
+    version = moved.data.version;
+    const rejected = await call('POST', `/requests/${r.id}/transitions`, {
+      token: officer,
+      json: { to: 'rejected', version, reason: 'Bukan warga desa ini' },
+    });
+    expect(rejected.status, rejected.text).toBe(200);
+    const closed = await call('GET', `/track/${r.trackingCode}`, { headers: { accept: 'text/html' } });
+    expect(closed.text).not.toContain('name="secret"');
+  });
+
   it('the HTML page names the village, links back to its site, says WIB and asks for no favicon', async () => {
     const { data: receipt } = await submitSku('Nama Di Halaman');
     const id = await call('GET', `/track/${receipt.trackingCode}`, { headers: { accept: 'text/html' } });

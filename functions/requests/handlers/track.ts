@@ -1,3 +1,4 @@
+import { config } from '../../lib/config';
 import { Invalid, NotFound } from '../../lib/errors';
 import { endpoint, html, json } from '../../lib/http';
 import { getVillage, villageHeading } from '../../villages/store';
@@ -23,5 +24,8 @@ export const handler = endpoint('track.get', { params: TrackParams, query: Track
   if (!ctx.wantsHtml) return json(200, view);
   // the page names the village and links back to its site (one more read, for browsers only)
   const village = villageHeading(await getVillage(request.villageCode));
-  return html(200, trackPage(ctx.lang, view, village));
+  // an open request's receipt (uploads, corrections) reopens from here with the secret code
+  const open = !['completed', 'rejected'].includes(request.status);
+  const receiptUrl = open ? `${config.API_URL}/requests/${request.id}/receipt` : undefined;
+  return html(200, trackPage(ctx.lang, view, village, receiptUrl));
 });
