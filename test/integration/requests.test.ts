@@ -176,7 +176,7 @@ describe('citizen files a request with JSON', () => {
       expect.arrayContaining([
         { path: 'applicant.nik', message: 'NIK harus 16 angka' },
         { path: 'fields.jenis_usaha', message: 'wajib diisi' },
-        { path: 'fields.lama_usaha', message: 'isi dengan angka saja, mis. 3' },
+        { path: 'fields.lama_usaha', message: 'isi dengan angka, mis. 3 atau 1.500.000' },
       ]),
     );
     // JSON keeps the paths: no labels there
@@ -653,7 +653,7 @@ describe('the no-JavaScript flow, driven with plain HTTP', () => {
         expect.stringMatching(/^Nomor WhatsApp: .*WhatsApp Indonesia.*081234567890/),
         'Jenis usaha: wajib diisi',
         'Nama usaha: wajib diisi',
-        'Lama usaha berjalan (tahun): isi dengan angka saja, mis. 3',
+        'Lama usaha berjalan (tahun): isi dengan angka, mis. 3 atau 1.500.000',
       ]),
     );
     expect(res.text).not.toMatch(/applicant\.|fields\./);

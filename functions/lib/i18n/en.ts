@@ -82,7 +82,7 @@ export const en: Record<StringKey, string> = {
   'field.name_short': 'too short: write the full name as on the ID card (at least 2 letters)',
   'field.json': 'the request body is not valid JSON',
   'field.body_object': 'the request body must be a JSON object',
-  'field.number': 'digits only, e.g. 3',
+  'field.number': 'a number, e.g. 3 or 1.500.000',
   'label.serviceCode': 'Service',
   'label.applicant.name': 'Full name (as on the ID card)',
   'label.applicant.nik': 'NIK',

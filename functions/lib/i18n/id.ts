@@ -81,7 +81,7 @@ export const id = {
   'field.name_short': 'terlalu pendek: tulis nama lengkap sesuai KTP (minimal 2 huruf)',
   'field.json': 'isi permintaan bukan JSON yang valid',
   'field.body_object': 'isi permintaan harus berupa objek JSON',
-  'field.number': 'isi dengan angka saja, mis. 3',
+  'field.number': 'isi dengan angka, mis. 3 atau 1.500.000',
   'label.serviceCode': 'Layanan',
   'label.applicant.name': 'Nama lengkap (sesuai KTP)',
   'label.applicant.nik': 'NIK',

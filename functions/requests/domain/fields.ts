@@ -44,8 +44,8 @@ export function checkFields(
         break;
       }
       case 'number': {
-        const v = Array.isArray(raw) ? '' : raw.trim();
-        if (!/^-?\d+(\.\d+)?$/.test(v)) errors.push({ path, label: field.label, message: 'field.number' });
+        const v = Array.isArray(raw) ? undefined : indonesianNumber(raw);
+        if (v === undefined) errors.push({ path, label: field.label, message: 'field.number' });
         else values[field.code] = v;
         break;
       }
@@ -68,4 +68,21 @@ export function checkFields(
     }
   }
   return { values, errors };
+}
+
+/**
+ * A number as villagers type it, in the canonical form (`1500000`, `2.5`), or undefined. Indonesian
+ * writing groups thousands with dots and marks decimals with a comma: `1.500.000` and `Rp 1.500.000`
+ * are one and a half million (not 1.5), `2,5` is two and a half. A plain `2.5` (one dot, not a group of
+ * three digits) stays the decimal other clients send.
+ */
+export function indonesianNumber(typed: string): string | undefined {
+  const v = typed
+    .trim()
+    .replace(/^rp\.?\s*/i, '')
+    .replace(/\s+/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(v)) return v.replaceAll('.', '').replace(',', '.');
+  if (/^-?\d+,\d+$/.test(v)) return v.replace(',', '.');
+  if (/^-?\d+(\.\d+)?$/.test(v)) return v;
+  return undefined;
 }
