@@ -70,14 +70,14 @@ const procedureDesa = (letter: { id: string; en: string }) => ({
     'Simpan kode pelacakan untuk memantau status permohonan.',
     'Petugas desa memeriksa data dan dokumen; bila ada kekurangan, Anda diminta memperbaiki dan mengajukan ulang.',
     `${letter.id} ditandatangani Kepala Desa/Lurah.`,
-    'Unduh surat yang sudah jadi dengan kode pelacakan, atau ambil di kantor desa/kelurahan.',
+    'Ambil surat yang sudah jadi di kantor desa/kelurahan dengan menunjukkan kode pelacakan; nomor suratnya tampil di halaman lacak.',
   ],
   en: [
     'Apply online on the village website or at the village office counter; fill in the form and upload the required documents.',
     'Keep the tracking code to follow the status of the request.',
     'The village officer checks the data and documents; if something is missing you are asked to fix it and resubmit.',
     `The ${letter.en} is signed by the village head (kepala desa/lurah).`,
-    'Download the finished letter with the tracking code, or collect it at the village office.',
+    'Collect the finished letter at the village office with your tracking code; its number shows on the tracking page.',
   ],
 });
 
@@ -320,7 +320,7 @@ const DEFAULTS: Service[] = [
         'Petugas desa memeriksa data dan dokumen; bila ada kekurangan, Anda diminta memperbaiki dan mengajukan ulang.',
         'Desa meneruskan permohonan secara elektronik ke kecamatan — Anda tidak perlu datang ke kantor kecamatan.',
         'Surat ditandatangani Camat atas nama Bupati.',
-        'Unduh surat yang sudah jadi dengan kode pelacakan, atau ambil di kantor desa/kelurahan.',
+        'Ambil surat yang sudah jadi di kantor desa/kelurahan dengan menunjukkan kode pelacakan; nomor suratnya tampil di halaman lacak.',
       ],
       en: [
         'Apply online on the village website or at the village office counter; fill in the form and upload the required documents.',
@@ -328,7 +328,7 @@ const DEFAULTS: Service[] = [
         'The village officer checks the data and documents; if something is missing you are asked to fix it and resubmit.',
         'The village forwards the request electronically to the kecamatan — you do not need to go to the kecamatan office.',
         'The letter is signed by the camat on behalf of the regent.',
-        'Download the finished letter with the tracking code, or collect it at the village office.',
+        'Collect the finished letter at the village office with your tracking code; its number shows on the tracking page.',
       ],
     },
     duration: 'P1D',

@@ -72,14 +72,15 @@ async function publishedProduct(fields: Record<string, unknown>) {
     },
   });
   expect(created.status, created.text).toBe(201);
+  const photo = await jpegWithGps();
   const slot = await call('POST', `/products/${created.data.id}/photos`, {
     token: seller.token,
-    json: { contentType: 'image/jpeg', size: 1000 },
+    json: { contentType: 'image/jpeg', size: photo.length },
   });
   expect(slot.status, slot.text).toBe(201);
   const form = new FormData();
   for (const [k, v] of Object.entries(slot.data.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(await jpegWithGps())], { type: 'image/jpeg' }), 'photo.jpg');
+  form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'photo.jpg');
   expect((await fetch(slot.data.url, { method: 'POST', body: form })).status).toBeLessThan(300);
   const confirmed = await call('POST', `/products/${created.data.id}/photos/${slot.data.photoId}/confirm`, {
     token: seller.token,
