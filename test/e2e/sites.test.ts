@@ -862,6 +862,23 @@ describe('on a cheap phone (360 × 740)', () => {
       expect(cells.length).toBeGreaterThan(0);
       for (const right of cells) expect(right).toBeLessThanOrEqual(360);
       expect(await page.locator('table.budget td', { hasText: '%' }).first().isVisible()).toBe(true);
+      // footer: "Surel:" on the line of the address it labels, every contact row the same height
+      await page.goto(`${site}/${SLUG}/`);
+      const footer = await page.$$eval('footer .plain li', (lis) =>
+        lis.map((li) => {
+          const range = document.createRange();
+          range.selectNodeContents(li.firstChild as Node);
+          const label = range.getBoundingClientRect();
+          const text = li.querySelector('a')?.firstChild;
+          if (!text) return { text: li.textContent ?? '', sameLine: false };
+          const linkRange = document.createRange();
+          linkRange.selectNodeContents(text);
+          const link = linkRange.getClientRects()[0];
+          return { text: li.textContent ?? '', sameLine: !!link && Math.abs(label.top - link.top) < 4 };
+        }),
+      );
+      expect(footer.length).toBeGreaterThan(0);
+      for (const row of footer) expect(row.sameLine, row.text).toBe(true);
     } finally {
       await context.close();
     }
