@@ -236,6 +236,14 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
       // and the folder itself, if it was not there before and is empty now
       .finally(() => (hadAstroDir ? undefined : rmdir(dirname(leftover)).catch(() => {})));
 
+    // Astro names only the root 404 page 404.html: a village's is /<slug>/404/index.html, moved to
+    // /<slug>/404.html where the site server looks for it (and where it is no page of its own)
+    for (const slug of slugs) {
+      const dir = join(buildOut, slug, '404');
+      if (!existsSync(join(dir, 'index.html'))) continue;
+      await rename(join(dir, 'index.html'), join(buildOut, slug, '404.html'));
+      await rmdir(dir);
+    }
     await writeCards(buildOut, outDir, [
       ...slugs.map((slug) => ({ dir: slug, seed: codes.get(slug) as string })),
       ...(portal ? [{ dir: '', seed: portalCardSeed(regency.data.regency.name) }] : []),
@@ -341,7 +349,15 @@ async function countFiles(outDir: string, slugs: string[], portal: boolean): Pro
   let n = 0;
   for (const slug of slugs) n += await count(join(outDir, slug));
   if (portal) {
-    for (const f of ['index.html', 'en', 'cari', 'sitemap.xml', 'sitemap-portal.xml', '404.html']) {
+    for (const f of [
+      'index.html',
+      'en',
+      'cari',
+      'sitemap.xml',
+      'sitemap-portal.xml',
+      '404.html',
+      'robots.txt',
+    ]) {
       const p = join(outDir, f);
       if (!existsSync(p)) continue;
       n += f.includes('.') ? 1 : await count(p);

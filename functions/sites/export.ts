@@ -69,10 +69,11 @@ function profileOf(v: VillageItem, regencyName: string) {
     v.kind === 'desa' ? { id: 'Kepala Desa', en: 'Village Head' } : { id: 'Lurah', en: 'Village Head' };
   return {
     about: p.about ?? {
-      id: `${office} ${v.name} adalah salah satu ${v.kind === 'desa' ? 'desa' : 'kelurahan'} di Kecamatan ${v.kecamatanName}, ${regencyName}. Layanan administrasi desa dapat diajukan secara daring melalui situs ini.`,
-      en: `${v.name} is a ${v.kind === 'desa' ? 'village' : 'urban village'} in ${v.kecamatanName} district, ${regencyName}. Its administrative services can be requested online on this site.`,
+      id: `${office} ${v.name} adalah salah satu ${v.kind === 'desa' ? 'desa' : 'kelurahan'} di Kecamatan ${v.kecamatanName}, ${regencyName}. Layanan administrasi ${v.kind === 'desa' ? 'desa' : 'kelurahan'} dapat diajukan secara daring melalui situs ini.`,
+      en: `${v.name} is ${v.kind === 'desa' ? 'a village' : 'an urban village'} in ${v.kecamatanName} district, ${regencyName}. Its administrative services can be requested online on this site.`,
     },
-    head: { name: p.head?.name ?? '—', title: p.head?.title ?? head },
+    // an unnamed head is an empty name: the page leaves the row out rather than show a dash
+    head: { name: p.head?.name?.trim() ?? '', title: p.head?.title ?? head },
     officials: p.officials ?? [],
     contact: {
       address:

@@ -25,6 +25,8 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 const SLUG = 'tamansari-licin';
+/** Bakungan (Glagah), 35.10.15.1002: a kelurahan, with no profile written (the export's defaults) */
+const KELURAHAN = 'bakungan-glagah';
 const LOCAL_SOURCE = { source: 'local', regencyCode: '35.10', generation: 'e2e' };
 
 let runtime: LocalRuntime;
@@ -49,11 +51,11 @@ beforeAll(async () => {
     outDir: dataDir,
     regencyCode: '35.10',
     urls,
-    villages: [SLUG, 'kemiren-glagah'],
+    villages: [SLUG, 'kemiren-glagah', KELURAHAN],
   });
   // the folder holds exactly these villages: a complete build from the local data (like the publisher's)
   await buildSites({ dataDir, outDir, portal: true, source: LOCAL_SOURCE, onLog: () => {} });
-  expect(villages.sort()).toEqual(['kemiren-glagah', SLUG]);
+  expect(villages.sort()).toEqual([KELURAHAN, 'kemiren-glagah', SLUG]);
   await rm(dataDir, { recursive: true, force: true });
   for (const p of seeded)
     await markPublished({ code: p.villageCode, regencyCode: '35.10' }, p.lastChangeAt, new Date());
@@ -419,9 +421,9 @@ describe('a newcomer and the links people share', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${site}/`);
-      // jump to the kecamatan, then the village listed under it
-      await page.getByRole('navigation').getByRole('link', { name: 'Licin', exact: true }).click();
-      const licin = page.locator('section', { has: page.locator('h2', { hasText: /Licin/ }) });
+      // open the kecamatan's group (a <details>, no script), then the village listed under it
+      await page.locator('summary', { hasText: 'Kecamatan Licin' }).click();
+      const licin = page.locator('details', { has: page.locator('h2', { hasText: /Licin/ }) });
       await Promise.all([
         page.waitForURL(`${site}/${SLUG}/`),
         licin.getByRole('link', { name: /Tamansari/ }).click(),
@@ -489,6 +491,29 @@ describe('a newcomer and the links people share', () => {
     expect(text).toMatch(/not found/i);
     expect(await page.locator(`a[href="/"], a[href="/${SLUG}/"]`).count()).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('an unknown address inside a village shows that village’s 404 page, linking home in both languages', async () => {
+    const page = await browser.newPage();
+    const res = await page.goto(`${site}/${SLUG}/tidak-ada/`);
+    expect(res?.status()).toBe(404);
+    expect(await page.textContent('header .brand')).toContain('Desa Tamansari');
+    expect(await page.locator(`main a[href="/${SLUG}/"]`).count()).toBe(1);
+    expect(await page.locator(`main a[href="/${SLUG}/en/"]`).count()).toBe(1);
+    // outside any village: the regency's
+    const outside = await page.goto(`${site}/tidak-ada/`);
+    expect(outside?.status()).toBe(404);
+    expect(await page.textContent('header .brand')).not.toContain('Tamansari');
+    await page.close();
+  });
+
+  it('robots.txt allows crawling and names the absolute sitemap URL', async () => {
+    const res = await fetch(`${site}/robots.txt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/^User-agent: \*$/m);
+    expect(text).toContain(`Sitemap: ${site}/sitemap.xml`);
   });
 
   it('pages carry Open Graph tags for WhatsApp previews: absolute URL, title, description, a JPEG share card', async () => {
@@ -811,4 +836,280 @@ describe('quality of the built pages', () => {
       expect(executable, file).toEqual([]);
     }
   });
+});
+
+describe('the request form and the service page', () => {
+  it('the NIK survives Back from the API’s error page (no autocomplete="off")', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'id-ID' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site}/${SLUG}/layanan/domisili/`);
+      expect(await page.getAttribute('[name="applicant.nik"]', 'autocomplete')).not.toBe('off');
+      await fillRequestForm(page);
+      // a date the browser accepts and the API refuses (in the future): its error page, then Back
+      await page.fill('[name="fields.tinggal_sejak"]', '2999-01-01');
+      await page.click('form[method="post"] button[type="submit"]');
+      await page.waitForLoadState();
+      expect(new URL(page.url()).pathname).not.toBe(`/${SLUG}/layanan/domisili/`);
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`/${SLUG}/layanan/domisili/`);
+      expect(await page.inputValue('[name="applicant.nik"]')).toBe('3510244107950003');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('number fields take digits only, with a hint: "1.500.000" is refused by the browser, never read as 1.5', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site}/${SLUG}/layanan/sktm/`);
+    const income = page.locator('[name="fields.penghasilan_bulanan"]');
+    expect(await income.getAttribute('inputmode')).toBe('numeric');
+    expect(await income.getAttribute('type')).not.toBe('number');
+    const valid = (value: string) =>
+      income.fill(value).then(() => income.evaluate((el) => (el as HTMLInputElement).validity.valid));
+    expect(await valid('1.500.000')).toBe(false);
+    expect(await valid('1.500')).toBe(false);
+    expect(await valid('1500000')).toBe(true);
+    const hint = await page.textContent(`#${await income.getAttribute('aria-describedby')}`);
+    expect(hint).toMatch(/tanpa titik.*1500000/);
+    await page.goto(`${site}/${SLUG}/en/layanan/sktm/`);
+    expect(await page.textContent('#f-penghasilan_bulanan-hint')).toMatch(/digits only.*1500000/i);
+    await page.close();
+  });
+
+  it('"Data yang diisi di formulir" lists every field the form asks for', async () => {
+    const page = await browser.newPage();
+    for (const code of ['domisili', 'sktm', 'sku']) {
+      await page.goto(`${site}/${SLUG}/layanan/${code}/`);
+      const labels = await page.$$eval(
+        'form[method="post"] fieldset fieldset legend, form[method="post"] label[for^="f-"]',
+        (els) => els.map((el) => (el.firstChild?.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      );
+      const heading = page.locator('h3', { hasText: 'Data yang diisi di formulir' });
+      const listed = (await heading.locator('xpath=following-sibling::ul[1]/li').allTextContents()).map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      );
+      expect(labels.length, code).toBeGreaterThan(0);
+      for (const label of labels)
+        expect(
+          listed.some((li) => li.startsWith(label)),
+          `${code}: ${label}`,
+        ).toBe(true);
+    }
+    await page.goto(`${site}/${SLUG}/layanan/domisili/`);
+    expect(await page.textContent('main')).toMatch(/Data yang diisi di formulir[\s\S]*Keperluan/);
+    await page.close();
+  });
+});
+
+describe('a kelurahan’s site (Bakungan)', () => {
+  it('speaks of the kelurahan, has no APBDes page, menu item or sitemap entry, and no empty head row', async () => {
+    const page = await browser.newPage();
+    for (const path of ['', 'berita/', 'lacak/', 'layanan/sku/', 'en/']) {
+      await page.goto(`${site}/${KELURAHAN}/${path}`);
+      expect(await page.locator('nav.nav a', { hasText: /APBDes/ }).count(), path).toBe(0);
+      expect(await page.locator(`a[href*="/apbdes/"]`).count(), path).toBe(0);
+      // the site's own words (a service's procedure is the catalogue's text, and may say "desa/kelurahan")
+      if (!path.includes('layanan') && !path.startsWith('en/'))
+        expect((await page.textContent('body')) ?? '', path).not.toMatch(/\bdesa\b(?! dan kelurahan)/i);
+    }
+    await page.goto(`${site}/${KELURAHAN}/`);
+    expect(await page.locator('main dt', { hasText: 'Lurah' }).count()).toBe(0); // no head named: no row
+    expect(await page.textContent('main')).toContain('Layanan administrasi kelurahan');
+    await page.goto(`${site}/${KELURAHAN}/berita/`);
+    expect(await page.textContent('h1')).toBe('Berita kelurahan');
+    await page.goto(`${site}/${KELURAHAN}/lacak/`);
+    expect(await page.textContent('main')).toContain('Hubungi kantor kelurahan');
+    await page.goto(`${site}/${KELURAHAN}/layanan/sku/`);
+    expect(await page.textContent('main')).toContain('Ditandatangani Lurah');
+    expect(await page.textContent('main')).toContain('Hanya dapat dibaca petugas kelurahan');
+    await page.goto(`${site}/${KELURAHAN}/en/`);
+    expect(await page.textContent('main')).toContain('is an urban village in');
+    expect((await fetch(`${site}/${KELURAHAN}/apbdes/`)).status).toBe(404);
+    const sitemap = await (await fetch(`${site}/${KELURAHAN}/sitemap.xml`)).text();
+    expect(sitemap).not.toContain('/apbdes/');
+    // a desa keeps its APBDes
+    await page.goto(`${site}/${SLUG}/`);
+    expect(await page.locator('nav.nav a', { hasText: 'APBDes' }).count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('on a cheap phone (360 × 740)', () => {
+  async function phone(deviceScaleFactor = 1) {
+    return browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor,
+      javaScriptEnabled: true,
+    });
+  }
+
+  it('no page type scrolls sideways; every menu item, the language link and the APBDes figures are in view', async () => {
+    const products = (await client(runtime.apiUrl)('GET', `/villages/${TAMANSARI}/products`)).data.items;
+    const context = await phone();
+    const page = await context.newPage();
+    const paths = [
+      '/',
+      '/en/',
+      '/cari/',
+      `/${SLUG}/`,
+      `/${SLUG}/en/`,
+      `/${SLUG}/layanan/`,
+      `/${SLUG}/layanan/sktm/`,
+      `/${SLUG}/en/layanan/domisili/`,
+      `/${SLUG}/lacak/`,
+      `/${SLUG}/produk/`,
+      `/${SLUG}/produk/${products[0].slug}/`,
+      `/${SLUG}/berita/`,
+      `/${SLUG}/apbdes/`,
+      `/${SLUG}/en/apbdes/`,
+      `/${SLUG}/tidak-ada/`,
+      `/${KELURAHAN}/`,
+    ];
+    try {
+      for (const path of paths) {
+        await page.goto(`${site}${path}`);
+        // the portal's kecamatan groups open, as a villager would open them
+        await page.evaluate(() => {
+          for (const d of document.querySelectorAll('details')) d.open = true;
+        });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, path).toBeLessThanOrEqual(360);
+      }
+      for (const path of [`/${SLUG}/`, `/${SLUG}/en/apbdes/`]) {
+        await page.goto(`${site}${path}`);
+        const items = await page.$$eval('nav.nav a', (as) =>
+          as.map((a) => {
+            const r = a.getBoundingClientRect();
+            return { text: a.textContent, left: r.left, right: r.right, width: r.width };
+          }),
+        );
+        expect(items.length, path).toBe(6);
+        for (const item of items) {
+          expect(item.width, item.text ?? '').toBeGreaterThan(0);
+          expect(item.left, item.text ?? '').toBeGreaterThanOrEqual(0);
+          expect(item.right, item.text ?? '').toBeLessThanOrEqual(360);
+        }
+        // the language link beside the village name, not on a row of its own
+        const brand = await page.locator('header .brand').boundingBox();
+        const lang = await page.locator('header a.lang').boundingBox();
+        expect(lang && brand && lang.y < brand.y + brand.height && lang.x > brand.x + 100, path).toBe(true);
+      }
+      // breadcrumbs: no lone "›", the current page (the heading below) not repeated
+      await page.goto(`${site}/${SLUG}/layanan/sktm/`);
+      expect(await page.locator('.crumbs [aria-current="page"]').isVisible()).toBe(false);
+      // APBDes: every sector's Realisasi and Serapan on screen
+      await page.goto(`${site}/${SLUG}/apbdes/`);
+      const cells = await page.$$eval('table.budget td', (tds) =>
+        tds.map((td) => td.getBoundingClientRect().right),
+      );
+      expect(cells.length).toBeGreaterThan(0);
+      for (const right of cells) expect(right).toBeLessThanOrEqual(360);
+      expect(await page.locator('table.budget td', { hasText: '%' }).first().isVisible()).toBe(true);
+      // footer: "Surel:" on the line of the address it labels, every contact row the same height
+      await page.goto(`${site}/${SLUG}/`);
+      const footer = await page.$$eval('footer .plain li', (lis) =>
+        lis.map((li) => {
+          const range = document.createRange();
+          range.selectNodeContents(li.firstChild as Node);
+          const label = range.getBoundingClientRect();
+          const text = li.querySelector('a')?.firstChild;
+          if (!text) return { text: li.textContent ?? '', sameLine: false };
+          const linkRange = document.createRange();
+          linkRange.selectNodeContents(text);
+          const link = linkRange.getClientRects()[0];
+          return { text: li.textContent ?? '', sameLine: !!link && Math.abs(label.top - link.top) < 4 };
+        }),
+      );
+      expect(footer.length).toBeGreaterThan(0);
+      for (const row of footer) expect(row.sameLine, row.text).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the portal is compact: kecamatan groups, villages in two columns', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site}/`);
+      const links = await page.locator('.kec li').count();
+      expect(links).toBeGreaterThan(200);
+      const closed = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(closed).toBeLessThan(3000);
+      await page.locator('summary', { hasText: 'Kecamatan Licin' }).click();
+      const items = await page
+        .locator('details[open] .kec li')
+        .evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().left)));
+      expect(new Set(items).size).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('product cards on a 2x phone fetch the 320 px photo, not the 640 px one', async () => {
+    const context = await phone(2);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site}/${SLUG}/produk/`);
+      const img = page.locator('.cards img').first();
+      await img.scrollIntoViewIfNeeded();
+      await expect
+        .poll(() =>
+          img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).currentSrc),
+        )
+        .toMatch(/-320\.webp$/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('English pages', () => {
+  it('name the regency in English, translate common units and mark untranslated news', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site}/${SLUG}/en/`);
+    expect(await page.textContent('header')).toContain('Banyuwangi Regency');
+    expect(await page.textContent('body')).not.toContain('Kabupaten');
+    const products = (await client(runtime.apiUrl)('GET', `/villages/${TAMANSARI}/products`)).data.items as {
+      slug: string;
+      unit: string;
+    }[];
+    const packed = products.find((p) => p.unit === 'bungkus');
+    expect(packed).toBeDefined();
+    await page.goto(`${site}/${SLUG}/en/produk/${packed?.slug}/`);
+    expect(await page.textContent('main')).toContain('per pack');
+    expect(await page.textContent('main')).not.toContain('per bungkus');
+    // the office hours table's caption does not repeat its heading
+    await page.goto(`${site}/${SLUG}/en/`);
+    const caption = await page.textContent('#hours ~ table caption');
+    expect(caption).not.toBe(await page.textContent('#hours'));
+    await page.close();
+  });
+
+  it('an article without an English text says so in the English list and feed', async () => {
+    // the fixtures' Tamansari has one (kerja-bakti-jalur-paltuding, Indonesian only)
+    const out = await mkdtemp(join(tmpdir(), 'sk-e2e-fixtures-'));
+    try {
+      const { buildSites } = await import('../../site/build');
+      const source = { source: 'snapshot:site/fixtures', regencyCode: '35.10' };
+      await buildSites({ dataDir: 'site/fixtures', outDir: out, source, onLog: () => {} });
+      const list = await readFile(join(out, SLUG, 'en/berita/index.html'), 'utf8');
+      const item = /<li>(?:(?!<\/li>)[\s\S])*kerja-bakti-jalur-paltuding(?:(?!<\/li>)[\s\S])*<\/li>/.exec(
+        list,
+      )?.[0];
+      expect(item).toContain('(in Bahasa Indonesia)');
+      expect(list.match(/\(in Bahasa Indonesia\)/g)?.length).toBe(1);
+      const rss = await readFile(join(out, SLUG, 'en/berita/rss.xml'), 'utf8');
+      expect(rss.match(/<title>[^<]*\(in Bahasa Indonesia\)<\/title>/g)?.length).toBe(1);
+      expect(await readFile(join(out, SLUG, 'berita/index.html'), 'utf8')).not.toContain(
+        '(in Bahasa Indonesia)',
+      );
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

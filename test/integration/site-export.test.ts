@@ -246,5 +246,18 @@ describe('site snapshot export', () => {
     expect(snapshot.services.length).toBeGreaterThan(0);
     expect(snapshot.products).toEqual([]);
     expect(snapshot.apbdes).toBeNull();
+    // no head named yet: an empty name (the page leaves the row out), not a dash
+    expect(snapshot.village.profile.head.name).toBe('');
+  });
+
+  it('a kelurahan without a profile is described as a kelurahan, in good English', async () => {
+    const { exportVillage } = await import('../../functions/sites/export');
+    // Bakungan (Glagah): code 35.10.15.1002, a kelurahan
+    const snapshot = await exportVillage('35.10.15.1002', { apiUrl: 'http://a', siteUrl: 'http://s' });
+    expect(snapshot.village.kind).toBe('kelurahan');
+    expect(snapshot.village.profile.about.id).toContain('Layanan administrasi kelurahan');
+    expect(snapshot.village.profile.about.id).not.toMatch(/\bdesa\b/);
+    expect(snapshot.village.profile.about.en).toContain('is an urban village in');
+    expect(snapshot.village.profile.head.title.id).toBe('Lurah');
   });
 });

@@ -1,7 +1,45 @@
 /** English strings: exactly the keys of id.ts (the `Strings` type makes a missing or extra key an error). */
 
 import { CATEGORY_LABELS } from '../../../functions/products/categories';
-import type { Strings } from './id';
+import type { Kind, Strings } from './id';
+
+/**
+ * Common selling units in English; any other unit is the seller's own word and is shown as written
+ * (e.g. "per 200 g" needs nothing).
+ */
+const UNITS: Record<string, string> = {
+  bungkus: 'pack',
+  pak: 'pack',
+  kemasan: 'pack',
+  botol: 'bottle',
+  buah: 'piece',
+  biji: 'piece',
+  pcs: 'piece',
+  lembar: 'piece',
+  potong: 'piece',
+  orang: 'person',
+  kotak: 'box',
+  dus: 'box',
+  toples: 'jar',
+  ikat: 'bunch',
+  sisir: 'hand (of bananas)',
+  porsi: 'portion',
+  gelas: 'glass',
+  cangkir: 'cup',
+  paket: 'package',
+  set: 'set',
+  pasang: 'pair',
+  karung: 'sack',
+  ekor: 'head',
+  malam: 'night',
+  hari: 'day',
+  jam: 'hour',
+  meter: 'metre',
+  liter: 'litre',
+  lusin: 'dozen',
+  kodi: 'score (20 pieces)',
+};
+export const englishUnit = (unit: string): string => UNITS[unit.trim().toLowerCase()] ?? unit;
 
 export const en: Strings = {
   'lang.name': 'English',
@@ -46,7 +84,7 @@ export const en: Strings = {
   'home.population': 'Population',
   'home.people': (n: string) => `${n} people`,
   'home.area': 'Area',
-  'home.officials': 'Village officials',
+  'home.officials': (kind: Kind) => (kind === 'desa' ? 'Village officials' : 'Urban village officials'),
   'home.popular': 'Most requested services',
   'home.allServices': 'All services',
   'home.featured': "Villagers' featured products",
@@ -55,6 +93,7 @@ export const en: Strings = {
   'home.allNews': 'All news',
   'home.facilities': 'Smart Kampung facilities',
   'home.hours': 'Office hours',
+  'home.hoursCaption': (zone: string) => `Opening days and hours (${zone})`,
   'home.contact': 'Contact and location',
 
   'hours.day': 'Day',
@@ -73,8 +112,10 @@ export const en: Strings = {
     'Each service lists its requirements, procedure, processing time, cost, product and how to complain, as the service standard requires. Apply from home, then upload your documents from your phone.',
   'services.meta': (duration: string, cost: string) => `Ready in ${duration} · ${cost}`,
   'services.none': 'No services published yet.',
-  'service.signedBy.desa': 'Signed by the village head',
-  'service.signedBy.kecamatan': 'Forwarded electronically to the district and signed by the camat',
+  'service.signedBy.desa': (kind: Kind) =>
+    kind === 'desa' ? 'Signed by the village head' : 'Signed by the lurah (urban village head)',
+  'service.signedBy.kecamatan': (_kind: Kind) =>
+    'Forwarded electronically to the district and signed by the camat',
   'service.duration': 'Processing time',
   'service.cost': 'Cost',
   'service.product': 'What you get',
@@ -96,17 +137,20 @@ export const en: Strings = {
   'form.applicant': 'Applicant',
   'form.name': 'Full name (as on the ID card)',
   'form.nik': 'NIK (16 digits)',
-  'form.nikHint': 'National ID number on your e-KTP or family card. Only village officers can read it.',
+  'form.nikHint': (kind: Kind) =>
+    `National ID number on your e-KTP or family card. Only ${kind === 'desa' ? 'village' : 'urban village'} officers can read it.`,
   'form.whatsapp': 'WhatsApp number (optional)',
   'form.whatsappHint': 'For example 081234567890. For status updates.',
   'form.details': 'Request details',
   'form.required': 'required',
   'form.choose': '— Choose —',
+  'form.numberHint': 'Digits only, e.g. 2',
+  'form.moneyHint': 'Digits only, no dots, e.g. 1500000',
   'form.documentsNote': (docs: string) =>
     `The required documents (${docs}) are uploaded on the next page, after you send this form. Have clear photos or scans ready (PDF, JPG, PNG or WebP, up to 5 MB).`,
   'form.noDocumentsNote': 'This service needs no document upload.',
-  'form.privacy':
-    'Your personal data is read only by the village officers handling your request and is never shown on the website.',
+  'form.privacy': (kind: Kind) =>
+    `Your personal data is read only by the ${kind === 'desa' ? 'village' : 'urban village'} officers handling your request and is never shown on the website.`,
   'form.submit': 'Send request',
 
   'track.title': 'Track a request',
@@ -115,11 +159,12 @@ export const en: Strings = {
   'track.code': 'Tracking code',
   'track.codeHint': 'For example 7K2QX-M9D4P',
   'track.submit': 'See status',
-  'track.lost': 'Lost your code? Visit the village office with your ID card.',
+  'track.lost': (kind: Kind) =>
+    `Lost your code? Visit the ${kind === 'desa' ? 'village' : 'urban village'} office with your ID card.`,
 
   'products.title': "Villagers' small-business products",
-  'products.intro':
-    "Products of the village's micro, small and medium businesses. Order straight from the seller on WhatsApp.",
+  'products.intro': (kind: Kind) =>
+    `Products of the ${kind === 'desa' ? 'village' : 'urban village'}'s micro, small and medium businesses. Order straight from the seller on WhatsApp.`,
   'products.filter': 'Category',
   'products.all': 'All',
   'products.none': 'No products in this category yet.',
@@ -128,7 +173,8 @@ export const en: Strings = {
   'product.price': 'Price',
   'product.was': 'Normal price',
   'product.discount': (pct: number) => `Save ${pct}%`,
-  'product.per': (unit: string) => `per ${unit}`,
+  'product.per': (unit: string) => `per ${englishUnit(unit)}`,
+  regency: (name: string) => name.replace(/^Kabupaten (.+)$/, '$1 Regency').replace(/^Kota (.+)$/, '$1 City'),
   'product.seller': 'Seller',
   'product.sellerKind.umkm': 'Small business (UMKM)',
   'product.sellerKind.ikm': 'Small industry (IKM)',
@@ -148,9 +194,10 @@ export const en: Strings = {
   'category.services': CATEGORY_LABELS.services.en,
   'category.other': CATEGORY_LABELS.other.en,
 
-  'news.title': 'Village news',
+  'news.title': (kind: Kind) => (kind === 'desa' ? 'Village news' : 'Urban village news'),
   'news.none': 'No news yet.',
   'news.rss': 'Subscribe (RSS)',
+  'news.inIndonesian': '(in Bahasa Indonesia)',
   'news.published': 'Published',
   'news.back': 'Back to all news',
 
@@ -179,7 +226,7 @@ export const en: Strings = {
   'portal.villages': (n: number) => `${n} ${n === 1 ? 'village' : 'villages'}`,
   'portal.nav.villages': 'Villages',
   'portal.nav.search': 'Search products',
-  'portal.jump': 'Districts',
+  'portal.jump': 'Tap a district to see its villages.',
 
   'search.title': 'Search village products',
   'search.intro': 'Search small-business products from every village of the regency.',
@@ -192,9 +239,10 @@ export const en: Strings = {
   'notFound.title': 'Page not found',
   'notFound.body': 'The address you opened does not exist or has moved.',
   'notFound.portal': 'Go to the list of villages',
+  'notFound.village': (name: string) => `Go to the ${name} home page`,
 
-  'meta.home': (village: string, kec: string, regency: string) =>
-    `Official website of ${village}, ${kec}, ${regency}: online letters, villagers' products, news and the village budget.`,
+  'meta.home': (village: string, kec: string, regency: string, kind: Kind) =>
+    `Official website of ${village}, ${kec}, ${regency}: online letters, villagers' products, news${kind === 'desa' ? ' and the village budget' : ''}.`,
   'meta.services': (name: string) =>
     `Administrative services of ${name} with requirements, processing time and cost.`,
   'meta.service': (service: string, name: string, duration: string, cost: string) =>

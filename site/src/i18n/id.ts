@@ -4,6 +4,9 @@
  * building). Values are strings, or functions when a string takes numbers or names.
  */
 import { CATEGORY_LABELS } from '../../../functions/products/categories';
+
+/** A village is a desa (its office: kantor desa) or a kelurahan (kantor kelurahan, no APBDes). */
+export type Kind = 'desa' | 'kelurahan';
 export const id = {
   'lang.name': 'Bahasa Indonesia',
   'lang.switch': 'English',
@@ -19,7 +22,7 @@ export const id = {
   'nav.products': 'Produk',
   'nav.news': 'Berita',
   'nav.apbdes': 'APBDes',
-  'nav.track': 'Lacak Permohonan',
+  'nav.track': 'Lacak permohonan',
   breadcrumb: 'Lokasi halaman',
 
   'name.desa': (name: string) => `Desa ${name}`,
@@ -30,7 +33,7 @@ export const id = {
 
   'footer.contact': 'Kontak',
   'footer.builtWith': 'Dibangun dengan Smart Kampung',
-  'footer.portal': (regency: string) => `Portal desa ${regency}`,
+  'footer.portal': (regency: string) => `Portal desa dan kelurahan ${regency}`,
   'footer.hours': 'Jam pelayanan',
 
   'contact.address': 'Alamat',
@@ -47,7 +50,7 @@ export const id = {
   'home.population': 'Jumlah penduduk',
   'home.people': (n: string) => `${n} jiwa`,
   'home.area': 'Luas wilayah',
-  'home.officials': 'Perangkat desa',
+  'home.officials': (kind: Kind) => `Perangkat ${kind}`,
   'home.popular': 'Layanan paling sering diajukan',
   'home.allServices': 'Semua layanan',
   'home.featured': 'Produk unggulan warga',
@@ -56,6 +59,7 @@ export const id = {
   'home.allNews': 'Semua berita',
   'home.facilities': 'Fasilitas Smart Kampung',
   'home.hours': 'Jam pelayanan kantor',
+  'home.hoursCaption': (zone: string) => `Hari dan jam buka (${zone})`,
   'home.contact': 'Kontak dan lokasi',
 
   'hours.day': 'Hari',
@@ -74,8 +78,9 @@ export const id = {
     'Setiap layanan mencantumkan persyaratan, prosedur, waktu penyelesaian, biaya, produk dan cara pengaduan sesuai standar pelayanan. Ajukan permohonan dari rumah, lalu unggah dokumen dari ponsel.',
   'services.meta': (duration: string, cost: string) => `Selesai dalam ${duration} · ${cost}`,
   'services.none': 'Belum ada layanan yang diterbitkan.',
-  'service.signedBy.desa': 'Ditandatangani Kepala Desa/Lurah',
-  'service.signedBy.kecamatan': 'Diteruskan ke kecamatan secara elektronik dan ditandatangani Camat',
+  'service.signedBy.desa': (kind: Kind) => `Ditandatangani ${kind === 'desa' ? 'Kepala Desa' : 'Lurah'}`,
+  'service.signedBy.kecamatan': (_kind: Kind) =>
+    'Diteruskan ke kecamatan secara elektronik dan ditandatangani Camat',
   'service.duration': 'Waktu penyelesaian',
   'service.cost': 'Biaya',
   'service.product': 'Produk layanan',
@@ -97,17 +102,20 @@ export const id = {
   'form.applicant': 'Data pemohon',
   'form.name': 'Nama lengkap (sesuai KTP)',
   'form.nik': 'NIK (16 angka)',
-  'form.nikHint': 'Nomor Induk Kependudukan di KTP atau KK. Hanya dapat dibaca petugas desa.',
+  'form.nikHint': (kind: Kind) =>
+    `Nomor Induk Kependudukan di KTP atau KK. Hanya dapat dibaca petugas ${kind}.`,
   'form.whatsapp': 'Nomor WhatsApp (tidak wajib)',
   'form.whatsappHint': 'Contoh: 081234567890. Untuk kabar status permohonan.',
   'form.details': 'Data permohonan',
   'form.required': 'wajib',
   'form.choose': '— Pilih —',
+  'form.numberHint': 'Angka saja, contoh: 2',
+  'form.moneyHint': 'Angka saja, tanpa titik, contoh: 1500000',
   'form.documentsNote': (docs: string) =>
     `Dokumen persyaratan (${docs}) diunggah di halaman berikutnya, setelah formulir ini dikirim. Siapkan foto atau scan yang jelas (PDF, JPG, PNG atau WebP, maksimal 5 MB).`,
   'form.noDocumentsNote': 'Layanan ini tidak memerlukan unggahan dokumen.',
-  'form.privacy':
-    'Data pribadi Anda hanya dibaca petugas desa yang menangani permohonan dan tidak pernah ditampilkan di situs.',
+  'form.privacy': (kind: Kind) =>
+    `Data pribadi Anda hanya dibaca petugas ${kind} yang menangani permohonan dan tidak pernah ditampilkan di situs.`,
   'form.submit': 'Kirim permohonan',
 
   'track.title': 'Lacak permohonan',
@@ -116,11 +124,11 @@ export const id = {
   'track.code': 'Kode pelacakan',
   'track.codeHint': 'Contoh: 7K2QX-M9D4P',
   'track.submit': 'Lihat status',
-  'track.lost': 'Kode hilang? Hubungi kantor desa dengan membawa KTP.',
+  'track.lost': (kind: Kind) => `Kode hilang? Hubungi kantor ${kind} dengan membawa KTP.`,
 
   'products.title': 'Produk UMKM dan IKM warga',
-  'products.intro':
-    'Produk usaha mikro, kecil dan menengah warga desa. Pesan langsung ke penjual melalui WhatsApp.',
+  'products.intro': (kind: Kind) =>
+    `Produk usaha mikro, kecil dan menengah warga ${kind}. Pesan langsung ke penjual melalui WhatsApp.`,
   'products.filter': 'Kategori',
   'products.all': 'Semua',
   'products.none': 'Belum ada produk di kategori ini.',
@@ -130,6 +138,7 @@ export const id = {
   'product.was': 'Harga normal',
   'product.discount': (pct: number) => `Hemat ${pct}%`,
   'product.per': (unit: string) => `per ${unit}`,
+  regency: (name: string) => name,
   'product.seller': 'Penjual',
   'product.sellerKind.umkm': 'UMKM',
   'product.sellerKind.ikm': 'IKM',
@@ -149,9 +158,10 @@ export const id = {
   'category.services': CATEGORY_LABELS.services.id,
   'category.other': CATEGORY_LABELS.other.id,
 
-  'news.title': 'Berita desa',
+  'news.title': (kind: Kind) => `Berita ${kind}`,
   'news.none': 'Belum ada berita.',
   'news.rss': 'Langganan RSS',
+  'news.inIndonesian': '',
   'news.published': 'Diterbitkan',
   'news.back': 'Kembali ke semua berita',
 
@@ -180,7 +190,7 @@ export const id = {
   'portal.villages': (n: number) => `${n} desa/kelurahan`,
   'portal.nav.villages': 'Daftar desa',
   'portal.nav.search': 'Cari produk',
-  'portal.jump': 'Kecamatan',
+  'portal.jump': 'Ketuk nama kecamatan untuk melihat desa dan kelurahannya.',
 
   'search.title': 'Cari produk desa',
   'search.intro': 'Cari produk UMKM dan IKM dari semua desa dan kelurahan.',
@@ -193,9 +203,10 @@ export const id = {
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.body': 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',
   'notFound.portal': 'Ke daftar desa dan kelurahan',
+  'notFound.village': (name: string) => `Ke beranda ${name}`,
 
-  'meta.home': (village: string, kec: string, regency: string) =>
-    `Situs resmi ${village}, ${kec}, ${regency}: layanan surat daring, produk warga, berita dan APBDes.`,
+  'meta.home': (village: string, kec: string, regency: string, kind: Kind) =>
+    `Situs resmi ${village}, ${kec}, ${regency}: layanan surat daring, produk warga, berita${kind === 'desa' ? ' dan APBDes' : ''}.`,
   'meta.services': (name: string) =>
     `Daftar layanan administrasi ${name} dengan persyaratan, waktu dan biaya.`,
   'meta.service': (service: string, name: string, duration: string, cost: string) =>

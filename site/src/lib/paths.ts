@@ -12,7 +12,8 @@
  *   /<slug>/berita/rss.xml       RSS per language
  *   /<slug>/apbdes/              village budget
  *   /<slug>/sitemap.xml          the village's sitemap (both languages)
- *   /  /en/  /cari/  /en/cari/   regency portal; /sitemap.xml (index), /sitemap-portal.xml, /404.html
+ *   /  /en/  /cari/  /en/cari/   regency portal; /sitemap.xml (index), /sitemap-portal.xml, /robots.txt,
+ *                                /404.html; /<slug>/404.html a village's own not-found page
  */
 import type { VillageSnapshot } from '../../../functions/sites/snapshot';
 import { LANGS, type Lang } from '../i18n';
@@ -52,6 +53,9 @@ export interface PagePair {
   lastmod?: string;
 }
 
+/** Only a desa has an APBDes: a kelurahan's budget is part of the regency's APBD (no page, no menu item). */
+export const hasApbdes = (v: VillageSnapshot): boolean => v.village.kind === 'desa';
+
 /** Every HTML page of a village, as id/en pairs. */
 export function villagePages(v: VillageSnapshot): PagePair[] {
   const slug = v.village.slug;
@@ -70,13 +74,16 @@ export function villagePages(v: VillageSnapshot): PagePair[] {
     ...v.products.map((p) => pair(['produk', p.slug], p.updatedAt.slice(0, 10))),
     pair(['berita']),
     ...v.news.map((n) => pair(['berita', n.slug], n.date.slice(0, 10))),
-    pair(['apbdes']),
+    ...(hasApbdes(v) ? [pair(['apbdes'])] : []),
   ];
 }
 
-/** Files Astro writes for one village: every page in both languages, an RSS feed per language, the sitemap. */
+/**
+ * Files Astro writes for one village: every page in both languages, an RSS feed per language, the
+ * sitemap and the village's bilingual 404.html.
+ */
 export const villageFileCount = (v: VillageSnapshot): number =>
-  villagePages(v).length * LANGS.length + LANGS.length + 1;
+  villagePages(v).length * LANGS.length + LANGS.length + 1 + 1;
 
 /** The portal's HTML pages as id/en pairs */
 export const portalPages = (): PagePair[] => [
@@ -85,11 +92,11 @@ export const portalPages = (): PagePair[] => [
 ];
 
 /**
- * Files of the portal: its pages, /sitemap.xml, /sitemap-portal.xml and /404.html. (Astro renders
- * /404.html in every build; a build without the portal does not publish it, nor count it.)
+ * Files of the portal: its pages, /sitemap.xml, /sitemap-portal.xml, /robots.txt and /404.html.
+ * (Astro renders /404.html in every build; a build without the portal does not publish it, nor count it.)
  */
 export const portalFileCount = (portal: boolean): number =>
-  portal ? portalPages().length * LANGS.length + 2 + 1 : 0;
+  portal ? portalPages().length * LANGS.length + 3 + 1 : 0;
 
 /** The same page in the other language: /x/… ↔ /x/en/… for villages, /… ↔ /en/… for the portal. */
 export function otherLanguagePath(path: string, lang: Lang, village?: string): string {

@@ -19,9 +19,11 @@ export const GET: APIRoute = ({ props }) => {
   const name = s[`name.${v.village.kind}`](v.village.name);
   const items = newsByDate(v).map((n) => {
     const link = `${origin}${villagePath(slug, lang, 'berita', n.slug)}`;
+    const title = pick(lang, n.title);
     return [
       '<item>',
-      `<title>${xml(pick(lang, n.title).text)}</title>`,
+      // an article not yet translated says so in the English feed's title
+      `<title>${xml(title.lang ? `${title.text} ${s['news.inIndonesian']}` : title.text)}</title>`,
       `<link>${xml(link)}</link>`,
       `<guid isPermaLink="true">${xml(link)}</guid>`,
       `<pubDate>${new Date(n.date.slice(0, 10)).toUTCString()}</pubDate>`,
@@ -32,7 +34,7 @@ export const GET: APIRoute = ({ props }) => {
   const body = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>',
-    `<title>${xml(`${s['news.title']} · ${name}`)}</title>`,
+    `<title>${xml(`${s['news.title'](v.village.kind)} · ${name}`)}</title>`,
     `<link>${xml(`${origin}${villagePath(slug, lang, 'berita')}`)}</link>`,
     `<atom:link href="${xml(`${origin}${rssPath(slug, lang)}`)}" rel="self" type="application/rss+xml"/>`,
     `<description>${xml(s['meta.news'](name))}</description>`,
