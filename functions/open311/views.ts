@@ -4,10 +4,9 @@
  */
 import type { Field, Service } from '../catalogue/defaults';
 import type { Lang } from '../lib/i18n';
+import { rupiah } from '../lib/rupiah';
 import type { RequestItem, VillageItem } from '../lib/table';
 import { open311Status, STATUS_LABELS } from '../requests/domain/transitions';
-
-const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 
 const TEXT = {
   id: {
@@ -62,7 +61,7 @@ export function serviceView(service: Service, lang: Lang) {
   return {
     service_code: service.code,
     service_name: service.name[lang],
-    description: `${s.product}: ${service.product[lang]}. ${s.cost}: ${service.cost === 0 ? s.free : rupiah(service.cost)}.`,
+    description: `${s.product}: ${service.product[lang]}. ${s.cost}: ${service.cost === 0 ? s.free : rupiah(service.cost, { plain: true })}.`,
     // the applicant (name, NIK) is always asked for, so every service has a definition
     metadata: true,
     type: 'batch' as const,

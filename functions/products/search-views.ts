@@ -6,6 +6,7 @@
 import { config } from '../lib/config';
 import { esc, page, portalMasthead, siteUrl } from '../lib/html';
 import type { Lang } from '../lib/i18n';
+import { rupiah } from '../lib/rupiah';
 import { CATEGORY_LABELS, PRODUCT_CATEGORIES } from './categories';
 import type { searchResult } from './search';
 
@@ -41,7 +42,6 @@ const L = {
   },
 } as const;
 
-const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 const siteBase = () => config.SITE_URL.replace(/\/+$/, '');
 
 /** The product's page on its village's site, in the same language. */

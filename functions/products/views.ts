@@ -4,6 +4,7 @@
  * the version for optimistic concurrency, and every photo whatever its state.
  */
 import { config } from '../lib/config';
+import { rupiah } from '../lib/rupiah';
 import type { ProductItem, ProductPhotoData } from '../lib/table';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 
@@ -29,8 +30,6 @@ export function photoView(p: ProductPhotoData) {
   if (p.status === 'failed') return { id: p.id, status: 'failed' as const, reason: p.reason ?? 'unknown' };
   return { id: p.id, status: 'processing' as const };
 }
-
-const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 
 /**
  * "Desa" or "Kelurahan", from the village code: its fourth segment `1xxx` is a kelurahan, anything
@@ -59,7 +58,7 @@ export function whatsappOrderUrl(
 ): string {
   const price = product.discountPrice ?? product.price;
   const message =
-    `Halo ${product.sellerName}, saya ingin memesan "${product.name}" (${rupiah(price)}/${product.unit}) ` +
+    `Halo ${product.sellerName}, saya ingin memesan "${product.name}" (${rupiah(price, { plain: true })}/${product.unit}) ` +
     `dari ${villageTitle(product.villageCode)} ${product.villageName}. Dilihat di ${productPageUrl(product, siteUrl)}`;
   return `https://wa.me/${product.sellerWhatsapp.replace(/^\+/, '')}?text=${encodeURIComponent(message)}`;
 }

@@ -859,7 +859,7 @@ describe('the request form and the service page', () => {
     }
   });
 
-  it('number fields take digits only, with a hint: "1.500.000" is refused by the browser, never read as 1.5', async () => {
+  it('number fields take digits or Indonesian thousands groups, as the API reads them: never 1.5 for "1.500"', async () => {
     const page = await browser.newPage();
     await page.goto(`${site}/${SLUG}/layanan/sktm/`);
     const income = page.locator('[name="fields.penghasilan_bulanan"]');
@@ -867,13 +867,15 @@ describe('the request form and the service page', () => {
     expect(await income.getAttribute('type')).not.toBe('number');
     const valid = (value: string) =>
       income.fill(value).then(() => income.evaluate((el) => (el as HTMLInputElement).validity.valid));
-    expect(await valid('1.500.000')).toBe(false);
-    expect(await valid('1.500')).toBe(false);
+    expect(await valid('1.500.000')).toBe(true);
     expect(await valid('1500000')).toBe(true);
+    expect(await valid('1.5')).toBe(false);
+    expect(await valid('1.50.000')).toBe(false);
+    expect(await valid('satu juta')).toBe(false);
     const hint = await page.textContent(`#${await income.getAttribute('aria-describedby')}`);
-    expect(hint).toMatch(/tanpa titik.*1500000/);
+    expect(hint).toMatch(/1500000 atau 1\.500\.000/);
     await page.goto(`${site}/${SLUG}/en/layanan/sktm/`);
-    expect(await page.textContent('#f-penghasilan_bulanan-hint')).toMatch(/digits only.*1500000/i);
+    expect(await page.textContent('#f-penghasilan_bulanan-hint')).toMatch(/1500000 or 1\.500\.000/);
     await page.close();
   });
 

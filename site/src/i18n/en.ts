@@ -145,7 +145,7 @@ export const en: Strings = {
   'form.required': 'required',
   'form.choose': '— Choose —',
   'form.numberHint': 'Digits only, e.g. 2',
-  'form.moneyHint': 'Digits only, no dots, e.g. 1500000',
+  'form.moneyHint': 'Digits, thousands dots allowed, e.g. 1500000 or 1.500.000',
   'form.documentsNote': (docs: string) =>
     `The required documents (${docs}) are uploaded on the next page, after you send this form. Have clear photos or scans ready (PDF, JPG, PNG or WebP, up to 5 MB).`,
   'form.noDocumentsNote': 'This service needs no document upload.',
@@ -155,7 +155,7 @@ export const en: Strings = {
 
   'track.title': 'Track a request',
   'track.intro':
-    'Enter the tracking code you received after sending your request to see its status and download the finished letter.',
+    'Enter the tracking code you received after sending your request to see its status and the number of the finished letter (collect it at the office with this code).',
   'track.code': 'Tracking code',
   'track.codeHint': 'For example 7K2QX-M9D4P',
   'track.submit': 'See status',

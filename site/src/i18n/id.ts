@@ -110,7 +110,7 @@ export const id = {
   'form.required': 'wajib',
   'form.choose': '— Pilih —',
   'form.numberHint': 'Angka saja, contoh: 2',
-  'form.moneyHint': 'Angka saja, tanpa titik, contoh: 1500000',
+  'form.moneyHint': 'Angka saja, titik ribuan boleh, contoh: 1500000 atau 1.500.000',
   'form.documentsNote': (docs: string) =>
     `Dokumen persyaratan (${docs}) diunggah di halaman berikutnya, setelah formulir ini dikirim. Siapkan foto atau scan yang jelas (PDF, JPG, PNG atau WebP, maksimal 5 MB).`,
   'form.noDocumentsNote': 'Layanan ini tidak memerlukan unggahan dokumen.',
@@ -120,7 +120,7 @@ export const id = {
 
   'track.title': 'Lacak permohonan',
   'track.intro':
-    'Masukkan kode pelacakan yang Anda terima setelah mengirim permohonan untuk melihat status dan mengunduh surat yang sudah jadi.',
+    'Masukkan kode pelacakan yang Anda terima setelah mengirim permohonan untuk melihat statusnya dan nomor surat yang sudah jadi (ambil suratnya di kantor dengan kode ini).',
   'track.code': 'Kode pelacakan',
   'track.codeHint': 'Contoh: 7K2QX-M9D4P',
   'track.submit': 'Lihat status',
