@@ -1,4 +1,4 @@
-import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
+import { DOCUMENT_MIME_TYPES, type Service } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { esc, page } from '../lib/html';
 import { type Lang, t } from '../lib/i18n';
@@ -51,6 +51,9 @@ const R = {
     resubmitText:
       'Setelah semua berkas pengganti terunggah, kirim permohonan kembali ke petugas desa. Waktu layanan berjalan lagi sejak Anda mengirim ulang.',
     resubmitButton: 'Kirim ulang permohonan',
+    correctTitle: 'Perbaiki isian (bila diminta petugas)',
+    correctHint: 'Isi hanya yang perlu diperbaiki; kolom yang dibiarkan kosong tidak berubah.',
+    keepValue: '— tidak diubah —',
     trackLink: 'Lacak permohonan',
     linkInvalid: 'Tautan tanda terima ini tidak berlaku',
     linkHint:
@@ -104,6 +107,9 @@ const R = {
     resubmitText:
       'Once every replacement is uploaded, send the request back to the village officer. The service time runs again from the moment you resubmit.',
     resubmitButton: 'Submit the request again',
+    correctTitle: 'Correct your answers (if the officer asked)',
+    correctHint: 'Fill in only what needs correcting; a field left empty stays as it was.',
+    keepValue: '— unchanged —',
     trackLink: 'Track this request',
     linkInvalid: 'This receipt link is not valid',
     linkHint:
@@ -212,6 +218,8 @@ export function receiptPage(
   forms: UploadForm[],
   notice: ReceiptNotice,
   now: Date,
+  /** in needs_revision: the service's form fields, to correct answers without JavaScript */
+  correctable: Service['fields'] = [],
 ): string {
   const s = R[lang];
   const docs = forms
@@ -229,7 +237,7 @@ export function receiptPage(
   const state = `<div class="box${tone}" role="status"><p>${esc(stateText(lang, request.status, missing))}</p>${reason ? `<p><strong>${s.reason}:</strong></p><blockquote>${esc(reason)}</blockquote>` : ''}</div>`;
   const resubmit =
     request.status === 'needs_revision'
-      ? `<h2>${s.resubmitTitle}</h2><form method="post" action="${esc(`${config.API_URL}/requests/${request.id}/resubmit`)}"><input type="hidden" name="secret" value="${esc(linkSecret)}"><input type="hidden" name="lang" value="${lang}"><p>${s.resubmitText}</p><button type="submit">${s.resubmitButton}</button></form>`
+      ? `<h2>${s.resubmitTitle}</h2><form method="post" action="${esc(`${config.API_URL}/requests/${request.id}/resubmit`)}"><input type="hidden" name="secret" value="${esc(linkSecret)}"><input type="hidden" name="lang" value="${lang}">${correctionFields(lang, correctable)}<p>${s.resubmitText}</p><button type="submit">${s.resubmitButton}</button></form>`
       : '';
   const due = request.dueAt
     ? esc(fmt(request.dueAt, lang))
@@ -270,4 +278,30 @@ export function receiptLinkErrorPage(lang: Lang, error: { code: string; message:
     `<h1>${s.linkInvalid}</h1><div class="box err" role="alert"><p>${esc(error.message)}</p></div><p>${s.linkHint}</p>
 <p><a href="${esc(`${config.API_URL}/track?lang=${lang}`)}">${s.trackInstead}</a></p><p><small>${esc(error.code)}</small></p>`,
   );
+}
+
+/**
+ * The service's answers as empty inputs on the resubmit form: the villager types only what the officer
+ * asked to correct (an empty one keeps its answer: resubmit.ts drops empty values). Never prefilled —
+ * whoever holds the receipt link would read the applicant's answers. Multi-value lists stay as they are
+ * (a checkbox left unticked could not say "unchanged"); JSON clients can send them.
+ */
+function correctionFields(lang: Lang, fields: Service['fields']): string {
+  const s = R[lang];
+  const inputs = [...fields]
+    .filter((f) => f.datatype !== 'multivaluelist')
+    .sort((a, b) => a.order - b.order)
+    .map((f) => {
+      const id = `fix-${f.code}`;
+      const label = `<label for="${id}">${esc(f.label[lang])}</label>`;
+      if (f.datatype === 'singlevaluelist')
+        return `${label}<select id="${id}" name="fields.${esc(f.code)}"><option value="">${s.keepValue}</option>${(f.values ?? []).map((v) => `<option value="${esc(v.key)}">${esc(v.name[lang])}</option>`).join('')}</select>`;
+      const kind =
+        f.datatype === 'number' ? ' inputmode="numeric"' : f.datatype === 'datetime' ? ' type="date"' : '';
+      return `${label}<input id="${id}" name="fields.${esc(f.code)}"${kind} maxlength="500" autocomplete="off">`;
+    })
+    .join('');
+  return inputs
+    ? `<fieldset><legend>${s.correctTitle}</legend><p><small>${s.correctHint}</small></p>${inputs}</fieldset>`
+    : '';
 }

@@ -771,9 +771,23 @@ describe('a revision without JavaScript, driven with plain HTTP', () => {
       detail.data.documents.find((d: { requirement: string }) => d.requirement === 'kk').contentType,
     ).toBe('image/jpeg');
 
-    // the resubmit form, posted as a browser posts it
+    // the service's answers can be corrected there too: empty inputs, never prefilled with the answers
+    const inputs = [...(resubmitForm?.inner ?? '').matchAll(/name="(fields\.[^"]+)"/g)].map(
+      (m) => m[1] as string,
+    );
+    expect(inputs).toEqual(
+      expect.arrayContaining(['fields.alamat_usaha', 'fields.jenis_usaha', 'fields.lama_usaha']),
+    );
+    expect(resubmitForm?.inner).not.toMatch(/name="fields\.[^"]+"[^>]*value="[^"]+"/);
+    const before = (await call('GET', `/requests/${id}`, { token })).data.fields as Record<string, string>;
+    // the resubmit form, posted as a browser posts it: every input, the one corrected filled in
     const action = new URL(resubmitForm?.action ?? '');
-    const resubmitted = await call('POST', action.pathname, { form: resubmitForm?.fields ?? {} });
+    const posted = {
+      ...resubmitForm?.fields,
+      ...Object.fromEntries(inputs.map((name) => [name, ''])),
+      'fields.alamat_usaha': 'Dusun Krajan RT 02 RW 01',
+    };
+    const resubmitted = await call('POST', action.pathname, { form: posted });
     expect(resubmitted.status).toBe(303);
     const back = resubmitted.headers.get('location') ?? '';
     expect(back).toMatch(new RegExp(`^/requests/${id}/receipt\\?secret=`));
@@ -784,12 +798,15 @@ describe('a revision without JavaScript, driven with plain HTTP', () => {
     );
     expect(after.text).not.toContain('/resubmit');
     expect(after.text).not.toContain('Ganti dengan berkas baru');
-    expect((await call('GET', `/requests/${id}`, { token })).data).toMatchObject({ status: 'resubmitted' });
+    const corrected = (await call('GET', `/requests/${id}`, { token })).data;
+    expect(corrected).toMatchObject({ status: 'resubmitted' });
+    // the one answer typed in changed; the ones left empty kept theirs
+    expect(corrected.fields).toEqual({ ...before, alamat_usaha: 'Dusun Krajan RT 02 RW 01' });
     const tracked = await call('GET', `/track/${detail.data.trackingCode}`);
     expect(tracked.data.status).toBe('resubmitted');
 
     // a second tap lands on the same receipt; nothing changes
-    const twice = await call('POST', action.pathname, { form: resubmitForm?.fields ?? {} });
+    const twice = await call('POST', action.pathname, { form: posted });
     expect(twice.status).toBe(303);
     expect(twice.headers.get('location')).toBe(back);
     expect((await call('GET', `/requests/${id}`, { token })).data.history).toHaveLength(4);

@@ -1,4 +1,5 @@
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { findService } from '../../catalogue/store';
 import { config } from '../../lib/config';
 import { AppError, Invalid } from '../../lib/errors';
 import { endpoint, html, zodFields } from '../../lib/http';
@@ -67,9 +68,22 @@ export const handler = endpoint('requests.receipt', {}, async (ctx) => {
     );
     // only a real view shows (and so uses up) the secret: a HEAD (a link preview, a prefetch) never does
     const showSecret = ctx.method === 'GET' && (await firstView(request.id, ctx.now));
+    // sent back for a fix: the service's answers can be corrected on the resubmit form too
+    const correctable = replacing
+      ? ((await findService(request.villageCode, request.serviceCode))?.fields ?? [])
+      : [];
     return html(
       200,
-      receiptPage(ctx.lang, request, showSecret ? secret : undefined, secret, forms, query.data, ctx.now),
+      receiptPage(
+        ctx.lang,
+        request,
+        showSecret ? secret : undefined,
+        secret,
+        forms,
+        query.data,
+        ctx.now,
+        correctable,
+      ),
     );
   } catch (error) {
     if (!(error instanceof AppError) || !ctx.wantsHtml) throw error;

@@ -37,8 +37,14 @@ export const handler = endpoint(
       return html(error.statusCode, receiptLinkErrorPage(lang, { code: error.code, message }));
     }
     const receipt = `/requests/${request.id}/receipt?secret=${encodeURIComponent(secret ?? '')}&lang=${lang}`;
+    // the form's inputs left empty keep their answers (the receipt never prefills them)
+    const fields = Object.fromEntries(
+      Object.entries(body.fields ?? {}).filter(([, v]) =>
+        Array.isArray(v) ? v.length > 0 : v.trim() !== '',
+      ),
+    );
     try {
-      await resubmit(request, body, now);
+      await resubmit(request, Object.keys(fields).length ? { fields } : {}, now);
     } catch (error) {
       // already resubmitted (a double tap) or moved on meanwhile: the receipt shows where it stands
       if (!(error instanceof AppError) || error.code !== 'invalid_transition') throw error;
