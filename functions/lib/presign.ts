@@ -63,6 +63,17 @@ export type PostCondition =
   | ['eq' | 'starts-with', string, string]
   | ['content-length-range', number, number];
 
+/** A POST policy's signature: HMAC-SHA-256 of the base64 policy with the day's SigV4 signing key. */
+export async function policySignature(
+  credentials: Credentials,
+  shortDate: string,
+  region: string,
+  policy: string,
+): Promise<string> {
+  const key = await getSigningKey(Sha256, credentials, shortDate, region, 's3');
+  return createHmac('sha256', key).update(policy).digest('hex');
+}
+
 /** A browser upload form: POST `url` with `fields` and then the file (S3 enforces the policy). */
 export async function presignedPost(
   cfg: SignerConfig,
@@ -95,8 +106,7 @@ export async function presignedPost(
       conditions: [...conditions].map((c) => JSON.parse(c)),
     }),
   ).toString('base64');
-  const signingKey = await getSigningKey(Sha256, credentials, shortDate, cfg.region, 's3');
-  const signature = createHmac('sha256', signingKey).update(policy).digest('hex');
+  const signature = await policySignature(credentials, shortDate, cfg.region, policy);
   const url = bucketUrl(cfg, input.bucket);
   return {
     url: cfg.endpoint ? url.href : `${url.origin}/`,

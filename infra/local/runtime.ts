@@ -228,7 +228,8 @@ async function headLocal(s3: S3Client, Bucket: string, Key: string) {
   }
 }
 
-function localS3(endpoint: string) {
+/** An S3 client for the local S3 server (path-style, the local credentials). */
+export function localS3(endpoint: string) {
   return new S3Client({
     region: LOCAL_REGION,
     endpoint,

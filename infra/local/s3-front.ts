@@ -17,10 +17,9 @@
  * Everything else (unsigned reads, PUT, DELETE, listings, the photos bucket, any other bucket) is
  * refused with a short JSON error. Photos are read by the site server from the bucket itself.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, request, type ServerResponse } from 'node:http';
-import { getSigningKey, SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from '../../functions/lib/presign';
+import { policySignature, s3Signer } from '../../functions/lib/presign';
 
 export interface S3FrontOptions {
   /** the local S3 server */
@@ -86,14 +85,8 @@ function parsePath(rawPath: string): { bucket: string; key: string } {
 }
 
 export function createS3Front(opts: S3FrontOptions) {
-  const signer = new SignatureV4({
-    credentials: opts.credentials,
-    region: opts.region,
-    service: 's3',
-    sha256: Sha256,
-    uriEscapePath: false,
-    applyChecksum: false,
-  });
+  // the functions' own S3 signer (functions/lib/presign.ts): what signed the link is what checks it
+  const signer = s3Signer({ region: opts.region, credentials: async () => opts.credentials });
 
   /** A presigned GET: the same signature recomputed, and not expired. */
   async function checkPresignedGet(req: IncomingMessage, rawPath: string, search: URLSearchParams) {
@@ -187,8 +180,7 @@ export function createS3Front(opts: S3FrontOptions) {
       more.length
     )
       throw new Refused(403, 'InvalidAccessKeyId', 'X-Amz-Credential does not match the local credentials');
-    const key = await getSigningKey(Sha256, opts.credentials, shortDate as string, opts.region, 's3');
-    const expected = createHmac('sha256', key).update(policy).digest('hex');
+    const expected = await policySignature(opts.credentials, shortDate as string, opts.region, policy);
     if (!sameText(expected, signature))
       throw new Refused(403, 'SignatureDoesNotMatch', 'the policy signature does not match');
     let document: { expiration?: unknown; conditions?: unknown };

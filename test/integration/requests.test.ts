@@ -1,7 +1,6 @@
-import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LocalRuntime } from '../../infra/local/runtime';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
+import { type LocalRuntime, localS3 } from '../../infra/local/runtime';
 import { JPEG, PDF, SPOOFED_PDF } from '../fixtures/files';
 import {
   type Call,
@@ -22,12 +21,7 @@ let s3: S3Client;
 beforeAll(async () => {
   runtime = await startRuntime();
   call = client(runtime.apiUrl);
-  s3 = new S3Client({
-    region: LOCAL_REGION,
-    endpoint: runtime.s3Endpoint,
-    forcePathStyle: true,
-    credentials: LOCAL_CREDENTIALS,
-  });
+  s3 = localS3(runtime.s3Endpoint);
 }, 120_000);
 afterAll(async () => {
   s3?.destroy();
@@ -82,6 +76,27 @@ async function uploadRequired(id: string, secret: string, codes = ['ktp', 'kk', 
     const { confirmed } = await uploadDocument(id, secret, code, PDF, 'application/pdf');
     expect(confirmed.status, confirmed.text).toBe(200);
   }
+}
+
+type CatalogueField = { code: string; datatype: string; required: boolean; values?: { key: string }[] };
+
+/** Surat Pengantar Pindah (kecamatan level) as the public catalogue serves it. */
+async function pindahService() {
+  const services = await call('GET', `/villages/${TAMANSARI}/services`);
+  return services.data.items.find((s: { code: string }) => s.code === 'pindah');
+}
+
+/** Plausible answers to every required field of a service. */
+function requiredAnswers(service: { fields: CatalogueField[] }): Record<string, string> {
+  return Object.fromEntries(
+    service.fields
+      .filter((f) => f.required)
+      .map((f) => [
+        f.code,
+        f.values?.[0]?.key ??
+          (f.datatype === 'number' ? '2' : f.datatype === 'datetime' ? '2026-12-01' : 'Jl. Raya Licin 1'),
+      ]),
+  );
 }
 
 async function submitSku(name?: string, headers: Record<string, string> = {}): Promise<Call> {
@@ -883,16 +898,9 @@ describe('a revision without JavaScript, driven with plain HTTP', () => {
 
   it('a kecamatan-level request forwarded to the camat: the receipt says so and offers no form', async () => {
     const officer = await officerToken();
-    const services = await call('GET', `/villages/${TAMANSARI}/services`);
-    const pindah = services.data.items.find((s: { code: string }) => s.code === 'pindah');
+    const pindah = await pindahService();
     const fields = Object.fromEntries(
-      pindah.fields
-        .filter((f: { required: boolean }) => f.required)
-        .map((f: { code: string; datatype: string; values?: { key: string }[] }) => [
-          `fields.${f.code}`,
-          f.values?.[0]?.key ??
-            (f.datatype === 'number' ? '2' : f.datatype === 'datetime' ? '2026-12-01' : 'Jl. Raya Licin 1'),
-        ]),
+      Object.entries(requiredAnswers(pindah)).map(([code, value]) => [`fields.${code}`, value]),
     );
     const posted = await call('POST', `/villages/${TAMANSARI}/requests`, {
       form: {
@@ -1227,17 +1235,7 @@ describe('officer flow', () => {
 
   it('a kecamatan-level request cannot be forwarded before its documents are in', async () => {
     const token = await officerToken();
-    const services = await call('GET', `/villages/${TAMANSARI}/services`);
-    const pindah = services.data.items.find((s: { code: string }) => s.code === 'pindah');
-    const fields = Object.fromEntries(
-      pindah.fields
-        .filter((f: { required: boolean }) => f.required)
-        .map((f: { code: string; datatype: string; values?: { key: string }[] }) => [
-          f.code,
-          f.values?.[0]?.key ??
-            (f.datatype === 'number' ? '2' : f.datatype === 'datetime' ? '2026-12-01' : 'Jl. Raya Licin 1'),
-        ]),
-    );
+    const fields = requiredAnswers(await pindahService());
     const { data: r } = await call('POST', `/villages/${TAMANSARI}/requests`, {
       json: { serviceCode: 'pindah', applicant: { name: 'Pindah Dini', nik: NIK }, fields },
     });
@@ -1404,18 +1402,9 @@ describe('officer flow', () => {
   it('a kecamatan-level letter is forwarded to the camat, who approves it; the village then completes it', async () => {
     const officer = await officerToken();
     const camat = await signIn(runtime.apiUrl, 'camat@licin');
-    const services = await call('GET', `/villages/${TAMANSARI}/services`);
-    const pindah = services.data.items.find((s: { code: string }) => s.code === 'pindah');
+    const pindah = await pindahService();
     expect(pindah.level).toBe('kecamatan');
-    const fields = Object.fromEntries(
-      pindah.fields
-        .filter((f: { required: boolean }) => f.required)
-        .map((f: { code: string; datatype: string; values?: { key: string }[] }) => [
-          f.code,
-          f.values?.[0]?.key ??
-            (f.datatype === 'number' ? '2' : f.datatype === 'datetime' ? '2026-12-01' : 'Jl. Raya Licin 1'),
-        ]),
-    );
+    const fields = requiredAnswers(pindah);
     const submitted = await call('POST', `/villages/${TAMANSARI}/requests`, {
       json: { serviceCode: 'pindah', applicant: { name: 'Pindah Orang', nik: NIK }, fields },
     });

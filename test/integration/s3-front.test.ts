@@ -3,10 +3,10 @@
  * they share the village sites' origin, so they must behave like the private buckets behind
  * presigned URLs on AWS — presigned POSTs and GETs to the uploads bucket pass, checked; nothing else.
  */
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presignedGet, presignedPost } from '../../functions/lib/presign';
-import type { LocalRuntime } from '../../infra/local/runtime';
+import { type LocalRuntime, localS3 } from '../../infra/local/runtime';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
 import { PDF } from '../fixtures/files';
 import { webpBytes } from '../fixtures/images';
@@ -23,12 +23,7 @@ let signer: Parameters<typeof presignedGet>[0];
 beforeAll(async () => {
   runtime = await startRuntime();
   call = client(runtime.apiUrl);
-  s3 = new S3Client({
-    region: LOCAL_REGION,
-    endpoint: runtime.s3Endpoint,
-    forcePathStyle: true,
-    credentials: LOCAL_CREDENTIALS,
-  });
+  s3 = localS3(runtime.s3Endpoint);
   signer = {
     region: LOCAL_REGION,
     credentials: async () => LOCAL_CREDENTIALS,

@@ -15,7 +15,6 @@ export const en: Record<StringKey, string> = {
   'error.internal': 'Something went wrong on our side. Please try again later.',
   'error.invalid_transition': 'This status change is not allowed.',
   'error.reason_required': 'A reason is required for this status change.',
-  'error.invalid_file': 'The file is not acceptable: its type or size is not what is allowed.',
   'error.file_missing': 'The file has not been uploaded yet. Upload it first.',
   'error.secret': 'The request secret is wrong or missing.',
   'error.documents_incomplete':

@@ -13,7 +13,6 @@ export const id = {
   'error.internal': 'Terjadi kesalahan pada sistem. Coba lagi nanti.',
   'error.invalid_transition': 'Perubahan status ini tidak diperbolehkan.',
   'error.reason_required': 'Alasan wajib diisi untuk perubahan status ini.',
-  'error.invalid_file': 'Berkas tidak sesuai: jenis atau ukurannya tidak sama dengan yang diizinkan.',
   'error.file_missing': 'Berkas belum terunggah. Unggah berkas terlebih dahulu.',
   'error.secret': 'Kode rahasia permohonan salah atau tidak ada.',
   'error.documents_incomplete':
