@@ -30,7 +30,11 @@ export interface EmbeddedOptions {
   dynamoPort?: number;
   /** 0/undefined = a free port */
   s3Port?: number;
-  /** how long to wait for DynamoDB Local to answer; default 30 s */
+  /**
+   * give up if DynamoDB Local has not answered after this long; by default there is no deadline (a
+   * loaded machine may take minutes to start a JVM): the wait ends when it answers or its process exits,
+   * and a note on stderr says it is still starting every 30 s
+   */
   startTimeoutMs?: number;
   /**
    * advertise the endpoints in `<dataDir>/lock` as soon as the servers answer, for later commands to
@@ -119,7 +123,7 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 async function waitForDynamo(
   endpoint: string,
   child: ChildProcess,
-  timeoutMs: number,
+  timeoutMs: number | undefined,
   output: () => string,
 ): Promise<void> {
   const client = new DynamoDBClient({
@@ -128,7 +132,9 @@ async function waitForDynamo(
     credentials: LOCAL_CREDENTIALS,
     maxAttempts: 1,
   });
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = timeoutMs === undefined ? Number.POSITIVE_INFINITY : started + timeoutMs;
+  let noted = started;
   try {
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
@@ -140,8 +146,13 @@ async function waitForDynamo(
         await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(1000) });
         return;
       } catch {
-        if (Date.now() > deadline) {
+        const now = Date.now();
+        if (now > deadline) {
           throw new Error(`DynamoDB Local did not answer within ${timeoutMs} ms:\n${output()}`);
+        }
+        if (now - noted >= 30_000 && process.env.LOG_LEVEL !== 'silent') {
+          noted = now;
+          process.stderr.write(`DynamoDB Local is still starting (${Math.round((now - started) / 1000)} s)…\n`);
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -230,7 +241,7 @@ async function startLocked(
   let fauxqs: Awaited<ReturnType<typeof startFauxqs>> | undefined;
   try {
     [, fauxqs] = await Promise.all([
-      waitForDynamo(dynamoEndpoint, child, opts.startTimeoutMs ?? 30_000, () => tail),
+      waitForDynamo(dynamoEndpoint, child, opts.startTimeoutMs, () => tail),
       startFauxqs({
         port: opts.s3Port || 0,
         logger: false,

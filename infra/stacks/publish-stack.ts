@@ -118,6 +118,7 @@ export class PublishStack extends Stack {
         '.local',
         '.lambda-deps',
         'site/.astro',
+        '.astro', // Astro's cache at the root: a concurrent site build rewrites it while synth copies
         '*.log',
         'test',
       ],
