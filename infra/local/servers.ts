@@ -152,7 +152,9 @@ async function waitForDynamo(
         }
         if (now - noted >= 30_000 && process.env.LOG_LEVEL !== 'silent') {
           noted = now;
-          process.stderr.write(`DynamoDB Local is still starting (${Math.round((now - started) / 1000)} s)…\n`);
+          process.stderr.write(
+            `DynamoDB Local is still starting (${Math.round((now - started) / 1000)} s)…\n`,
+          );
         }
         await new Promise((r) => setTimeout(r, 100));
       }
