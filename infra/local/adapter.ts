@@ -416,7 +416,7 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
         const payload = token === '' ? null : await opts.verifyToken(token).catch(() => null);
         if (!payload) {
           // our error shape, in the caller's language (on AWS API Gateway's authorizer answers this
-          // itself, as {"message":"Unauthorized"}: README "What differs on AWS")
+          // itself, as {"message":"Unauthorized"}: docs/decisions/0015-every-error-in-our-shape.md)
           const lang = negotiateLang(headers['accept-language'], queryStringParameters?.lang);
           sendJson(401, errorBody('unauthorized', t(lang, 'error.unauthorized')), {
             'www-authenticate': token === '' ? 'Bearer' : 'Bearer error="invalid_token"',

@@ -93,7 +93,7 @@ export class AuthStack extends Stack {
       userPoolClientName: 'web',
       generateSecret: false,
       // apps sign in with SRP (the password never leaves the device); operators holding AWS credentials
-      // (cognito-idp:AdminInitiateAuth) can get a token from the CLI: README "Signing in on AWS"
+      // (cognito-idp:AdminInitiateAuth) can get a token from the CLI: docs/deploy.md "Signing in on AWS"
       authFlows: { userSrp: true, adminUserPassword: true },
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
