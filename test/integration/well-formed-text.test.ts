@@ -126,6 +126,9 @@ describe('text the API accepts is well-formed Unicode', () => {
   });
 
   it('a request with a lone surrogate in the applicant or a service field answers 400 naming each, and files nothing', async () => {
+    const queue = () => call('GET', `/villages/${TAMANSARI}/requests?limit=100`, { token: officer });
+    const before = await queue();
+    expect(before.status, before.text).toBe(200);
     const body = skuBody(`Siti ${LONE} Aminah`);
     const res = await call('POST', `/villages/${TAMANSARI}/requests`, {
       json: { ...body, fields: { ...body.fields, nama_usaha: `Kopi ${LONE}`, [`x${LONE}`]: 'y' } },
@@ -147,6 +150,7 @@ describe('text the API accepts is well-formed Unicode', () => {
     });
     expect(open311.status).toBe(400);
     expect(JSON.stringify(await open311.json())).toContain('attribute[nama_usaha]');
+    expect((await queue()).data.items).toHaveLength(before.data.items.length);
   });
 
   it('a form post whose percent-encoding is not UTF-8 answers 400 naming the field instead of storing U+FFFD', async () => {
@@ -174,7 +178,12 @@ describe('reads never throw on text stored before the rule', () => {
     const { patchProduct } = await import('../../functions/products/store');
     await patchProduct(
       product.id,
-      { version: product.version, name: `Gula Aren ${LONE} Asli`, unit: `kg${LONE}`, sellerName: `Kopi ${LONE}` } as never,
+      {
+        version: product.version,
+        name: `Gula Aren ${LONE} Asli`,
+        unit: `kg${LONE}`,
+        sellerName: `Kopi ${LONE}`,
+      } as never,
       { role: 'seller', username: 'seller@tamansari-licin' },
       new Date(),
     );
