@@ -88,5 +88,8 @@ describe('/openapi.json documents the fields of each service', () => {
     );
     expect(field.properties.datatype.description).toMatch(/JSON number/);
     expect(field.properties.values.items.properties).toHaveProperty('key');
+    // what the route answers (the merged catalogue, as the defaults are) conforms to it
+    const check = addFormats(new Ajv2020({ strict: false })).compile(inline(ok) as Json);
+    expect(check({ items: DEFAULT_CATALOGUE, cursor: null }) ? [] : check.errors).toEqual([]);
   });
 });
