@@ -90,9 +90,9 @@ export const SubmitFieldsDoc = z
   );
 
 /** `fields` of a resubmission: only the answers to correct, by the same rules. */
-export const ResubmitFieldsDoc = z.record(z.string(), FieldValue).check(
-  z.describe(`Only the answers to correct, by field code: ${DATATYPE_HELP}.`),
-);
+export const ResubmitFieldsDoc = z
+  .record(z.string(), FieldValue)
+  .check(z.describe(`Only the answers to correct, by field code: ${DATATYPE_HELP}.`));
 
 /** A service of the village's catalogue as `GET /villages/{code}/services` answers it. */
 const FieldDoc = z.object({
