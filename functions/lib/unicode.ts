@@ -78,7 +78,7 @@ export function readForm(body: string): { form: URLSearchParams; illFormed: stri
       const at = pair.indexOf('=');
       const [name, value] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
       if (decodeStrict(name) === undefined || decodeStrict(value) === undefined)
-        illFormed.push(new URLSearchParams(`${name}=`).keys().next().value ?? name);
+        illFormed.push(new URLSearchParams(`${name}=`).keys().next().value || '(body)');
     }
   return { form, illFormed: [...new Set(illFormed)] };
 }

@@ -35,6 +35,7 @@ describe('well-formed text', () => {
 
   it('a form field is named when its percent-encoding is not UTF-8, not when it is merely odd', () => {
     expect(readForm('a=%ED%A0%80&b=ok&c=%FF&d=%E2%82%AC&e=100%25&f=%zz&g=a+b').illFormed).toEqual(['a', 'c']);
+    expect(readForm('=%FF').illFormed).toEqual(['(body)']);
     expect(readForm('na%C3%AFve%ED%A0%80=x').illFormed).toEqual(['naïve\ufffd\ufffd\ufffd']);
     const { form, illFormed } = readForm('fields.nama=Kopi+%E2%98%95&applicant.name=Siti');
     expect(illFormed).toEqual([]);
