@@ -10,6 +10,7 @@ import { AppError, Invalid, TooLarge, UnsupportedMediaType } from './errors';
 import { errorPage } from './html';
 import { fieldLabel, type Lang, negotiateLang, t } from './i18n';
 import { log } from './log';
+import { illFormedPaths, readForm, UNICODE_MESSAGE } from './unicode';
 import type * as z from './zod';
 
 export type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -64,7 +65,8 @@ export const html = (statusCode: number, body: string, headers: Record<string, s
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action *; base-uri 'none'; frame-ancestors 'none'",
     ...headers,
   },
-  body,
+  // a page may print text stored before the Unicode rule (lib/unicode.ts): "�", never a broken byte
+  body: body.toWellFormed(),
 });
 
 export const redirect = (location: string, statusCode = 303): Result => ({
@@ -109,6 +111,10 @@ function issueMessage(issue: z.core.$ZodIssue, atRoot: boolean): string {
     for (const branch of issue.errors)
       for (const nested of branch) if (nested.message.startsWith('field.')) return nested.message;
   }
+  // a record's key (`fields.<code>`) that is not text: the key schema's own message
+  if (issue.code === 'invalid_key' || issue.code === 'invalid_element') {
+    for (const nested of issue.issues) if (nested.message.startsWith('field.')) return nested.message;
+  }
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'field.required';
   if (atRoot && issue.code === 'invalid_type') return 'field.body_object';
   if (issue.code === 'too_big') return 'field.too_long';
@@ -136,6 +142,10 @@ function parse<T>(schema: z.ZodMiniType<T> | undefined, value: unknown, prefix: 
   if (!schema) return value as T;
   const result = schema.safeParse(value);
   if (!result.success) throw new Invalid(zodFields(result.error, prefix));
+  // the Unicode rule of every string schema (lib/zod.ts), also for what none of them read: a body
+  // taken whole (`z.unknown()`, checked later by the domain), keys of records, extra keys
+  const stray = illFormedPaths(value, prefix);
+  if (stray.length) throw new Invalid(stray.map((path) => ({ path, message: UNICODE_MESSAGE })));
   return result.data;
 }
 
@@ -151,7 +161,13 @@ export function errorResponse(error: unknown, lang: Lang, requestId: string, htm
         code: error.code,
         message: t(lang, error.message, error.params),
         ...(error.fields
-          ? { fields: error.fields.map((f) => ({ path: f.path, message: t(lang, f.message, f.params) })) }
+          ? {
+              // a path may hold the very key that was refused as ill-formed: shown with U+FFFD
+              fields: error.fields.map((f) => ({
+                path: f.path.toWellFormed(),
+                message: t(lang, f.message, f.params),
+              })),
+            }
           : {}),
       },
     };
@@ -213,9 +229,13 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(
         const text = rawBody(event);
         if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new TooLarge();
         if (isForm) {
-          form = new URLSearchParams(text);
-          body = formToObject(form);
+          const read = readForm(text);
+          form = read.form;
           lang = negotiateLang(headers['accept-language'], form.get('lang') ?? query.lang);
+          // bytes that are not UTF-8 (`%ED%A0%80`): refused by name, not read as U+FFFD
+          if (read.illFormed.length)
+            throw new Invalid(read.illFormed.map((path) => ({ path, message: UNICODE_MESSAGE })));
+          body = formToObject(form);
         } else if (contentType === 'application/json' || (contentType === '' && text.trim() === '')) {
           try {
             body = text.trim() === '' ? {} : JSON.parse(text);

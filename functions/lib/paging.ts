@@ -20,7 +20,9 @@ function checkCursorShape(cursor: string) {
   }
   if (!decoded || typeof decoded !== 'object' || Array.isArray(decoded)) throw badCursor();
   const values = Object.values(decoded);
-  if (values.length === 0 || values.some((v) => typeof v !== 'string')) throw badCursor();
+  // key values are well-formed text like everything else the API reads (lib/unicode.ts)
+  if (values.length === 0 || values.some((v) => typeof v !== 'string' || !v.isWellFormed()))
+    throw badCursor();
 }
 
 /**

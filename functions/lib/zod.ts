@@ -5,10 +5,21 @@
  * once, so issue messages (e.g. "Invalid input: expected string, received undefined", which
  * `zodFields` in ./http.ts maps to `field.required`) are the same as classic zod's.
  * Import zod in functions/ from this module, never from 'zod' or 'zod/mini' directly.
+ *
+ * `string()` here is zod's with one rule added for every text field of every schema: the text is
+ * well-formed Unicode (no lone UTF-16 surrogate; see ./unicode.ts). It is checked first and aborts
+ * the field's other checks, so the field is named once, with `field.unicode`.
  */
-import { config } from 'zod/mini';
+import { config, type core, refine, string as zodString } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { UNICODE_MESSAGE } from './unicode';
 
 config(en());
 
 export * from 'zod/mini';
+
+export function string(params?: string | core.$ZodStringParams) {
+  return zodString(params).check(
+    refine((value: string) => value.isWellFormed(), { error: UNICODE_MESSAGE, abort: true }),
+  );
+}

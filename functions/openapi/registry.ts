@@ -68,6 +68,7 @@ import {
   VillageOut,
   VillageParams,
 } from '../villages/schemas';
+import { ResubmitFieldsDoc, ServicePage, SubmitFieldsDoc } from './service-fields';
 
 export interface RouteSchemas {
   params?: z.ZodMiniObject;
@@ -125,10 +126,17 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
   },
   'villages.news': { params: VillageParams, body: NewsBody, response: { status: 201, schema: anything } },
   'villages.apbdes': { params: ApbdesParams, body: ApbdesBody, response: { status: 200, schema: anything } },
-  'services.list': { params: VillageParams, response: { status: 200, schema: Page } },
+  'services.list': {
+    params: VillageParams,
+    response: {
+      status: 200,
+      schema: ServicePage,
+      description: "The village's catalogue: each service's requirements and the fields a submission answers",
+    },
+  },
   'requests.submit': {
     params: VillageRequestsParams,
-    body: SubmitBody,
+    body: z.extend(SubmitBody, { fields: z.optional(SubmitFieldsDoc) }),
     bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
     response: {
       status: 201,
@@ -158,7 +166,7 @@ export const registry: Record<DeployedRouteId, RouteSchemas> = {
   },
   'requests.resubmit': {
     params: RequestParams,
-    body: ResubmitBody,
+    body: z.extend(ResubmitBody, { fields: z.optional(ResubmitFieldsDoc) }),
     bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
     response: {
       status: 200,

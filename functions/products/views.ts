@@ -60,7 +60,9 @@ export function whatsappOrderUrl(
   const message =
     `Halo ${product.sellerName}, saya ingin memesan "${product.name}" (${rupiah(price, { plain: true })}/${product.unit}) ` +
     `dari ${villageTitle(product.villageCode)} ${product.villageName}. Dilihat di ${productPageUrl(product, siteUrl)}`;
-  return `https://wa.me/${product.sellerWhatsapp.replace(/^\+/, '')}?text=${encodeURIComponent(message)}`;
+  // stored text may predate the Unicode rule (lib/unicode.ts): a lone surrogate would make
+  // encodeURIComponent throw and take every list of the village down with it
+  return `https://wa.me/${product.sellerWhatsapp.replace(/^\+/, '')}?text=${encodeURIComponent(message.toWellFormed())}`;
 }
 
 export const productPageUrl = (p: Pick<ProductItem, 'villageSlug' | 'slug'>, siteUrl = config.SITE_URL) =>

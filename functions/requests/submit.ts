@@ -9,7 +9,7 @@ import { transact } from '../lib/transact';
 import { getVillage, villageHeading } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
-import { SubmitBody, type SubmitInput } from './schemas';
+import { type FieldInput, SubmitBody, type SubmitInput } from './schemas';
 import { dueCalculator, queueSort } from './store';
 
 export interface Receipt {
@@ -59,12 +59,15 @@ export interface CheckedSubmission {
   values: Record<string, string | string[]>;
 }
 
-/** The string / string-list values of a `fields` object as sent (the rest is the schema's to report). */
-function fieldValues(raw: unknown): Record<string, string | string[]> {
+/** The text, number and text-list values of a `fields` object as sent (the rest is the schema's to report). */
+function fieldValues(raw: unknown): Record<string, FieldInput> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
   return Object.fromEntries(
     Object.entries(raw).filter(
-      ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
+      ([, v]) =>
+        typeof v === 'string' ||
+        (typeof v === 'number' && Number.isFinite(v)) ||
+        (Array.isArray(v) && v.every((x) => typeof x === 'string')),
     ),
   );
 }

@@ -138,7 +138,8 @@ export async function transition(
 export async function resubmit(
   request: RequestItem,
   input: {
-    fields?: Record<string, string | string[]>;
+    /** corrected answers; a `number` field may be a JSON number (stored as canonical text) */
+    fields?: Record<string, string | number | string[]>;
     /** corrected applicant data, already validated by ResubmitBody (a NIK by the same check as submit's) */
     applicant?: { name?: string; nik?: string; whatsapp?: string };
   },

@@ -21,6 +21,7 @@ import {
   Village,
   type VillageItem,
 } from '../lib/table';
+import { wellFormedDeep } from '../lib/unicode';
 import { readyPhoto, whatsappOrderUrl } from '../products/views';
 import { DEFAULT_OFFICE_HOURS } from '../requests/domain/due';
 import { STATUSES } from '../requests/domain/transitions';
@@ -257,8 +258,9 @@ export async function exportVillage(
     })),
     apbdes: budget ? { year: budget.year, income: budget.income, sectors: budget.sectors } : null,
   };
-  // through the contract: whatever it does not name (personal data included) is dropped, never passed on
-  return VillageSchema.parse(snapshot);
+  // through the contract: whatever it does not name (personal data included) is dropped, never passed on;
+  // text stored before the Unicode rule (lib/unicode.ts) reaches the site with U+FFFD, never ill-formed
+  return VillageSchema.parse(wellFormedDeep(snapshot));
 }
 
 export async function exportRegency(
@@ -271,20 +273,22 @@ export async function exportRegency(
     queryPage(Kecamatan, indexes.kecamatanByRegency, { regencyCode }, { all: true }),
     queryPage(Village, indexes.villageByRegency, { regencyCode }, { all: true }),
   ]);
-  return RegencySchema.parse({
-    generatedAt: now.toISOString(),
-    apiUrl: urls.apiUrl,
-    siteUrl: urls.siteUrl,
-    regency: { code: regencyCode, name: regency?.name ?? regencyCode },
-    kecamatan: kecamatan.items
-      .sort((a, b) => a.name.localeCompare(b.name, 'id'))
-      .map((k) => ({
-        code: k.code,
-        name: k.name,
-        villages: villages.items
-          .filter((v) => v.kecamatanCode === k.code)
-          .sort((a, b) => a.name.localeCompare(b.name, 'id'))
-          .map((v) => ({ code: v.code, slug: v.slug, name: v.name, kind: v.kind })),
-      })),
-  });
+  return RegencySchema.parse(
+    wellFormedDeep({
+      generatedAt: now.toISOString(),
+      apiUrl: urls.apiUrl,
+      siteUrl: urls.siteUrl,
+      regency: { code: regencyCode, name: regency?.name ?? regencyCode },
+      kecamatan: kecamatan.items
+        .sort((a, b) => a.name.localeCompare(b.name, 'id'))
+        .map((k) => ({
+          code: k.code,
+          name: k.name,
+          villages: villages.items
+            .filter((v) => v.kecamatanCode === k.code)
+            .sort((a, b) => a.name.localeCompare(b.name, 'id'))
+            .map((v) => ({ code: v.code, slug: v.slug, name: v.name, kind: v.kind })),
+        })),
+    }),
+  );
 }

@@ -82,6 +82,8 @@ export const en: Record<StringKey, string> = {
   'field.json': 'the request body is not valid JSON',
   'field.body_object': 'the request body must be a JSON object',
   'field.number': 'a number, e.g. 3 or 1.500.000',
+  'field.unicode':
+    'holds a broken character (not valid Unicode text, e.g. a cut-off copy and paste); type it again',
   'label.serviceCode': 'Service',
   'label.applicant.name': 'Full name (as on the ID card)',
   'label.applicant.nik': 'NIK',

@@ -81,6 +81,8 @@ export const id = {
   'field.json': 'isi permintaan bukan JSON yang valid',
   'field.body_object': 'isi permintaan harus berupa objek JSON',
   'field.number': 'isi dengan angka, mis. 3 atau 1.500.000',
+  'field.unicode':
+    'berisi karakter rusak (bukan teks Unicode yang sah, mis. hasil salin-tempel yang terpotong); ketik ulang isian ini',
   'label.serviceCode': 'Layanan',
   'label.applicant.name': 'Nama lengkap (sesuai KTP)',
   'label.applicant.nik': 'NIK',

@@ -2,6 +2,15 @@ import type { Service } from '../../catalogue/defaults';
 import type { FieldError } from '../../lib/errors';
 
 type Value = string | string[];
+/** an answer as sent: text, a list of keys, or (for a `number` field) a JSON number */
+type Input = Value | number;
+
+/** what a field of another datatype says to a JSON number */
+const NOT_A_NUMBER_FIELD: Record<string, string> = {
+  singlevaluelist: 'field.value_list',
+  multivaluelist: 'field.value_list',
+  datetime: 'field.date',
+};
 
 /**
  * Checks a request's service-specific fields against the service definition (Open311 datatypes).
@@ -10,7 +19,7 @@ type Value = string | string[];
  */
 export function checkFields(
   service: Pick<Service, 'fields'>,
-  input: Record<string, Value>,
+  input: Record<string, Input>,
 ): { values: Record<string, Value>; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const values: Record<string, Value> = {};
@@ -21,9 +30,26 @@ export function checkFields(
   for (const field of [...service.fields].sort((a, b) => a.order - b.order)) {
     const path = `fields.${field.code}`;
     const raw = input[field.code];
-    const empty = raw === undefined || (Array.isArray(raw) ? raw.length === 0 : raw.trim() === '');
+    const empty =
+      raw === undefined ||
+      (Array.isArray(raw) ? raw.length === 0 : typeof raw === 'string' && raw.trim() === '');
     if (empty) {
       if (field.required) errors.push({ path, label: field.label, message: 'field.required' });
+      continue;
+    }
+    if (typeof raw === 'number') {
+      // JSON clients send numbers as numbers; stored as the canonical text a form's answer becomes
+      const v = field.datatype === 'number' ? jsonNumber(raw) : undefined;
+      if (v === undefined)
+        errors.push({
+          path,
+          label: field.label,
+          message:
+            field.datatype === 'number'
+              ? 'field.number'
+              : (NOT_A_NUMBER_FIELD[field.datatype] ?? 'field.invalid'),
+        });
+      else values[field.code] = v;
       continue;
     }
     const keys = new Set((field.values ?? []).map((v) => v.key));
@@ -68,6 +94,15 @@ export function checkFields(
     }
   }
   return { values, errors };
+}
+
+/**
+ * A JSON number in the canonical form `indonesianNumber` answers (`3`, `2.5`, `-4`), or undefined for
+ * what has no plain decimal writing (`1e21`). Never read as Indonesian writing: 1.234 is not 1234.
+ */
+export function jsonNumber(n: number): string | undefined {
+  const text = String(n);
+  return Number.isFinite(n) && /^-?\d+(\.\d+)?$/.test(text) ? text : undefined;
 }
 
 /**

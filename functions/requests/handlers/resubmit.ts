@@ -40,7 +40,7 @@ export const handler = endpoint(
     // the form's inputs left empty keep their answers (the receipt never prefills them)
     const fields = Object.fromEntries(
       Object.entries(body.fields ?? {}).filter(([, v]) =>
-        Array.isArray(v) ? v.length > 0 : v.trim() !== '',
+        Array.isArray(v) ? v.length > 0 : typeof v === 'number' || v.trim() !== '',
       ),
     );
     try {

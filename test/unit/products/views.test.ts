@@ -33,3 +33,14 @@ describe('the WhatsApp order message names the village by its kind', () => {
       expect(villageTitle(code).toLowerCase()).toBe(villageKind(code));
   });
 });
+
+describe('the WhatsApp order link never throws on stored text', () => {
+  it('a lone surrogate stored before the Unicode rule is sent as U+FFFD', () => {
+    const url = whatsappOrderUrl(
+      { ...product('35.10.24.2008', 'Tamansari'), name: 'Gula Aren \ud800 Asli', unit: 'kg\udc00' },
+      'https://s.example',
+    );
+    expect(message(url)).toContain('"Gula Aren \ufffd Asli"');
+    expect(message(url)).toContain('/kg\ufffd)');
+  });
+});

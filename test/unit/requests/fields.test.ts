@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFields, indonesianNumber } from '../../../functions/requests/domain/fields';
+import { checkFields, indonesianNumber, jsonNumber } from '../../../functions/requests/domain/fields';
 
 describe('numbers as villagers type them', () => {
   it('reads Indonesian thousands dots and decimal commas', () => {
@@ -37,6 +37,38 @@ describe('numbers as villagers type them', () => {
     });
     expect(checkFields(service as never, { penghasilan: 'sejuta' }).errors).toEqual([
       { path: 'fields.penghasilan', label: service.fields[0]?.label, message: 'field.number' },
+    ]);
+  });
+
+  it('a JSON number is stored as the same canonical text, never read as Indonesian writing', () => {
+    expect(jsonNumber(3)).toBe('3');
+    expect(jsonNumber(2.5)).toBe('2.5');
+    expect(jsonNumber(1.234)).toBe('1.234');
+    expect(jsonNumber(-4)).toBe('-4');
+    expect(jsonNumber(1e21)).toBeUndefined();
+    const service = {
+      fields: [
+        {
+          code: 'lama',
+          label: { id: 'Lama', en: 'Years' },
+          datatype: 'number' as const,
+          required: true,
+          order: 1,
+        },
+        {
+          code: 'nama',
+          label: { id: 'Nama', en: 'Name' },
+          datatype: 'string' as const,
+          required: true,
+          order: 2,
+        },
+      ],
+    };
+    expect(checkFields(service as never, { lama: 3, nama: 'Kopi' })).toEqual(
+      checkFields(service as never, { lama: '3', nama: 'Kopi' }),
+    );
+    expect(checkFields(service as never, { lama: 0, nama: 7 }).errors).toEqual([
+      { path: 'fields.nama', label: service.fields[1]?.label, message: 'field.invalid' },
     ]);
   });
 });
