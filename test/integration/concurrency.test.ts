@@ -360,4 +360,40 @@ describe('products, N at once', () => {
       320, 640, 800,
     ]);
   });
+
+  it('a confirm while another confirm’s processing has moved the upload but not yet marked it ready answers 202, not photo_missing', async () => {
+    const product = await newProduct('Kopi Foto Tengah Jalan');
+    const bytes = await plainJpeg({ width: 800, height: 600 });
+    const created = await call('POST', `/products/${product.id}/photos`, {
+      token: seller,
+      json: { contentType: 'image/jpeg', size: bytes.length },
+    });
+    expect(created.status, created.text).toBe(201);
+    const photoId = created.data.photoId as string;
+    expect((await postToS3(created.data.url, created.data.fields, bytes, 'image/jpeg')).status).toBeLessThan(
+      300,
+    );
+    // where the first run stands: its variants written and the upload moved to originals/, the photo
+    // not marked ready yet (photo-process.ts does these in this order)
+    const { config } = await import('../../functions/lib/config');
+    const { copyObject, deleteObject } = await import('../../functions/lib/s3');
+    const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
+    await copyObject(
+      config.UPLOADS_BUCKET,
+      incomingPhotoKey(product.id, photoId),
+      originalPhotoKey(product.id, photoId),
+    );
+    await deleteObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId));
+
+    const meanwhile = await call('POST', `/products/${product.id}/photos/${photoId}/confirm`, {
+      token: seller,
+    });
+    expect(meanwhile.status, meanwhile.text).toBe(202);
+    // the first run finishes: the next confirm answers the ready photo
+    const { processUploadedPhoto } = await import('../../functions/products/photo-process');
+    await processUploadedPhoto(product.id, photoId, new Date());
+    const done = await call('POST', `/products/${product.id}/photos/${photoId}/confirm`, { token: seller });
+    expect(done.status, done.text).toBe(200);
+    expect(done.data.photos.find((p: { id: string }) => p.id === photoId).status).toBe('ready');
+  });
 });
