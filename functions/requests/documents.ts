@@ -9,7 +9,6 @@ import { browserSigner, copyObject, deleteObject, getObject, headObject } from '
 import { sniffType } from '../lib/sniff';
 import {
   type DocumentItem,
-  getItem,
   isConditionFailed,
   RequestDocument,
   type RequestItem,
@@ -17,7 +16,7 @@ import {
 } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { acceptsDocuments } from './domain/transitions';
-import { dueCalculator, getRequest, listDocuments, queueSort } from './store';
+import { dueCalculator, getDocument, getRequest, listDocuments, queueSort } from './store';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /**
@@ -196,13 +195,13 @@ export async function confirmDocument(requestId: string, documentId: string, now
   const requirement = requirementOf(request, requirementCode);
   const key = incomingKey(request.id, documentId);
   const finalKey = documentKey(request.id, documentId);
-  const existing = await readDocument(requestId, documentId);
+  const existing = await getDocument(requestId, documentId);
   // confirmed already (a reload, a retry, a confirm that died after its document write), or replaced
   // by a newer file since
   if (existing && existing.status !== 'pending') return settle(request, existing, now);
   /** Another confirm of this upload got there first: its result, or undefined when none did. */
   const byAnother = async () => {
-    const stored = await readDocument(requestId, documentId);
+    const stored = await getDocument(requestId, documentId);
     return stored && stored.status !== 'pending' ? settle(request, stored, now) : undefined;
   };
   /** No file: moved away by a concurrent confirm (whose document answers), or never uploaded. */
@@ -279,11 +278,6 @@ export async function confirmDocument(requestId: string, documentId: string, now
   }
   await deleteObject(config.UPLOADS_BUCKET, key);
   return settle(request, confirmed, now);
-}
-
-/** The document's stored item, read consistently (undefined when there is none yet). */
-async function readDocument(requestId: string, documentId: string) {
-  return (await getItem(RequestDocument, { requestId, documentId }, { consistent: true })).Item;
 }
 
 /**
