@@ -430,7 +430,8 @@ export const routes = [
     // sends the processor the upload's S3 event itself (a lost S3 event is recovered by confirm)
     photoQueue: 'write',
     probes: ['uploads'],
-    keys: { uploads: ['incoming/products/'] },
+    // the upload, and its original once the processor has moved it (still processing, not missing)
+    keys: { uploads: ['incoming/products/', 'originals/products/'] },
     summary:
       'Tell the API a photo was uploaded (idempotent; triggers processing): 202 while it runs, 200 once done',
   },

@@ -7,10 +7,16 @@ import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { type PostCondition, presignedGet, presignedPost } from '../lib/presign';
 import { browserSigner, copyObject, deleteObject, getObject, headObject } from '../lib/s3';
 import { sniffType } from '../lib/sniff';
-import { getItem, isConditionFailed, RequestDocument, type RequestItem, ServiceRequest } from '../lib/table';
+import {
+  type DocumentItem,
+  isConditionFailed,
+  RequestDocument,
+  type RequestItem,
+  ServiceRequest,
+} from '../lib/table';
 import { getVillage } from '../villages/store';
 import { acceptsDocuments } from './domain/transitions';
-import { dueCalculator, getRequest, listDocuments, queueSort } from './store';
+import { dueCalculator, getDocument, getRequest, listDocuments, queueSort } from './store';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /**
@@ -174,7 +180,13 @@ async function rejectFile(key: string, why: FileError, facts: FileFacts): Promis
  * Counts an uploaded document once its bytes are checked: size within 5 MB and the real type (from
  * the first bytes, not the name or the declared type) one the requirement accepts. A spoofed file is
  * deleted. When the last required document is in, the request is complete and its promise starts.
- * Idempotent: confirming again changes nothing.
+ *
+ * Idempotent, also when confirms of one upload run at once (S3's redirect GET and the client's POST,
+ * a reload, a retry): the document write is conditional, so only the first confirm turns the upload
+ * `confirmed` (and sets its `confirmedAt`); every other one finds it confirmed — before it starts,
+ * or when its own write is refused, or when the file it was checking has already been moved away —
+ * and answers from the stored document what the first answered. Each one then finishes what a
+ * confirm may have left undone (retiring earlier files, settling completeness).
  */
 export async function confirmDocument(requestId: string, documentId: string, now: Date) {
   const request = await getRequest(requestId);
@@ -183,25 +195,26 @@ export async function confirmDocument(requestId: string, documentId: string, now
   const requirement = requirementOf(request, requirementCode);
   const key = incomingKey(request.id, documentId);
   const finalKey = documentKey(request.id, documentId);
-  const { Item: existing } = await getItem(RequestDocument, { requestId, documentId }, { consistent: true });
-  // confirming again (a reloaded redirect) changes nothing once a newer file replaced this one
-  if (existing?.status === 'replaced')
-    return { documentId, status: existing.status, complete: !!request.completeAt };
-  // confirmed already: a retry still finishes what a confirm that died after its document write (or
-  // gave up on conflicts) left undone — retiring the earlier files, settling completeness
-  if (existing?.status === 'confirmed') {
-    await retirePrevious(requestId, requirement.code, existing);
-    return {
-      documentId,
-      status: 'confirmed' as const,
-      complete: request.completeAt ? true : await markCompleteIfReady(request.id, now),
-    };
-  }
+  const existing = await getDocument(requestId, documentId);
+  // confirmed already (a reload, a retry, a confirm that died after its document write), or replaced
+  // by a newer file since
+  if (existing && existing.status !== 'pending') return settle(request, existing, now);
+  /** Another confirm of this upload got there first: its result, or undefined when none did. */
+  const byAnother = async () => {
+    const stored = await getDocument(requestId, documentId);
+    return stored && stored.status !== 'pending' ? settle(request, stored, now) : undefined;
+  };
+  /** No file: moved away by a concurrent confirm (whose document answers), or never uploaded. */
+  const gone = async () => {
+    const settled = await byAnother();
+    if (!settled) throw new Unprocessable('file_missing', 'error.file_missing');
+    return settled;
+  };
 
   // this function may list the uploads bucket (route `probes`): a missing key is a 404 (undefined);
   // a 403 is a real denial and fails loudly instead of reading as "not uploaded"
   const head = await headObject(config.UPLOADS_BUCKET, key);
-  if (!head) throw new Unprocessable('file_missing', 'error.file_missing');
+  if (!head) return gone();
   const size = head.size;
   if (size < 1) return rejectFile(key, 'file_empty', {});
   if (size > MAX_DOCUMENT_BYTES) return rejectFile(key, 'file_too_big', { size });
@@ -209,8 +222,10 @@ export async function confirmDocument(requestId: string, documentId: string, now
     return rejectFile(key, 'file_size_declared', { size, declaredSize: existing.declaredSize });
 
   const head4k = await getObject(config.UPLOADS_BUCKET, key, { range: 'bytes=0-4099' });
+  // moved away by a concurrent confirm since the HEAD: not a file of unknown type
+  if (!head4k) return gone();
   // the real type, from the first bytes (not the name or the declared type)
-  const detected = head4k ? sniffType(head4k) : undefined;
+  const detected = sniffType(head4k);
   const accept = requirement.accept.length ? requirement.accept : [...DOCUMENT_MIME_TYPES];
   if (!detected || !(DOCUMENT_MIME_TYPES as readonly string[]).includes(detected))
     return rejectFile(key, 'file_type_unknown', {});
@@ -218,54 +233,108 @@ export async function confirmDocument(requestId: string, documentId: string, now
   if (existing && existing.declaredType !== detected)
     return rejectFile(key, 'file_type_mismatch', { detected, declared: existing.declaredType });
 
-  // the copy gets the detected type, not the one the browser declared
-  await copyObject(config.UPLOADS_BUCKET, key, finalKey, { contentType: detected });
+  try {
+    // the copy gets the detected type, not the one the browser declared
+    await copyObject(config.UPLOADS_BUCKET, key, finalKey, { contentType: detected });
+  } catch (error) {
+    // NoSuchKey: a concurrent confirm moved the file between our reads and this copy
+    const settled = await byAnother();
+    if (settled) return settled;
+    throw error;
+  }
   const confirmedAt = now.toISOString();
-  await RequestDocument.build(PutItemCommand)
-    .item({
-      requestId,
-      documentId,
-      requirement: requirement.code,
-      key: finalKey,
-      declaredType: existing?.declaredType ?? detected,
-      declaredSize: existing?.declaredSize ?? size,
-      status: 'confirmed',
-      detectedType: detected,
-      size,
-      createdAt: existing?.createdAt ?? confirmedAt,
-      confirmedAt,
-    })
-    .send();
+  const confirmed = {
+    requestId,
+    documentId,
+    requirement: requirement.code,
+    key: finalKey,
+    declaredType: existing?.declaredType ?? detected,
+    declaredSize: existing?.declaredSize ?? size,
+    status: 'confirmed' as const,
+    detectedType: detected,
+    size,
+    createdAt: existing?.createdAt ?? confirmedAt,
+    confirmedAt,
+  };
+  try {
+    // only an upload not confirmed yet (announced by an API client, or none for a browser's form)
+    await RequestDocument.build(PutItemCommand)
+      .item(confirmed)
+      .options({
+        condition: {
+          or: [
+            { attr: 'documentId', exists: false },
+            { attr: 'status', eq: 'pending' },
+          ],
+        },
+      })
+      .send();
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    // a concurrent confirm wrote first: its document (and its confirmedAt) stand
+    const settled = await byAnother();
+    if (settled) return settled;
+    throw error;
+  }
   await deleteObject(config.UPLOADS_BUCKET, key);
-  await retirePrevious(requestId, requirement.code, { documentId, confirmedAt });
-  const complete = await markCompleteIfReady(request.id, now);
-  return { documentId, status: 'confirmed' as const, complete };
+  return settle(request, confirmed, now);
+}
+
+/**
+ * The answer for a document that is stored as confirmed or replaced. A confirmed one first retires
+ * the earlier files of its requirement and settles completeness (both idempotent), so a retry
+ * finishes what a confirm that died half-way left undone.
+ */
+async function settle(
+  request: RequestItem,
+  doc: Pick<DocumentItem, 'documentId' | 'requirement' | 'status' | 'confirmedAt'>,
+  now: Date,
+) {
+  // confirming again (a reloaded redirect) changes nothing once a newer file replaced this one
+  if (doc.status === 'replaced')
+    return { documentId: doc.documentId, status: 'replaced' as const, complete: !!request.completeAt };
+  await retirePrevious(request.id, doc.requirement, doc);
+  return {
+    documentId: doc.documentId,
+    status: 'confirmed' as const,
+    complete: request.completeAt ? true : await markCompleteIfReady(request.id, now),
+  };
 }
 
 /**
  * A new file for a requirement that already had one (a replacement, typically asked for in
  * `needs_revision`) retires the earlier ones: they stay stored but are `replaced`, so the officer's
  * links and the receipt show the current file only. Runs after the new one is confirmed, so the
- * requirement is never without a confirmed file.
+ * requirement is never without a confirmed file: only OTHER files are retired, never `current`
+ * itself, and only those confirmed before it (by the stored `confirmedAt`, which the first confirm
+ * alone writes) — two replacements confirmed at once must not retire each other (the later one
+ * stays, whichever confirm runs last).
  */
 async function retirePrevious(
   requestId: string,
   requirement: string,
   current: { documentId: string; confirmedAt?: string },
 ) {
-  // only files confirmed before this one: two replacements confirmed at once must not retire each
-  // other (the later one stays, whichever confirm runs last)
   const order = (d: { confirmedAt?: string; documentId: string }) => `${d.confirmedAt ?? ''}|${d.documentId}`;
   const earlier = (await listDocuments(requestId)).filter(
-    (d) => d.requirement === requirement && d.status === 'confirmed' && order(d) < order(current),
+    (d) =>
+      d.requirement === requirement &&
+      d.documentId !== current.documentId &&
+      d.status === 'confirmed' &&
+      order(d) < order(current),
   );
   await Promise.all(
-    earlier.map((d) =>
-      RequestDocument.build(UpdateItemCommand)
-        .item({ requestId, documentId: d.documentId, status: 'replaced' })
-        .options({ condition: { attr: 'documentId', exists: true } })
-        .send(),
-    ),
+    earlier.map(async (d) => {
+      try {
+        await RequestDocument.build(UpdateItemCommand)
+          .item({ requestId, documentId: d.documentId, status: 'replaced' })
+          .options({ condition: { attr: 'status', eq: 'confirmed' } })
+          .send();
+      } catch (error) {
+        // retired already by a concurrent confirm
+        if (!isConditionFailed(error)) throw error;
+      }
+    }),
   );
 }
 

@@ -41,6 +41,11 @@ export async function findByTrackingCode(code: string): Promise<RequestItem | un
   return Item;
 }
 
+/** One document's stored item, read consistently (undefined when there is none yet). */
+export async function getDocument(requestId: string, documentId: string) {
+  return (await getItem(RequestDocument, { requestId, documentId }, { consistent: true })).Item;
+}
+
 export async function listDocuments(requestId: string) {
   const { items } = await queryPage(
     RequestDocument,

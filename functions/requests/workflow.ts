@@ -130,6 +130,12 @@ export async function transition(
   return { ...next, ...set };
 }
 
+/** Whether the citizen may send the request back now (it waits for them: `needs_revision`). */
+const revisable = (request: RequestItem) =>
+  checkTransition({ from: request.status, to: 'resubmitted', actor: 'citizen', level: request.serviceLevel })
+    .ok;
+const notRevisable = () => new Unprocessable('invalid_transition', 'error.not_revisable');
+
 /**
  * The citizen sends a request back after `needs_revision`, with corrected fields if any (replaced
  * documents were confirmed already). The promise, paused while the request waited for the citizen,
@@ -144,14 +150,9 @@ export async function resubmit(
     applicant?: { name?: string; nik?: string; whatsapp?: string };
   },
   now: Date,
-) {
-  const check = checkTransition({
-    from: request.status,
-    to: 'resubmitted',
-    actor: 'citizen',
-    level: request.serviceLevel,
-  });
-  if (!check.ok) throw new Unprocessable('invalid_transition', 'error.not_revisable');
+  attempt = 0,
+): Promise<RequestItem> {
+  if (!revisable(request)) throw notRevisable();
   let fields = request.fields;
   if (input.fields) {
     const service = await findService(request.villageCode, request.serviceCode);
@@ -203,8 +204,13 @@ export async function resubmit(
       .options({ condition: atVersion(request.version) })
       .send();
   } catch (error) {
-    if (isConditionFailed(error)) throw new Conflict();
-    throw error;
+    if (!isConditionFailed(error)) throw error;
+    // a concurrent resubmission (a double tap) got there first: answer what a repeated one answers;
+    // another change meanwhile (completeness settled by a document confirm): once more on it
+    const latest = await getRequest(request.id);
+    if (!revisable(latest)) throw notRevisable();
+    if (attempt < 3) return resubmit(latest, input, now, attempt + 1);
+    throw new Conflict();
   }
   return { ...next, ...set };
 }

@@ -6,7 +6,7 @@ import { headObject } from '../../lib/s3';
 import { sendMessage } from '../../lib/sqs';
 import type { ProductItem } from '../../lib/table';
 import { routeById } from '../../routes';
-import { incomingPhotoKey, uploadedPhotoMessage } from '../photo-store';
+import { incomingPhotoKey, originalPhotoKey, uploadedPhotoMessage } from '../photo-store';
 import { PhotoParams } from '../schemas';
 import { getProduct } from '../store';
 import { ownerProduct } from '../views';
@@ -52,27 +52,32 @@ export const handler = endpoint(
 
     // an oversized object is accepted here too: the processor refuses it (`failed`, too_large), the
     // one place that marks photos failed (the presigned POST's content-length-range stops it anyway)
-    const uploaded = await headObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, params.photoId));
-    if (uploaded) {
-      if (config.PHOTO_QUEUE_URL)
-        await sendMessage(
-          config.PHOTO_QUEUE_URL,
-          uploadedPhotoMessage({
-            bucket: config.UPLOADS_BUCKET,
-            productId: product.id,
-            photoId: params.photoId,
-            size: uploaded.size,
-            region: config.AWS_REGION,
-            now,
-          }),
-        );
-      return json(202, ownerProduct(product));
+    let uploaded = await headObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, params.photoId));
+    if (!uploaded) {
+      // no object: not uploaded yet — or processed (and moved away) since we read the product, or
+      // being processed by a concurrent run that has moved it to originals/ but not yet marked it
+      // ready (a confirm at the same time as another, or as the S3 event): still processing, not missing
+      const latest = await getProduct(params.id);
+      if (settled(latest, params.photoId)) return json(200, ownerProduct(latest));
+      uploaded = await headObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, params.photoId));
+      if (!uploaded)
+        throw new Unprocessable('photo_missing', 'error.photo_missing', [
+          { path: 'file', message: 'error.photo_missing' },
+        ]);
     }
-    // no object: not uploaded yet — or processed (and moved away) since we read the product
-    const latest = await getProduct(params.id);
-    if (settled(latest, params.photoId)) return json(200, ownerProduct(latest));
-    throw new Unprocessable('photo_missing', 'error.photo_missing', [
-      { path: 'file', message: 'error.photo_missing' },
-    ]);
+    // the processor reads the original when the upload has been moved (photo-process.ts)
+    if (config.PHOTO_QUEUE_URL)
+      await sendMessage(
+        config.PHOTO_QUEUE_URL,
+        uploadedPhotoMessage({
+          bucket: config.UPLOADS_BUCKET,
+          productId: product.id,
+          photoId: params.photoId,
+          size: uploaded.size,
+          region: config.AWS_REGION,
+          now,
+        }),
+      );
+    return json(202, ownerProduct(product));
   },
 );
