@@ -220,7 +220,11 @@ function multipart(boundary: string, parts: Part[]): Uint8Array<ArrayBuffer> {
   for (const p of parts) {
     const disposition = `Content-Disposition: form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}`;
     const headers = [...(p.before ?? []), disposition, ...(p.type ? [`Content-Type: ${p.type}`] : [])];
-    chunks.push(Buffer.from(`--${boundary}\r\n${headers.join('\r\n')}\r\n\r\n`), Buffer.from(p.value), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\n${headers.join('\r\n')}\r\n\r\n`),
+      Buffer.from(p.value),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return new Uint8Array(Buffer.concat(chunks));
@@ -245,7 +249,7 @@ async function stored(key: string) {
 }
 
 describe('/_s3/: the S3 server stores exactly the form the front checked', () => {
-  it('a Content-Type hiding a second boundary in another parameter is refused with S3\'s XML error, and nothing lands under another village\'s key', async () => {
+  it("a Content-Type hiding a second boundary in another parameter is refused with S3's XML error, and nothing lands under another village's key", async () => {
     const mine = await announceDocument(await submitRequest('Boundary Smuggler'));
     const theirs = await announceDocument(await submitRequest('Warga Kemiren Lain', KEMIREN));
     // read with boundary `Real` (as the front reads it), the form is the signed PDF upload; read with
@@ -286,7 +290,7 @@ describe('/_s3/: the S3 server stores exactly the form the front checked', () =>
     expect(await stored(mine.fields.key as string)).toBeUndefined();
   });
 
-  it('a part header smuggling a second field name does not move the upload to another request\'s key', async () => {
+  it("a part header smuggling a second field name does not move the upload to another request's key", async () => {
     const mine = await announceDocument(await submitRequest('Header Smuggler'));
     const theirs = await announceDocument(await submitRequest('Warga Kemiren Juga', KEMIREN));
     const body = multipart('Real', [
