@@ -19,6 +19,9 @@ describe('formBoundary', () => {
     expect(formBoundary('multipart/form-data; boundary=----WebKitFormBoundaryAbC123')).toBe(
       '----WebKitFormBoundaryAbC123',
     );
+    expect(formBoundary('multipart/form-data; boundary=----geckoformboundary8f3a9c')).toBe(
+      '----geckoformboundary8f3a9c',
+    );
     expect(formBoundary('multipart/form-data; boundary="quoted boundary:1"')).toBe('quoted boundary:1');
     expect(formBoundary('Multipart/Form-Data;charset=UTF-8;Boundary=abc')).toBe('abc');
   });
