@@ -10,14 +10,14 @@
  *   B  raw SDK: the same GetItem/Query/TransactWriteItems, params built once with dynamodb-toolbox's
  *      `.params()`, fresh ids stamped per iteration, sent with lib-dynamodb commands   (the baseline)
  *   C  the Lambda handler invoked directly with an API Gateway v2 event (no HTTP, no adapter)
- *   D  the domain functions only (`rateLimit` + `submitRequest`, `findByTrackingCode` + `trackingView`)
+ *   D  the domain functions only (`submitRequest` with its budget, `countTrackingLookups` + `findByTrackingCode` + `trackingView`)
  *   E  HTTP floor: the same fetch against a bare node:http server answering a canned JSON
  * C, D and E are informational: their differences split A's overhead into layers.
  *
  * Usage: npx tsx bench/api.ts [--blocks=20] [--per-block=50] [--warmup=100]
  * Exits non-zero only on errors; budget misses print OVER.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -100,6 +100,7 @@ async function main() {
   // as the integration tests do: no per-request log lines, and no 429 from 127.0.0.1 submitting thousands
   process.env.LOG_LEVEL = 'silent';
   process.env.RATE_LIMIT_SUBMIT = '1000000000';
+  process.env.RATE_LIMIT_TRACK = '1000000000';
   const rt: LocalRuntime = await startLocalRuntime({ port: 0, seed: true, onProgress: () => {} });
   const floor = createServer();
   try {
@@ -118,11 +119,12 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   // functions/ read their config at import: only after the runtime has set the environment
   const { dynamo } = await import('../functions/lib/aws');
   const { config } = await import('../functions/lib/config');
-  const { Counter, Village, CatalogueEntry, Idempotency, TrackingCode, ServiceRequest, indexes, queryOf } =
+  const { Village, CatalogueEntry, Idempotency, TrackingCode, ServiceRequest, indexes, queryOf } =
     await import('../functions/lib/table');
   const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
-  const { $add, UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
-  const { rateLimit } = await import('../functions/lib/rate-limit');
+  const { counterUpdate, countTrackingLookups, submitBudget, TRACK_WINDOW_SECONDS } = await import(
+    '../functions/lib/rate-limit'
+  );
   const { findService } = await import('../functions/catalogue/store');
   const { getVillage } = await import('../functions/villages/store');
   const { checkFields } = await import('../functions/requests/domain/fields');
@@ -195,20 +197,23 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   );
   const createdAt = new Date().toISOString();
   const nowSec = Math.floor(Date.now() / 1000);
-  // the submit handler's rate limiter: one atomic ADD on a per-window counter (functions/lib/rate-limit.ts)
-  const rateWindow = Math.floor(nowSec / 600);
-  const rateSubject = createHash('sha256').update('127.0.0.1').digest('base64url').slice(0, 22);
   // toolbox's `.params()` also carries the parsed item (`ToolboxItem`), which its `send()` drops
   const sdk = <T>({ ToolboxItem: _, ...input }: { ToolboxItem?: unknown }) => input as T;
+  // the rate limiters (functions/lib/rate-limit.ts): submit takes one from the address's budget of new
+  // submissions (an ADD conditioned on room left) after the replay look-up; track counts every look-up
   const rateUpdate = sdk<UpdateCommandInput>(
-    Counter.build(UpdateItemCommand)
-      .item({
-        name: `rate#submit#${TAMANSARI}#${rateSubject}#${rateWindow}`,
-        value: $add(1),
-        expiresAt: (rateWindow + 2) * 600,
-      })
-      .options({ returnValues: 'ALL_NEW' })
-      .params(),
+    counterUpdate(submitBudget(TAMANSARI, '127.0.0.1'), new Date(), 1, true).params(),
+  );
+  const trackCount = sdk<UpdateCommandInput>(
+    counterUpdate(
+      {
+        scope: 'track',
+        who: '127.0.0.1',
+        limit: config.RATE_LIMIT_TRACK,
+        windowSeconds: TRACK_WINDOW_SECONDS,
+      },
+      new Date(),
+    ).params(),
   );
   const villageGet = Village.build(GetItemCommand).key({ code: TAMANSARI }).params() as GetCommandInput;
   const catalogueQueries = [
@@ -385,18 +390,19 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
         const id = newRequestId();
         const tc = newTrackingCode();
         const subs = stamp(id, tc, idempotencyKey());
-        const counted = await raw.send(new UpdateCommand(rateUpdate));
-        check(typeof counted.Attributes?.value === 'number', 'B rate counter missing');
         const v = await raw.send(new GetCommand(villageGet));
         check(v.Item, 'B village missing');
         const [defaults] = await Promise.all(catalogueQueries.map(queryAll));
         check(defaults?.length, 'B catalogue empty');
         const previous = await raw.send(new GetCommand(fill(idempotencyGet, subs)));
         check(!previous.Item, 'B idempotency key reused');
+        await raw.send(new UpdateCommand(rateUpdate));
         await raw.send(new TransactWriteCommand(fill(transaction, subs)));
         return tc;
       },
       async track(code) {
+        const counted = await raw.send(new UpdateCommand(trackCount));
+        check(typeof counted.Attributes?.value === 'number', 'B track counter missing');
         const claim = await raw.send(new GetCommand(fill(trackingGet, stamp('', code, ''))));
         const requestId = claim.Item?.requestId as string | undefined;
         check(requestId, 'B tracking claim missing');
@@ -439,15 +445,20 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
       bytes: appBytes,
       async submit() {
         const now = new Date();
-        await rateLimit(`submit#${TAMANSARI}`, '127.0.0.1', config.RATE_LIMIT_SUBMIT, 600, now);
         const receipt = await submitRequest(
           TAMANSARI,
           { ...parsedBody, lang: parsedBody.lang ?? 'id' },
-          { idempotencyKey: idempotencyKey(), source: 'web', now },
+          {
+            idempotencyKey: idempotencyKey(),
+            source: 'web',
+            now,
+            budget: submitBudget(TAMANSARI, '127.0.0.1'),
+          },
         );
         return receipt.trackingCode;
       },
       async track(code) {
+        await countTrackingLookups('127.0.0.1', new Date());
         const request = await findByTrackingCode(code);
         check(request, 'D request missing');
         trackingView(request, new Date(), 'id');

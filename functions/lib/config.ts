@@ -42,8 +42,21 @@ export const Env = z.object({
   AUTH_CLIENT_ID: z._default(z.string().check(z.minLength(1)), 'local-app-client'),
   /** local runtime only: where the local signing key is kept (in memory when unset) */
   LOCAL_DATA_DIR: z.optional(z.string()),
-  /** public submissions per source address and village per 10 minutes */
-  RATE_LIMIT_SUBMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 30),
+  /**
+   * New submissions an address may file to one village per hour (functions/lib/rate-limit.ts). Only
+   * accepted new submissions count: a replay (same Idempotency-Key, or the same form re-posted) and a
+   * refused one (400) never do. Sized for a village office of fifty people behind one address: on a
+   * normal morning each files one or two requests, and they bunch (at opening, after a village
+   * meeting), so the whole office may file about 100 within one hour; 120 leaves room, while a script
+   * filling one village's queue from one address gets 120 fake requests an hour at most.
+   */
+  RATE_LIMIT_SUBMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 120),
+  /**
+   * Tracking-code look-ups per address per 10 minutes, found or not (`/track`, Open311 by code). Fifty
+   * people re-checking their requests six times within the same ten minutes fit; a script trying codes
+   * gets 300 guesses per 10 minutes against 2^50 codes.
+   */
+  RATE_LIMIT_TRACK: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 300),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
 });
 

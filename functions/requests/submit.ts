@@ -4,6 +4,7 @@ import type { Service } from '../catalogue/defaults';
 import { findService } from '../catalogue/store';
 import { Conflict, type FieldError, Invalid } from '../lib/errors';
 import { zodFields } from '../lib/http';
+import { type Budget, takeFromBudget } from '../lib/rate-limit';
 import { getItem, Idempotency, ServiceRequest, TrackingCode, type VillageItem } from '../lib/table';
 import { transact } from '../lib/transact';
 import { getVillage, villageHeading } from '../villages/store';
@@ -26,6 +27,8 @@ export interface SubmitOptions {
   /** a plain HTML form post (dedupes identical posts for 10 minutes even without a key) */
   source: 'web' | 'form' | 'open311';
   now: Date;
+  /** the caller's budget of new submissions (rate-limit.ts): only a new, accepted one takes from it */
+  budget?: Budget;
 }
 
 const KEY_TTL_SECONDS = 60 * 60; // the replay holds the (sealed) secret: gone within the hour
@@ -117,17 +120,40 @@ export async function checkSubmission(villageCode: string, raw: unknown): Promis
  * Files a request. All-or-nothing: the request, its tracking-code claim and the replay record are
  * one DynamoDB transaction, so a crash leaves either everything or nothing, and a retry (same
  * Idempotency-Key, or the same form posted again within 10 minutes) answers the first receipt.
- * `input` is checked here (checkSubmission), whatever the caller parsed before.
+ * `input` is checked here (checkSubmission), whatever the caller parsed before. With `opts.budget`,
+ * a new submission (and only that: never a replay, never a refused one) counts against it.
  */
 export async function submitRequest(
   villageCode: string,
   input: unknown,
   opts: SubmitOptions,
 ): Promise<Receipt> {
-  return fileRequest(await checkSubmission(villageCode, input), opts);
+  const checked = await checkSubmission(villageCode, input);
+  const held: Held = {};
+  try {
+    return await fileRequest(checked, opts, held);
+  } catch (error) {
+    await giveBack(held); // nothing was filed
+    throw error;
+  }
 }
 
-async function fileRequest(checked: CheckedSubmission, opts: SubmitOptions, attempt = 0): Promise<Receipt> {
+/** What this submission took from its budget, given back if it turns out to be no new request. */
+interface Held {
+  giveBack?: () => Promise<void>;
+}
+const giveBack = async (held: Held) => {
+  const back = held.giveBack;
+  held.giveBack = undefined;
+  await back?.();
+};
+
+async function fileRequest(
+  checked: CheckedSubmission,
+  opts: SubmitOptions,
+  held: Held,
+  attempt = 0,
+): Promise<Receipt> {
   const { village, service, input, values } = checked;
   const body = canonical({
     village: village.code,
@@ -153,8 +179,13 @@ async function fileRequest(checked: CheckedSubmission, opts: SubmitOptions, atte
 
   if (replay) {
     const previous = await findReplay(replay.scope, replay.key, nowSec);
-    if (previous) return answerReplay(previous, bodyHash, replay);
+    if (previous) {
+      await giveBack(held);
+      return answerReplay(previous, bodyHash, replay);
+    }
   }
+  // a replay never gets here: only a new submission takes from the budget (429 when none is left)
+  if (opts.budget && !held.giveBack) held.giveBack = await takeFromBudget(opts.budget, opts.now);
 
   // every document requirement, optional ones too (they may be uploaded); only required ones make it complete
   const requiredDocuments = documentRefs(service);
@@ -211,15 +242,18 @@ async function fileRequest(checked: CheckedSubmission, opts: SubmitOptions, atte
       for (let look = 0; look < (conflicted ? 3 : 1); look++) {
         if (look > 0) await backoff(look);
         const previous = await findReplay(replay.scope, replay.key, nowSec);
-        if (previous) return answerReplay(previous, bodyHash, replay);
+        if (previous) {
+          await giveBack(held);
+          return answerReplay(previous, bodyHash, replay);
+        }
       }
     }
     // a tracking-code collision (about 1 in 2^50): try again with a fresh code and id
-    if (reasons[1] === 'ConditionalCheckFailed') return fileRequest(checked, opts, attempt);
+    if (reasons[1] === 'ConditionalCheckFailed') return fileRequest(checked, opts, held, attempt);
     // nothing was written: both twins were canceled, or a concurrent write touched an item; try again
     if (conflicted && attempt < MAX_CONFLICT_RETRIES) {
       await backoff(attempt + 1);
-      return fileRequest(checked, opts, attempt + 1);
+      return fileRequest(checked, opts, held, attempt + 1);
     }
     throw new Error(`submit transaction canceled: ${reasons.join(',')}`);
   }

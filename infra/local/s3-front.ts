@@ -15,11 +15,16 @@
  *   raster image, `content-disposition: attachment`: this front shares the sites' origin, unlike S3.
  *
  * Everything else (unsigned reads, PUT, DELETE, listings, the photos bucket, any other bucket) is
- * refused with a short JSON error. Photos are read by the site server from the bucket itself.
+ * refused in S3's XML error shape. Photos are read by the site server from the bucket itself.
+ *
+ * A POST's Content-Type that parsers could read two ways (a repeated parameter, `boundary=` more than
+ * once) is refused, and what reaches the S3 server is never the client's bytes: it is the checked form
+ * written again by the front (s3-form.ts), so the object stored is the one checked.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { policySignature, s3Signer } from '../../functions/lib/presign';
+import { encodeForm, formBoundary, Refused, s3ErrorXml } from './s3-form';
 
 export interface S3FrontOptions {
   /** the local S3 server */
@@ -44,20 +49,10 @@ const CORS = {
   'access-control-expose-headers': 'etag, location',
 };
 
-class Refused extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 function refuse(res: ServerResponse, error: Refused, extra: Record<string, string> = {}) {
-  const body = JSON.stringify({ error: error.code, message: error.message });
+  const body = s3ErrorXml(error);
   res.writeHead(error.status, {
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': 'application/xml',
     'content-length': String(Buffer.byteLength(body)),
     'x-content-type-options': 'nosniff',
     ...extra,
@@ -136,22 +131,26 @@ export function createS3Front(opts: S3FrontOptions) {
       throw new Refused(403, 'SignatureDoesNotMatch', 'the signature does not match');
   }
 
-  /** A presigned POST form, checked as S3 checks it; the raw body is then forwarded as sent. */
+  /**
+   * A presigned POST form, checked as S3 checks it. Answers the form to forward: the checked fields
+   * (each under the policy's spelling of its name; `x-ignore-*` ones, which S3 ignores, left out) and
+   * the file, for the front to write again (encodeForm).
+   */
   async function checkPostForm(bucket: string, contentType: string, body: Buffer) {
-    if (!/^multipart\/form-data\s*;/i.test(contentType))
-      throw new Refused(400, 'MalformedPOSTRequest', 'expected a multipart/form-data form');
+    const boundary = formBoundary(contentType);
     let form: FormData;
     try {
+      // the one boundary read above, whatever else the header held
       form = await new Request('http://local/', {
         method: 'POST',
-        headers: { 'content-type': contentType },
+        headers: { 'content-type': `multipart/form-data; boundary="${boundary}"` },
         body: new Uint8Array(body),
       }).formData();
     } catch {
       throw new Refused(400, 'MalformedPOSTRequest', 'the form is not well-formed multipart/form-data');
     }
     const fields = new Map<string, { name: string; value: string }>();
-    let file: Blob | undefined;
+    let file: File | undefined;
     for (const [name, value] of form) {
       if (name.toLowerCase() === 'file') {
         if (typeof value === 'string') throw new Refused(400, 'InvalidArgument', 'file must be a file');
@@ -201,7 +200,13 @@ export function createS3Front(opts: S3FrontOptions) {
     const value = (name: string) => (name.toLowerCase() === 'bucket' ? bucket : (field(name) ?? ''));
     if (field('bucket') !== undefined && field('bucket') !== bucket)
       throw new Refused(403, 'AccessDenied', 'the bucket field does not match the URL');
-    const covered = new Set(['policy', 'x-amz-signature', 'file']);
+    // the fields the policy covers, lower-cased → as the policy spells them (S3 reads names either way;
+    // the local S3 server only in one spelling, so the forwarded form uses the signed one)
+    const covered = new Map<string, string | undefined>([
+      ['policy', undefined],
+      ['x-amz-signature', undefined],
+      ['file', undefined],
+    ]);
     const fail = (what: string): never => {
       throw new Refused(403, 'AccessDenied', `Invalid according to Policy: Policy Condition failed: ${what}`);
     };
@@ -222,7 +227,7 @@ export function createS3Front(opts: S3FrontOptions) {
         )
           throw new Refused(400, 'InvalidPolicyDocument', `unknown condition ${JSON.stringify(condition)}`);
         const name = a.slice(1).toLowerCase();
-        covered.add(name);
+        covered.set(name, a.slice(1));
         if (name === 'key') keyCondition = true;
         const actual = value(name);
         if (op === 'eq' ? actual !== b : !actual.startsWith(b)) fail(JSON.stringify(condition));
@@ -231,7 +236,7 @@ export function createS3Front(opts: S3FrontOptions) {
         const [name, expectedValue] = entries[0] ?? [];
         if (entries.length !== 1 || typeof name !== 'string' || typeof expectedValue !== 'string')
           throw new Refused(400, 'InvalidPolicyDocument', `unknown condition ${JSON.stringify(condition)}`);
-        covered.add(name.toLowerCase());
+        covered.set(name.toLowerCase(), name);
         if (name.toLowerCase() === 'key') keyCondition = true;
         if (value(name) !== expectedValue) fail(JSON.stringify(condition));
       } else throw new Refused(400, 'InvalidPolicyDocument', 'unknown condition');
@@ -246,6 +251,12 @@ export function createS3Front(opts: S3FrontOptions) {
         'AccessDenied',
         `Invalid according to Policy: Extra input fields: ${extra.join(', ')}`,
       );
+    return encodeForm(
+      [...fields.entries()]
+        .filter(([lower]) => covered.has(lower))
+        .map(([lower, f]) => ({ name: covered.get(lower) ?? f.name, value: f.value })),
+      { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) },
+    );
   }
 
   function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -313,13 +324,14 @@ export function createS3Front(opts: S3FrontOptions) {
           throw new Refused(405, 'MethodNotAllowed', 'POST a form to the bucket itself');
         const contentType = String(req.headers['content-type'] ?? '');
         const body = await readBody(req);
-        await checkPostForm(bucket, contentType, body);
+        // what the S3 server gets is the checked form, written again: never the bytes as sent
+        const checked = await checkPostForm(bucket, contentType, body);
         forward(
           res,
           'POST',
           rawPath.slice('/_s3'.length),
-          { 'content-type': contentType, 'content-length': String(body.length) },
-          body,
+          { 'content-type': checked.contentType, 'content-length': String(checked.body.length) },
+          checked.body,
           (up) => ({ ...up, ...CORS }),
         );
         return;

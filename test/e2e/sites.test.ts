@@ -79,6 +79,7 @@ afterAll(async () => {
 async function startRuntimeServing(sitesDir: string) {
   process.env.LOG_LEVEL = 'silent';
   process.env.RATE_LIMIT_SUBMIT = '1000000';
+  process.env.RATE_LIMIT_TRACK = '1000000';
   const { startLocalRuntime } = await import('../../infra/local/runtime');
   return startLocalRuntime({ port: 0, sitePort: 0, seed: true, sitesDir });
 }

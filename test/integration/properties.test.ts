@@ -56,7 +56,8 @@ afterAll(async () => {
 
 /**
  * Every item of the table (requests, tracking-code claims, replay records, documents, letter counters …)
- * except the rate-limit counters, which count every attempt, rejected or not, by design.
+ * except the rate-limit counters, which count attempts by design (every sign-in and tracking look-up,
+ * rejected or not; every new submission).
  */
 async function countTable(): Promise<number> {
   let count = 0;

@@ -3,14 +3,14 @@
  * they share the village sites' origin, so they must behave like the private buckets behind
  * presigned URLs on AWS — presigned POSTs and GETs to the uploads bucket pass, checked; nothing else.
  */
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presignedGet, presignedPost } from '../../functions/lib/presign';
 import { type LocalRuntime, localS3 } from '../../infra/local/runtime';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
 import { PDF } from '../fixtures/files';
 import { webpBytes } from '../fixtures/images';
-import { client, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
+import { client, KEMIREN, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
 
 const HTML = '<html><script>alert(document.domain)</script></html>';
 
@@ -34,8 +34,8 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
-async function submitRequest(name: string) {
-  const sub = await call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody(name) });
+async function submitRequest(name: string, village = TAMANSARI) {
+  const sub = await call('POST', `/villages/${village}/requests`, { json: skuBody(name) });
   expect(sub.status, sub.text).toBe(201);
   return { id: sub.data.id as string, secret: sub.data.secret as string };
 }
@@ -134,7 +134,8 @@ describe('/_s3/: presigned POST uploads to the uploads bucket', () => {
     // nothing was stored, and an unsigned read of the key answers 403 either way
     const read = await fetch(`${runtime.siteUrl}/_s3/${runtime.uploadsBucket}/${fields.key}`);
     expect(read.status).toBe(403);
-    expect(read.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(read.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(await read.text()).toMatch(/<Error><Code>AccessDenied<\/Code>/);
   });
 
   it('a form that breaks its policy (key, size, type, signature, expiry) is refused', async () => {
@@ -191,6 +192,138 @@ describe('/_s3/: presigned POST uploads to the uploads bucket', () => {
     });
     expect(photos.status).toBe(403);
     expect(photos.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+/** An API client's announced PDF upload: the presigned form's URL and fields (its key among them). */
+async function announceDocument(request: { id: string; secret: string }) {
+  const created = await call('POST', `/requests/${request.id}/documents`, {
+    json: { requirement: 'ktp', contentType: 'application/pdf', size: PDF.length },
+    headers: { 'x-request-secret': request.secret },
+  });
+  expect(created.status, created.text).toBe(201);
+  return { url: created.data.url as string, fields: created.data.fields as Record<string, string> };
+}
+
+interface Part {
+  name: string;
+  value: string | Buffer;
+  filename?: string;
+  type?: string;
+  /** part headers written before its Content-Disposition */
+  before?: string[];
+}
+
+/** A multipart/form-data body written byte by byte, so a test controls what a library would tidy. */
+function multipart(boundary: string, parts: Part[]): Uint8Array<ArrayBuffer> {
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    const disposition = `Content-Disposition: form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}`;
+    const headers = [...(p.before ?? []), disposition, ...(p.type ? [`Content-Type: ${p.type}`] : [])];
+    chunks.push(
+      Buffer.from(`--${boundary}\r\n${headers.join('\r\n')}\r\n\r\n`),
+      Buffer.from(p.value),
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+const signedParts = (fields: Record<string, string>): Part[] =>
+  Object.entries(fields).map(([name, value]) => ({ name, value }));
+const pdfPart: Part = { name: 'file', value: PDF, filename: 'ktp.pdf', type: 'application/pdf' };
+
+/** The object under `key` in the uploads bucket, read behind the front: its bytes and type, or undefined. */
+async function stored(key: string) {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: runtime.uploadsBucket, Key: key }));
+    return {
+      body: Buffer.from((await object.Body?.transformToByteArray()) ?? []),
+      type: object.ContentType,
+    };
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+}
+
+describe('/_s3/: the S3 server stores exactly the form the front checked', () => {
+  it("a Content-Type hiding a second boundary in another parameter is refused with S3's XML error, and nothing lands under another village's key", async () => {
+    const mine = await announceDocument(await submitRequest('Boundary Smuggler'));
+    const theirs = await announceDocument(await submitRequest('Warga Kemiren Lain', KEMIREN));
+    // read with boundary `Real` (as the front reads it), the form is the signed PDF upload; read with
+    // the first `boundary=` in the header (`EVIL"`, as a naive parser reads it), it is an HTML file
+    // for the other village's request
+    const evil = multipart('EVIL"', [
+      { name: 'key', value: theirs.fields.key as string },
+      { name: 'Content-Type', value: 'text/html' },
+      { name: 'file', value: HTML, filename: 'x.html', type: 'text/html' },
+    ]);
+    const body = multipart('Real', [
+      ...signedParts(mine.fields),
+      { name: 'x-ignore-note', value: Buffer.from(evil) },
+      pdfPart,
+    ]);
+    const posted = await fetch(mine.url, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; x="boundary=EVIL"; boundary=Real' },
+      body,
+    });
+    const text = await posted.text();
+    expect(posted.status, text).toBe(400);
+    expect(posted.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(text).toMatch(/<Error><Code>MalformedPOSTRequest<\/Code><Message>[^<]+<\/Message>/);
+    expect(await stored(theirs.fields.key as string)).toBeUndefined();
+    expect(await stored(mine.fields.key as string)).toBeUndefined();
+  });
+
+  it('a repeated boundary parameter is refused as ambiguous', async () => {
+    const mine = await announceDocument(await submitRequest('Twice Bounded'));
+    const posted = await fetch(mine.url, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=Real; boundary=Other' },
+      body: multipart('Real', [...signedParts(mine.fields), pdfPart]),
+    });
+    expect(posted.status).toBe(400);
+    expect(await posted.text()).toMatch(/<Code>MalformedPOSTRequest<\/Code>/);
+    expect(await stored(mine.fields.key as string)).toBeUndefined();
+  });
+
+  it("a part header smuggling a second field name does not move the upload to another request's key", async () => {
+    const mine = await announceDocument(await submitRequest('Header Smuggler'));
+    const theirs = await announceDocument(await submitRequest('Warga Kemiren Juga', KEMIREN));
+    const body = multipart('Real', [
+      ...signedParts(mine.fields),
+      // the front reads an ignored field; a parser that greps the part's headers reads a second `key`
+      {
+        name: 'x-ignore-note',
+        value: theirs.fields.key as string,
+        before: ['X-Note: Content-Disposition: form-data; name="key"'],
+      },
+      pdfPart,
+    ]);
+    const posted = await fetch(mine.url, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=Real' },
+      body,
+    });
+    expect(posted.status, await posted.text()).toBe(204);
+    expect(await stored(theirs.fields.key as string)).toBeUndefined();
+    expect((await stored(mine.fields.key as string))?.body.equals(PDF)).toBe(true);
+  });
+
+  it('a normal presigned POST with a quoted boundary (as some HTTP clients send it) stores the checked file, key and type', async () => {
+    const mine = await announceDocument(await submitRequest('Quoted Boundary'));
+    const posted = await fetch(mine.url, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary="a quoted:boundary"' },
+      body: multipart('a quoted:boundary', [...signedParts(mine.fields), pdfPart]),
+    });
+    expect(posted.status, await posted.text()).toBe(204);
+    const object = await stored(mine.fields.key as string);
+    expect(object?.body.equals(PDF)).toBe(true);
+    expect(object?.type).toBe('application/pdf');
   });
 });
 

@@ -3,8 +3,10 @@ import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime'
 /** One embedded runtime (DynamoDB Local + S3 server + adapter) per test file, in memory. */
 export async function startRuntime(): Promise<LocalRuntime> {
   process.env.LOG_LEVEL = 'silent';
-  // tests submit hundreds of requests from 127.0.0.1; the limiter itself is tested on sign-in
+  // tests submit and track hundreds of requests from 127.0.0.1; the limits have their own tests
+  // (requests.test.ts: 'rate limits'), which set them low or back to the defaults
   process.env.RATE_LIMIT_SUBMIT = '1000000';
+  process.env.RATE_LIMIT_TRACK = '1000000';
   return startLocalRuntime({ port: 0, sitePort: 0, seed: true });
 }
 

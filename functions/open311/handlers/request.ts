@@ -1,5 +1,7 @@
 import { NotFound } from '../../lib/errors';
 import { json } from '../../lib/http';
+import { countTrackingLookups } from '../../lib/rate-limit';
+import { normalizeTrackingCode } from '../../requests/domain/tracking';
 import { getVillage } from '../../villages/store';
 import { open311Endpoint } from '../endpoint';
 import { RequestParams, RequestQuery } from '../schemas';
@@ -13,7 +15,9 @@ import { requestView } from '../views';
 export const handler = open311Endpoint(
   'open311.request',
   { params: RequestParams, query: RequestQuery },
-  async ({ params, query, lang }) => {
+  async ({ params, query, lang, now, sourceIp }) => {
+    // a look-up by tracking code counts as /track's do (a request id is 96 random bits: no need)
+    if (normalizeTrackingCode(params.id.trim())) await countTrackingLookups(sourceIp, now);
     const found = await resolveRequest(params.id);
     if (!found || (query.jurisdiction_id && found.request.villageCode !== query.jurisdiction_id))
       throw new NotFound();

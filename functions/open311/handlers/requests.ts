@@ -1,6 +1,8 @@
 import { Invalid } from '../../lib/errors';
 import { json } from '../../lib/http';
+import { countTrackingLookups } from '../../lib/rate-limit';
 import type { RequestItem } from '../../lib/table';
+import { normalizeTrackingCode } from '../../requests/domain/tracking';
 import { getVillage } from '../../villages/store';
 import { open311Endpoint } from '../endpoint';
 import { RequestsQuery } from '../schemas';
@@ -27,6 +29,9 @@ export const handler = open311Endpoint('open311.requests', { query: RequestsQuer
     const ids = [...new Set(query.service_request_id.split(',').map((s) => s.trim()))].filter(Boolean);
     if (ids.length === 0 || ids.length > MAX_IDS)
       throw new Invalid([{ path: 'service_request_id', message: 'field.invalid' }]);
+    // each tracking code in the list is one look-up of the address's tracking budget (as /track's)
+    const codes = ids.filter((id) => normalizeTrackingCode(id) !== null).length;
+    if (codes) await countTrackingLookups(ctx.sourceIp, now, codes);
     const found = await Promise.all(ids.map((id) => resolveRequest(id)));
     const items = found
       .map((f) => f?.request)

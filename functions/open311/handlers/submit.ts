@@ -1,8 +1,7 @@
 import { findService } from '../../catalogue/store';
-import { config } from '../../lib/config';
 import { Invalid } from '../../lib/errors';
 import { json, zodFields } from '../../lib/http';
-import { rateLimit } from '../../lib/rate-limit';
+import { submitBudget } from '../../lib/rate-limit';
 import * as z from '../../lib/zod';
 import { Applicant, SubmitBody } from '../../requests/schemas';
 import { submitRequest } from '../../requests/submit';
@@ -88,8 +87,6 @@ export const handler = open311Endpoint(
     const parsed = Input.safeParse(raw);
     if (!parsed.success) throw new Invalid(zodFields(parsed.error));
     const input = parsed.data;
-    // the same limit and scope as POST /villages/{code}/requests: one budget per source and village
-    await rateLimit(`submit#${input.jurisdiction_id}`, sourceIp, config.RATE_LIMIT_SUBMIT, 600, now);
     const service = await findService(input.jurisdiction_id, input.serviceCode);
     if (!service) throw new Invalid([{ path: 'serviceCode', message: 'error.service_unknown' }]);
     const fields = { ...input.fields };
@@ -103,7 +100,13 @@ export const handler = open311Endpoint(
     const receipt = await submitRequest(
       input.jurisdiction_id,
       { serviceCode: service.code, applicant: input.applicant, fields, lang: requestLang },
-      { source: 'open311', now, ...(key ? { idempotencyKey: key } : {}) },
+      {
+        source: 'open311',
+        now,
+        ...(key ? { idempotencyKey: key } : {}),
+        // the same budget as POST /villages/{code}/requests: new submissions per source and village
+        budget: submitBudget(input.jurisdiction_id, sourceIp),
+      },
     );
     const documentsRequired = service.requirements.some((r) => r.kind === 'document' && r.required);
     return json(

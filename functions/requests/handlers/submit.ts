@@ -1,7 +1,6 @@
-import { config } from '../../lib/config';
 import { Invalid } from '../../lib/errors';
 import { endpoint, json, redirect } from '../../lib/http';
-import { rateLimit } from '../../lib/rate-limit';
+import { submitBudget } from '../../lib/rate-limit';
 import * as z from '../../lib/zod';
 import { VillageRequestsParams } from '../schemas';
 import { submitRequest } from '../submit';
@@ -16,8 +15,6 @@ export const handler = endpoint(
   'requests.submit',
   { params: VillageRequestsParams, body: z.unknown() },
   async ({ params, body, headers, isForm, lang, now, sourceIp }) => {
-    // generous for a village office's shared wifi, tight enough to stop a script flooding the queue
-    await rateLimit(`submit#${params.code}`, sourceIp, config.RATE_LIMIT_SUBMIT, 600, now);
     const key = headers['idempotency-key'];
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
       throw new Invalid([{ path: 'Idempotency-Key', message: 'field.invalid' }]);
@@ -27,6 +24,8 @@ export const handler = endpoint(
       idempotencyKey: key,
       source: isForm ? 'form' : 'web',
       now,
+      // only a new, accepted submission counts (sized for a village office: config.ts)
+      budget: submitBudget(params.code, sourceIp),
     });
     if (isForm)
       return redirect(

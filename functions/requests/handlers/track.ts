@@ -1,6 +1,7 @@
 import { config } from '../../lib/config';
 import { Invalid, NotFound } from '../../lib/errors';
 import { endpoint, html, json } from '../../lib/http';
+import { countTrackingLookups } from '../../lib/rate-limit';
 import { getVillage, villageHeading } from '../../villages/store';
 import { normalizeTrackingCode } from '../domain/tracking';
 import { TrackParams, TrackQuery } from '../schemas';
@@ -15,6 +16,8 @@ export const handler = endpoint('track.get', { params: TrackParams, query: Track
     throw new Invalid([{ path: 'code', message: 'field.required' }]);
   }
   const code = normalizeTrackingCode(raw);
+  // every look-up counts, found or not: generous for people re-checking, a wall for trying codes
+  if (code) await countTrackingLookups(ctx.sourceIp, ctx.now);
   const request = code ? await findByTrackingCode(code) : undefined;
   if (!request) {
     if (ctx.wantsHtml) return html(404, trackFormPage(ctx.lang, raw, true));
