@@ -16,7 +16,7 @@ export function publicVillage(v: VillageItem) {
   };
 }
 
-/** The public names an API page's header shows for a village (lib/html.ts villageMasthead). */
+/** The public names an API page's header shows for a village (lib/html.tsx villageMasthead). */
 export function villageHeading(v: VillageItem): VillageHeading {
   return {
     name: v.name,

@@ -1,20 +1,17 @@
+/**
+ * The API's own HTML pages (receipt, tracking, search results, errors) are preact components rendered
+ * to a string: every text and attribute value is escaped by the renderer, never by hand.
+ */
+import type { ComponentChildren, JSX } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { config } from './config';
 import type { SitePage, VillageHeading } from './errors';
 import type { Lang } from './i18n';
 
-/** Escape text for HTML element content and attribute values. */
-export function esc(value: unknown): string {
-  return String(value ?? '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
 /**
  * The village sites' look in a few lines (site/src/styles/site.css: the header green, 48 px controls,
  * full-width inputs), so a villager sent here from the site does not land on a different product.
+ * It is the `<style>` element's text, which the renderer escapes: no `"`, `&` or `<` in it.
  */
 const STYLE = `*,*::before,*::after{box-sizing:border-box}
 body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafaf7}
@@ -31,6 +28,23 @@ input:not([type]),input[type=text],input[type=search],select{display:block;width
 input[type=file]{font:inherit;max-width:100%}label{display:block;font-weight:600;margin:.5rem 0 .25rem}
 ol.timeline{padding-left:1.25rem}small{color:#555}a{color:#1d4ed8}.links a{display:inline-block;padding:.5rem 0}`;
 
+/**
+ * A void element's end as HTML writes it (`<br>`, `<input …>`), not preact's XML-style `<br/>`
+ * (html-validate's `void-style`). Safe on the renderer's output: every `<` in text or in an attribute
+ * value is escaped, and so is every `"` in a value, so a match starts at a real tag and spans only
+ * its attributes.
+ */
+const VOID_END =
+  /(<(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)(?:\s[^\s"=/>]+(?:="[^"]*")?)*)\/>/g;
+
+/** A whole page (`<html>` and all) as the API answers it: the doctype, then the rendered markup. */
+export function renderPage(vnode: JSX.Element): string {
+  return `<!doctype html>${renderToString(vnode).replace(VOID_END, '$1>')}`;
+}
+
+/** `encodeURIComponent` that never throws: a lone surrogate in a stored value becomes U+FFFD. */
+export const encodePart = (part: string) => encodeURIComponent(part.toWellFormed());
+
 /** What the header bar of a page shows: a village (linked to its site) or the regency's portal. */
 export interface Masthead {
   title: string;
@@ -41,7 +55,7 @@ export interface Masthead {
 /** `SITE_URL/<slug>/[en/]<segments>/`, or the portal (`SITE_URL/[en/]`) without a slug. */
 export function siteUrl(lang: Lang, slug?: string, ...segments: string[]): string {
   const parts = [slug, lang === 'en' ? 'en' : undefined, ...segments].filter(Boolean).map(String);
-  return `${config.SITE_URL.replace(/\/+$/, '')}/${parts.map(encodeURIComponent).join('/')}${parts.length ? '/' : ''}`;
+  return `${config.SITE_URL.replace(/\/+$/, '')}/${parts.map(encodePart).join('/')}${parts.length ? '/' : ''}`;
 }
 
 /** The village's names as its site writes them: "Desa Tamansari", "Kecamatan Licin" (or English). */
@@ -85,11 +99,33 @@ export function portalMasthead(lang: Lang, regencyName?: string): Masthead {
  * results, errors); with a masthead, the same green header bar as the sites, linked back to them.
  * The empty icon spares the browser a `/favicon.ico` request (a 404 on the API's origin).
  */
-export function page(lang: Lang, title: string, body: string, masthead?: Masthead): string {
-  const header = masthead
-    ? `<header class="top"><div><a class="brand" href="${esc(masthead.href)}"><b>${esc(masthead.title)}</b><small>${esc(masthead.subtitle)}</small></a></div></header>`
-    : '';
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${esc(title)} · Smart Kampung</title><style>${STYLE}</style></head><body>${header}<main>${body}</main></body></html>`;
+export function Page(props: { lang: Lang; title: string; masthead?: Masthead; children: ComponentChildren }) {
+  const { masthead } = props;
+  return (
+    <html lang={props.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <link rel="icon" href="data:," />
+        <title>{`${props.title} · Smart Kampung`}</title>
+        <style>{STYLE}</style>
+      </head>
+      <body>
+        {masthead ? (
+          <header class="top">
+            <div>
+              <a class="brand" href={masthead.href}>
+                <b>{masthead.title}</b>
+                <small>{masthead.subtitle}</small>
+              </a>
+            </div>
+          </header>
+        ) : null}
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
 }
 
 const ERROR_TEXT = {
@@ -120,16 +156,37 @@ export function errorPage(
   sitePage?: SitePage,
 ): string {
   const s = ERROR_TEXT[lang];
-  const fields = error.fields?.length
-    ? `<ul>${error.fields.map((f) => `<li><strong>${esc(f.label)}</strong>: ${esc(f.message)}</li>`).join('')}</ul>`
-    : '';
-  const link = sitePage
-    ? `<p class="links"><a href="${esc(siteUrl(lang, sitePage.slug, ...sitePage.segments))}">${sitePage.segments.length > 1 ? s.servicePage : s.servicesPage}</a> <small>${s.retype}</small></p>`
-    : '';
-  return page(
-    lang,
-    s.heading,
-    `<h1>${esc(s.heading)}</h1><div class="box err" role="alert"><p>${esc(error.message)}</p>${fields}</div><p>${esc(s.back)}</p>${link}<p><small>${esc(error.code)}</small></p>`,
-    sitePage?.village ? villageMasthead(lang, sitePage.village) : undefined,
+  return renderPage(
+    <Page
+      lang={lang}
+      title={s.heading}
+      masthead={sitePage?.village ? villageMasthead(lang, sitePage.village) : undefined}
+    >
+      <h1>{s.heading}</h1>
+      <div class="box err" role="alert">
+        <p>{error.message}</p>
+        {error.fields?.length ? (
+          <ul>
+            {error.fields.map((f, i) => (
+              <li key={i}>
+                <strong>{f.label}</strong>: {f.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <p>{s.back}</p>
+      {sitePage ? (
+        <p class="links">
+          <a href={siteUrl(lang, sitePage.slug, ...sitePage.segments)}>
+            {sitePage.segments.length > 1 ? s.servicePage : s.servicesPage}
+          </a>{' '}
+          <small>{s.retype}</small>
+        </p>
+      ) : null}
+      <p>
+        <small>{error.code}</small>
+      </p>
+    </Page>,
   );
 }

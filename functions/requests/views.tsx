@@ -1,6 +1,6 @@
 import { config } from '../lib/config';
 import type { VillageHeading } from '../lib/errors';
-import { esc, page, portalMasthead, siteUrl, villageMasthead, villageNames } from '../lib/html';
+import { Page, portalMasthead, renderPage, siteUrl, villageMasthead, villageNames } from '../lib/html';
 import type { Lang } from '../lib/i18n';
 import type { RequestItem } from '../lib/table';
 import { STATUS_LABELS } from './domain/transitions';
@@ -109,13 +109,37 @@ export function trackingView(request: RequestItem, now: Date, lang: Lang) {
  */
 export function trackFormPage(lang: Lang, code = '', notFound = false): string {
   const s = L[lang];
-  return page(
-    lang,
-    s.trackTitle,
-    `<h1>${s.trackTitle}</h1>${notFound ? `<p class="box err" role="alert">${s.notFound}: ${esc(code)}</p>` : ''}
-<form method="get" action="${esc(config.API_URL)}/track"><input type="hidden" name="lang" value="${lang}"><label for="code">${s.tracking}</label><input id="code" name="code" value="${esc(code)}" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40" aria-describedby="code-hint" required><small id="code-hint">${s.codeHint}</small><p><button type="submit">${s.trackButton}</button></p></form>
-<p class="links"><a href="${esc(siteUrl(lang))}">${s.portal}</a></p>`,
-    portalMasthead(lang),
+  return renderPage(
+    <Page lang={lang} title={s.trackTitle} masthead={portalMasthead(lang)}>
+      <h1>{s.trackTitle}</h1>
+      {notFound ? (
+        <p class="box err" role="alert">
+          {s.notFound}: {code}
+        </p>
+      ) : null}
+      <form method="get" action={`${config.API_URL}/track`}>
+        <input type="hidden" name="lang" value={lang} />
+        <label for="code">{s.tracking}</label>
+        <input
+          id="code"
+          name="code"
+          value={code}
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          maxlength={40}
+          aria-describedby="code-hint"
+          required
+        />
+        <small id="code-hint">{s.codeHint}</small>
+        <p>
+          <button type="submit">{s.trackButton}</button>
+        </p>
+      </form>
+      <p class="links">
+        <a href={siteUrl(lang)}>{s.portal}</a>
+      </p>
+    </Page>,
   );
 }
 
@@ -133,27 +157,75 @@ export function trackPage(
   const s = L[lang];
   const masthead = villageMasthead(lang, village);
   const names = villageNames(lang, village);
-  const items = view.timeline
-    .map(
-      (t) =>
-        `<li><strong>${esc(t.label)}</strong> — ${esc(fmt(t.at, lang))}${'reason' in t && t.reason ? `<br><small>${esc(t.reason)}</small>` : ''}</li>`,
-    )
-    .join('');
-  return page(
-    lang,
-    `${s.trackTitle} ${view.trackingCode}`,
-    `<h1>${s.trackTitle}</h1><p>${s.tracking}:<br><span class="code">${esc(view.trackingCode)}</span></p>
-<p><strong>${s.handledBy}:</strong> ${esc(names.village)}, ${esc(names.kecamatan)}<br><strong>${s.service}:</strong> ${esc(view.service.name[lang])}<br><strong>${s.status}:</strong> ${esc(view.statusLabel)}<br>
-<strong>${s.due}:</strong> ${view.dueAt ? esc(fmt(view.dueAt, lang)) : view.clockPaused ? s.duePaused : s.dueWaiting}${view.overdue ? ` <strong>(${s.overdue})</strong>` : ''}
-${view.letterNumber ? `<br><strong>${s.letter}:</strong> ${esc(view.letterNumber)}` : ''}</p>
-<h2>${s.timeline}</h2><ol class="timeline">${items}</ol>
-${
-  receiptUrl
-    ? `<form method="get" action="${esc(receiptUrl)}" class="box"><input type="hidden" name="lang" value="${lang}"><label for="secret">${s.secretLabel}</label><input id="secret" name="secret" autocomplete="off" autocapitalize="none" spellcheck="false" maxlength="64" aria-describedby="secret-hint" required><small id="secret-hint">${s.secretHint}</small><p><button type="submit">${s.openReceipt}</button></p></form>`
-    : ''
-}
-<p class="links"><a href="${esc(siteUrl(lang, village.slug, 'lacak'))}">${s.trackAnother}</a><br><a href="${esc(masthead.href)}">${s.villageSite}</a></p>`,
-    masthead,
+  return renderPage(
+    <Page lang={lang} title={`${s.trackTitle} ${view.trackingCode}`} masthead={masthead}>
+      <h1>{s.trackTitle}</h1>
+      <p>
+        {s.tracking}:<br />
+        <span class="code">{view.trackingCode}</span>
+      </p>
+      <p>
+        <strong>{s.handledBy}:</strong> {names.village}, {names.kecamatan}
+        <br />
+        <strong>{s.service}:</strong> {view.service.name[lang]}
+        <br />
+        <strong>{s.status}:</strong> {view.statusLabel}
+        <br />
+        <strong>{s.due}:</strong>{' '}
+        {view.dueAt ? fmt(view.dueAt, lang) : view.clockPaused ? s.duePaused : s.dueWaiting}
+        {view.overdue ? (
+          <>
+            {' '}
+            <strong>({s.overdue})</strong>
+          </>
+        ) : null}
+        {view.letterNumber ? (
+          <>
+            <br />
+            <strong>{s.letter}:</strong> {view.letterNumber}
+          </>
+        ) : null}
+      </p>
+      <h2>{s.timeline}</h2>
+      <ol class="timeline">
+        {view.timeline.map((t, i) => (
+          <li key={i}>
+            <strong>{t.label}</strong> — {fmt(t.at, lang)}
+            {'reason' in t && t.reason ? (
+              <>
+                <br />
+                <small>{t.reason}</small>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {receiptUrl ? (
+        <form method="get" action={receiptUrl} class="box">
+          <input type="hidden" name="lang" value={lang} />
+          <label for="secret">{s.secretLabel}</label>
+          <input
+            id="secret"
+            name="secret"
+            autocomplete="off"
+            autocapitalize="none"
+            spellcheck={false}
+            maxlength={64}
+            aria-describedby="secret-hint"
+            required
+          />
+          <small id="secret-hint">{s.secretHint}</small>
+          <p>
+            <button type="submit">{s.openReceipt}</button>
+          </p>
+        </form>
+      ) : null}
+      <p class="links">
+        <a href={siteUrl(lang, village.slug, 'lacak')}>{s.trackAnother}</a>
+        <br />
+        <a href={masthead.href}>{s.villageSite}</a>
+      </p>
+    </Page>,
   );
 }
 
@@ -169,13 +241,23 @@ export function confirmErrorPage(
 ): string {
   const s = L[lang];
   const title = receiptUrl ? s.uploadFailed : s.linkInvalid;
-  const link = receiptUrl
-    ? `<a href="${esc(receiptUrl)}">${s.backToReceipt}</a>`
-    : `<a href="${esc(`${config.API_URL}/track?lang=${lang}`)}">${s.trackInstead}</a>`;
-  return page(
-    lang,
-    title,
-    `<h1>${title}</h1><div class="box err" role="alert"><p>${esc(error.message)}</p></div>${receiptUrl ? '' : `<p>${s.linkHint}</p>`}
-<p>${link}</p><p><small>${esc(error.code)}</small></p>`,
+  return renderPage(
+    <Page lang={lang} title={title}>
+      <h1>{title}</h1>
+      <div class="box err" role="alert">
+        <p>{error.message}</p>
+      </div>
+      {receiptUrl ? null : <p>{s.linkHint}</p>}
+      <p>
+        {receiptUrl ? (
+          <a href={receiptUrl}>{s.backToReceipt}</a>
+        ) : (
+          <a href={`${config.API_URL}/track?lang=${lang}`}>{s.trackInstead}</a>
+        )}
+      </p>
+      <p>
+        <small>{error.code}</small>
+      </p>
+    </Page>,
   );
 }
