@@ -171,7 +171,11 @@ async function burst(
 
 /** Request items in the table per applicant name of this test's submissions. */
 async function requestsByName(dynamoEndpoint: string): Promise<Map<string, string[]>> {
-  const ddb = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const ddb = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
   const byName = new Map<string, string[]>();
   try {
     let ExclusiveStartKey: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
@@ -202,13 +206,23 @@ async function requestsByName(dynamoEndpoint: string): Promise<Map<string, strin
  * cut one files once when retried (then counts as acknowledged, with that receipt); the table holds
  * one request per submission.
  */
-async function expectKept(record: RuntimeRecord, acked: Map<string, Receipt>, cut: Set<string>): Promise<void> {
+async function expectKept(
+  record: RuntimeRecord,
+  acked: Map<string, Receipt>,
+  cut: Set<string>,
+): Promise<void> {
   const call = client(record.apiUrl);
   const submit = (key: string): Promise<Call> =>
-    call('POST', `/villages/${TAMANSARI}/requests`, { json: submission(key), headers: { 'idempotency-key': key } });
+    call('POST', `/villages/${TAMANSARI}/requests`, {
+      json: submission(key),
+      headers: { 'idempotency-key': key },
+    });
   for (const [key, receipt] of acked) {
     const tracked = await call('GET', `/track/${receipt.trackingCode}`);
-    expect(tracked.status, `${key}: acknowledged as ${receipt.trackingCode}, not found after the restart`).toBe(200);
+    expect(
+      tracked.status,
+      `${key}: acknowledged as ${receipt.trackingCode}, not found after the restart`,
+    ).toBe(200);
     expect(tracked.data.trackingCode).toBe(receipt.trackingCode);
     const retry = await submit(key);
     expect(retry.status, `${key}: retry`).toBe(201);
@@ -252,7 +266,11 @@ describe('kill -9 of npm start in the middle of a burst of submissions', () => {
     for (const round of ['a', 'b']) {
       const record = await start();
       await expectKept(record, acked, cut);
-      const sent = await burst(running as NpmStart, record.apiUrl, round, { total: 40, parallel: 6, killAfter: 15 });
+      const sent = await burst(running as NpmStart, record.apiUrl, round, {
+        total: 40,
+        parallel: 6,
+        killAfter: 15,
+      });
       await running?.kill();
       for (const [key, receipt] of sent.acked) acked.set(key, receipt);
       for (const key of sent.cut) cut.add(key);
