@@ -16,7 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeRecord } from '../../infra/local/attach';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
@@ -32,7 +32,10 @@ interface Receipt {
   status: string;
 }
 
-/** `npm start` on a data folder, as its own process group (the test kills the group). */
+/**
+ * `npm start` on a data folder (its entry, infra/local/start.ts, run by Node 24 with tsx as npm start
+ * runs it), as its own process group: the test kills the group.
+ */
 class NpmStart {
   readonly child: ChildProcess;
   private output = '';
@@ -178,7 +181,7 @@ async function requestsByName(dynamoEndpoint: string): Promise<Map<string, strin
   });
   const byName = new Map<string, string[]>();
   try {
-    let ExclusiveStartKey: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
+    let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
     do {
       const page = await ddb.send(
         new ScanCommand({
@@ -245,9 +248,9 @@ async function expectKept(
 let dataDir: string;
 let running: NpmStart | undefined;
 
-async function start(): Promise<RuntimeRecord> {
+async function start(): Promise<{ runtime: NpmStart; record: RuntimeRecord }> {
   running = new NpmStart(dataDir);
-  return running.ready();
+  return { runtime: running, record: await running.ready() };
 }
 
 beforeAll(async () => {
@@ -264,17 +267,17 @@ describe('kill -9 of npm start in the middle of a burst of submissions', () => {
     const acked = new Map<string, Receipt>();
     const cut = new Set<string>();
     for (const round of ['a', 'b']) {
-      const record = await start();
+      const { runtime, record } = await start();
       await expectKept(record, acked, cut);
-      const sent = await burst(running as NpmStart, record.apiUrl, round, {
+      const sent = await burst(runtime, record.apiUrl, round, {
         total: 40,
         parallel: 6,
         killAfter: 15,
       });
-      await running?.kill();
+      await runtime.kill();
       for (const [key, receipt] of sent.acked) acked.set(key, receipt);
       for (const key of sent.cut) cut.add(key);
     }
-    await expectKept(await start(), acked, cut);
+    await expectKept((await start()).record, acked, cut);
   }, 1_200_000);
 });
