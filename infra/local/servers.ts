@@ -30,7 +30,11 @@ export interface EmbeddedOptions {
   dynamoPort?: number;
   /** 0/undefined = a free port */
   s3Port?: number;
-  /** how long to wait for DynamoDB Local to answer; default 30 s */
+  /**
+   * how long to wait for DynamoDB Local to answer; default 5 min. A JVM that exits is reported at once;
+   * this only ends the wait for one that neither answers nor exits (a loaded 2-core machine took over
+   * 30 s to start it)
+   */
   startTimeoutMs?: number;
   /**
    * advertise the endpoints in `<dataDir>/lock` as soon as the servers answer, for later commands to
@@ -239,7 +243,7 @@ async function startLocked(
   let fauxqs: Awaited<ReturnType<typeof startFauxqs>> | undefined;
   try {
     [, fauxqs] = await Promise.all([
-      waitForDynamo(dynamoEndpoint, child, opts.startTimeoutMs ?? 30_000, () => tail),
+      waitForDynamo(dynamoEndpoint, child, opts.startTimeoutMs ?? 300_000, () => tail),
       startFauxqs({
         port: opts.s3Port || 0,
         logger: false,
