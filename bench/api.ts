@@ -38,6 +38,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { holdUntilCommitted } from '../infra/local/commit-barrier';
 import { type LocalRuntime, startLocalRuntime } from '../infra/local/runtime';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/servers';
 import { skuBody, TAMANSARI } from '../test/support/runtime';
@@ -166,6 +167,9 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
     endpoint: rt.dynamoEndpoint,
     credentials: LOCAL_CREDENTIALS,
   });
+  // as the runtime's own client: a transaction answers once DynamoDB Local has committed it (emulator
+  // plumbing, on both paths alike)
+  holdUntilCommitted(rawDynamo);
   instrument(rawDynamo, rawCalls, rawBytes);
   const raw = DynamoDBDocumentClient.from(rawDynamo, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },

@@ -14,6 +14,7 @@ import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aw
 import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { tableDesign } from '../table-design';
 import { createLocalApi, moduleHandlerLoader } from './adapter';
+import { holdUntilCommitted } from './commit-barrier';
 import type { PublishRound } from './publisher';
 import { withS3Notifications } from './s3-events';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
@@ -59,7 +60,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   const say = opts.onProgress ?? (() => {});
   say('starting DynamoDB Local and the S3-compatible server …');
   // advertised (in <dataDir>/lock) only once onboarded, seeded and serving: see below
-  const embedded = await startEmbedded({ dataDir: opts.dataDir, advertise: false });
+  const embedded = await startEmbedded({ dataDir: opts.dataDir, advertise: false, say });
   let server: Server | undefined;
   let siteServer: Server | undefined;
   try {
@@ -103,6 +104,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       REGENCY_CODE: regencyCode,
       ...(opts.dataDir ? { LOCAL_DATA_DIR: opts.dataDir } : {}),
     });
+    // before any handler writes: what the API acknowledges, DynamoDB Local has committed (./commit-barrier.ts)
+    holdUntilCommitted((await import('../../functions/lib/aws')).dynamo);
     await ensureTableAndBucket(embedded.dynamoEndpoint, embedded.s3Endpoint);
 
     say(`onboarding the villages of regency ${regencyCode} …`);

@@ -3,6 +3,8 @@
  *   npm start               keep data in .local/ across restarts
  *   npm start -- --fresh    wipe .local/ first
  *   PORT=3001 npm start     API on another port (SITE_PORT=4322: the village sites)
+ *   npm start -- --data-dir DIR     keep data in DIR instead
+ *   npm start -- --no-publish       serve the sites as built, without rebuilding them when data changes
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,8 +13,13 @@ import { recordRuntime } from './attach';
 import { startLocalRuntime } from './runtime';
 
 const { values } = parseArgs({
-  options: { fresh: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+  options: {
+    fresh: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    publish: { type: 'boolean', default: true },
+  },
   allowPositionals: false,
+  allowNegative: true,
 });
 const dataDir = resolve(values['data-dir'] ?? '.local');
 if (values.fresh) {
@@ -26,7 +33,7 @@ const runtime = await startLocalRuntime({
   dataDir,
   port: Number(process.env.PORT ?? 3000),
   sitePort,
-  publish: true,
+  publish: values.publish,
   onProgress: (m) => console.log(`smart-kampung: ${m}`),
 }).catch((error: Error) => {
   console.error(`smart-kampung: could not start — ${error.message}`);
