@@ -9,6 +9,7 @@ import {
   type CfnBucket,
   HttpMethods,
   ObjectOwnership,
+  StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { type InfraConfig, siteOrigins } from '../config';
@@ -33,6 +34,11 @@ export function cloudFrontLogsPrefix(account: string): string {
 export const uploadsLayout = {
   incomingPrefix: 'incoming/',
   incomingExpiryDays: 2,
+  /** refused or moved uploads: their noncurrent versions under incoming/ */
+  incomingNoncurrentDays: 1,
+  /** confirmed citizens' documents (functions/requests/documents.ts) */
+  documentsPrefix: 'requests/',
+  documentsColdAfterDays: 90,
   /** product photos uploaded by sellers; the photo processor listens to this prefix */
   productPhotoPrefix: 'incoming/products/',
 } as const;
@@ -113,7 +119,28 @@ export class DataStack extends Stack {
           prefix: uploadsLayout.incomingPrefix,
           expiration: Duration.days(uploadsLayout.incomingExpiryDays),
         },
+        // a refused upload is deleted and an accepted one moved (copied to `requests/`, then deleted):
+        // either leaves a noncurrent version under incoming/ that nobody needs — gone after a day
+        // (S3 counts from the next midnight UTC), not a month
+        {
+          id: 'expire-noncurrent-incoming',
+          prefix: uploadsLayout.incomingPrefix,
+          noncurrentVersionExpiration: Duration.days(uploadsLayout.incomingNoncurrentDays),
+        },
         { id: 'expire-noncurrent', noncurrentVersionExpiration: Duration.days(30) },
+        // confirmed documents are read while their request is handled, rarely after: Glacier Instant
+        // Retrieval stores them for about a third of Standard-IA's price and still answers an officer's
+        // link in milliseconds (S3 leaves objects under 128 KB where they are: no gain for them)
+        {
+          id: 'documents-to-glacier-ir',
+          prefix: uploadsLayout.documentsPrefix,
+          transitions: [
+            {
+              storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
+              transitionAfter: Duration.days(uploadsLayout.documentsColdAfterDays),
+            },
+          ],
+        },
       ],
     });
     // S3 → EventBridge, set on the bucket itself: the photo processor (api stack) subscribes with a
