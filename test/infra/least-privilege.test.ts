@@ -232,7 +232,8 @@ describe('staff sign in with TOTP; sellers may', () => {
 
   it('a pre-token-generation trigger gives staff groups only to users with TOTP, and may read only this pool', () => {
     const config = pool().LambdaConfig as Json | undefined;
-    const trigger = (config?.PreTokenGenerationConfig as Json | undefined)?.LambdaArn ?? config?.PreTokenGeneration;
+    const trigger =
+      (config?.PreTokenGenerationConfig as Json | undefined)?.LambdaArn ?? config?.PreTokenGeneration;
     expect(trigger, 'LambdaConfig.PreTokenGeneration').toBeDefined();
     const functionId = (trigger as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] as string;
     const fn = Template.fromJSON(templates.auth).toJSON().Resources[functionId] as {
