@@ -58,8 +58,8 @@ function roleOf(template: Json, id: string): string {
 }
 
 function buildRole(): string {
-  const project = resourcesOfType(templates.publish, 'AWS::CodeBuild::Project')[0]?.[1];
-  return (project?.ServiceRole as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] as string;
+  const [[, project] = ['', {}]] = resourcesOfType(templates.publish, 'AWS::CodeBuild::Project');
+  return (project.ServiceRole as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] as string;
 }
 
 /** The LeadingKeys patterns a role's read statements allow per table resource (`null` = any key). */
