@@ -109,6 +109,7 @@ export class ApiStack extends Stack {
     });
     const bindings = accessBindings({
       table: Table.fromTableName(this, 'Table', names.table),
+      regencyCode: config.regencyCode,
       uploads: Bucket.fromBucketName(this, 'Uploads', names.bucket('uploads')),
       photos: Bucket.fromBucketName(this, 'Photos', names.bucket('photos')),
       letters: Bucket.fromBucketName(this, 'Letters', names.bucket('letters')),

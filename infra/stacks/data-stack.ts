@@ -1,4 +1,13 @@
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Annotations,
+  Aws,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
@@ -186,11 +195,21 @@ export class DataStack extends Stack {
     for (const index of tableDesign.GlobalSecondaryIndexes) {
       const [pk, sk] = index.KeySchema;
       if (!pk) throw new Error(`${index.IndexName} needs a hash key`);
+      if (config.withoutIndexes.includes(index.IndexName)) {
+        Annotations.of(this).addWarningV2(
+          'smart-kampung:index-left-out',
+          `${index.IndexName} is left out of the table (withoutIndexes): its queries fail until a deployment without withoutIndexes creates it again`,
+        );
+        continue;
+      }
+      const projection = index.Projection;
       this.table.addGlobalSecondaryIndex({
         indexName: index.IndexName,
         partitionKey: { name: pk.AttributeName, type: AttributeType.STRING },
         ...(sk ? { sortKey: { name: sk.AttributeName, type: AttributeType.STRING } } : {}),
-        projectionType: ProjectionType.ALL,
+        ...(projection.ProjectionType === 'ALL'
+          ? { projectionType: ProjectionType.ALL }
+          : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: projection.NonKeyAttributes }),
       });
     }
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

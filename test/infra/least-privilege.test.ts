@@ -11,7 +11,7 @@
  *   documents to a cheaper storage class after 90 days.
  */
 import type { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexes } from '../../functions/lib/table';
 import type { Route } from '../../functions/routes';
@@ -219,6 +219,27 @@ describe('indexes that public readers query carry no personal data', () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('changing an index on a deployed table', () => {
+  it('-c withoutIndexes=gsi2 leaves that index out (one deployment deletes it, the next makes it again) and warns', () => {
+    const { stacks: without } = buildApp({ withoutIndexes: 'gsi2' });
+    const [[, table] = ['', {}]] = resourcesOfType(
+      Template.fromStack(without.data).toJSON(),
+      'AWS::DynamoDB::Table',
+    );
+    expect((table.GlobalSecondaryIndexes as { IndexName: string }[]).map((g) => g.IndexName)).toEqual([
+      'gsi1',
+      'gsi3',
+      'gsi4',
+    ]);
+    expect(
+      Annotations.fromStack(without.data).findWarning('*', Match.stringLikeRegexp('index-left-out')),
+    ).toHaveLength(1);
+    expect(
+      Annotations.fromStack(stacks.data).findWarning('*', Match.stringLikeRegexp('index-left-out')),
+    ).toEqual([]);
   });
 });
 
