@@ -56,6 +56,13 @@ export interface TableDesign {
  * Changing a projection changes the index: CloudFormation cannot update one in place, only delete it
  * and create it again, one index per deployment — docs/deploy.md "Upgrading the indexes".
  */
+/**
+ * dynamodb-toolbox names its entity attribute in every projection it builds (a query with
+ * `attributes`, e.g. the site's popularity count), and DynamoDB refuses a projection that names an
+ * attribute an INCLUDE index does not carry. No item has it (entities are stored without it): free.
+ */
+const TOOLBOX_ENTITY_ATTRIBUTE = '_et';
+
 export const indexProjections = {
   gsi1: { ProjectionType: 'ALL' },
   gsi2: {
@@ -75,6 +82,7 @@ export const indexProjections = {
       'dueAt',
       // the list's cursor is the index key of its last item (open311/store.ts lastKey)
       'queueSort',
+      TOOLBOX_ENTITY_ATTRIBUTE,
     ] satisfies IndexedAttribute[],
   },
   gsi3: {
@@ -102,6 +110,7 @@ export const indexProjections = {
       'photos',
       'publishedAt',
       'updatedAt',
+      TOOLBOX_ENTITY_ATTRIBUTE,
     ] satisfies IndexedAttribute[],
   },
   gsi4: { ProjectionType: 'ALL' },
@@ -133,7 +142,11 @@ export const tableDesign: TableDesign = {
 };
 
 /** An attribute of an entity written into gsi2 or gsi3 (a typo in a projection fails the type check). */
-type IndexedAttribute = keyof VillageItem | keyof RequestItem | keyof ProductItem;
+type IndexedAttribute =
+  | keyof VillageItem
+  | keyof RequestItem
+  | keyof ProductItem
+  | typeof TOOLBOX_ENTITY_ATTRIBUTE;
 
 /** A mutable copy (CloudFormation's and DynamoDB's inputs take plain arrays). */
 function projection(p: Projection): Projection {
