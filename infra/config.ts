@@ -9,6 +9,20 @@ const host = z
   .string()
   .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a host name such as desa.banyuwangikab.go.id (no scheme, no path)');
 
+/** Index names, from `-c key=gsi2,gsi3` or a JSON array. */
+const indexList = z
+  .preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : v,
+    z.array(z.enum(gsiNames)),
+  )
+  .default([]);
+
 const InfraConfig = z.object({
   /** Kemendagri code of the regency, e.g. 35.10 (Banyuwangi) */
   regencyCode: z.string().regex(/^\d{2}\.\d{2}$/, 'a regency code such as 35.10'),
@@ -33,18 +47,12 @@ const InfraConfig = z.object({
    * it in one deployment, create it again in the next: docs/deploy.md "Upgrading the indexes"). Queries
    * of a left-out index fail until it is back. Default: none.
    */
-  withoutIndexes: z
-    .preprocess(
-      (v) =>
-        typeof v === 'string'
-          ? v
-              .split(',')
-              .map((name) => name.trim())
-              .filter(Boolean)
-          : v,
-      z.array(z.enum(gsiNames)),
-    )
-    .default([]),
+  withoutIndexes: indexList,
+  /**
+   * Indexes to keep projecting ALL, as deployed before their projection changed: for the same upgrade,
+   * so that each deployment changes one index only. Default: none.
+   */
+  allProjectionIndexes: indexList,
 });
 
 export type InfraConfig = z.infer<typeof InfraConfig>;
@@ -67,6 +75,7 @@ export function readConfig(node: Node): InfraConfig {
       'alarmEmail',
       'buildCompute',
       'withoutIndexes',
+      'allProjectionIndexes',
     ].map((key) => [key, contextValue(node, key)]),
   );
   const parsed = InfraConfig.safeParse({ regencyCode: '35.10', ...stripUndefined(raw) });

@@ -202,7 +202,10 @@ export class DataStack extends Stack {
         );
         continue;
       }
-      const projection = index.Projection;
+      // an index kept as deployed before its projection changed (config allProjectionIndexes)
+      const projection = config.allProjectionIndexes.includes(index.IndexName)
+        ? { ProjectionType: 'ALL' as const }
+        : index.Projection;
       this.table.addGlobalSecondaryIndex({
         indexName: index.IndexName,
         partitionKey: { name: pk.AttributeName, type: AttributeType.STRING },

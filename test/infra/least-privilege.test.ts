@@ -241,6 +241,20 @@ describe('changing an index on a deployed table', () => {
       Annotations.fromStack(stacks.data).findWarning('*', Match.stringLikeRegexp('index-left-out')),
     ).toEqual([]);
   });
+
+  it('-c allProjectionIndexes=gsi3 keeps that index projecting ALL, as deployed before (one index changes at a time)', () => {
+    const { stacks: kept } = buildApp({ withoutIndexes: 'gsi2', allProjectionIndexes: 'gsi3' });
+    const [[, table] = ['', {}]] = resourcesOfType(
+      Template.fromStack(kept.data).toJSON(),
+      'AWS::DynamoDB::Table',
+    );
+    const gsis = table.GlobalSecondaryIndexes as { IndexName: string; Projection: unknown }[];
+    expect(gsis.map((g) => [g.IndexName, g.Projection])).toEqual([
+      ['gsi1', { ProjectionType: 'ALL' }],
+      ['gsi3', { ProjectionType: 'ALL' }],
+      ['gsi4', { ProjectionType: 'ALL' }],
+    ]);
+  });
 });
 
 describe('staff sign in with TOTP; sellers may', () => {
