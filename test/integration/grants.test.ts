@@ -270,7 +270,9 @@ async function citizenFlow() {
   expect((await call('GET', `/track/${trackingCode}`)).status).toBe(200);
   expect((await call('GET', `/track?code=${trackingCode}`)).status).toBe(200);
   // the page (a browser's): it names the village too
-  expect((await call('GET', `/track/${trackingCode}`, { headers: { accept: 'text/html' } })).status).toBe(200);
+  expect((await call('GET', `/track/${trackingCode}`, { headers: { accept: 'text/html' } })).status).toBe(
+    200,
+  );
   const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
   expect((await call('GET', `/villages/${TAMANSARI}/requests`, { token: officer })).status).toBe(200);
   const detail = await call('GET', `/requests/${id}`, { token: officer });
