@@ -12,6 +12,21 @@ export type Scope = 'village' | 'kecamatan' | 'regency';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type Access = 'read' | 'write';
 export type ProbedBucket = 'uploads' | 'photos' | 'letters';
+/**
+ * Partitions of the table a route may read (infra/partitions.ts turns each into IAM
+ * `dynamodb:LeadingKeys` patterns on the table or one index): what public readers declare, so that
+ * their functions cannot read a citizen's request, document or sign-in.
+ */
+export type Partition =
+  | 'places'
+  | 'placesByRegency'
+  | 'catalogue'
+  | 'villageContent'
+  | 'publicProducts'
+  | 'requestsByVillage'
+  | 'search'
+  | 'byId'
+  | 'trackingCodes';
 
 export interface Route {
   /** stable id, also the OpenAPI operationId and the Lambda's logical name */
@@ -53,6 +68,11 @@ export interface Route {
    * only these (`arn:…:bucket/<prefix>*`). Absent for a bucket it declares: the whole bucket.
    */
   keys?: Partial<Record<ProbedBucket, readonly string[]>>;
+  /**
+   * the table partitions the handler reads (`table: 'read'`): its grants on the table are confined to
+   * them (IAM `dynamodb:LeadingKeys`). Absent: the whole table.
+   */
+  partitions?: readonly Partition[];
   /** packages with native code shipped beside the bundle instead of bundled (sharp) */
   nodeModules?: readonly string[];
   /** answers HTML to browsers as well as JSON */
@@ -77,6 +97,7 @@ export const routes = [
     handler: 'villages/handlers/list',
     auth: 'public',
     table: 'read',
+    partitions: ['placesByRegency'],
     summary: 'List villages of the regency (filter by kecamatan)',
   },
   {
@@ -86,6 +107,7 @@ export const routes = [
     handler: 'villages/handlers/get',
     auth: 'public',
     table: 'read',
+    partitions: ['places'],
     summary: 'One village',
   },
   {
@@ -123,6 +145,7 @@ export const routes = [
     handler: 'catalogue/handlers/list',
     auth: 'public',
     table: 'read',
+    partitions: ['places', 'catalogue'],
     summary: "A village's service catalogue with the six published components",
   },
 
@@ -203,6 +226,7 @@ export const routes = [
     handler: 'requests/handlers/track',
     auth: 'public',
     table: 'read',
+    partitions: ['trackingCodes', 'byId', 'places'],
     html: true,
     summary: 'Status and timeline by tracking code (no personal data)',
   },
@@ -213,6 +237,7 @@ export const routes = [
     handler: 'requests/handlers/track',
     auth: 'public',
     table: 'read',
+    partitions: ['trackingCodes', 'byId', 'places'],
     html: true,
     summary: 'Tracking for a plain GET form (?code=)',
   },
@@ -265,6 +290,7 @@ export const routes = [
     handler: 'open311/handlers/services',
     auth: 'public',
     table: 'read',
+    partitions: ['places', 'catalogue'],
     summary: 'Open311 service list of a village (jurisdiction_id)',
   },
   {
@@ -274,6 +300,7 @@ export const routes = [
     handler: 'open311/handlers/service-definition',
     auth: 'public',
     table: 'read',
+    partitions: ['places', 'catalogue'],
     summary: 'Open311 service definition',
   },
   {
@@ -292,6 +319,7 @@ export const routes = [
     handler: 'open311/handlers/request',
     auth: 'public',
     table: 'read',
+    partitions: ['trackingCodes', 'byId', 'places'],
     summary: 'Open311 one request (a one-item array)',
   },
   {
@@ -301,6 +329,7 @@ export const routes = [
     handler: 'open311/handlers/requests',
     auth: 'public',
     table: 'read',
+    partitions: ['places', 'requestsByVillage', 'trackingCodes', 'byId'],
     summary: 'Open311 requests with filters',
   },
 
@@ -373,6 +402,7 @@ export const routes = [
     handler: 'products/handlers/list',
     auth: 'public',
     table: 'read',
+    partitions: ['publicProducts'],
     summary: 'Published products of a village, by category',
   },
   {
@@ -382,6 +412,7 @@ export const routes = [
     handler: 'products/handlers/search',
     auth: 'public',
     table: 'read',
+    partitions: ['search'],
     html: true,
     summary: 'Regency-wide product search by text and category',
   },
@@ -392,6 +423,7 @@ export const routes = [
     handler: 'products/handlers/get',
     auth: 'public',
     table: 'read',
+    partitions: ['byId'],
     optionalAuth: true,
     summary: 'One product: public when published; its seller and officers (bearer token) see any state',
   },

@@ -9,8 +9,9 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import type { Access } from '../functions/routes';
+import type { Access, Partition } from '../functions/routes';
 import type { AccessDeclarations, AccessKey } from './bundles';
+import { leadingKeysByResource } from './partitions';
 import { gsiNames } from './table-design';
 
 export interface ResourceBinding {
@@ -57,17 +58,35 @@ export const objectActions: Record<Access, string[]> = {
   write: ['s3:PutObject', 's3:DeleteObject', 's3:GetObject'],
 };
 
-/** The table and each of its indexes by name — no `index/*` wildcard. */
-export function tableBinding(table: ITable): ResourceBinding {
+/**
+ * The table and each of its indexes by name — no `index/*` wildcard. With `keys` (partition names,
+ * functions/routes.ts `partitions`): only the table or indexes those partitions live in, each confined
+ * to their partition keys by `dynamodb:LeadingKeys` (one statement per table or index, since a Query
+ * of an index is matched against the index's partition key). `ForAllValues`: every key of a request
+ * (a BatchGetItem's too) must match; every read action names at least one key.
+ */
+export function tableBinding(table: ITable, regencyCode: string): ResourceBinding {
+  const arnOf = (resource: string) =>
+    resource === 'table' ? table.tableArn : `${table.tableArn}/index/${resource}`;
   return {
     envVar: 'TABLE_NAME',
     value: table.tableName,
-    statements: (access) => [
-      new PolicyStatement({
-        actions: tableActions[access],
-        resources: [table.tableArn, ...gsiNames.map((name) => `${table.tableArn}/index/${name}`)],
-      }),
-    ],
+    statements: (access, keys) =>
+      keys
+        ? [...leadingKeysByResource(regencyCode, keys as Partition[])].map(
+            ([resource, leadingKeys]) =>
+              new PolicyStatement({
+                actions: tableActions[access],
+                resources: [arnOf(resource)],
+                conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
+              }),
+          )
+        : [
+            new PolicyStatement({
+              actions: tableActions[access],
+              resources: [table.tableArn, ...gsiNames.map((name) => `${table.tableArn}/index/${name}`)],
+            }),
+          ],
   };
 }
 
@@ -150,6 +169,8 @@ export function distributionBinding(distributionId: string): ResourceBinding {
 
 export interface AccessResources {
   table: ITable;
+  /** the regency's code: the table partitions of public readers are its own (infra/partitions.ts) */
+  regencyCode: string;
   uploads: IBucket;
   photos: IBucket;
   letters: IBucket;
@@ -163,7 +184,7 @@ export interface AccessResources {
 /** Access key → binding. The keys are the route table's field names. */
 export function accessBindings(resources: AccessResources): Partial<Record<AccessKey, ResourceBinding>> {
   return {
-    table: tableBinding(resources.table),
+    table: tableBinding(resources.table, resources.regencyCode),
     uploads: bucketBinding(resources.uploads, 'UPLOADS_BUCKET'),
     photos: bucketBinding(resources.photos, 'PHOTOS_BUCKET'),
     letters: bucketBinding(resources.letters, 'LETTERS_BUCKET'),

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Access, type ProbedBucket, type Route, routes } from '../functions/routes';
+import { type Access, type Partition, type ProbedBucket, type Route, routes } from '../functions/routes';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,6 +46,8 @@ export interface FunctionSpec {
   probes: ProbedBucket[];
   /** key prefixes per bucket its object grants are confined to; a bucket absent here: the whole bucket */
   keys: Partial<Record<ProbedBucket, string[]>>;
+  /** the table partitions its reads are confined to (IAM LeadingKeys); absent: the whole table */
+  partitions?: Partition[];
   /** true when at least one of its routes needs a signed-in caller */
   authenticated: boolean;
   /** true when one of its public routes verifies an optional bearer token itself (route `optionalAuth`) */
@@ -96,6 +98,16 @@ function keysOf(routesOfFunction: Route[]): Partial<Record<ProbedBucket, string[
   return keys;
 }
 
+/**
+ * The table partitions a function's routes confine its table access to: only when every one of its
+ * routes that declares the table names its partitions (else the whole table), the union of them.
+ */
+function partitionsOf(routesOfFunction: Route[]): Partition[] | undefined {
+  const declaring = routesOfFunction.filter((r) => r.table);
+  if (declaring.length === 0 || declaring.some((r) => !r.partitions)) return undefined;
+  return [...new Set(declaring.flatMap((r) => r.partitions ?? []))].sort();
+}
+
 /** Routes that AWS serves: everything in the route table except `localOnly` ones. */
 export function deployedRoutes(): Route[] {
   return (routes as readonly Route[]).filter((route) => !route.localOnly);
@@ -133,8 +145,12 @@ export function functionSpecs(): FunctionSpec[] {
       if (merged) existing.access[key] = merged;
     }
   }
-  for (const spec of byHandler.values())
-    spec.keys = keysOf(deployedRoutes().filter((r) => r.handler === spec.handler));
+  for (const spec of byHandler.values()) {
+    const served = deployedRoutes().filter((r) => r.handler === spec.handler);
+    spec.keys = keysOf(served);
+    const partitions = partitionsOf(served);
+    if (partitions) spec.partitions = partitions;
+  }
   return [
     ...byHandler.values(),
     {

@@ -3,10 +3,25 @@
  */
 import type { Node } from 'constructs';
 import { z } from 'zod';
+import { gsiNames } from './table-design';
 
 const host = z
   .string()
   .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a host name such as desa.banyuwangikab.go.id (no scheme, no path)');
+
+/** Index names, from `-c key=gsi2,gsi3` or a JSON array. */
+const indexList = z
+  .preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : v,
+    z.array(z.enum(gsiNames)),
+  )
+  .default([]);
 
 const InfraConfig = z.object({
   /** Kemendagri code of the regency, e.g. 35.10 (Banyuwangi) */
@@ -26,6 +41,18 @@ const InfraConfig = z.object({
    * not confirm for ap-southeast-3 (Jakarta); no build cache (docs/deploy.md, section 5).
    */
   buildCompute: z.enum(['ec2', 'lambda']).default('ec2'),
+  /**
+   * Indexes of the table to leave out of this deployment, e.g. `gsi2` or `gsi2,gsi3`: only for
+   * changing an index's projection on a deployed table, which CloudFormation cannot do in place (delete
+   * it in one deployment, create it again in the next: docs/deploy.md "Upgrading the indexes"). Queries
+   * of a left-out index fail until it is back. Default: none.
+   */
+  withoutIndexes: indexList,
+  /**
+   * Indexes to keep projecting ALL, as deployed before their projection changed: for the same upgrade,
+   * so that each deployment changes one index only. Default: none.
+   */
+  allProjectionIndexes: indexList,
 });
 
 export type InfraConfig = z.infer<typeof InfraConfig>;
@@ -40,9 +67,16 @@ function contextValue(node: Node, key: string): unknown {
 
 export function readConfig(node: Node): InfraConfig {
   const raw = Object.fromEntries(
-    ['regencyCode', 'siteDomain', 'certificateArn', 'villageAliases', 'alarmEmail', 'buildCompute'].map(
-      (key) => [key, contextValue(node, key)],
-    ),
+    [
+      'regencyCode',
+      'siteDomain',
+      'certificateArn',
+      'villageAliases',
+      'alarmEmail',
+      'buildCompute',
+      'withoutIndexes',
+      'allProjectionIndexes',
+    ].map((key) => [key, contextValue(node, key)]),
   );
   const parsed = InfraConfig.safeParse({ regencyCode: '35.10', ...stripUndefined(raw) });
   if (!parsed.success) {

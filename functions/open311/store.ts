@@ -14,6 +14,7 @@ import {
 } from '../lib/table';
 import { normalizeTrackingCode } from '../requests/domain/tracking';
 import { findByTrackingCode } from '../requests/store';
+import type { PublicRequest } from './views';
 
 const REQUEST_ID = /^[0-9A-Za-z_-]{10,40}$/;
 
@@ -61,7 +62,7 @@ export const OPEN311_MAX_PAGES = 5;
 
 export async function queryRequests(
   f: RequestFilter,
-): Promise<{ items: RequestItem[]; cursor: string | null }> {
+): Promise<{ items: PublicRequest[]; cursor: string | null }> {
   const spec = indexes.requestByVillage;
   const queueKey = (queueSort: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort });
   const range =
@@ -83,7 +84,8 @@ export async function queryRequests(
     .entities(ServiceRequest)
     .query({ index: spec.index, partition: partitionKey(spec.pk, { villageCode: f.villageCode }), range });
   return withCursor(f.cursor, async () => {
-    const items: RequestItem[] = [];
+    // the index's items: what it projects (PublicRequest), no applicant
+    const items: PublicRequest[] = [];
     let startKey = f.cursor ? decodeCursor(f.cursor) : undefined;
     // a public, anonymous read: bounded work per call whatever the filters match — at most
     // OPEN311_MAX_PAGES pages of OPEN311_PAGE_ITEMS evaluated items; the cursor carries on from there
@@ -103,7 +105,7 @@ export async function queryRequests(
       items.push(...matches.slice(0, room));
       startKey = page.lastKey;
       if (matches.length >= room) {
-        startKey = lastKey(items[items.length - 1] as RequestItem);
+        startKey = lastKey(items[items.length - 1] as PublicRequest);
         break;
       }
     } while (startKey && pages < OPEN311_MAX_PAGES);
@@ -112,7 +114,7 @@ export async function queryRequests(
 }
 
 /** The stored keys of a request as the byVillage index returns them in LastEvaluatedKey. */
-function lastKey(r: RequestItem): Record<string, string> {
+function lastKey(r: PublicRequest): Record<string, string> {
   const spec = indexes.requestByVillage;
   return {
     pk: partitionKey(['id'], r),

@@ -108,9 +108,27 @@ export function serviceDefinitionView(service: Service, lang: Lang) {
   return { service_code: service.code, attributes: [...applicant, ...fields] };
 }
 
+/**
+ * What Open311 shows of a request, and all that a village's request index carries of one
+ * (infra/table-design.ts, gsi2): a list is read from there, never the applicant or the history.
+ */
+export type PublicRequest = Pick<
+  RequestItem,
+  | 'id'
+  | 'villageCode'
+  | 'serviceCode'
+  | 'serviceName'
+  | 'status'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'closedAt'
+  | 'dueAt'
+  | 'queueSort'
+>;
+
 /** Who handles the request right now: the village office, or the kecamatan once forwarded. */
 export function agencyResponsible(
-  request: RequestItem,
+  request: Pick<RequestItem, 'status'>,
   village: VillageItem | undefined,
   lang: Lang,
 ): string | null {
@@ -126,12 +144,13 @@ export function agencyResponsible(
  * the tracking code — the same rule as `/track` — never in the enumerable list.
  */
 export function requestView(
-  request: RequestItem,
+  request: PublicRequest & Partial<Pick<RequestItem, 'history'>>,
   village: VillageItem | undefined,
   lang: Lang,
   opts: { withReason?: boolean } = {},
 ) {
-  const last = request.history.at(-1);
+  // the history is read only for a holder of the tracking code (a request read by key, whole)
+  const last = opts.withReason ? request.history?.at(-1) : undefined;
   const reason =
     opts.withReason &&
     last?.reason &&

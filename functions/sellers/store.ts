@@ -8,12 +8,12 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { hashPassword } from '../auth/local-identity';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
+import { queryPageWhole } from '../lib/hydrate';
 import { log } from '../lib/log';
 import {
   getItem,
   indexes,
   LocalUser,
-  queryPage,
   Seller,
   SellerAccount,
   type SellerItem,
@@ -227,7 +227,8 @@ export async function listVillageSellers(
   villageCode: string,
   q: { status?: SellerItem['status']; cursor?: string; limit: number },
 ): Promise<{ data: SellerItem[]; cursor: string | null }> {
-  const { items, cursor } = await queryPage(
+  // gsi2 projects no owner or number (public routes read it too): the sellers whole, from the table
+  const { items, cursor } = await queryPageWhole(
     Seller,
     indexes.sellerByVillage,
     { villageCode, ...(q.status ? { status: q.status } : {}) },

@@ -33,6 +33,12 @@ export async function getVillage(code: string): Promise<VillageItem> {
   return Item;
 }
 
+/** A village by its slug: its index gives the code only (gsi2 projects no more), the table the village. */
+export async function findVillageBySlug(slug: string): Promise<VillageItem | undefined> {
+  const [found] = (await queryPage(Village, indexes.villageBySlug, { slug }, { limit: 1 })).items;
+  return found ? (await getItem(Village, { code: found.code })).Item : undefined;
+}
+
 export async function getRegency(code: string) {
   const { Item } = await getItem(Regency, { code });
   return Item ?? null;

@@ -170,7 +170,11 @@ export function specFunction(
     fn.bind(
       binding,
       access,
-      key === 'uploads' || key === 'photos' || key === 'letters' ? spec.keys[key] : undefined,
+      key === 'uploads' || key === 'photos' || key === 'letters'
+        ? spec.keys[key]
+        : key === 'table'
+          ? spec.partitions
+          : undefined,
     );
   for (const bucket of spec.probes) {
     const binding = bindings[bucket];

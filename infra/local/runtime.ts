@@ -19,6 +19,7 @@ import type { PublishRound } from './publisher';
 import { withS3Notifications } from './s3-events';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
 import { createSiteServer, listen } from './site-server';
+import { reconcileIndexes } from './table-indexes';
 
 export interface LocalRuntimeOptions {
   /** data folder kept across restarts; in memory when undefined */
@@ -201,6 +202,8 @@ export async function ensureTableAndBucket(dynamoEndpoint: string, s3Endpoint: s
     );
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
+    // a table kept from an earlier run: its indexes as the design has them now
+    await reconcileIndexes(dynamo, TABLE_NAME);
   }
   const s3 = localS3(s3Endpoint);
   for (const Bucket of [UPLOADS_BUCKET, PHOTOS_BUCKET]) {

@@ -10,20 +10,13 @@ import sharp from 'sharp';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
-import {
-  getItem,
-  indexes,
-  LocalUser,
-  queryPage,
-  Seller,
-  SellerAccount,
-  Village,
-} from '../../functions/lib/table';
+import { getItem, LocalUser, Seller, SellerAccount } from '../../functions/lib/table';
 import { transact } from '../../functions/lib/transact';
 import type { ProductCategory } from '../../functions/products/categories';
 import { processUploadedPhoto } from '../../functions/products/photo-process';
 import { createPhoto, incomingPhotoKey } from '../../functions/products/photo-store';
 import { createProduct, getProduct, getSeller, newId, patchProduct } from '../../functions/products/store';
+import { findVillageBySlug } from '../../functions/villages/store';
 
 interface DemoProduct {
   name: string;
@@ -170,7 +163,7 @@ export async function demoPhoto([a, b]: [string, string], width = 1600, height =
 export async function seedSellers(now = new Date()): Promise<void> {
   for (const demo of DEMO_SELLERS) {
     if ((await getItem(LocalUser, { username: demo.username })).Item) continue;
-    const village = (await queryPage(Village, indexes.villageBySlug, { slug: demo.village })).items[0];
+    const village = await findVillageBySlug(demo.village);
     if (!village) continue;
     const sellerId = newId();
     const at = now.toISOString();

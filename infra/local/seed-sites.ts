@@ -9,15 +9,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { Apbdes, indexes, NewsArticle, NewsSlug, queryPage, Village } from '../../functions/lib/table';
+import { Apbdes, NewsArticle, NewsSlug, Village } from '../../functions/lib/table';
 import { markOutOfDate } from '../../functions/sites/signal';
 import { VillageSnapshot } from '../../functions/sites/snapshot';
+import { findVillageBySlug } from '../../functions/villages/store';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../site/fixtures/villages');
 
 export async function seedSites(slugs = ['tamansari-licin', 'kemiren-glagah'], now = new Date()) {
   for (const slug of slugs) {
-    const village = (await queryPage(Village, indexes.villageBySlug, { slug })).items[0];
+    const village = await findVillageBySlug(slug);
     if (!village || (village.profile && Object.keys(village.profile).length > 0)) continue;
     const demo = VillageSnapshot.parse(JSON.parse(readFileSync(join(fixtures, `${slug}.json`), 'utf8')));
     const { facilities, ...profile } = demo.village.profile;

@@ -10,18 +10,11 @@ import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
 import { putDefaults } from '../../functions/catalogue/store';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3';
-import {
-  getItem,
-  indexes,
-  LocalUser,
-  queryPage,
-  Regency,
-  ServiceRequest,
-  Village,
-} from '../../functions/lib/table';
+import { getItem, indexes, LocalUser, queryPage, Regency, ServiceRequest } from '../../functions/lib/table';
 import { confirmDocument, incomingKey, newDocumentId } from '../../functions/requests/documents';
 import { submitRequest } from '../../functions/requests/submit';
 import { transition } from '../../functions/requests/workflow';
+import { findVillageBySlug } from '../../functions/villages/store';
 
 export const DEMO_PASSWORD = 'smartkampung';
 
@@ -41,7 +34,7 @@ export async function demoAccounts(regencyCode: string): Promise<DemoAccount[]> 
   const slugOf = (name?: string) => (name ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
   const accounts: DemoAccount[] = [];
   for (const slug of ['tamansari-licin', 'kemiren-glagah']) {
-    const village = (await queryPage(Village, indexes.villageBySlug, { slug })).items[0];
+    const village = await findVillageBySlug(slug);
     if (!village) continue;
     accounts.push({
       username: `officer@${slug}`,

@@ -1,4 +1,5 @@
 import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
   HttpApi,
@@ -41,6 +42,28 @@ export interface ApiStackProps extends StackProps {
 
 /** Default stage throttling: generous for a regency, a ceiling for runaway clients and costs. */
 export const apiThrottle = { rateLimit: 200, burstLimit: 400 } as const;
+
+/**
+ * What the API's access log keeps of a call. Not the caller's address: API Gateway's default (CLF)
+ * logs `$context.identity.sourceIp` in clear, while the rate limiter promises never to store an address
+ * unhashed (functions/lib/rate-limit.ts), and an access-log format can neither hash nor truncate a
+ * value (it only substitutes `$context` variables; no variable holds a shortened address). So the
+ * address is left out altogether — the rate limiter's hashed counters are where addresses count. Nor
+ * the path: `$context.routeKey` names the route (`GET /track/{trackingCode}`) without the ids, tracking
+ * codes and request ids a path carries; the request id ties a line to its function's log.
+ */
+export const accessLogFields = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  route: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+} as const;
 
 /**
  * API Gateway does not accept a path variable that is only part of a segment (`{code}.json`); such a
@@ -86,6 +109,7 @@ export class ApiStack extends Stack {
     });
     const bindings = accessBindings({
       table: Table.fromTableName(this, 'Table', names.table),
+      regencyCode: config.regencyCode,
       uploads: Bucket.fromBucketName(this, 'Uploads', names.bucket('uploads')),
       photos: Bucket.fromBucketName(this, 'Photos', names.bucket('photos')),
       letters: Bucket.fromBucketName(this, 'Letters', names.bucket('letters')),
@@ -117,7 +141,10 @@ export class ApiStack extends Stack {
       stageName: '$default',
       autoDeploy: true,
       throttle: apiThrottle,
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
     });
     const apiUrl = this.api.apiEndpoint;
 

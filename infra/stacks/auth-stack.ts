@@ -7,11 +7,14 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { Role } from '../../functions/routes';
 import { PASSWORD_POLICY } from '../../functions/sellers/password';
 import type { InfraConfig } from '../config';
+import { SkFunction } from '../constructs/lambda';
 import type { ResourceNames } from '../names';
 
 export interface AuthStackProps extends StackProps {
@@ -39,6 +42,8 @@ export const customAttributes = ['village', 'kecamatan', 'regency', 'seller'] as
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** pre-token-generation trigger: staff groups only in the tokens of users with TOTP */
+  readonly mfaGate: SkFunction;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -55,6 +60,9 @@ export class AuthStack extends Stack {
       signInCaseSensitive: false,
       // one policy with the registration's own check (functions/sellers/password.ts)
       passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
+      // MFA is per pool, and this pool holds staff and sellers alike (one issuer for the API): OPTIONAL
+      // here, i.e. asked at every sign-in of a user who enabled it (no remembered devices, which would
+      // skip it); staff are held to it by the MfaGate trigger below. TOTP only: SMS costs per message
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -70,7 +78,7 @@ export class AuthStack extends Stack {
       {
         id: 'AwsSolutions-COG2',
         reason:
-          'MFA is optional by design: sellers and many village officers sign in on shared phones without an authenticator; officers are encouraged to enrol TOTP',
+          'MFA is optional for sellers (shared phones, no authenticator) and required for staff: the MfaGate pre-token-generation trigger gives staff groups only to users with TOTP, whom Cognito asks for a code at every sign-in',
       },
       {
         id: 'AwsSolutions-COG3',
@@ -83,6 +91,8 @@ export class AuthStack extends Stack {
           'Essentials plan: Plus costs per monthly active user, more than the rest of the system for a regency; its threat protection is not needed for a few thousand officers and sellers',
       },
     );
+
+    this.mfaGate = this.staffMfaGate();
 
     for (const [group, description] of Object.entries(groups)) {
       this.userPool.addGroup(`Group-${group}`, { groupName: group, description });
@@ -107,6 +117,40 @@ export class AuthStack extends Stack {
     });
 
     this.outputs();
+  }
+
+  /**
+   * Why a trigger and not a second, MFA-required pool for staff: the API's JWT authorizer trusts one
+   * issuer, and routes such as `PATCH /products/{id}` and `GET /sellers/{id}` serve a seller and an
+   * officer alike; two pools would need a second authorizer per route (API Gateway takes one) or token
+   * checks in every handler. Why not a pre-authentication check instead: a staff user without TOTP
+   * could then never get the access token that enrolling an authenticator takes (only a pool whose MFA
+   * is REQUIRED offers enrolment during sign-in). So staff sign in, and their tokens carry their staff
+   * groups — what every staff route requires — only once TOTP is on, after which Cognito asks for a code
+   * at every sign-in. functions/auth/mfa-gate.ts; README "Signing in on AWS".
+   */
+  private staffMfaGate(): SkFunction {
+    const gate = new SkFunction(this, 'MfaGate', {
+      module: 'auth/mfa-gate',
+      description:
+        'Cognito pre-token-generation: staff groups only for users with TOTP (functions/auth/mfa-gate)',
+      timeout: Duration.seconds(5),
+      memorySize: 256,
+    });
+    // a policy of its own, not the role's default one: the function must not depend on the pool,
+    // which depends on it (its trigger)
+    if (!gate.role) throw new Error('MfaGate has no role');
+    new Policy(this, 'MfaGateReadsUsers', {
+      roles: [gate.role],
+      statements: [
+        new PolicyStatement({
+          actions: ['cognito-idp:AdminGetUser'],
+          resources: [this.userPool.userPoolArn],
+        }),
+      ],
+    });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, gate);
+    return gate;
   }
 
   private outputs(): void {

@@ -1,4 +1,13 @@
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Annotations,
+  Aws,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
@@ -9,6 +18,7 @@ import {
   type CfnBucket,
   HttpMethods,
   ObjectOwnership,
+  StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { type InfraConfig, siteOrigins } from '../config';
@@ -33,6 +43,11 @@ export function cloudFrontLogsPrefix(account: string): string {
 export const uploadsLayout = {
   incomingPrefix: 'incoming/',
   incomingExpiryDays: 2,
+  /** refused or moved uploads: their noncurrent versions under incoming/ */
+  incomingNoncurrentDays: 1,
+  /** confirmed citizens' documents (functions/requests/documents.ts) */
+  documentsPrefix: 'requests/',
+  documentsColdAfterDays: 90,
   /** product photos uploaded by sellers; the photo processor listens to this prefix */
   productPhotoPrefix: 'incoming/products/',
 } as const;
@@ -113,7 +128,28 @@ export class DataStack extends Stack {
           prefix: uploadsLayout.incomingPrefix,
           expiration: Duration.days(uploadsLayout.incomingExpiryDays),
         },
+        // a refused upload is deleted and an accepted one moved (copied to `requests/`, then deleted):
+        // either leaves a noncurrent version under incoming/ that nobody needs — gone after a day
+        // (S3 counts from the next midnight UTC), not a month
+        {
+          id: 'expire-noncurrent-incoming',
+          prefix: uploadsLayout.incomingPrefix,
+          noncurrentVersionExpiration: Duration.days(uploadsLayout.incomingNoncurrentDays),
+        },
         { id: 'expire-noncurrent', noncurrentVersionExpiration: Duration.days(30) },
+        // confirmed documents are read while their request is handled, rarely after: Glacier Instant
+        // Retrieval stores them for about a third of Standard-IA's price and still answers an officer's
+        // link in milliseconds (S3 leaves objects under 128 KB where they are: no gain for them)
+        {
+          id: 'documents-to-glacier-ir',
+          prefix: uploadsLayout.documentsPrefix,
+          transitions: [
+            {
+              storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
+              transitionAfter: Duration.days(uploadsLayout.documentsColdAfterDays),
+            },
+          ],
+        },
       ],
     });
     // S3 → EventBridge, set on the bucket itself: the photo processor (api stack) subscribes with a
@@ -159,11 +195,24 @@ export class DataStack extends Stack {
     for (const index of tableDesign.GlobalSecondaryIndexes) {
       const [pk, sk] = index.KeySchema;
       if (!pk) throw new Error(`${index.IndexName} needs a hash key`);
+      if (config.withoutIndexes.includes(index.IndexName)) {
+        Annotations.of(this).addWarningV2(
+          'smart-kampung:index-left-out',
+          `${index.IndexName} is left out of the table (withoutIndexes): its queries fail until a deployment without withoutIndexes creates it again`,
+        );
+        continue;
+      }
+      // an index kept as deployed before its projection changed (config allProjectionIndexes)
+      const projection = config.allProjectionIndexes.includes(index.IndexName)
+        ? { ProjectionType: 'ALL' as const }
+        : index.Projection;
       this.table.addGlobalSecondaryIndex({
         indexName: index.IndexName,
         partitionKey: { name: pk.AttributeName, type: AttributeType.STRING },
         ...(sk ? { sortKey: { name: sk.AttributeName, type: AttributeType.STRING } } : {}),
-        projectionType: ProjectionType.ALL,
+        ...(projection.ProjectionType === 'ALL'
+          ? { projectionType: ProjectionType.ALL }
+          : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: projection.NonKeyAttributes }),
       });
     }
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

@@ -64,7 +64,7 @@ export class OperationsStack extends Stack {
         description: `Counts open requests past their due time → ${overdueMetric.namespace}/${overdueMetric.metricName}`,
         environment: { REGENCY_CODE: config.regencyCode },
       },
-      { table: tableBinding(props.table) },
+      { table: tableBinding(props.table, config.regencyCode) },
     );
     new Rule(this, 'CountOverdueRequests', {
       description: 'Publish the overdue-requests metric',

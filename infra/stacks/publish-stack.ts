@@ -29,6 +29,7 @@ import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { partitionKey } from '../../functions/lib/keys';
+import type { Partition } from '../../functions/routes';
 import { siteOutOfDate } from '../../functions/sites/events';
 import { tableBinding } from '../access';
 import { functionSpec, repoRoot } from '../bundles';
@@ -36,6 +37,20 @@ import type { InfraConfig } from '../config';
 import { specFunction } from '../constructs/lambda';
 import { acknowledgeWildcards } from '../nag';
 import type { ResourceNames } from '../names';
+
+/**
+ * What a site build reads (functions/sites/export.ts, scripts/publish-site.ts): the regency's places,
+ * catalogue, each village's news, APBDes and site state, its public products, and its requests' service
+ * codes for "most used services" (gsi2 projects no personal attribute: infra/table-design.ts).
+ */
+export const SITE_BUILD_PARTITIONS: readonly Partition[] = [
+  'places',
+  'placesByRegency',
+  'catalogue',
+  'villageContent',
+  'publicProducts',
+  'requestsByVillage',
+];
 
 /** The partitions a site build may update: `$smartkampung#villagecode_<code>` (the SiteState items). */
 const SITE_STATE_PARTITIONS = partitionKey(['villageCode'], { villageCode: '*' });
@@ -196,9 +211,11 @@ export class PublishStack extends Stack {
       }),
     );
     // reads the data; marks the village published when nothing changed during the build. A build runs
-    // third-party code (npm packages, Astro): it may update only items of the villages' own partitions
-    // (`villageCode`: site state, news, APBDes — all public), never citizens' requests, sellers or users
-    for (const statement of tableBinding(table).statements('read')) this.project.addToRolePolicy(statement);
+    // third-party code (npm packages, Astro): it may read only the partitions a site shows
+    // (SITE_BUILD_PARTITIONS) and update only items of the villages' own partitions (`villageCode`:
+    // site state, news, APBDes — all public), never citizens' requests, sellers or users
+    for (const statement of tableBinding(table, config.regencyCode).statements('read', SITE_BUILD_PARTITIONS))
+      this.project.addToRolePolicy(statement);
     this.project.addToRolePolicy(
       new PolicyStatement({
         actions: ['dynamodb:UpdateItem'],
@@ -298,7 +315,7 @@ export class PublishStack extends Stack {
         description: 'Out-of-date village sites → site.outOfDate events (starts their publish)',
         environment: { REGENCY_CODE: config.regencyCode, EVENT_BUS_NAME: this.bus.eventBusName },
       },
-      { table: tableBinding(table) },
+      { table: tableBinding(table, config.regencyCode) },
     );
     this.dispatcher = dispatcher;
     this.bus.grantPutEventsTo(dispatcher);

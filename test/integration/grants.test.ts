@@ -23,7 +23,7 @@ import type { LocalRuntime } from '../../infra/local/runtime';
 import { objectCreatedEvent, sqsRecord } from '../../infra/local/s3-events';
 import { JPEG, PDF } from '../fixtures/files';
 import { confirmOnAws } from '../support/direct';
-import { allows, grantedByTemplates } from '../support/granted';
+import { allows, grantedByTemplates, SITE_BUILD } from '../support/granted';
 import { client, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
 
 let runtime: LocalRuntime;
@@ -34,44 +34,103 @@ let photoQueueUrl = '';
 
 /** function id → "action resource" → the routes (or the function) it was seen in */
 const observed = new Map<string, Map<string, Set<string>>>();
+/** function id → "action resource" → the partition keys of each DynamoDB call (JSON arrays) */
+const partitionKeys = new Map<string, Map<string, Set<string>>>();
 
 const specs = functionSpecs();
 const specOfRoute = new Map(specs.flatMap((spec) => spec.routeIds.map((id) => [id, spec] as const)));
 
-function record(actions: string[]) {
+/** An IAM action on a resource, and the partition keys the call names (DynamoDB's `dynamodb:LeadingKeys`). */
+type Call = string | { action: string; keys: string[] };
+
+function record(calls: Call[]) {
   const invocation = localInvocation.getStore();
   const spec: FunctionSpec | undefined = invocation?.routeId
     ? specOfRoute.get(invocation.routeId)
     : specs.find((s) => s.id === invocation?.functionId);
+  // the site build runs as its CodeBuild role (scripts/publish-site.ts): not a function of ours
+  const id = spec?.id ?? (invocation?.functionId === SITE_BUILD ? SITE_BUILD : undefined);
   // outside any invocation (the seeds, the test's own set-up): nobody's grant
-  if (!invocation || !spec) return;
-  const seen = observed.get(spec.id) ?? new Map<string, Set<string>>();
-  observed.set(spec.id, seen);
-  for (const action of actions) {
+  if (!invocation || !id) return;
+  const seen = observed.get(id) ?? new Map<string, Set<string>>();
+  observed.set(id, seen);
+  const keysSeen = partitionKeys.get(id) ?? new Map<string, Set<string>>();
+  partitionKeys.set(id, keysSeen);
+  for (const call of calls) {
+    const action = typeof call === 'string' ? call : call.action;
     const where = seen.get(action) ?? new Set<string>();
-    where.add(invocation.routeId ?? spec.id);
+    where.add(invocation.routeId ?? id);
     seen.set(action, where);
+    if (typeof call === 'string') continue;
+    const keys = keysSeen.get(action) ?? new Set<string>();
+    keys.add(JSON.stringify([...new Set(call.keys)].sort()));
+    keysSeen.set(action, keys);
   }
 }
 
-/** DynamoDB: the target is the IAM action; the resources are the table (and the index) named in the body. */
-function dynamoActions(target: string, body: string): string[] {
-  const action = `dynamodb:${target.split('.')[1]}`;
-  const input = JSON.parse(body || '{}') as {
-    TableName?: string;
+type AttributeValue = { S?: string };
+type Keyed = {
+  TableName?: string;
+  Key?: Record<string, AttributeValue>;
+  Item?: Record<string, AttributeValue>;
+};
+
+/**
+ * The partition keys a DynamoDB call names, what IAM evaluates `dynamodb:LeadingKeys` against: the
+ * table's `pk` of each item or key, or for a Query the value its key condition gives the partition key
+ * of what it reads (the index's own, `<index>pk`, for an index).
+ */
+function leadingKeys(
+  input: {
     IndexName?: string;
-    RequestItems?: Record<string, unknown>;
-    TransactItems?: Record<string, { TableName: string }>[];
-  };
+    KeyConditionExpression?: string;
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues?: Record<string, AttributeValue>;
+    RequestItems?: Record<string, ({ Keys?: Record<string, AttributeValue>[] } | Keyed[]) & unknown>;
+    TransactItems?: Record<string, Keyed>[];
+  } & Keyed,
+): string[] {
+  const pkOf = (item?: Record<string, AttributeValue>) => (item?.pk?.S === undefined ? [] : [item.pk.S]);
+  if (input.KeyConditionExpression) {
+    const hash = input.IndexName ? `${input.IndexName}pk` : 'pk';
+    const names = input.ExpressionAttributeNames ?? {};
+    const keys: string[] = [];
+    for (const m of input.KeyConditionExpression.matchAll(/(#[\w]+)\s*\)?\s*=\s*\(?\s*(:[\w]+)/g)) {
+      const [, name = '', value = ''] = m;
+      const key = input.ExpressionAttributeValues?.[value]?.S;
+      if ((names[name] ?? name) === hash && key !== undefined) keys.push(key);
+    }
+    return keys;
+  }
+  const batch = Object.values(input.RequestItems ?? {}).flatMap((request) =>
+    Array.isArray(request)
+      ? (request as { PutRequest?: Keyed; DeleteRequest?: Keyed }[]).flatMap((r) => [
+          ...pkOf(r.PutRequest?.Item),
+          ...pkOf(r.DeleteRequest?.Key),
+        ])
+      : (request.Keys ?? []).flatMap((key) => pkOf(key)),
+  );
+  const transact = (input.TransactItems ?? []).flatMap((item) =>
+    Object.values(item).flatMap((op) => [...pkOf(op.Key), ...pkOf(op.Item)]),
+  );
+  return [...pkOf(input.Key), ...pkOf(input.Item), ...batch, ...transact];
+}
+
+/** DynamoDB: the target is the IAM action; the resources are the table (and the index) named in the body. */
+function dynamoActions(target: string, body: string): Call[] {
+  const action = `dynamodb:${target.split('.')[1]}`;
+  const input = JSON.parse(body || '{}') as Parameters<typeof leadingKeys>[0];
   const tables = [
     ...(input.TableName ? [input.TableName] : []),
     ...Object.keys(input.RequestItems ?? {}),
-    ...(input.TransactItems ?? []).flatMap((item) => Object.values(item).map((op) => op.TableName)),
+    ...(input.TransactItems ?? []).flatMap((item) => Object.values(item).flatMap((op) => op.TableName ?? [])),
   ];
   const table = (name: string) => (name === runtime.tableName ? 'table' : `unknown-table:${name}`);
-  return [...new Set(tables)].map(
-    (name) => `${action} ${table(name)}${input.IndexName ? `/index/${input.IndexName}` : ''}`,
-  );
+  const keys = leadingKeys(input);
+  return [...new Set(tables)].map((name) => ({
+    action: `${action} ${table(name)}${input.IndexName ? `/index/${input.IndexName}` : ''}`,
+    keys,
+  }));
 }
 
 const bodyText = (body: unknown) =>
@@ -210,6 +269,10 @@ async function citizenFlow() {
   }
   expect((await call('GET', `/track/${trackingCode}`)).status).toBe(200);
   expect((await call('GET', `/track?code=${trackingCode}`)).status).toBe(200);
+  // the page (a browser's): it names the village too
+  expect((await call('GET', `/track/${trackingCode}`, { headers: { accept: 'text/html' } })).status).toBe(
+    200,
+  );
   const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
   expect((await call('GET', `/villages/${TAMANSARI}/requests`, { token: officer })).status).toBe(200);
   const detail = await call('GET', `/requests/${id}`, { token: officer });
@@ -471,6 +534,28 @@ async function scheduledFunctions() {
   }
 }
 
+/**
+ * The site build's table work (scripts/publish-site.ts on CodeBuild, as its role): the regency's and a
+ * village's snapshot, the village's site state before the build, and marking it published after.
+ */
+async function siteBuild() {
+  const { exportRegency, exportVillage } = await import('../../functions/sites/export');
+  const { getItem, SiteState } = await import('../../functions/lib/table');
+  const { markPublished } = await import('../../functions/sites/signal');
+  const urls = { apiUrl: runtime.apiUrl, siteUrl: runtime.siteUrl };
+  await localInvocation.run({ functionId: SITE_BUILD }, async () => {
+    const regency = await exportRegency('35.10', urls);
+    expect(regency.kecamatan.length).toBeGreaterThan(0);
+    const village = await exportVillage(TAMANSARI, urls);
+    // the flows above filed requests and published a product here: both are read (counts, no data)
+    expect(village.services.some((s) => s.popularity > 0)).toBe(true);
+    expect(village.products.length).toBeGreaterThan(0);
+    const state = (await getItem(SiteState, { villageCode: TAMANSARI })).Item;
+    expect(state).toBeDefined();
+    await markPublished({ code: TAMANSARI, regencyCode: '35.10' }, state?.lastChangeAt ?? '', new Date());
+  });
+}
+
 describe('what functions send is what they are granted', () => {
   it('every DynamoDB, S3 and EventBridge action of representative flows is in its function’s policy', async () => {
     await publicReads();
@@ -479,13 +564,21 @@ describe('what functions send is what they are granted', () => {
     await officerAndOpen311();
     await scheduledFunctions();
 
+    await siteBuild();
+
     const granted = grantedByTemplates();
     const denied: string[] = [];
     for (const [functionId, actions] of observed) {
       const allowed = granted.get(functionId) ?? new Set<string>();
       for (const [action, where] of actions) {
-        const ok = allows(allowed, action);
-        if (!ok) denied.push(`${functionId} (${[...where].join(', ')}): ${action}`);
+        const calls = [...(partitionKeys.get(functionId)?.get(action) ?? [])].map(
+          (keys) => JSON.parse(keys) as string[],
+        );
+        for (const keys of calls.length ? calls : [[]])
+          if (!allows(allowed, action, keys))
+            denied.push(
+              `${functionId} (${[...where].join(', ')}): ${action}${keys.length ? ` ${keys}` : ''}`,
+            );
       }
     }
     expect(denied, 'AccessDenied on AWS').toEqual([]);
@@ -527,6 +620,36 @@ describe('what functions send is what they are granted', () => {
       `not exercised: ${deployed.filter((id) => !observed.has(id)).join(', ')}`,
     ).toBeGreaterThanOrEqual(deployed.length - 5);
   }, 120_000);
+
+  it('reads LeadingKeys right: the partition keys of calls are recorded, and a confined grant allows only its own', () => {
+    const keysOf = (functionId: string, action: string) =>
+      [...(partitionKeys.get(functionId)?.get(action) ?? [])].flatMap((k) => JSON.parse(k) as string[]);
+    // a Query's partition is the index's own key, a GetItem's the item's pk
+    expect(keysOf('ProductsList', 'dynamodb:Query table/index/gsi3')).toContain(
+      `$smartkampung#villagecode_${TAMANSARI}#visibility_public`,
+    );
+    expect(keysOf('VillagesGet', 'dynamodb:GetItem table')).toContain(`$smartkampung#code_${TAMANSARI}`);
+    expect(keysOf(SITE_BUILD, 'dynamodb:Query table/index/gsi2')).toContain(
+      `$smartkampung#villagecode_${TAMANSARI}`,
+    );
+    const granted = grantedByTemplates();
+    const villagesGet = granted.get('VillagesGet') ?? new Set<string>();
+    expect(allows(villagesGet, 'dynamodb:GetItem table', [`$smartkampung#code_${TAMANSARI}`])).toBe(true);
+    // a request by id, a replay record whose partition begins like a catalogue's, one key of two
+    for (const keys of [
+      ['$smartkampung#id_a1b2c3d4e5f6g7h8'],
+      [`$smartkampung#scope_${TAMANSARI}#key_form:0a1b`],
+      [`$smartkampung#code_${TAMANSARI}`, '$smartkampung#id_a1b2c3d4e5f6g7h8'],
+    ])
+      expect(allows(villagesGet, 'dynamodb:BatchGetItem table', keys), keys.join(' ')).toBe(false);
+    expect(allows(granted.get(SITE_BUILD) ?? new Set(), 'dynamodb:Query table/index/gsi4', ['x'])).toBe(
+      false,
+    );
+    // an unconfined grant allows any key
+    expect(allows(granted.get('RequestsGet') ?? new Set(), 'dynamodb:GetItem table', ['anything'])).toBe(
+      true,
+    );
+  });
 
   it('reads the templates right: the observed TransactWriteItems of a product patch is a granted action there', () => {
     // the comparison above is only as good as its naming of template grants; one known pair, spelled out

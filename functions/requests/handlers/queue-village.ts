@@ -1,14 +1,19 @@
 import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
+import { queryPageWhole } from '../../lib/hydrate';
 import { withCursor } from '../../lib/paging';
-import { indexes, queryPage, ServiceRequest } from '../../lib/table';
+import { indexes, ServiceRequest } from '../../lib/table';
 import { routeById } from '../../routes';
 import { queueItem } from '../queue';
 import { QueueQuery, VillageRequestsParams } from '../schemas';
 
 const route = routeById('queue.village');
 
-/** A village's queue: open requests by due time (overdue first), then those awaiting documents, then closed. */
+/**
+ * A village's queue: open requests by due time (overdue first), then those awaiting documents, then
+ * closed. The indexes hold no applicant (public routes read them too): the page's requests are read
+ * whole from the table (lib/hydrate.ts).
+ */
 export const handler = endpoint(
   'queue.village',
   { params: VillageRequestsParams, query: QueueQuery },
@@ -16,13 +21,13 @@ export const handler = endpoint(
     authorize(route, ctx.caller, { villageCode: ctx.params.code });
     const page = await withCursor(ctx.query.cursor, () =>
       ctx.query.status
-        ? queryPage(
+        ? queryPageWhole(
             ServiceRequest,
             indexes.requestByVillageStatus,
             { villageCode: ctx.params.code, status: ctx.query.status },
             { cursor: ctx.query.cursor ?? null, limit: ctx.query.limit },
           )
-        : queryPage(
+        : queryPageWhole(
             ServiceRequest,
             indexes.requestByVillage,
             { villageCode: ctx.params.code },

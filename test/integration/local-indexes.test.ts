@@ -1,0 +1,100 @@
+/**
+ * The local table gets the indexes of infra/table-design.ts, projections included — also a table kept
+ * from a run before a projection changed (a data directory reused by `npm start`).
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type EmbeddedServers,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  startEmbedded,
+} from '../../infra/local/servers';
+import { reconcileIndexes } from '../../infra/local/table-indexes';
+import { tableDesign } from '../../infra/table-design';
+
+let servers: EmbeddedServers;
+let ddb: DynamoDBClient;
+
+beforeAll(async () => {
+  servers = await startEmbedded({});
+  ddb = new DynamoDBClient({
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint: servers.dynamoEndpoint,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  ddb?.destroy();
+  await servers?.stop();
+}, 30_000);
+
+describe('local table indexes', () => {
+  it("a table made with every index projecting ALL is brought to the design's projections, items kept", async () => {
+    const TableName = 'smart-kampung-old-indexes';
+    const { ttlAttribute: _ttl, ...design } = tableDesign;
+    await ddb.send(
+      new CreateTableCommand({
+        TableName,
+        ...design,
+        GlobalSecondaryIndexes: design.GlobalSecondaryIndexes.map((g) => ({
+          ...g,
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      }),
+    );
+    // a request in its village's status partition of gsi3, applicant and all
+    await ddb.send(
+      new PutItemCommand({
+        TableName,
+        Item: {
+          pk: { S: '$smartkampung#id_r1' },
+          sk: { S: '$request_1' },
+          id: { S: 'r1' },
+          status: { S: 'submitted' },
+          applicant: { M: { name: { S: 'Siti' }, nik: { S: '3510240101900001' } } },
+          gsi3pk: { S: '$smartkampung#villagecode_35.10.24.2008#status_submitted' },
+          gsi3sk: { S: '$request_1#queuesort_1#id_r1' },
+        },
+      }),
+    );
+    expect((await reconcileIndexes(ddb, TableName)).sort()).toEqual(
+      tableDesign.GlobalSecondaryIndexes.filter((g) => g.Projection.ProjectionType !== 'ALL').map(
+        (g) => g.IndexName,
+      ),
+    );
+    const { Table } = await ddb.send(new DescribeTableCommand({ TableName }));
+    for (const want of tableDesign.GlobalSecondaryIndexes) {
+      const have = Table?.GlobalSecondaryIndexes?.find((g) => g.IndexName === want.IndexName);
+      expect(have?.IndexStatus, want.IndexName).toBe('ACTIVE');
+      expect(have?.Projection?.ProjectionType, want.IndexName).toBe(want.Projection.ProjectionType);
+      if (want.Projection.ProjectionType === 'INCLUDE')
+        expect([...(have?.Projection?.NonKeyAttributes ?? [])].sort()).toEqual(
+          [...want.Projection.NonKeyAttributes].sort(),
+        );
+    }
+    // the index was filled again from the table, with what it projects only
+    const { Items } = await ddb.send(
+      new QueryCommand({
+        TableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': { S: '$smartkampung#villagecode_35.10.24.2008#status_submitted' },
+        },
+      }),
+    );
+    expect(Items).toHaveLength(1);
+    expect(Items?.[0]?.status?.S).toBe('submitted');
+    expect(Items?.[0]?.applicant).toBeUndefined();
+    // once in shape, nothing is made again
+    expect(await reconcileIndexes(ddb, TableName)).toEqual([]);
+  }, 60_000);
+});
