@@ -1,10 +1,10 @@
 /**
- * npm run fuzz [-- --runs 10000] [--seed <n>] [--known]
+ * npm run fuzz [-- --runs 10000] [--seed <n>] [--route <id>]... [--known]
  *
  * Issue 13's long fuzz run: starts the local runtime in memory (as the tests do), makes the fuzzer's
  * world (test/support/fuzz-world.ts), and sends `--runs` cases spread evenly over every route of the
  * route table, generated from the routes' own schemas and mutated (test/support/fuzz.ts, the same
- * generators as the bounded run in `npm test`). Prints counts by route and status and every finding;
+ * generators as the bounded run in `npm test`); `--route` (repeatable) only those routes. Prints counts by route and status and every finding;
  * exits 1 on any 5xx, malformed error or failed read-back. `--known` also sends the inputs of
  * KNOWN_UNTIL_FIX (findings whose fixes are on their way), to see them.
  */
@@ -19,6 +19,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: process.env.FUZZ_RUNS ?? '10000' },
     seed: { type: 'string', default: process.env.FUZZ_SEED },
+    route: { type: 'string', multiple: true },
     known: { type: 'boolean', default: false },
   },
 });
@@ -27,12 +28,16 @@ const seed = values.seed === undefined ? Date.now() ^ (Math.random() * 0x1000000
 if (values.known) process.env.FUZZ_KNOWN = '1';
 
 const started = Date.now();
-console.log(`fuzz: ${runs} cases, seed ${seed} (replay: npm run fuzz -- --runs ${runs} --seed ${seed})`);
+const only = `${values.route?.map((r) => ` --route ${r}`).join('') ?? ''}${values.known ? ' --known' : ''}`;
+console.log(
+  `fuzz: ${runs} cases, seed ${seed} (replay: npm run fuzz -- --runs ${runs} --seed ${seed}${only})`,
+);
 const runtime = await startRuntime();
 let failed = true;
 try {
   const world = await prepareWorld(runtime.apiUrl);
-  const plans = await routePlans();
+  const plans = (await routePlans()).filter((p) => !values.route || values.route.includes(p.route.id));
+  if (plans.length === 0) throw new Error(`no route ${values.route?.join(', ')} in the route table`);
   // one arbitrary over every route, each as likely as any other; the plan travels with its case
   const arb = fc.oneof(...plans.map((plan) => caseArb(world, plan).map((c) => ({ plan, c }))));
   const tally = new Tally();

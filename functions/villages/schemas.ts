@@ -24,7 +24,7 @@ export { Localized };
  * A number the table can store: DynamoDB keeps 0 and magnitudes from 1e-130 to below 1e126. A JSON
  * number outside that range (5e-324 passes `nonnegative()`) failed the write with a 500.
  */
-const storable = z.refine(
+const storable = z.refine<number>(
   (n: number) => n === 0 || (Math.abs(n) >= 1e-130 && Math.abs(n) < 1e126),
   'field.invalid',
 );

@@ -245,7 +245,8 @@ export function mutate(value: unknown, mutation: Mutation, pick: number): unknow
       const put = (old: unknown) => {
         const text = String(old);
         const half = text.length >> 1;
-        return [s, `${text}${s}`, `${text.slice(0, half)}${s}${text.slice(half)}`][pick % 3];
+        const inside = `${text.slice(0, half)}${s}${text.slice(half)}`;
+        return [inside, `${text}${s}`, inside, `${s}${text}`, s][pick % 5];
       };
       if (at) return setAt(value, at, put);
       return object ? setAt(value, object, (o) => ({ ...(o as object), name: s })) : s;

@@ -177,6 +177,9 @@ export function readsOf(world: World, target: Target): { path: string; token?: s
         { path: `/villages/${target.code}/services` },
         { path: `/villages/${target.code}/products` },
         { path: `/open311/v2/services.json?jurisdiction_id=${target.code}` },
+        // the officers' queues of what the village was sent (the admin's token reads any village's)
+        { path: `/villages/${target.code}/requests`, token: world.tokens['regency-admin'] },
+        { path: `/villages/${target.code}/sellers`, token: world.tokens['regency-admin'] },
         ...search,
       ];
   }
@@ -205,6 +208,8 @@ export async function currentVersion(world: World, path: string): Promise<number
 
 /** Stands for the resource's current version in a body; the runner puts the real one in. */
 export const VERSION = 7_777_777;
+/** Stands for a WhatsApp number no seller has yet (a registration's); the runner makes one up. */
+export const NEW_WHATSAPP = '081999000000';
 
 /** Valid inputs of the write routes (the schemas cannot say a NIK's birth date or a catalogue's fields). */
 export function examples(w: World): Partial<Record<RouteId, unknown>> {
@@ -232,7 +237,7 @@ export function examples(w: World): Partial<Record<RouteId, unknown>> {
     'sellers.register': {
       businessName: 'Keripik Bu Sri',
       ownerName: 'Sri Wahyuni',
-      whatsapp: '081355501234',
+      whatsapp: NEW_WHATSAPP,
       kind: 'umkm',
       description: 'Keripik pisang khas Licin.',
       password: 'Kopi-Ijen-2026!',
