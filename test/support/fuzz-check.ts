@@ -11,6 +11,9 @@ import type { Call } from './runtime';
 
 const cut = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s);
 
+/** Routes only browsers call (a page, S3's redirect after an upload): their errors are pages for anyone. */
+const BROWSER_ONLY: RouteId[] = ['requests.receipt', 'documents.confirmRedirect'];
+
 /** What one case came to: the answer's status and whatever broke the contract. */
 export interface Outcome {
   status: number;
@@ -20,14 +23,21 @@ export interface Outcome {
 }
 
 /** The contract of an answer: no 5xx; redirects say where; an error in the route's shape. */
-export function shapeProblems(route: Route, res: Call, routed = true): string[] {
+export function shapeProblems(
+  route: Route,
+  res: Call,
+  { routed = true, browser = false }: { routed?: boolean; browser?: boolean } = {},
+): string[] {
   const say = (what: string) => [`${what}: ${res.status} ${cut(res.text, 300)}`];
   if (res.status >= 500) return say('5xx');
   if (res.status >= 300 && res.status < 400)
     return res.headers.get('location') ? [] : say('redirect without location');
   if (res.status < 400) return [];
   const type = res.headers.get('content-type') ?? '';
-  if (type.startsWith('text/html')) return route.html ? [] : say('HTML error on a JSON route');
+  if (type.startsWith('text/html')) {
+    if (!route.html) return say('HTML error on a JSON route');
+    return browser || BROWSER_ONLY.includes(route.id as RouteId) ? [] : say('HTML error to a JSON client');
+  }
   if (!type.startsWith('application/json')) return say(`error as ${type || 'no content-type'}`);
   // a path the router matches to no route is the `$default` route's (lib/not-found.ts): `{error}`
   if (route.path.startsWith('/open311/') && routed) {
@@ -90,7 +100,7 @@ export async function runCase(world: World, plan: Plan, c: FuzzCase): Promise<Ou
   } catch (e) {
     return { status: 599, problems: [`no answer: ${String(e)}`] };
   }
-  const problems = shapeProblems(plan.route, res, c.routed);
+  const problems = shapeProblems(plan.route, res, { routed: c.routed, browser: c.browser });
   // the handlers run in this process (the local runtime): a `__proto__` key must not reach the prototype
   for (const key in {}) problems.push(`Object.prototype polluted: ${key}`);
   const target = c.method !== 'GET' ? targetOf(world, plan.route.path, c.params) : undefined;

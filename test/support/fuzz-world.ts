@@ -223,6 +223,24 @@ export function examples(w: World): Partial<Record<RouteId, unknown>> {
   const applicant = { name: 'Siti Aminah', nik: '3510241508900001', whatsapp: '081234567890' };
   return {
     'villages.profile': { about: { id: 'Desa kopi di lereng Ijen.' }, head: { name: 'Pak Kades' } },
+    'villages.news': {
+      slug: 'panen-kopi-2026',
+      date: '2026-06-01',
+      title: { id: 'Panen kopi', en: 'Coffee harvest' },
+      summary: { id: 'Panen raya kopi rakyat.' },
+      body: { id: ['Warga memanen kopi di lereng Ijen.'] },
+    },
+    'villages.apbdes': {
+      income: 1_250_000_000,
+      sectors: [
+        {
+          code: '1',
+          name: { id: 'Pemerintahan', en: 'Government' },
+          budget: 5e8,
+          realisation: 420_000_000.5,
+        },
+      ],
+    },
     'requests.submit': { serviceCode: 'sku', applicant, fields: sku },
     'documents.create': { requirement: 'kk', contentType: 'application/pdf', size: 1000 },
     'requests.resubmit': { fields: sku },

@@ -250,6 +250,8 @@ export interface FuzzCase {
    * 2048 characters (else the `$default` route answers, as API Gateway's does)
    */
   routed: boolean;
+  /** a browser's request (a form post, or Accept names text/html): HTML errors are its due */
+  browser: boolean;
 }
 
 function routable(encoded: string): boolean {
@@ -365,6 +367,7 @@ function routeCases(world: World, plan: Plan, deep?: Mutation): fc.Arbitrary<Fuz
         ...(body.text !== undefined ? { body: body.text } : {}),
         mutation: deep ? `deep ${body.mutation}` : body.mutation,
         routed: Object.values(ps).every((v) => routable(v[1])),
+        browser: /form-urlencoded/.test(h['content-type'] ?? '') || /text\/html/.test(h.accept ?? ''),
       };
       return Object.assign(c, { [fc.toStringMethod]: () => describeCase(c) });
     });
