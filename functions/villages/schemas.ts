@@ -20,6 +20,15 @@ export const VillageOut = z.object({
 export const VillageList = z.object({ items: z.array(VillageOut), cursor: z.nullable(z.string()) });
 export { Localized };
 
+/**
+ * A number the table can store: DynamoDB keeps 0 and magnitudes from 1e-130 to below 1e126. A JSON
+ * number outside that range (5e-324 passes `nonnegative()`) failed the write with a 500.
+ */
+const storable = z.refine<number>(
+  (n: number) => n === 0 || (Math.abs(n) >= 1e-130 && Math.abs(n) < 1e126),
+  'field.invalid',
+);
+
 const Line = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'field.required'), z.maxLength(max, 'field.too_long'));
 const Bilingual = z.strictObject({ id: Line(4000), en: z.optional(Line(4000)) });
@@ -43,8 +52,8 @@ export const ProfileBody = z.strictObject({
   ),
   location: z.optional(
     z.strictObject({
-      lat: z.number().check(z.minimum(-90), z.maximum(90)),
-      lng: z.number().check(z.minimum(-180), z.maximum(180)),
+      lat: z.number().check(z.minimum(-90), z.maximum(90), storable),
+      lng: z.number().check(z.minimum(-180), z.maximum(180), storable),
     }),
   ),
   facilities: z.optional(
@@ -62,7 +71,7 @@ export const ProfileBody = z.strictObject({
       .check(z.maxLength(20)),
   ),
   population: z.optional(z.number().check(z.int(), z.nonnegative())),
-  areaKm2: z.optional(z.number().check(z.nonnegative())),
+  areaKm2: z.optional(z.number().check(z.nonnegative(), storable)),
 });
 
 const OptText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, 'field.too_long')));
@@ -88,14 +97,14 @@ export const ApbdesParams = z.object({
   year: z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)),
 });
 export const ApbdesBody = z.strictObject({
-  income: z.number().check(z.nonnegative(), z.maximum(1e13)),
+  income: z.number().check(z.nonnegative(), z.maximum(1e13), storable),
   sectors: z
     .array(
       z.strictObject({
         code: Line(10),
         name: z.strictObject({ id: Line(200), en: Line(200) }),
-        budget: z.number().check(z.nonnegative(), z.maximum(1e13)),
-        realisation: z.number().check(z.nonnegative(), z.maximum(1e13)),
+        budget: z.number().check(z.nonnegative(), z.maximum(1e13), storable),
+        realisation: z.number().check(z.nonnegative(), z.maximum(1e13), storable),
       }),
     )
     .check(z.minLength(1, 'field.required'), z.maxLength(20)),
