@@ -6,10 +6,10 @@
  *
  * `fields` are the Open311 GeoReport v2 service-definition attributes of the online form; every
  * requirement of kind `field` names a field with the same code. `duration` is office time (see
- * requests/domain/due.ts).
+ * calendar/due.ts).
  */
 import * as z from '../lib/zod';
-import { parseIsoDuration } from '../requests/domain/due';
+import { parseIsoDuration } from '../calendar/due';
 
 /** What a scanned document may be. */
 export const DOCUMENT_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;

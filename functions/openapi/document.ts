@@ -4,7 +4,8 @@
  * with (./registry.ts). Nothing here is written by hand per route.
  */
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { Nik, WhatsApp } from '../requests/schemas';
+import { WhatsApp } from '../lib/contact';
+import { Nik } from '../requests/schemas';
 import { type Route, routes } from '../routes';
 import { ErrorBody, Open311Errors, type RouteSchemas, registry } from './registry';
 

@@ -1,4 +1,5 @@
 import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
+import { WhatsApp } from '../lib/contact';
 import { PageQuery } from '../lib/paging';
 import * as z from '../lib/zod';
 import { KecamatanCode, VillageCode } from '../villages/schemas';
@@ -13,18 +14,6 @@ export const Nik = z.string({ error: 'field.required' }).check(
     const result = checkNik(value);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: `field.nik.${result.reason}` });
   }),
-);
-
-/** Indonesian mobile numbers, normalised to +62… (08… and 62… accepted as typed by villagers). */
-export const WhatsApp = z.pipe(
-  z.pipe(
-    z.string({ error: 'field.whatsapp' }).check(z.trim()),
-    z.transform((v: string) => v.replace(/[\s-]/g, '')),
-  ),
-  z.pipe(
-    z.string().check(z.regex(/^(\+62|62|0)8\d{7,11}$/, 'field.whatsapp')),
-    z.transform((v: string) => `+62${v.replace(/^(\+62|62|0)/, '')}`),
-  ),
 );
 
 export const Applicant = z.object({

@@ -1,3 +1,11 @@
+import {
+  computeDueAt,
+  DEFAULT_OFFICE_HOURS,
+  isOverdue,
+  type OfficeHours,
+  officeDuration,
+  officeMinutesBetween,
+} from '../calendar/due';
 import { Forbidden, NotFound } from '../lib/errors';
 import {
   getItem,
@@ -10,14 +18,6 @@ import {
   TrackingCode,
   type VillageItem,
 } from '../lib/table';
-import {
-  computeDueAt,
-  DEFAULT_OFFICE_HOURS,
-  isOverdue,
-  type OfficeHours,
-  officeDuration,
-  officeMinutesBetween,
-} from './domain/due';
 import { secretMatches } from './domain/tracking';
 import { isClosed } from './domain/transitions';
 

@@ -23,7 +23,7 @@ import {
 } from '../lib/table';
 import { wellFormedDeep } from '../lib/unicode';
 import { readyPhoto, whatsappOrderUrl } from '../products/views';
-import { DEFAULT_OFFICE_HOURS } from '../requests/domain/due';
+import { DEFAULT_OFFICE_HOURS } from '../calendar/due';
 import { STATUSES } from '../requests/domain/transitions';
 import { queueSort } from '../requests/store';
 import { getRegency, getVillage } from '../villages/store';

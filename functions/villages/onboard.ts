@@ -13,7 +13,7 @@ import {
   SiteState,
   Village,
 } from '../lib/table';
-import { regencyHolidays } from '../requests/domain/holidays';
+import { regencyHolidays } from '../calendar/holidays';
 import { outOfDateState } from '../sites/signal';
 import { regencyVillages } from './onboard-data';
 

@@ -1255,7 +1255,7 @@ describe('officer flow', () => {
     const { transition, resubmit } = await import('../../functions/requests/workflow');
     const { getRequest, overdue, officeCalendarOf } = await import('../../functions/requests/store');
     const { getVillage } = await import('../../functions/villages/store');
-    const { officeMinutesBetween } = await import('../../functions/requests/domain/due');
+    const { officeMinutesBetween } = await import('../../functions/calendar/due');
     const { data: r } = await submitSku('Jam Berhenti');
     await uploadRequired(r.id, r.secret);
     const who = { role: 'village-officer' as const, username: 'officer@tamansari-licin' };

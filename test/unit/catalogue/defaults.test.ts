@@ -6,7 +6,7 @@ import {
   ServiceSchema,
 } from '../../../functions/catalogue/defaults';
 import { DEFAULT_CATALOGUE } from '../../../functions/catalogue/regency-defaults';
-import { parseIsoDuration } from '../../../functions/requests/domain/due';
+import { parseIsoDuration } from '../../../functions/calendar/due';
 
 const byCode = (catalogue: Service[], code: string) => catalogue.find((s) => s.code === code) as Service;
 

@@ -9,7 +9,7 @@ import {
   officeDuration,
   officeMinutesBetween,
   parseIsoDuration,
-} from '../../../functions/requests/domain/due';
+} from '../../../functions/calendar/due';
 
 /** A WIB wall time as an instant. */
 const wib = (local: string) => new Date(`${local}+07:00`);
