@@ -8,8 +8,9 @@
  * requirement of kind `field` names a field with the same code. `duration` is office time (see
  * calendar/due.ts).
  */
-import * as z from '../lib/zod';
+
 import { parseIsoDuration } from '../calendar/due';
+import * as z from '../lib/zod';
 
 /** What a scanned document may be. */
 export const DOCUMENT_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;

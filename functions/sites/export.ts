@@ -5,6 +5,7 @@
  */
 import { QueryCommand as QueryItemsCommand } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { DEFAULT_OFFICE_HOURS } from '../calendar/due';
 import { villageCatalogue } from '../catalogue/store';
 import { documentClient } from '../lib/aws';
 import { partitionKey, sortKey } from '../lib/keys';
@@ -23,7 +24,6 @@ import {
 } from '../lib/table';
 import { wellFormedDeep } from '../lib/unicode';
 import { readyPhoto, whatsappOrderUrl } from '../products/views';
-import { DEFAULT_OFFICE_HOURS } from '../calendar/due';
 import { STATUSES } from '../requests/domain/transitions';
 import { queueSort } from '../requests/store';
 import { getRegency, getVillage } from '../villages/store';
