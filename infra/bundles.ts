@@ -196,10 +196,11 @@ export function functionSpecs(): FunctionSpec[] {
     },
     {
       // every minute: village sites whose data changed → site.outOfDate events (PublishStack; also
-      // events:PutEvents on the regency's bus, granted there)
+      // events:PutEvents on the regency's bus, granted there); the id predates the module's move from
+      // sites/ to publish/ and stays, so the deployed function keeps its logical id
       id: 'SitesDispatch',
       kind: 'site-dispatch',
-      handler: 'sites/handlers/dispatch',
+      handler: 'publish/handlers/dispatch',
       routeIds: [],
       access: { table: 'write' },
       probes: [],

@@ -31,7 +31,7 @@ const { syncSites } = await import('../infra/publish/site-sync');
 const { CloudFrontClient, CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
 const { config } = await import('../functions/lib/config');
 const { SiteState, getItem } = await import('../functions/lib/table');
-const { markPublished } = await import('../functions/sites/signal');
+const { markPublished } = await import('../functions/publish/signal');
 const { writeSnapshots } = await import('../infra/local/site-data');
 const { buildSites, defaultOutDir } = await import('../site/build');
 

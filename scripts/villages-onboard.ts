@@ -48,7 +48,7 @@ try {
     const { ensureTableAndBucket } = await import('../infra/local/runtime');
     await ensureTableAndBucket(process.env.DYNAMODB_ENDPOINT ?? '', process.env.S3_ENDPOINT ?? '');
   }
-  const { onboardRegency } = await import('../functions/villages/onboard');
+  const { onboardRegency } = await import('../functions/onboarding/onboard');
   const result = await onboardRegency(values.regency, (done, total) =>
     process.stdout.write(`\r  writing villages ${done}/${total}`),
   );

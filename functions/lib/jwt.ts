@@ -1,6 +1,6 @@
 /**
  * One verification path for Cognito-shaped tokens, used in AWS (JWKS of the user pool) and locally
- * (JWKS of the local signing key, see ./local-identity). Same checks in both: signature (RS256/ES256),
+ * (JWKS of the local signing key, see functions/auth/local-identity.ts). Same checks in both: signature (RS256/ES256),
  * `iss`, `exp`/`nbf` (small clock tolerance), `token_use`, and the audience — `aud` on ID tokens,
  * `client_id` on access tokens (Cognito access tokens carry no `aud`).
  *

@@ -5,10 +5,10 @@
  * (Cognito's, or the local issuer's in `npm start`). No header: anonymous. A bad token: 401.
  */
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
-import { tryVerifyIdToken } from '../auth/jwt';
 import { type Caller, callerFromClaims } from './auth';
 import { config } from './config';
 import { Unauthorized } from './errors';
+import { tryVerifyIdToken } from './jwt';
 
 let jwks: JWTVerifyGetKey | undefined;
 

@@ -1,5 +1,6 @@
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { regencyHolidays } from '../calendar/holidays';
 import { DEFAULT_CATALOGUE } from '../catalogue/regency-defaults';
 import { batchPut } from '../lib/batch';
 import {
@@ -13,9 +14,8 @@ import {
   SiteState,
   Village,
 } from '../lib/table';
-import { regencyHolidays } from '../calendar/holidays';
-import { outOfDateState } from '../sites/signal';
-import { regencyVillages } from './onboard-data';
+import { outOfDateState } from '../publish/signal';
+import { regencyVillages } from '../villages/onboard-data';
 
 export interface OnboardResult {
   regency: { code: string; name: string };

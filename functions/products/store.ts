@@ -28,7 +28,7 @@ import {
 } from '../lib/table';
 import { transact } from '../lib/transact';
 import { whole } from '../lib/update';
-import { outOfDateState } from '../sites/signal';
+import { outOfDateState } from '../publish/signal';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import { followRelist } from './photo-withhold';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';

@@ -22,7 +22,7 @@ import {
 } from '../lib/table';
 import { transact } from '../lib/transact';
 import { getSeller, newId, relistSellerProducts } from '../products/store';
-import { outOfDateState } from '../sites/signal';
+import { outOfDateState } from '../publish/signal';
 import { createCognitoSeller, usesCognito } from './identity';
 import type { SellerRegisterInput, SellerTransitionInput } from './schemas';
 

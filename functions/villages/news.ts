@@ -8,7 +8,7 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { AppError, Conflict } from '../lib/errors';
 import { indexes, NewsArticle, NewsSlug, queryPage, SiteState, type VillageItem } from '../lib/table';
 import { transact } from '../lib/transact';
-import { outOfDateState } from '../sites/signal';
+import { outOfDateState } from '../publish/signal';
 import type { NewsInput } from './schemas';
 
 export class NewsSlugTaken extends AppError {

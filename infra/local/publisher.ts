@@ -44,7 +44,7 @@ export interface PublisherOptions {
 
 /**
  * What `npm start` runs with. The publisher wakes on every in-process change (the API's handlers run in
- * the same process: functions/sites/signal.ts onOutOfDate) and rebuilds once the village has been
+ * the same process: functions/publish/signal.ts onOutOfDate) and rebuilds once the village has been
  * quiet for PUBLISH_QUIET_MS; the poll is the fallback for changes written by other processes
  * (`npm run villages:onboard`, a script on the DynamoDB endpoint) and for villages edited without pause.
  */
@@ -96,7 +96,7 @@ export function createPublisher(opts: PublisherOptions): Publisher {
   let running: Promise<PublishRound | undefined> = Promise.resolve(undefined);
 
   async function round(): Promise<PublishRound | undefined> {
-    const { pendingSites, markPublished } = await import('../../functions/sites/signal');
+    const { pendingSites, markPublished } = await import('../../functions/publish/signal');
     const { writeSnapshots } = await import('./site-data');
     const { buildSites, folderPortalDigest, readBuildMarker, sameSource, writeBuildMarker } = await import(
       '../../site/build'
@@ -278,7 +278,7 @@ export function startPublisher(opts: PublisherOptions): Publisher {
     await publisher.runOnce().catch(() => undefined);
   };
   let unsubscribe = () => {};
-  void import('../../functions/sites/signal').then(({ onOutOfDate }) => {
+  void import('../../functions/publish/signal').then(({ onOutOfDate }) => {
     if (stopped) return;
     unsubscribe = onOutOfDate(() => {
       if (stopped) return;

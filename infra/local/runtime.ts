@@ -110,7 +110,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     await ensureTableAndBucket(embedded.dynamoEndpoint, embedded.s3Endpoint);
 
     say(`onboarding the villages of regency ${regencyCode} …`);
-    const { onboardRegency } = await import('../../functions/villages/onboard');
+    const { onboardRegency } = await import('../../functions/onboarding/onboard');
     const onboarded = await onboardRegency(regencyCode);
     say(
       `${onboarded.villages} villages in ${onboarded.kecamatan} kecamatan (${onboarded.created} new, ${onboarded.unchanged} unchanged)`,
@@ -119,7 +119,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     await seedDemo({ regencyCode, withRequests: opts.seed ?? true });
 
     const { routes } = await import('../../functions/routes');
-    const { tryVerifyIdToken } = await import('../../functions/auth/jwt');
+    const { tryVerifyIdToken } = await import('../../functions/lib/jwt');
     const { localJwks } = await import('../../functions/auth/local-identity');
     const { localKey } = await import('../../functions/auth/local-key');
     const { config } = await import('../../functions/lib/config');

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { Apbdes, NewsArticle, NewsSlug, Village } from '../../functions/lib/table';
-import { markOutOfDate } from '../../functions/sites/signal';
+import { markOutOfDate } from '../../functions/publish/signal';
 import { VillageSnapshot } from '../../functions/sites/snapshot';
 import { findVillageBySlug } from '../../functions/villages/store';
 

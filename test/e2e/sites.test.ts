@@ -42,7 +42,7 @@ beforeAll(async () => {
   const { writeSnapshots } = await import('../../infra/local/site-data');
   const { buildSites } = await import('../../site/build');
   const { createPublisher } = await import('../../infra/local/publisher');
-  const { pendingSites, markPublished } = await import('../../functions/sites/signal');
+  const { pendingSites, markPublished } = await import('../../functions/publish/signal');
   // what the seed changed is in this first build: consume its signal like the publisher's first round
   const seeded = await pendingSites('35.10', new Date(), 0);
   const dataDir = await mkdtemp(join(tmpdir(), 'sk-e2e-data-'));
@@ -276,7 +276,7 @@ describe('publishing', () => {
 describe('publishing when a village fails to build', () => {
   it('the other villages still publish; the failing one is retried after a delay and recorded', async () => {
     const { getVillage } = await import('../../functions/villages/store');
-    const { markOutOfDate } = await import('../../functions/sites/signal');
+    const { markOutOfDate } = await import('../../functions/publish/signal');
     const { NewsArticle } = await import('../../functions/lib/table');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
     const { DeleteItemCommand } = await import('dynamodb-toolbox/entity/actions/delete');

@@ -521,7 +521,7 @@ async function officerAndOpen311() {
 
 /** The functions no route reaches, invoked as their schedules invoke them. */
 async function scheduledFunctions() {
-  const { handler: dispatch } = await import('../../functions/sites/handlers/dispatch');
+  const { handler: dispatch } = await import('../../functions/publish/handlers/dispatch');
   await localInvocation.run({ functionId: 'SitesDispatch' }, () => dispatch());
   const { handler: overdue } = await import('../../functions/requests/handlers/overdue-metric');
   const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
@@ -541,7 +541,7 @@ async function scheduledFunctions() {
 async function siteBuild() {
   const { exportRegency, exportVillage } = await import('../../functions/sites/export');
   const { getItem, SiteState } = await import('../../functions/lib/table');
-  const { markPublished } = await import('../../functions/sites/signal');
+  const { markPublished } = await import('../../functions/publish/signal');
   const urls = { apiUrl: runtime.apiUrl, siteUrl: runtime.siteUrl };
   await localInvocation.run({ functionId: SITE_BUILD }, async () => {
     const regency = await exportRegency('35.10', urls);

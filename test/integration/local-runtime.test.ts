@@ -14,7 +14,6 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tryVerifyIdToken, verifyIdToken } from '../../functions/auth/jwt';
 import {
   hashPassword,
   issueLocalTokens,
@@ -22,6 +21,7 @@ import {
   localJwks,
   verifyPassword,
 } from '../../functions/auth/local-identity';
+import { tryVerifyIdToken, verifyIdToken } from '../../functions/lib/jwt';
 import type { Route } from '../../functions/routes';
 import { createLocalApi, type LambdaHandler } from '../../infra/local/adapter';
 import { toApiGatewayClaims } from '../../infra/local/claims';

@@ -758,7 +758,7 @@ describe('ownership, concurrency, retries', () => {
 
 describe('the site signal', () => {
   it('a publish marks the village out of date; a burst is one pending rebuild', async () => {
-    const { pendingSites, markPublished } = await import('../../functions/sites/signal');
+    const { pendingSites, markPublished } = await import('../../functions/publish/signal');
     const seller = await approvedSeller();
     const product = await createProduct(seller.token, { name: 'Gula Semut Tamansari' });
     await uploadPhoto(seller.token, product.id, await jpegWithGps());

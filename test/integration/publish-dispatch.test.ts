@@ -1,5 +1,5 @@
 /**
- * The AWS dispatcher (functions/sites/handlers/dispatch.ts) over the embedded DynamoDB: which villages
+ * The AWS dispatcher (functions/publish/handlers/dispatch.ts) over the embedded DynamoDB: which villages
  * it asks to publish, once per change. EventBridge itself cannot run here: its client is mocked (only
  * `send` is replaced, to record the events), everything else is real.
  */
@@ -32,8 +32,8 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
     const upsert = (item: UpdateItemInput<typeof SiteStateEntity>) =>
       SiteState.build(UpdateItemCommand).item(item).send();
-    const { markPublished, pendingSites } = await import('../../functions/sites/signal');
-    const { handler } = await import('../../functions/sites/handlers/dispatch');
+    const { markPublished, pendingSites } = await import('../../functions/publish/signal');
+    const { handler } = await import('../../functions/publish/handlers/dispatch');
     // everything the onboarding and the seed marked is fresh: nothing is dispatched yet
     for (const p of await pendingSites('35.10', new Date(), 0))
       await markPublished({ code: p.villageCode, regencyCode: '35.10' }, p.lastChangeAt, new Date());
@@ -70,7 +70,7 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
   it('many villages out of date at once (an onboarding) become one build of the whole regency', async () => {
     const { indexes, queryPage, SiteState, Village } = await import('../../functions/lib/table');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
-    const { handler } = await import('../../functions/sites/handlers/dispatch');
+    const { handler } = await import('../../functions/publish/handlers/dispatch');
     const villages = (
       await queryPage(Village, indexes.villageByRegency, { regencyCode: '35.10' }, { all: true })
     ).items;
@@ -94,7 +94,7 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
   it('a village edited without pause is still rebuilt once it has waited MAX_WAIT_MS, then waits again', async () => {
     const { SiteState } = await import('../../functions/lib/table');
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
-    const { MAX_WAIT_MS, markPublished, pendingSites } = await import('../../functions/sites/signal');
+    const { MAX_WAIT_MS, markPublished, pendingSites } = await import('../../functions/publish/signal');
     const code = '35.10.24.2999';
     const village = { code, regencyCode: '35.10' };
     const t0 = Date.now();

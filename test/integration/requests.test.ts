@@ -1546,7 +1546,7 @@ describe('submit rate limit (both submit routes share it)', () => {
 
 describe('onboarding a regency writes what villages need to take requests', () => {
   it('writes the default catalogue (if absent) and the holiday calendar, idempotently, for any regency', async () => {
-    const { onboardRegency } = await import('../../functions/villages/onboard');
+    const { onboardRegency } = await import('../../functions/onboarding/onboard');
     const { getItem, queryPage, indexes, CatalogueEntry, Regency } = await import(
       '../../functions/lib/table'
     );

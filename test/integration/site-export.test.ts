@@ -107,7 +107,7 @@ describe('site snapshot export', () => {
       },
     });
     expect(budget.status, budget.text).toBe(200);
-    const { pendingSites } = await import('../../functions/sites/signal');
+    const { pendingSites } = await import('../../functions/publish/signal');
     expect((await pendingSites('35.10', new Date(Date.now() + 1000), 0)).map((p) => p.villageCode)).toContain(
       TAMANSARI,
     );

@@ -5,8 +5,8 @@ import { Conflict } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
 import { Apbdes, SiteState } from '../../lib/table';
 import { transact } from '../../lib/transact';
+import { outOfDateState } from '../../publish/signal';
 import { routeById } from '../../routes';
-import { outOfDateState } from '../../sites/signal';
 import { ApbdesBody, ApbdesParams } from '../schemas';
 import { getVillage } from '../store';
 
