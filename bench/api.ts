@@ -118,7 +118,7 @@ async function main() {
 
 async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: number) {
   // functions/ read their config at import: only after the runtime has set the environment
-  const { dynamo } = await import('../functions/lib/aws');
+  const dynamo = (await import('../functions/lib/aws')).dynamo();
   const { config } = await import('../functions/lib/config');
   const { Village, CatalogueEntry, Idempotency, TrackingCode, ServiceRequest, indexes, queryOf } =
     await import('../functions/lib/table');
@@ -213,7 +213,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
       {
         scope: 'track',
         who: '127.0.0.1',
-        limit: config.RATE_LIMIT_TRACK,
+        limit: config().RATE_LIMIT_TRACK,
         windowSeconds: TRACK_WINDOW_SECONDS,
       },
       new Date(),
@@ -221,7 +221,7 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   );
   const villageGet = Village.build(GetItemCommand).key({ code: TAMANSARI }).params() as GetCommandInput;
   const catalogueQueries = [
-    queryOf(CatalogueEntry, indexes.catalogue, { scope: config.REGENCY_CODE }, { all: true }).params(),
+    queryOf(CatalogueEntry, indexes.catalogue, { scope: config().REGENCY_CODE }, { all: true }).params(),
     queryOf(CatalogueEntry, indexes.catalogue, { scope: TAMANSARI }, { all: true }).params(),
   ] as QueryCommandInput[];
   const idempotencyGet = Idempotency.build(GetItemCommand)

@@ -16,7 +16,7 @@ const WARMUP = 50;
 process.env.LOG_LEVEL = 'silent';
 const rt = await startLocalRuntime({ port: 0, seed: true, onProgress: () => {} });
 try {
-  const { documentClient } = await import('../functions/lib/aws');
+  const documentClient = (await import('../functions/lib/aws')).documentClient();
   const { Village, Seller, getItem, indexes, queryPage } = await import('../functions/lib/table');
   const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
   const { createProduct, getProduct, saveProduct, newId } = await import('../functions/products/store');
@@ -113,7 +113,7 @@ try {
   const http = rawHttpClient();
   const first = JSON.parse((await http.request(url)).text) as { items: unknown[] };
   // exactly the Query the handler sends for `?q=kopi&limit=25` (its own builder, toolbox `.params()`)
-  const params = searchQuery(config.REGENCY_CODE, { q: 'kopi', limit: 25 }).params() as QueryCommandInput;
+  const params = searchQuery(config().REGENCY_CODE, { q: 'kopi', limit: 25 }).params() as QueryCommandInput;
   const adapter: number[] = [];
   const raw: number[] = [];
   for (let i = 0; i < WARMUP + N; i++) {

@@ -45,7 +45,7 @@ const s3 = new S3Client({});
 try {
   const villages = await writeSnapshots({
     outDir: dataDir,
-    regencyCode: config.REGENCY_CODE,
+    regencyCode: config().REGENCY_CODE,
     urls,
     ...(all ? {} : { villages: values.village as string[] }),
     onProgress: (m) => console.log(`publish: ${m}`),
@@ -86,7 +86,7 @@ try {
   for (const [slug, lastChangeAt] of seen)
     if (
       await markPublished(
-        { code: codeOf.get(slug) ?? '', regencyCode: config.REGENCY_CODE },
+        { code: codeOf.get(slug) ?? '', regencyCode: config().REGENCY_CODE },
         lastChangeAt,
         now,
       )

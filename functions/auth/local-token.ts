@@ -36,7 +36,7 @@ export const handler = endpoint('local.token', { body: Body }, async ({ body, no
   const tokens = await issueLocalTokens(
     await localKey(),
     { username: user.username, groups: user.groups, attributes: user.attributes ?? {} },
-    { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID },
+    { issuer: config().AUTH_ISSUER, audience: config().AUTH_CLIENT_ID },
   );
   return json(200, tokens);
 });

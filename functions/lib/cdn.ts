@@ -110,8 +110,8 @@ export type ContentDelivery = ReturnType<typeof contentDelivery>;
 /** The functions' CloudFront client (made per use): the function's role on AWS. */
 export function functionsCdn(): ContentDelivery {
   return contentDelivery({
-    transport: dynamo.config.requestHandler as unknown as Transport,
-    credentials: () => dynamo.config.credentials(),
+    transport: dynamo().config.requestHandler as unknown as Transport,
+    credentials: () => dynamo().config.credentials(),
   });
 }
 
@@ -121,7 +121,7 @@ export function functionsCdn(): ContentDelivery {
  * throws, for the caller to log.
  */
 export async function invalidatePaths(paths: readonly string[], callerReference: string): Promise<boolean> {
-  const distributionId = config.DISTRIBUTION_ID;
+  const distributionId = config().DISTRIBUTION_ID;
   if (!distributionId) return false;
   await functionsCdn().createInvalidation(distributionId, paths, callerReference);
   return true;

@@ -1,9 +1,12 @@
 import * as z from './zod';
 
 /**
- * The one place that reads `process.env`. Parsed at cold start: a missing variable fails loudly
- * (`TABLE_NAME: expected string`) instead of surfacing as a confusing error in a request.
- * Locally and on AWS the same variables exist; only the endpoints differ.
+ * The one place that reads `process.env`, through `config()`: parsed on first call and kept. Every
+ * function entry calls it once at import (`endpoint()` does, for the API's handlers), so a bad variable
+ * fails the cold start loudly (`invalid environment: API_URL: …`) instead of surfacing as a confusing
+ * error in a request. No other module reads it at import — clients are made on first use — so the local
+ * runtime can load the functions before its servers listen, then set the environment and
+ * `resetConfig()`. Locally and on AWS the same variables exist; only the endpoints differ.
  */
 export const Env = z.object({
   TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'smart-kampung'),
@@ -71,4 +74,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
-export const config: Config = loadConfig();
+let loaded: Config | undefined;
+
+/** The configuration of this container: `process.env`, parsed on first call (throws if it is invalid). */
+export function config(): Config {
+  loaded ??= loadConfig();
+  return loaded;
+}
+
+/**
+ * Forgets the parsed configuration: the next `config()` reads `process.env` again (and lib/aws.ts
+ * makes new clients from it). For the local runtime, once it has set the environment, and for tests.
+ */
+export function resetConfig(): void {
+  loaded = undefined;
+}

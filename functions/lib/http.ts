@@ -6,6 +6,7 @@ import type {
 } from 'aws-lambda';
 import { type RouteId, routeById } from '../routes';
 import { admittedRoles, type Caller, callerFromClaims } from './auth';
+import { config } from './config';
 import { AppError, Invalid, TooLarge, UnsupportedMediaType } from './errors';
 import { errorPage } from './html';
 import { fieldLabel, type Lang, negotiateLang, t } from './i18n';
@@ -202,6 +203,8 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(
   schemas: Schemas<B, Q, P>,
   fn: (ctx: Ctx<B, Q, P>) => Promise<Result>,
 ) {
+  // at import, i.e. the cold start: a bad environment fails the function's init loudly (lib/config.ts)
+  config();
   const route = routeById(routeId);
   // No early timeout: middy's would answer by throwing a TimeoutError outside our error mapping, i.e.
   // the same 5xx as Lambda's own timeout, for a timer, a promise and a race on every request.

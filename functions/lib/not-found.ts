@@ -4,9 +4,13 @@
  * shape and the caller's language, like every other error. The local adapter calls it for the same cases.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { config } from './config';
 import { NotFound } from './errors';
 import { errorResponse, type Result } from './http';
 import { negotiateLang } from './i18n';
+
+// at import, i.e. the cold start: a bad environment fails the function's init loudly (lib/config.ts)
+config();
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<Result> {
   let acceptLanguage: string | undefined;

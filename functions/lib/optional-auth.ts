@@ -16,9 +16,9 @@ export async function optionalCaller(headers: Record<string, string>): Promise<C
   const header = headers.authorization;
   if (!header) return undefined;
   const token = header.replace(/^Bearer\s+/i, '').trim();
-  jwks ??= createRemoteJWKSet(new URL(`${config.AUTH_ISSUER}/.well-known/jwks.json`));
+  jwks ??= createRemoteJWKSet(new URL(`${config().AUTH_ISSUER}/.well-known/jwks.json`));
   const claims = token
-    ? await tryVerifyIdToken(token, { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID, jwks })
+    ? await tryVerifyIdToken(token, { issuer: config().AUTH_ISSUER, audience: config().AUTH_CLIENT_ID, jwks })
     : null;
   if (!claims) throw new Unauthorized();
   return callerFromClaims(claims);

@@ -33,7 +33,7 @@ import {
   readBody,
   withRetries,
 } from './aws-wire';
-import { config } from './config';
+import { type Config, config } from './config';
 import { bucketUrl, escapeKey, objectPath, type SignerConfig, s3Signer } from './presign';
 
 /** The slice of a Smithy HTTP handler (`NodeHttpHandler`) used here: one request, one response. */
@@ -286,11 +286,11 @@ export type ObjectStore = ReturnType<typeof objectStore>;
 let store: ObjectStore | undefined;
 function functionsStore(): ObjectStore {
   store ??= objectStore({
-    region: config.AWS_REGION,
-    transport: dynamo.config.requestHandler as unknown as Transport,
-    ...(config.S3_ENDPOINT
-      ? { endpoint: config.S3_ENDPOINT, credentials: async () => localCredentials }
-      : { credentials: () => dynamo.config.credentials() }),
+    region: config().AWS_REGION,
+    transport: dynamo().config.requestHandler as unknown as Transport,
+    ...(config().S3_ENDPOINT
+      ? { endpoint: config().S3_ENDPOINT, credentials: async () => localCredentials }
+      : { credentials: () => dynamo().config.credentials() }),
   });
   return store;
 }
@@ -302,29 +302,41 @@ export const copyObject: ObjectStore['copyObject'] = (...args) => functionsStore
 export const deleteObject: ObjectStore['deleteObject'] = (...args) => functionsStore().deleteObject(...args);
 
 /**
- * The SDK's S3 client, for local tooling only (the local runtime's seeds write objects with it). No
- * function uses it: pure, so esbuild drops it and `@aws-sdk/client-s3` from every Lambda bundle.
+ * The SDK's S3 client, for local tooling only (the local runtime's seeds write objects with it), made
+ * on first use. No function uses it, so esbuild drops it and `@aws-sdk/client-s3` from every Lambda
+ * bundle.
  */
-export const s3 = /* @__PURE__ */ (() =>
-  new S3Client({
-    region: config.AWS_REGION,
-    ...(config.S3_ENDPOINT
-      ? { endpoint: config.S3_ENDPOINT, forcePathStyle: true, credentials: localCredentials }
-      : {}),
-  }))();
+let tooling: { from: Config; client: S3Client } | undefined;
+export function s3(): S3Client {
+  const c = config();
+  if (tooling?.from !== c)
+    tooling = {
+      from: c,
+      client: new S3Client({
+        region: c.AWS_REGION,
+        ...(c.S3_ENDPOINT
+          ? { endpoint: c.S3_ENDPOINT, forcePathStyle: true, credentials: localCredentials }
+          : {}),
+      }),
+    };
+  return tooling.client;
+}
 
 /**
  * The signer of the URLs browsers use (presigned POST forms, download links; see presign.ts — no S3
  * client needed). On AWS it signs for the bucket's own endpoint with the function's role; locally for
  * the runtime's CORS-adding front of the S3 server (the local server answers no CORS preflight; real
- * S3 does, per the bucket's CORS rules).
+ * S3 does, per the bucket's CORS rules). Read from the configuration when a URL is signed.
  */
-export const browserSigner: SignerConfig = {
-  region: config.AWS_REGION,
-  ...(config.S3_PUBLIC_ENDPOINT || config.S3_ENDPOINT
-    ? {
-        endpoint: config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT,
-        credentials: async () => localCredentials,
-      }
-    : { credentials: () => dynamo.config.credentials() }),
-};
+export function browserSigner(): SignerConfig {
+  const c = config();
+  return {
+    region: c.AWS_REGION,
+    ...(c.S3_PUBLIC_ENDPOINT || c.S3_ENDPOINT
+      ? {
+          endpoint: c.S3_PUBLIC_ENDPOINT ?? c.S3_ENDPOINT,
+          credentials: async () => localCredentials,
+        }
+      : { credentials: () => dynamo().config.credentials() }),
+  };
+}

@@ -112,10 +112,10 @@ export type MessageQueue = ReturnType<typeof messageQueue>;
 /** The functions' queue client (cheap to make, so made per use): the function's role on AWS. */
 export function functionsQueue(): MessageQueue {
   return messageQueue({
-    region: config.AWS_REGION,
-    transport: dynamo.config.requestHandler as unknown as Transport,
-    credentials: () => dynamo.config.credentials(),
-    ...(config.SQS_ENDPOINT ? { endpoint: config.SQS_ENDPOINT } : {}),
+    region: config().AWS_REGION,
+    transport: dynamo().config.requestHandler as unknown as Transport,
+    credentials: () => dynamo().config.credentials(),
+    ...(config().SQS_ENDPOINT ? { endpoint: config().SQS_ENDPOINT } : {}),
   });
 }
 

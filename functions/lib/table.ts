@@ -64,14 +64,17 @@ const gsi = (n: number) =>
     sortKey: { name: `gsi${n}sk`, type: 'string' },
   }) as const;
 
-export const table = /* @__PURE__ */ (() =>
-  new Table({
-    documentClient,
-    name: () => config.TABLE_NAME,
+export const table = /* @__PURE__ */ (() => {
+  const table = new Table({
+    name: () => config().TABLE_NAME,
     partitionKey: { name: 'pk', type: 'string' },
     sortKey: { name: 'sk', type: 'string' },
     indexes: { gsi1: gsi(1), gsi2: gsi(2), gsi3: gsi(3), gsi4: gsi(4) },
-  }))();
+  });
+  // the client is made on first use (lib/aws.ts), when a command asks the table for it
+  table.getDocumentClient = documentClient;
+  return table;
+})();
 
 /** ElectroDB's ownership attributes: items keep the shape they had before the move to toolbox. */
 const owner = (entity: string, version = '1') => ({
@@ -640,7 +643,7 @@ export function getParams<E extends Entity>(
   // every entity of this module has one (`primary(...)`)
   if (!entity.computeKey) throw new Error(`${entity.entityName} has no computeKey`);
   return {
-    TableName: config.TABLE_NAME,
+    TableName: config().TABLE_NAME,
     Key: entity.computeKey(key),
     ...(options.consistent ? { ConsistentRead: true } : {}),
   };
@@ -652,7 +655,7 @@ export async function getItem<E extends Entity>(
   key: KeyInputItem<E>,
   options: { consistent?: boolean } = {},
 ): Promise<{ Item: FormattedItem<E> | undefined }> {
-  const { Item } = await documentClient.send(new GetCommand(getParams(entity, key, options)));
+  const { Item } = await documentClient().send(new GetCommand(getParams(entity, key, options)));
   return { Item: Item ? unstored(entity, Item) : undefined };
 }
 
@@ -669,7 +672,7 @@ export async function queryItems<E extends Entity>(
   const items: FormattedItem<E>[] = [];
   let next = input.ExclusiveStartKey;
   do {
-    const page = await documentClient.send(new QueryItemsCommand({ ...input, ExclusiveStartKey: next }));
+    const page = await documentClient().send(new QueryItemsCommand({ ...input, ExclusiveStartKey: next }));
     for (const stored of page.Items ?? []) items.push(unstored(entity, stored));
     next = page.LastEvaluatedKey;
   } while (opts.all && next);

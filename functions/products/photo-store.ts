@@ -142,8 +142,8 @@ async function abandonedSlots(product: ProductItem, now: Date): Promise<Set<stri
   );
   const abandoned = await Promise.all(
     stale.map(async (p) => {
-      if (await headObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, p.id))) return undefined;
-      if (await headObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, p.id))) return undefined;
+      if (await headObject(config().UPLOADS_BUCKET, incomingPhotoKey(product.id, p.id))) return undefined;
+      if (await headObject(config().UPLOADS_BUCKET, originalPhotoKey(product.id, p.id))) return undefined;
       return p.id;
     }),
   );
@@ -191,8 +191,8 @@ export async function createPhoto(
     },
     now,
   );
-  const post = await presignedPost(browserSigner, {
-    bucket: config.UPLOADS_BUCKET,
+  const post = await presignedPost(browserSigner(), {
+    bucket: config().UPLOADS_BUCKET,
     key: incomingPhotoKey(product.id, photoId),
     conditions: [
       ['content-length-range', 1, Math.min(input.size, PHOTO_MAX_BYTES)],
@@ -227,11 +227,11 @@ export async function deletePhoto(product: ProductItem, photoId: string, now: Da
   );
   const variants = removed?.variants?.map((v) => v.key) ?? [];
   await Promise.all([
-    ...variants.map((key) => deleteObject(config.PHOTOS_BUCKET, key)),
+    ...variants.map((key) => deleteObject(config().PHOTOS_BUCKET, key)),
     // withheld while the product was taken down (photo-withhold.ts)
-    ...variants.map((key) => deleteObject(config.PHOTOS_BUCKET, withheldKey(key))),
-    deleteObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, photoId)),
-    deleteObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId)),
+    ...variants.map((key) => deleteObject(config().PHOTOS_BUCKET, withheldKey(key))),
+    deleteObject(config().UPLOADS_BUCKET, originalPhotoKey(product.id, photoId)),
+    deleteObject(config().UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId)),
   ]);
   return next;
 }

@@ -44,12 +44,12 @@ function variantKeys(product: ProductItem): string[] {
 /** copy + delete within the photos bucket; a missing source is an earlier move (or nothing to move) */
 async function move(from: string, to: string): Promise<void> {
   try {
-    await copyObject(config.PHOTOS_BUCKET, from, to);
+    await copyObject(config().PHOTOS_BUCKET, from, to);
   } catch (error) {
     if ((error as Error).name === 'NoSuchKey') return;
     throw error;
   }
-  await deleteObject(config.PHOTOS_BUCKET, from);
+  await deleteObject(config().PHOTOS_BUCKET, from);
 }
 
 async function moveAll(product: ProductItem, direction: 'withhold' | 'release'): Promise<boolean> {

@@ -80,8 +80,8 @@ export async function presignDocument(
     conditions.push(['eq', '$success_action_redirect', redirect]);
     fields.success_action_redirect = redirect;
   }
-  const post = await presignedPost(browserSigner, {
-    bucket: config.UPLOADS_BUCKET,
+  const post = await presignedPost(browserSigner(), {
+    bucket: config().UPLOADS_BUCKET,
     key,
     conditions,
     fields,
@@ -172,7 +172,7 @@ export class InvalidFile extends Unprocessable {
 }
 
 async function rejectFile(key: string, why: FileError, facts: FileFacts): Promise<never> {
-  await deleteObject(config.UPLOADS_BUCKET, key);
+  await deleteObject(config().UPLOADS_BUCKET, key);
   throw new InvalidFile(why, facts);
 }
 
@@ -213,7 +213,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
 
   // this function may list the uploads bucket (route `probes`): a missing key is a 404 (undefined);
   // a 403 is a real denial and fails loudly instead of reading as "not uploaded"
-  const head = await headObject(config.UPLOADS_BUCKET, key);
+  const head = await headObject(config().UPLOADS_BUCKET, key);
   if (!head) return gone();
   const size = head.size;
   if (size < 1) return rejectFile(key, 'file_empty', {});
@@ -221,7 +221,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
   if (existing && size > existing.declaredSize)
     return rejectFile(key, 'file_size_declared', { size, declaredSize: existing.declaredSize });
 
-  const head4k = await getObject(config.UPLOADS_BUCKET, key, { range: 'bytes=0-4099' });
+  const head4k = await getObject(config().UPLOADS_BUCKET, key, { range: 'bytes=0-4099' });
   // moved away by a concurrent confirm since the HEAD: not a file of unknown type
   if (!head4k) return gone();
   // the real type, from the first bytes (not the name or the declared type)
@@ -235,7 +235,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
 
   try {
     // the copy gets the detected type, not the one the browser declared
-    await copyObject(config.UPLOADS_BUCKET, key, finalKey, { contentType: detected });
+    await copyObject(config().UPLOADS_BUCKET, key, finalKey, { contentType: detected });
   } catch (error) {
     // NoSuchKey: a concurrent confirm moved the file between our reads and this copy
     const settled = await byAnother();
@@ -276,7 +276,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
     if (settled) return settled;
     throw error;
   }
-  await deleteObject(config.UPLOADS_BUCKET, key);
+  await deleteObject(config().UPLOADS_BUCKET, key);
   return settle(request, confirmed, now);
 }
 
@@ -391,8 +391,8 @@ export async function documentLinks(requestId: string) {
       contentType: d.detectedType,
       size: d.size,
       confirmedAt: d.confirmedAt,
-      url: await presignedGet(browserSigner, {
-        bucket: config.UPLOADS_BUCKET,
+      url: await presignedGet(browserSigner(), {
+        bucket: config().UPLOADS_BUCKET,
         key: d.key,
         expiresSeconds: GET_EXPIRES_SECONDS,
       }),

@@ -160,7 +160,7 @@ export function receiptPage(
   const missing = forms.some((f) => !f.confirmed && f.requirement.required !== false);
   const reason = reasonFor(request);
   const tone = request.status === 'needs_revision' ? ' warn' : request.status === 'rejected' ? ' err' : '';
-  const trackUrl = `${config.API_URL}/track/${encodePart(request.trackingCode)}?lang=${lang}`;
+  const trackUrl = `${config().API_URL}/track/${encodePart(request.trackingCode)}?lang=${lang}`;
   return renderPage(
     <Page lang={lang} title={s.receipt}>
       <h1>{s.receipt}</h1>
@@ -236,7 +236,7 @@ export function receiptPage(
       {request.status === 'needs_revision' ? (
         <>
           <h2>{s.resubmitTitle}</h2>
-          <form method="post" action={`${config.API_URL}/requests/${request.id}/resubmit`}>
+          <form method="post" action={`${config().API_URL}/requests/${request.id}/resubmit`}>
             <input type="hidden" name="secret" value={linkSecret} />
             <input type="hidden" name="lang" value={lang} />
             <CorrectionFields lang={lang} fields={correctable} />
@@ -267,7 +267,7 @@ export function receiptLinkErrorPage(lang: Lang, error: { code: string; message:
       </div>
       <p>{s.linkHint}</p>
       <p>
-        <a href={`${config.API_URL}/track?lang=${lang}`}>{s.trackInstead}</a>
+        <a href={`${config().API_URL}/track?lang=${lang}`}>{s.trackInstead}</a>
       </p>
       <p>
         <small>{error.code}</small>

@@ -117,7 +117,7 @@ export function trackFormPage(lang: Lang, code = '', notFound = false): string {
           {s.notFound}: {code}
         </p>
       ) : null}
-      <form method="get" action={`${config.API_URL}/track`}>
+      <form method="get" action={`${config().API_URL}/track`}>
         <input type="hidden" name="lang" value={lang} />
         <label for="code">{s.tracking}</label>
         <input
@@ -252,7 +252,7 @@ export function confirmErrorPage(
         {receiptUrl ? (
           <a href={receiptUrl}>{s.backToReceipt}</a>
         ) : (
-          <a href={`${config.API_URL}/track?lang=${lang}`}>{s.trackInstead}</a>
+          <a href={`${config().API_URL}/track?lang=${lang}`}>{s.trackInstead}</a>
         )}
       </p>
       <p>

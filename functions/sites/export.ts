@@ -167,7 +167,7 @@ export async function recentRequestServices(
       let next: Record<string, unknown> | undefined;
       do {
         // Limit counts the items read (matching the filter or not); a page also ends at 1 MB
-        const page = await documentClient.send(
+        const page = await documentClient().send(
           new QueryItemsCommand({ ...input, Limit: limit - read, ExclusiveStartKey: next }),
         );
         read += page.ScannedCount ?? 0;

@@ -529,7 +529,10 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
 }
 
 /**
- * The default loader: `functions/<route.handler>.ts` exporting `handler`, imported on first use.
+ * The default loader: `functions/<route.handler>.ts` exporting `handler`, imported on first use — as
+ * Lambda loads a function's module on its first invocation (its cold start), by the path the route
+ * table names (the one list of handler modules). Not for the configuration's sake: it is read on first
+ * use (functions/lib/config.ts), so loading earlier or later changes nothing.
  * A module that does not exist (yet) → undefined (the adapter answers 501).
  */
 export function moduleHandlerLoader(

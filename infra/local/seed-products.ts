@@ -225,9 +225,9 @@ export async function seedSellers(now = new Date()): Promise<void> {
       );
       const bytes = await demoPhoto(colors);
       const { photoId } = await createPhoto(product, { contentType: 'image/jpeg', size: bytes.length }, now);
-      await s3.send(
+      await s3().send(
         new PutObjectCommand({
-          Bucket: config.UPLOADS_BUCKET,
+          Bucket: config().UPLOADS_BUCKET,
           Key: incomingPhotoKey(product.id, photoId),
           Body: bytes,
           ContentType: 'image/jpeg',

@@ -15,6 +15,8 @@ import { confirmDocument, incomingKey, newDocumentId } from '../../functions/req
 import { submitRequest } from '../../functions/requests/submit';
 import { transition } from '../../functions/requests/workflow';
 import { findVillageBySlug } from '../../functions/villages/store';
+import { seedSellers } from './seed-products';
+import { seedSites } from './seed-sites';
 
 export const DEMO_PASSWORD = 'smartkampung';
 
@@ -80,9 +82,7 @@ export async function seedDemo(opts: { regencyCode: string; withRequests: boolea
         .send();
   }
   if (opts.withRequests) await seedRequests(accounts);
-  const { seedSellers } = await import('./seed-products');
   await seedSellers();
-  const { seedSites } = await import('./seed-sites');
   await seedSites();
   return accounts;
 }
@@ -138,9 +138,9 @@ async function seedRequests(accounts: DemoAccount[]) {
     const request = (await getItem(ServiceRequest, { id: receipt.id })).Item;
     for (const requirement of request?.requiredDocuments ?? []) {
       const documentId = newDocumentId(requirement.code);
-      await s3.send(
+      await s3().send(
         new PutObjectCommand({
-          Bucket: config.UPLOADS_BUCKET,
+          Bucket: config().UPLOADS_BUCKET,
           Key: incomingKey(receipt.id, documentId),
           Body: DEMO_PDF,
           ContentType: 'application/pdf',

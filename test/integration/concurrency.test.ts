@@ -379,11 +379,11 @@ describe('products, N at once', () => {
     const { copyObject, deleteObject } = await import('../../functions/lib/s3');
     const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
     await copyObject(
-      config.UPLOADS_BUCKET,
+      config().UPLOADS_BUCKET,
       incomingPhotoKey(product.id, photoId),
       originalPhotoKey(product.id, photoId),
     );
-    await deleteObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId));
+    await deleteObject(config().UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId));
 
     const meanwhile = await call('POST', `/products/${product.id}/photos/${photoId}/confirm`, {
       token: seller,

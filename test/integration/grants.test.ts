@@ -192,7 +192,7 @@ async function postForm(url: string, fields: Record<string, string>, bytes: Buff
 beforeAll(async () => {
   runtime = await startRuntime();
   call = client(runtime.apiUrl);
-  const { dynamo } = await import('../../functions/lib/aws');
+  const dynamo = (await import('../../functions/lib/aws')).dynamo();
   const transport = dynamo.config.requestHandler as unknown as {
     handle(request: HttpRequest, options?: unknown): Promise<{ response: { statusCode: number } }>;
   };
@@ -398,7 +398,7 @@ async function sellerFlow() {
   // confirm as AWS runs it (no local S3-event emulation first): it sends the processor's queue the
   // upload's event itself
   const { config } = await import('../../functions/lib/config');
-  const { dynamo } = await import('../../functions/lib/aws');
+  const dynamo = (await import('../../functions/lib/aws')).dynamo();
   const { messageQueue } = await import('../../functions/lib/sqs');
   const sqs = messageQueue({
     region: 'ap-southeast-3',

@@ -354,9 +354,9 @@ describe('confirm as AWS runs it (no local S3-event emulation before it)', () =>
 
   it('on AWS confirm is a trigger too: it sends the S3 event’s message to the queue; both deliveries → one set of variants, ready once', async () => {
     const { config } = await import('../../functions/lib/config');
-    const { dynamo } = await import('../../functions/lib/aws');
+    const dynamo = (await import('../../functions/lib/aws')).dynamo();
     const { messageQueue } = await import('../../functions/lib/sqs');
-    const { s3 } = await import('../../functions/lib/s3');
+    const s3 = (await import('../../functions/lib/s3')).s3();
     const { getProduct } = await import('../../functions/products/store');
     const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
     const { handler: processPhoto } = await import('../../functions/products/handlers/process-photo');
@@ -597,7 +597,7 @@ describe('publishing, listings and regency-wide search', () => {
   });
 
   it('on AWS (mocked AWS: CloudFront answered in-process) a take-down invalidates the edges’ copies, a reinstatement does not; a failed invalidation is logged and the take-down stands', async () => {
-    const { dynamo } = await import('../../functions/lib/aws');
+    const dynamo = (await import('../../functions/lib/aws')).dynamo();
     const { config } = await import('../../functions/lib/config');
     const { logOutput } = await import('../../functions/lib/log');
     const transport = dynamo.config.requestHandler as unknown as {
@@ -986,8 +986,8 @@ describe('photo lifecycle: delete, abandoned slots, giving up, failed entries', 
     const photo = published.data.photos.find((p: { id: string }) => p.id === second.photoId);
     const variantKeys = photo.variants.map((v: { url: string }) => new URL(v.url).pathname.slice(1));
     expect(variantKeys.length).toBeGreaterThan(0);
-    for (const key of variantKeys) expect(await objectExists(config.PHOTOS_BUCKET, key)).toBe(true);
-    expect(await objectExists(config.UPLOADS_BUCKET, originalPhotoKey(product.id, second.photoId))).toBe(
+    for (const key of variantKeys) expect(await objectExists(config().PHOTOS_BUCKET, key)).toBe(true);
+    expect(await objectExists(config().UPLOADS_BUCKET, originalPhotoKey(product.id, second.photoId))).toBe(
       true,
     );
 
@@ -1001,8 +1001,8 @@ describe('photo lifecycle: delete, abandoned slots, giving up, failed entries', 
     const gone = await call('DELETE', path, { token: seller.token });
     expect(gone.status, gone.text).toBe(200);
     expect(gone.data.photos.map((p: { id: string }) => p.id)).toEqual([first.photoId]);
-    for (const key of variantKeys) expect(await objectExists(config.PHOTOS_BUCKET, key)).toBe(false);
-    expect(await objectExists(config.UPLOADS_BUCKET, originalPhotoKey(product.id, second.photoId))).toBe(
+    for (const key of variantKeys) expect(await objectExists(config().PHOTOS_BUCKET, key)).toBe(false);
+    expect(await objectExists(config().UPLOADS_BUCKET, originalPhotoKey(product.id, second.photoId))).toBe(
       false,
     );
     expect((await call('DELETE', path, { token: seller.token })).status).toBe(404);
@@ -1059,9 +1059,9 @@ describe('photo lifecycle: delete, abandoned slots, giving up, failed entries', 
     const seller = await approvedSeller();
     const product = await createProduct(seller.token);
     const photoId = await uploadOnly(seller.token, product.id, await jpegWithGps());
-    const bucket = config.PHOTOS_BUCKET;
+    const bucket = config().PHOTOS_BUCKET;
     // the variants cannot be written: an unexpected (retryable) failure
-    (config as { PHOTOS_BUCKET: string }).PHOTOS_BUCKET = 'no-such-bucket-here';
+    config().PHOTOS_BUCKET = 'no-such-bucket-here';
     try {
       const firstTry = await deliverS3Event(product.id, photoId, 1);
       expect(firstTry.batchItemFailures).toHaveLength(1);
@@ -1069,7 +1069,7 @@ describe('photo lifecycle: delete, abandoned slots, giving up, failed entries', 
       expect(mid.data.photos).toEqual([{ id: photoId, status: 'processing' }]);
       expect(await deliverS3Event(product.id, photoId, 3)).toEqual({ batchItemFailures: [] });
     } finally {
-      (config as { PHOTOS_BUCKET: string }).PHOTOS_BUCKET = bucket;
+      config().PHOTOS_BUCKET = bucket;
     }
     const got = await call('GET', `/products/${product.id}`, { token: seller.token });
     expect(got.data.photos).toEqual([{ id: photoId, status: 'failed', reason: 'processing_failed' }]);

@@ -122,7 +122,7 @@ describe('citizen files a request with JSON', () => {
 
   it('the replay record holds neither the secret nor the Idempotency-Key in plaintext; a retry still gets the same secret', async () => {
     const { Idempotency } = await import('../../functions/lib/table');
-    const { documentClient } = await import('../../functions/lib/aws');
+    const documentClient = (await import('../../functions/lib/aws')).documentClient();
     const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
     const { replayKey } = await import('../../functions/requests/submit');
     const key = `sealed-${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -378,7 +378,7 @@ describe('a confirm that died half-way', () => {
     const { incomingKey, documentKey } = await import('../../functions/requests/documents');
     const documentId = created.data.documentId as string;
     await copyObject(
-      config.UPLOADS_BUCKET,
+      config().UPLOADS_BUCKET,
       incomingKey(receipt.id, documentId),
       documentKey(receipt.id, documentId),
       {
@@ -424,7 +424,7 @@ describe('a double tap on real DynamoDB (TransactionConflict)', () => {
 
   /** Intercepts the handlers' transactions: `plan[n]` says what the n-th one does. */
   async function withTransactions(plan: ('twin-wins' | 'conflict' | 'real')[], run: () => Promise<unknown>) {
-    const { documentClient } = await import('../../functions/lib/aws');
+    const documentClient = (await import('../../functions/lib/aws')).documentClient();
     const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
     const real = documentClient.send.bind(documentClient);
     let n = 0;
@@ -480,7 +480,7 @@ describe('a double tap on real DynamoDB (TransactionConflict)', () => {
     let tries = 0;
     await expect(
       withTransactions(['conflict', 'conflict', 'conflict', 'conflict', 'conflict'], async () => {
-        const { documentClient } = await import('../../functions/lib/aws');
+        const documentClient = (await import('../../functions/lib/aws')).documentClient();
         const spy = documentClient.send as unknown as { mock: { calls: unknown[][] } };
         try {
           return await submitDirect();
@@ -1510,9 +1510,9 @@ describe('rate limits', () => {
 describe('submit rate limit (both submit routes share it)', () => {
   it('past RATE_LIMIT_SUBMIT per source and village, the JSON and the Open311 submit routes answer a structured 429', async () => {
     const { config } = await import('../../functions/lib/config');
-    const saved = config.RATE_LIMIT_SUBMIT;
+    const saved = config().RATE_LIMIT_SUBMIT;
     // the limit as `RATE_LIMIT_SUBMIT=2` would set it (the handlers read it once, from config)
-    config.RATE_LIMIT_SUBMIT = 2;
+    config().RATE_LIMIT_SUBMIT = 2;
     const open311 = () =>
       fetch(`${runtime.apiUrl}/open311/v2/requests.json`, {
         method: 'POST',
@@ -1539,7 +1539,7 @@ describe('submit rate limit (both submit routes share it)', () => {
       expect(limitedWeb.data.error).toMatchObject({ code: 'too_many_requests', message: expect.any(String) });
       expect(Number(limitedWeb.headers.get('retry-after'))).toBeGreaterThan(0);
     } finally {
-      config.RATE_LIMIT_SUBMIT = saved;
+      config().RATE_LIMIT_SUBMIT = saved;
     }
   });
 });
@@ -1650,7 +1650,7 @@ describe('onboarding a regency writes what villages need to take requests', () =
 
 describe('guards', () => {
   it('the DynamoDB client of the handlers refuses a Scan outright', async () => {
-    const { dynamo } = await import('../../functions/lib/aws');
+    const dynamo = (await import('../../functions/lib/aws')).dynamo();
     const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
     await expect(dynamo.send(new ScanCommand({ TableName: runtime.tableName }))).rejects.toThrow(
       /Scan is not allowed/,

@@ -52,29 +52,30 @@ export const handler = endpoint(
 
     // an oversized object is accepted here too: the processor refuses it (`failed`, too_large), the
     // one place that marks photos failed (the presigned POST's content-length-range stops it anyway)
-    let uploaded = await headObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, params.photoId));
+    let uploaded = await headObject(config().UPLOADS_BUCKET, incomingPhotoKey(product.id, params.photoId));
     if (!uploaded) {
       // no object: not uploaded yet — or processed (and moved away) since we read the product, or
       // being processed by a concurrent run that has moved it to originals/ but not yet marked it
       // ready (a confirm at the same time as another, or as the S3 event): still processing, not missing
       const latest = await getProduct(params.id);
       if (settled(latest, params.photoId)) return json(200, ownerProduct(latest));
-      uploaded = await headObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, params.photoId));
+      uploaded = await headObject(config().UPLOADS_BUCKET, originalPhotoKey(product.id, params.photoId));
       if (!uploaded)
         throw new Unprocessable('photo_missing', 'error.photo_missing', [
           { path: 'file', message: 'error.photo_missing' },
         ]);
     }
     // the processor reads the original when the upload has been moved (photo-process.ts)
-    if (config.PHOTO_QUEUE_URL)
+    const queueUrl = config().PHOTO_QUEUE_URL;
+    if (queueUrl)
       await sendMessage(
-        config.PHOTO_QUEUE_URL,
+        queueUrl,
         uploadedPhotoMessage({
-          bucket: config.UPLOADS_BUCKET,
+          bucket: config().UPLOADS_BUCKET,
           productId: product.id,
           photoId: params.photoId,
           size: uploaded.size,
-          region: config.AWS_REGION,
+          region: config().AWS_REGION,
           now,
         }),
       );

@@ -24,10 +24,10 @@ const Query = z.pipe(
  * JSON, with CORS for the portal.
  */
 export const handler = endpoint('products.search', { query: Query }, async ({ query, wantsHtml, lang }) => {
-  const search = withCursor(query.cursor, () => searchProducts(config.REGENCY_CODE, query));
+  const search = withCursor(query.cursor, () => searchProducts(config().REGENCY_CODE, query));
   if (wantsHtml) {
     // the page's header names the regency like the portal's (read alongside the search, for browsers only)
-    const [page, regency] = await Promise.all([search, getRegency(config.REGENCY_CODE)]);
+    const [page, regency] = await Promise.all([search, getRegency(config().REGENCY_CODE)]);
     return html(200, searchResultsPage(lang, query, page.items, page.cursor ?? null, regency?.name), {
       'content-security-policy': searchPageCsp(),
     });
@@ -36,6 +36,6 @@ export const handler = endpoint('products.search', { query: Query }, async ({ qu
   return json(
     200,
     { items: page.items, cursor: page.cursor ?? null },
-    { 'access-control-allow-origin': config.SITE_URL, vary: 'accept, accept-language' },
+    { 'access-control-allow-origin': config().SITE_URL, vary: 'accept, accept-language' },
   );
 });

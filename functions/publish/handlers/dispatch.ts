@@ -14,6 +14,9 @@ import { SiteState } from '../../lib/table';
 import { siteOutOfDate } from '../events';
 import { type Pending, pendingSites } from '../signal';
 
+// at import, i.e. the cold start: a bad environment fails the function's init loudly (lib/config.ts)
+config();
+
 const QUIET_MS = 60_000;
 /** first re-dispatch of a village whose build did not publish it */
 export const RETRY_MS = 20 * 60_000;
@@ -39,7 +42,7 @@ export function redispatchDue(p: Pick<Pending, 'lastChangeAt' | 'dispatchedAt'>,
 
 export async function handler(): Promise<{ dispatched: number }> {
   const now = new Date();
-  const due = (await pendingSites(config.REGENCY_CODE, now, QUIET_MS)).filter((p) => redispatchDue(p, now));
+  const due = (await pendingSites(config().REGENCY_CODE, now, QUIET_MS)).filter((p) => redispatchDue(p, now));
   const markDispatched = (villageCode: string) =>
     SiteState.build(UpdateItemCommand)
       .item({ villageCode, dispatchedAt: now.toISOString() })

@@ -21,6 +21,9 @@ import { isClosed, STATUSES } from '../domain/transitions';
 import { overdueMetric } from '../metrics';
 import { overdue } from '../store';
 
+// at import, i.e. the cold start: a bad environment fails the function's init loudly (lib/config.ts)
+config();
+
 export const OVERDUE_METRIC = {
   namespace: 'SmartKampung',
   name: 'OverdueRequests',
@@ -60,7 +63,7 @@ export async function countOverdue(regencyCode: string, now: Date): Promise<numb
 
 export async function handler(): Promise<{ overdue: number }> {
   const now = new Date();
-  const count = await countOverdue(config.REGENCY_CODE, now);
+  const count = await countOverdue(config().REGENCY_CODE, now);
   // the raw EMF line on stdout, NOT console.log: the functions log in Lambda's JSON format, which
   // wraps a console line in its own JSON ({"message": "..."}) that CloudWatch does not read as EMF
   process.stdout.write(
@@ -75,7 +78,7 @@ export async function handler(): Promise<{ overdue: number }> {
           },
         ],
       },
-      [overdueMetric.dimension]: config.REGENCY_CODE,
+      [overdueMetric.dimension]: config().REGENCY_CODE,
       [overdueMetric.metricName]: count,
     })}\n`,
   );

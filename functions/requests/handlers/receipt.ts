@@ -55,7 +55,7 @@ export const handler = endpoint('requests.receipt', {}, async (ctx) => {
     const confirmed = new Set(
       (await listDocuments(request.id)).filter((d) => d.status === 'confirmed').map((d) => d.requirement),
     );
-    const redirect = `${config.API_URL}/requests/${request.id}/documents/{documentId}/confirm?secret=${encodeURIComponent(secret)}&lang=${ctx.lang}`;
+    const redirect = `${config().API_URL}/requests/${request.id}/documents/{documentId}/confirm?secret=${encodeURIComponent(secret)}&lang=${ctx.lang}`;
     // a received document gets a form again only when the officer sent the request back for a fix
     const replacing = request.status === 'needs_revision';
     const forms = await Promise.all(

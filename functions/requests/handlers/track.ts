@@ -29,6 +29,6 @@ export const handler = endpoint('track.get', { params: TrackParams, query: Track
   const village = villageHeading(await getVillage(request.villageCode));
   // an open request's receipt (uploads, corrections) reopens from here with the secret code
   const open = !['completed', 'rejected'].includes(request.status);
-  const receiptUrl = open ? `${config.API_URL}/requests/${request.id}/receipt` : undefined;
+  const receiptUrl = open ? `${config().API_URL}/requests/${request.id}/receipt` : undefined;
   return html(200, trackPage(ctx.lang, view, village, receiptUrl));
 });
