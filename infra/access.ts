@@ -60,7 +60,7 @@ export const objectActions: Record<Access, string[]> = {
 
 /**
  * The table and each of its indexes by name — no `index/*` wildcard. With `keys` (partition names,
- * functions/routes.ts `partitions`): only the table or indexes those partitions live in, each confined
+ * functions/routes/ `partitions`): only the table or indexes those partitions live in, each confined
  * to their partition keys by `dynamodb:LeadingKeys` (one statement per table or index, since a Query
  * of an index is matched against the index's partition key). `ForAllValues`: every key of a request
  * (a BatchGetItem's too) must match; every read action names at least one key.

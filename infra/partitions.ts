@@ -1,6 +1,6 @@
 /**
  * The table's partitions by what they hold, as IAM `dynamodb:LeadingKeys` patterns (StringLike: `*`
- * any run of characters, `?` one): what a public route (`partitions` in functions/routes.ts) and the
+ * any run of characters, `?` one): what a public route (`partitions` in functions/routes/) and the
  * site build may read, instead of the whole table. A Query of an index is matched against the index's
  * partition key, so each pattern names the table or index it applies to (one IAM statement each).
  *

@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document, generated: paths, methods, operation ids, summaries and security from the
- * route table (functions/routes.ts), parameters and bodies from the zod schemas the handlers validate
+ * route table (functions/routes/), parameters and bodies from the zod schemas the handlers validate
  * with (./registry.ts). Nothing here is written by hand per route.
  */
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';

@@ -1,7 +1,7 @@
 /**
  * The roles × routes matrix, every cell, against the running local runtime.
  *
- * The spec is the route table (functions/routes.ts): every non-public route is exercised by every
+ * The spec is the route table (functions/routes/): every non-public route is exercised by every
  * kind of caller, and the expected outcome is computed from the route's `auth.roles` and scopes (see
  * test/support/matrix.ts, written independently of functions/lib/auth.ts). A new non-public route
  * without a target fixture here fails the suite.

@@ -73,6 +73,6 @@ const get = endpoint('documents.confirmRedirect', {}, async (ctx) => {
   return confirm({ ...ctx, params: params.data, query: query.data }, page);
 });
 
-/** Both routes run this function (see routes.ts): GET is the browser's, POST the API client's. */
+/** Both routes run this function (see functions/routes/services.ts): GET is the browser's, POST the API client's. */
 export const handler = (event: Event, context: Context) =>
   event.requestContext?.http?.method === 'GET' ? get(event, context) : post(event, context);
