@@ -73,6 +73,11 @@ export interface Route {
    * them (IAM `dynamodb:LeadingKeys`). Absent: the whole table.
    */
   partitions?: readonly Partition[];
+  /**
+   * a public reader that also counts its calls in rate-limit windows (functions/lib/rate-limit.ts):
+   * its function may add to the counters' partitions (UpdateItem, IAM LeadingKeys) and nothing else
+   */
+  counts?: boolean;
   /** packages with native code shipped beside the bundle instead of bundled (sharp) */
   nodeModules?: readonly string[];
   /** answers HTML to browsers as well as JSON */
@@ -227,6 +232,7 @@ export const routes = [
     auth: 'public',
     table: 'read',
     partitions: ['trackingCodes', 'byId', 'places'],
+    counts: true,
     html: true,
     summary: 'Status and timeline by tracking code (no personal data)',
   },
@@ -238,6 +244,7 @@ export const routes = [
     auth: 'public',
     table: 'read',
     partitions: ['trackingCodes', 'byId', 'places'],
+    counts: true,
     html: true,
     summary: 'Tracking for a plain GET form (?code=)',
   },
@@ -320,6 +327,7 @@ export const routes = [
     auth: 'public',
     table: 'read',
     partitions: ['trackingCodes', 'byId', 'places'],
+    counts: true,
     summary: 'Open311 one request (a one-item array)',
   },
   {
@@ -330,6 +338,7 @@ export const routes = [
     auth: 'public',
     table: 'read',
     partitions: ['places', 'requestsByVillage', 'trackingCodes', 'byId'],
+    counts: true,
     summary: 'Open311 requests with filters',
   },
 

@@ -48,6 +48,8 @@ export interface FunctionSpec {
   keys: Partial<Record<ProbedBucket, string[]>>;
   /** the table partitions its reads are confined to (IAM LeadingKeys); absent: the whole table */
   partitions?: Partition[];
+  /** true when a route it serves counts its calls in rate-limit windows (route `counts`) */
+  counts?: boolean;
   /** true when at least one of its routes needs a signed-in caller */
   authenticated: boolean;
   /** true when one of its public routes verifies an optional bearer token itself (route `optionalAuth`) */
@@ -150,6 +152,7 @@ export function functionSpecs(): FunctionSpec[] {
     spec.keys = keysOf(served);
     const partitions = partitionsOf(served);
     if (partitions) spec.partitions = partitions;
+    if (partitions && served.some((r) => r.counts)) spec.counts = true;
   }
   return [
     ...byHandler.values(),
