@@ -3,7 +3,7 @@
  * adapter, the site server that delivers photos), with real images uploaded by presigned POST.
  */
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { localS3Notifications, objectCreatedEvent, sqsRecord } from '../../infra/local/s3-events';
 import { GPS_FIXTURE, htmlBytes, jpegWithGps, pngBytes, svgBytes } from '../fixtures/images';
@@ -590,31 +590,30 @@ describe('publishing, listings and regency-wide search', () => {
   });
 
   it('on AWS (mocked AWS: CloudFront answered in-process) a take-down invalidates the edges’ copies, a reinstatement does not; a failed invalidation is logged and the take-down stands', async () => {
-    const { dynamo } = await import('../../functions/lib/aws');
+    const { cloudfront } = await import('../../functions/lib/cdn-invalidation');
     const { config } = await import('../../functions/lib/config');
     const { logOutput } = await import('../../functions/lib/log');
-    const transport = dynamo.config.requestHandler as unknown as {
-      handle(
-        request: { hostname: string; method: string; path: string; body?: unknown },
-        options?: unknown,
-      ): Promise<unknown>;
+    // the functions' CloudFront client, its requests answered here (never sent) and signed with these
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
+    const transport = cloudfront.config.requestHandler as unknown as {
+      handle(request: { hostname: string; method: string; path: string; body?: unknown }): Promise<unknown>;
     };
     const original = transport.handle;
-    const sent: { method: string; path: string; body: string }[] = [];
+    const sent: { hostname: string; method: string; path: string; body: string }[] = [];
     let answer = 201;
-    transport.handle = async function (this: unknown, request, options) {
-      if (request.hostname !== 'cloudfront.amazonaws.com') return original.call(this, request, options);
-      sent.push({ method: request.method, path: request.path, body: String(request.body) });
-      return {
-        response: {
-          statusCode: answer,
-          headers: {},
-          body:
-            answer === 201
-              ? '<Invalidation><Id>I1</Id></Invalidation>'
-              : '<ErrorResponse><Error><Code>AccessDenied</Code></Error></ErrorResponse>',
-        },
-      };
+    transport.handle = async (request) => {
+      sent.push({
+        hostname: request.hostname,
+        method: request.method,
+        path: request.path,
+        body: String(request.body),
+      });
+      const xml =
+        answer === 201
+          ? '<Invalidation><Id>I1</Id><Status>InProgress</Status></Invalidation>'
+          : '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code></Error></ErrorResponse>';
+      return { response: { statusCode: answer, headers: {}, body: new TextEncoder().encode(xml) } };
     };
     const lines: string[] = [];
     const { level, write } = logOutput;
@@ -632,6 +631,7 @@ describe('publishing, listings and regency-wide search', () => {
       });
       expect(down.status, down.text).toBe(200);
       expect(sent).toHaveLength(1);
+      expect(sent[0]?.hostname).toBe('cloudfront.amazonaws.com');
       expect(sent[0]?.method).toBe('POST');
       expect(sent[0]?.path).toBe('/2020-05-31/distribution/EPRODUCTSTEST1/invalidation');
       // every variant of its photo by its own path (no wildcard: CloudFront runs only 15 of those at once)
@@ -664,6 +664,7 @@ describe('publishing, listings and regency-wide search', () => {
       transport.handle = original;
       Object.assign(config, { DISTRIBUTION_ID: undefined });
       Object.assign(logOutput, { level, write });
+      vi.unstubAllEnvs();
     }
   });
 });
