@@ -7,8 +7,8 @@
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { config } from './config';
 
-/** The functions' CloudFront client (its global endpoint), once per container; only where it is used. */
-export const cloudfront = /* @__PURE__ */ new CloudFrontClient({ region: config.AWS_REGION });
+/** The functions' CloudFront client (its global endpoint), once per container; pure, as in s3-objects.ts. */
+export const cloudfront = /* @__PURE__ */ (() => new CloudFrontClient({ region: config.AWS_REGION }))();
 
 /**
  * Invalidates `paths` of the regency's distribution when there is one (AWS: DISTRIBUTION_ID); unset

@@ -11,10 +11,9 @@ import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-pres
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { config, s3Settings } from './config';
 
-/** The client browsers' URLs are signed with (it never sends a request itself). */
-export const s3ForBrowsers = /* @__PURE__ */ new S3Client(
-  s3Settings(config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT),
-);
+/** The client browsers' URLs are signed with (it never sends a request itself); pure, as in s3-objects.ts. */
+export const s3ForBrowsers = /* @__PURE__ */ (() =>
+  new S3Client(s3Settings(config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT)))();
 
 /** One condition of a POST policy: `{ field: value }`, `eq`/`starts-with`, or `content-length-range`. */
 export type PostCondition = NonNullable<PresignedPostOptions['Conditions']>[number];

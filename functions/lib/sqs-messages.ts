@@ -7,8 +7,8 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { clientSettings, config } from './config';
 
-/** The functions' SQS client, once per container; dropped from the bundles of functions that send nothing. */
-export const sqs = /* @__PURE__ */ new SQSClient(clientSettings(config.SQS_ENDPOINT));
+/** The functions' SQS client, once per container; pure, as in s3-objects.ts (only where it is used). */
+export const sqs = /* @__PURE__ */ (() => new SQSClient(clientSettings(config.SQS_ENDPOINT)))();
 
 /** Enqueues one message; answers its id. */
 export async function sendMessage(queueUrl: string, messageBody: string): Promise<string> {
