@@ -54,7 +54,7 @@ export interface Route {
   /**
    * the regency's CloudFront distribution (`write`: cloudfront:CreateInvalidation on it, and
    * DISTRIBUTION_ID): a route whose handler withholds a product's photos invalidates the edges'
-   * copies (products/photo-withhold.ts, lib/cdn.ts)
+   * copies (products/photo-withhold.ts, lib/cdn-invalidation.ts)
    */
   cdn?: Access;
   /**

@@ -347,3 +347,21 @@ export function packageClosure(names: string[], root = repoRoot): { found: strin
   for (const name of names) visit(name, false);
   return { found: [...found].sort(), missing: [...missing].sort() };
 }
+
+/** Where a bundled module comes from an AWS SDK client or one of the S3 presigners. */
+const SDK_CLIENT_PACKAGE =
+  /(?:^|\/)node_modules\/(@aws-sdk\/(?:client-[a-z0-9-]+|s3-presigned-post|s3-request-presigner))\//;
+
+/**
+ * The AWS SDK clients (and S3 presigners) whose code a bundle carries, from its esbuild metafile
+ * output (`inputs` with bytes in the output: what tree-shaking kept), e.g. `['@aws-sdk/client-dynamodb',
+ * '@aws-sdk/client-s3']`. `npm run bench` measures each function against a bundle of just these.
+ */
+export function sdkClientsOf(output: { inputs: Record<string, { bytesInOutput: number }> }): string[] {
+  const packages = new Set<string>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = bytesInOutput > 0 ? SDK_CLIENT_PACKAGE.exec(input)?.[1] : undefined;
+    if (name) packages.add(name);
+  }
+  return [...packages].sort();
+}

@@ -1,15 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { config } from './config';
+import { clientSettings, config } from './config';
 
-/** Clients are created once per container (module scope) and pointed at local servers by config only. */
-export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-export const dynamo = new DynamoDBClient({
-  region: config.AWS_REGION,
-  ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
-  ...(config.DYNAMODB_ENDPOINT ? { credentials: localCredentials } : {}),
-});
+/**
+ * Clients are created once per container (module scope) and pointed at local servers by config only
+ * (clientSettings). The other services' clients live in their own modules (s3-objects.ts, s3-links.ts,
+ * sqs-messages.ts, cdn-invalidation.ts), so a bundle carries only the clients its function uses.
+ */
+export const dynamo = new DynamoDBClient(clientSettings(config.DYNAMODB_ENDPOINT));
 
 export const documentClient = DynamoDBDocumentClient.from(dynamo, {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },

@@ -18,7 +18,7 @@ export const Env = z.object({
   S3_ENDPOINT: z.optional(z.url()),
   /** local runtime only: the browser-facing S3 endpoint of presigned URLs (a CORS-adding front) */
   S3_PUBLIC_ENDPOINT: z.optional(z.url()),
-  /** local/tests only: where SQS requests go (fauxqs); on AWS the queue URL's own origin */
+  /** local runtime only: where SQS requests go (the S3 server serves SQS too); on AWS the SDK's regional endpoint */
   SQS_ENDPOINT: z.optional(z.url()),
   /**
    * AWS: the photo processor's queue (infra/stacks/api-stack.ts), which photo confirm sends the
@@ -72,3 +72,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export const config: Config = loadConfig();
+
+/** The local servers' credentials (DynamoDB Local and the S3/SQS server check none). */
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * An AWS SDK client's settings: the region and, where a local server stands in for the service (its
+ * endpoint set in the environment), that endpoint with the local credentials. On AWS the region only:
+ * the SDK's own endpoint, credentials (the function's role) and retries.
+ */
+export const clientSettings = (endpoint: string | undefined) => ({
+  region: config.AWS_REGION,
+  ...(endpoint ? { endpoint, credentials: localCredentials } : {}),
+});
+
+/** An S3 client's settings: path-style addressing on a configured endpoint (the local server, its front). */
+export const s3Settings = (endpoint: string | undefined) => ({
+  ...clientSettings(endpoint),
+  forcePathStyle: endpoint !== undefined,
+});

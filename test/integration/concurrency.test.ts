@@ -380,7 +380,7 @@ describe('products, N at once', () => {
     // where the first run stands: its variants written and the upload moved to originals/, the photo
     // not marked ready yet (photo-process.ts does these in this order)
     const { config } = await import('../../functions/lib/config');
-    const { copyObject, deleteObject } = await import('../../functions/lib/s3');
+    const { copyObject, deleteObject } = await import('../../functions/lib/s3-objects');
     const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
     await copyObject(
       config.UPLOADS_BUCKET,

@@ -1,9 +1,8 @@
 /**
  * What the functions really send, against what they are really granted. Representative flows run
  * through the local runtime (and the non-route functions are invoked as AWS invokes them) while every
- * request leaving the process is recorded at the one HTTP handler the functions share (the DynamoDB
- * client's, which functions/lib/s3.ts sends S3 requests through too), attributed to the function it
- * belongs to by the local runtime's invocation context (infra/local/invocation.ts). Each request is
+ * request leaving the process is recorded at the HTTP handler of the functions' SDK client that sent it
+ * (DynamoDB, S3, SQS, CloudFront: one each, at module scope), attributed to the function it belongs to by the local runtime's invocation context (infra/local/invocation.ts). Each request is
  * turned into the IAM action(s) AWS authorizes it with — DynamoDB's `X-Amz-Target` *is* the action;
  * an S3 HEAD/GET answered 404 needs s3:ListBucket on AWS (else S3 answers 403); SQS's JSON protocol
  * names its action in `X-Amz-Target` too (photo confirm's SendMessage); CloudFront's REST API is
@@ -28,7 +27,7 @@ import { client, signIn, skuBody, startRuntime, TAMANSARI } from '../support/run
 
 let runtime: LocalRuntime;
 let call: ReturnType<typeof client>;
-let restoreTransport: () => void;
+let restoreTransports: () => void;
 /** the processor's queue, made in fauxqs (AWS: ApiStack's PhotoQueue) */
 let photoQueueUrl = '';
 
@@ -189,39 +188,64 @@ async function postForm(url: string, fields: Record<string, string>, bytes: Buff
   expect(res.status).toBeLessThan(400);
 }
 
+/** The HTTP handler of an SDK client (NodeHttpHandler): one request, one response. */
+interface Transport {
+  handle(request: HttpRequest, options?: unknown): Promise<{ response: { statusCode: number } }>;
+}
+type Answer = Awaited<ReturnType<Transport['handle']>>;
+
+/** Routes every request of `client` through `observe`; answers the function that undoes it. */
+function intercept(
+  client: { config: { requestHandler: unknown } },
+  observe: (request: HttpRequest, send: () => Promise<Answer>) => Promise<Answer>,
+): () => void {
+  const transport = client.config.requestHandler as Transport;
+  const original = transport.handle;
+  transport.handle = function (this: unknown, request, options) {
+    return observe(request, () => original.call(this, request, options));
+  };
+  return () => {
+    transport.handle = original;
+  };
+}
+
 beforeAll(async () => {
   runtime = await startRuntime();
   call = client(runtime.apiUrl);
   const { dynamo } = await import('../../functions/lib/aws');
-  const transport = dynamo.config.requestHandler as unknown as {
-    handle(request: HttpRequest, options?: unknown): Promise<{ response: { statusCode: number } }>;
-  };
-  const original = transport.handle;
-  const dynamoHost = new URL(runtime.dynamoEndpoint).host;
-  transport.handle = async function (this: unknown, request, options) {
-    if (request.hostname === 'cloudfront.amazonaws.com') {
+  const { s3 } = await import('../../functions/lib/s3-objects');
+  const { sqs } = await import('../../functions/lib/sqs-messages');
+  const { cloudfront } = await import('../../functions/lib/cdn-invalidation');
+  const restores = [
+    intercept(dynamo, async (request, send) => {
+      const target = request.headers['x-amz-target'];
+      if (target) record(dynamoActions(target, bodyText(request.body)));
+      return send();
+    }),
+    intercept(s3, async (request, send) => {
+      const answer = await send();
+      record(s3Actions(request, answer.response.statusCode));
+      return answer;
+    }),
+    intercept(sqs, async (request, send) => {
+      record(sqsActions(request.headers['x-amz-target'] ?? '', bodyText(request.body)));
+      return send();
+    }),
+    // CloudFront cannot run here: the invalidation is recorded and answered, never sent
+    intercept(cloudfront, async (request) => {
       record(cloudfrontActions(request));
-      return {
-        response: {
-          statusCode: 201,
-          headers: {},
-          body: '<Invalidation><Id>IRECORDED</Id><Status>InProgress</Status></Invalidation>',
-        },
-      } as never;
-    }
-    const answer = await original.call(this, request, options);
-    const host = `${request.hostname}${request.port ? `:${request.port}` : ''}`;
-    const target = request.headers['x-amz-target'];
-    if (host === dynamoHost && target) record(dynamoActions(target, bodyText(request.body)));
-    else if (target?.startsWith('AmazonSQS.')) record(sqsActions(target, bodyText(request.body)));
-    else record(s3Actions(request, answer.response.statusCode));
-    return answer;
-  };
+      const xml = `<?xml version="1.0" encoding="UTF-8"?><Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Id>IRECORDED</Id><Status>InProgress</Status></Invalidation>`;
+      return { response: { statusCode: 201, headers: {}, body: new TextEncoder().encode(xml) } } as Answer;
+    }),
+  ];
+  // the CloudFront client's credentials: the Lambda environment's on AWS, these here
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
   // as on AWS, where the withholding routes' functions get DISTRIBUTION_ID (route `cdn`)
   const { config } = await import('../../functions/lib/config');
   Object.assign(config, { DISTRIBUTION_ID });
-  restoreTransport = () => {
-    transport.handle = original;
+  restoreTransports = () => {
+    for (const restore of restores) restore();
     Object.assign(config, { DISTRIBUTION_ID: undefined });
   };
   // EventBridge cannot run here: PutEvents is recorded, not sent
@@ -232,8 +256,9 @@ beforeAll(async () => {
   });
 }, 120_000);
 afterAll(async () => {
-  restoreTransport?.();
+  restoreTransports?.();
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   await runtime?.stop();
 });
 
@@ -398,30 +423,24 @@ async function sellerFlow() {
   // confirm as AWS runs it (no local S3-event emulation first): it sends the processor's queue the
   // upload's event itself
   const { config } = await import('../../functions/lib/config');
-  const { dynamo } = await import('../../functions/lib/aws');
-  const { messageQueue } = await import('../../functions/lib/sqs');
-  const sqs = messageQueue({
-    region: 'ap-southeast-3',
-    credentials: async () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
-    transport: dynamo.config.requestHandler as never,
-    endpoint: runtime.s3Endpoint,
-  });
-  photoQueueUrl = (await sqs.call<{ QueueUrl: string }>('CreateQueue', { QueueName: 'grants-photo-queue' }))
-    .QueueUrl;
+  const { sqs } = await import('../../functions/lib/sqs-messages');
+  const { CreateQueueCommand } = await import('@aws-sdk/client-sqs');
+  photoQueueUrl =
+    (await sqs.send(new CreateQueueCommand({ QueueName: 'grants-photo-queue' }))).QueueUrl ?? '';
   const third = await call('POST', `/products/${productId}/photos`, {
     token: seller,
     json: { contentType: 'image/jpeg', size: image.length },
   });
   expect(third.status, third.text).toBe(201);
   await postForm(third.data.url, third.data.fields, image, 'image/jpeg');
-  Object.assign(config, { PHOTO_QUEUE_URL: photoQueueUrl, SQS_ENDPOINT: runtime.s3Endpoint });
+  Object.assign(config, { PHOTO_QUEUE_URL: photoQueueUrl });
   try {
     const queued = await localInvocation.run({ routeId: 'photos.confirm' }, () =>
       confirmOnAws(seller, productId, third.data.photoId),
     );
     expect(queued.status).toBe(202);
   } finally {
-    Object.assign(config, { PHOTO_QUEUE_URL: undefined, SQS_ENDPOINT: undefined });
+    Object.assign(config, { PHOTO_QUEUE_URL: undefined });
   }
   expect((await call('GET', '/products/search?q=madu')).status).toBe(200);
   // an officer's take-down withholds the photos' variants; reinstating releases them (photos bucket)

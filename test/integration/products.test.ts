@@ -3,7 +3,7 @@
  * adapter, the site server that delivers photos), with real images uploaded by presigned POST.
  */
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { localS3Notifications, objectCreatedEvent, sqsRecord } from '../../infra/local/s3-events';
 import { GPS_FIXTURE, htmlBytes, jpegWithGps, pngBytes, svgBytes } from '../fixtures/images';
@@ -354,30 +354,23 @@ describe('confirm as AWS runs it (no local S3-event emulation before it)', () =>
 
   it('on AWS confirm is a trigger too: it sends the S3 event’s message to the queue; both deliveries → one set of variants, ready once', async () => {
     const { config } = await import('../../functions/lib/config');
-    const { dynamo } = await import('../../functions/lib/aws');
-    const { messageQueue } = await import('../../functions/lib/sqs');
-    const { s3 } = await import('../../functions/lib/s3');
+    const { sqs } = await import('../../functions/lib/sqs-messages');
+    const { s3 } = await import('../../functions/lib/s3-objects');
     const { getProduct } = await import('../../functions/products/store');
     const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
     const { handler: processPhoto } = await import('../../functions/products/handlers/process-photo');
     const { ListObjectsV2Command, HeadObjectCommand } = await import('@aws-sdk/client-s3');
-    // fauxqs (the local S3 server) speaks SQS too: the processor's queue, as on AWS
-    const sqs = messageQueue({
-      region: 'ap-southeast-3',
-      credentials: async () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
-      transport: dynamo.config.requestHandler as never,
-      endpoint: runtime.s3Endpoint,
-    });
-    const { QueueUrl: queueUrl } = await sqs.call<{ QueueUrl: string }>('CreateQueue', {
-      QueueName: `photo-queue-${Date.now()}`,
-    });
+    const { CreateQueueCommand, ReceiveMessageCommand } = await import('@aws-sdk/client-sqs');
+    // fauxqs (the local S3 server) speaks SQS too (the functions' client points at it): the
+    // processor's queue, as on AWS
+    const { QueueUrl: queueUrl } = await sqs.send(
+      new CreateQueueCommand({ QueueName: `photo-queue-${Date.now()}` }),
+    );
     const receive = () =>
-      sqs.call<{ Messages?: { Body: string; ReceiptHandle: string }[] }>('ReceiveMessage', {
-        QueueUrl: queueUrl,
-        MaxNumberOfMessages: 10,
-        WaitTimeSeconds: 0,
-      });
-    Object.assign(config, { PHOTO_QUEUE_URL: queueUrl, SQS_ENDPOINT: runtime.s3Endpoint });
+      sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+      );
+    Object.assign(config, { PHOTO_QUEUE_URL: queueUrl });
     try {
       const seller = await approvedSeller();
       const product = await createProduct(seller.token);
@@ -432,7 +425,7 @@ describe('confirm as AWS runs it (no local S3-event emulation before it)', () =>
       expect((await confirmOnAws(seller.token, product.id, photoId)).status).toBe(200);
       expect((await receive()).Messages ?? []).toEqual([]);
     } finally {
-      Object.assign(config, { PHOTO_QUEUE_URL: undefined, SQS_ENDPOINT: undefined });
+      Object.assign(config, { PHOTO_QUEUE_URL: undefined });
     }
   });
 
@@ -440,7 +433,7 @@ describe('confirm as AWS runs it (no local S3-event emulation before it)', () =>
     const seller = await approvedSeller();
     const product = await createProduct(seller.token);
     const photoId = await uploadOnly(seller.token, product.id, await jpegWithGps());
-    const { copyObject, deleteObject } = await import('../../functions/lib/s3');
+    const { copyObject, deleteObject } = await import('../../functions/lib/s3-objects');
     const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
     // a first run moved the upload to originals/ and then failed before marking the photo ready
     await copyObject(
@@ -597,31 +590,30 @@ describe('publishing, listings and regency-wide search', () => {
   });
 
   it('on AWS (mocked AWS: CloudFront answered in-process) a take-down invalidates the edges’ copies, a reinstatement does not; a failed invalidation is logged and the take-down stands', async () => {
-    const { dynamo } = await import('../../functions/lib/aws');
+    const { cloudfront } = await import('../../functions/lib/cdn-invalidation');
     const { config } = await import('../../functions/lib/config');
     const { logOutput } = await import('../../functions/lib/log');
-    const transport = dynamo.config.requestHandler as unknown as {
-      handle(
-        request: { hostname: string; method: string; path: string; body?: unknown },
-        options?: unknown,
-      ): Promise<unknown>;
+    // the functions' CloudFront client, its requests answered here (never sent) and signed with these
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
+    const transport = cloudfront.config.requestHandler as unknown as {
+      handle(request: { hostname: string; method: string; path: string; body?: unknown }): Promise<unknown>;
     };
     const original = transport.handle;
-    const sent: { method: string; path: string; body: string }[] = [];
+    const sent: { hostname: string; method: string; path: string; body: string }[] = [];
     let answer = 201;
-    transport.handle = async function (this: unknown, request, options) {
-      if (request.hostname !== 'cloudfront.amazonaws.com') return original.call(this, request, options);
-      sent.push({ method: request.method, path: request.path, body: String(request.body) });
-      return {
-        response: {
-          statusCode: answer,
-          headers: {},
-          body:
-            answer === 201
-              ? '<Invalidation><Id>I1</Id></Invalidation>'
-              : '<ErrorResponse><Error><Code>AccessDenied</Code></Error></ErrorResponse>',
-        },
-      };
+    transport.handle = async (request) => {
+      sent.push({
+        hostname: request.hostname,
+        method: request.method,
+        path: request.path,
+        body: String(request.body),
+      });
+      const xml =
+        answer === 201
+          ? '<Invalidation><Id>I1</Id><Status>InProgress</Status></Invalidation>'
+          : '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code></Error></ErrorResponse>';
+      return { response: { statusCode: answer, headers: {}, body: new TextEncoder().encode(xml) } };
     };
     const lines: string[] = [];
     const { level, write } = logOutput;
@@ -639,6 +631,7 @@ describe('publishing, listings and regency-wide search', () => {
       });
       expect(down.status, down.text).toBe(200);
       expect(sent).toHaveLength(1);
+      expect(sent[0]?.hostname).toBe('cloudfront.amazonaws.com');
       expect(sent[0]?.method).toBe('POST');
       expect(sent[0]?.path).toBe('/2020-05-31/distribution/EPRODUCTSTEST1/invalidation');
       // every variant of its photo by its own path (no wildcard: CloudFront runs only 15 of those at once)
@@ -671,6 +664,7 @@ describe('publishing, listings and regency-wide search', () => {
       transport.handle = original;
       Object.assign(config, { DISTRIBUTION_ID: undefined });
       Object.assign(logOutput, { level, write });
+      vi.unstubAllEnvs();
     }
   });
 });
@@ -970,7 +964,7 @@ describe('suspension races', () => {
 
 describe('photo lifecycle: delete, abandoned slots, giving up, failed entries', () => {
   const objectExists = async (bucket: string, key: string) => {
-    const { headObject } = await import('../../functions/lib/s3');
+    const { headObject } = await import('../../functions/lib/s3-objects');
     return (await headObject(bucket, key)) !== undefined;
   };
 

@@ -3,9 +3,10 @@
  * they share the village sites' origin, so they must behave like the private buckets behind
  * presigned URLs on AWS — presigned POSTs and GETs to the uploads bucket pass, checked; nothing else.
  */
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presignedGet, presignedPost } from '../../functions/lib/presign';
 import { type LocalRuntime, localS3 } from '../../infra/local/runtime';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
 import { PDF } from '../fixtures/files';
@@ -17,18 +18,21 @@ const HTML = '<html><script>alert(document.domain)</script></html>';
 let runtime: LocalRuntime;
 let call: ReturnType<typeof client>;
 let s3: S3Client;
-/** signs like the functions' browserSigner does locally */
-let signer: Parameters<typeof presignedGet>[0];
+/** signs as the functions' s3ForBrowsers does locally (functions/lib/s3-links.ts), with a clock an hour slow */
+let slowSigner: S3Client;
+const HOUR = 3600_000;
 
 beforeAll(async () => {
   runtime = await startRuntime();
   call = client(runtime.apiUrl);
   s3 = localS3(runtime.s3Endpoint);
-  signer = {
+  slowSigner = new S3Client({
     region: LOCAL_REGION,
-    credentials: async () => LOCAL_CREDENTIALS,
+    credentials: LOCAL_CREDENTIALS,
     endpoint: `${runtime.siteUrl}/_s3`,
-  };
+    forcePathStyle: true,
+    systemClockOffset: -HOUR,
+  });
 }, 120_000);
 afterAll(async () => {
   await runtime?.stop();
@@ -167,11 +171,11 @@ describe('/_s3/: presigned POST uploads to the uploads bucket', () => {
     const { Policy: _, 'X-Amz-Signature': __, ...unsigned } = fields;
     expect((await post(formData(unsigned, PDF, 'application/pdf'))).status).toBe(403);
     // a policy that has expired
-    const old = await presignedPost(
-      signer,
-      { bucket: runtime.uploadsBucket, key: fields.key as string, expiresSeconds: 60 },
-      new Date(Date.now() - 3600_000),
-    );
+    const old = await createPresignedPost(slowSigner, {
+      Bucket: runtime.uploadsBucket,
+      Key: fields.key as string,
+      Expires: 60,
+    });
     const expired = await fetch(old.url, {
       method: 'POST',
       body: formData(old.fields, PDF, 'application/pdf'),
@@ -360,10 +364,10 @@ describe('/_s3/: presigned GETs of the uploads bucket', () => {
     expect((await fetch(longer)).status).toBe(403);
     const other = link.replace(`/${documentId}?`, `/${documentId}x?`);
     expect((await fetch(other)).status).toBe(403);
-    const stale = await presignedGet(
-      signer,
-      { bucket: runtime.uploadsBucket, key: `requests/${request.id}/${documentId}`, expiresSeconds: 60 },
-      new Date(Date.now() - 3600_000),
+    const stale = await getSignedUrl(
+      slowSigner,
+      new GetObjectCommand({ Bucket: runtime.uploadsBucket, Key: `requests/${request.id}/${documentId}` }),
+      { expiresIn: 60, signingDate: new Date(Date.now() - HOUR) },
     );
     const expired = await fetch(stale);
     expect(expired.status).toBe(403);
@@ -376,7 +380,9 @@ describe('/_s3/: presigned GETs of the uploads bucket', () => {
       new PutObjectCommand({ Bucket: runtime.uploadsBucket, Key: key, Body: HTML, ContentType: 'text/html' }),
     );
     expect((await fetch(`${runtime.siteUrl}/_s3/${runtime.uploadsBucket}/${key}`)).status).toBe(403);
-    const link = await presignedGet(signer, { bucket: runtime.uploadsBucket, key, expiresSeconds: 300 });
+    // the functions' own link, as an officer gets it
+    const { presignedGet } = await import('../../functions/lib/s3-links');
+    const link = await presignedGet({ key, expiresSeconds: 300 });
     const read = await fetch(link);
     expect(read.status).toBe(200);
     expect(read.headers.get('content-disposition')).toBe('attachment');
