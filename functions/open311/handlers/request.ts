@@ -1,23 +1,18 @@
 import { NotFound } from '../../lib/errors';
-import { json } from '../../lib/http';
+import { endpoint, json } from '../../lib/http';
 import { getVillage } from '../../villages/store';
-import { open311Endpoint } from '../endpoint';
-import { RequestParams, RequestQuery } from '../schemas';
 import { resolveRequest } from '../store';
 import { requestView } from '../views';
+import contract from './request.contract';
 
 /**
  * `GET /open311/v2/requests/{id}.json` — a one-item array, as the spec has it. `{id}` is the
  * service_request_id or the tracking code; with `jurisdiction_id`, a request of another village is 404.
  */
-export const handler = open311Endpoint(
-  'open311.request',
-  { params: RequestParams, query: RequestQuery },
-  async ({ params, query, lang }) => {
-    const found = await resolveRequest(params.id);
-    if (!found || (query.jurisdiction_id && found.request.villageCode !== query.jurisdiction_id))
-      throw new NotFound();
-    const village = await getVillage(found.request.villageCode).catch(() => undefined);
-    return json(200, [requestView(found.request, village, lang, { withReason: found.byTrackingCode })]);
-  },
-);
+export const handler = endpoint(contract, async ({ params, query, lang }) => {
+  const found = await resolveRequest(params.id);
+  if (!found || (query.jurisdiction_id && found.request.villageCode !== query.jurisdiction_id))
+    throw new NotFound();
+  const village = await getVillage(found.request.villageCode).catch(() => undefined);
+  return json(200, [requestView(found.request, village, lang, { withReason: found.byTrackingCode })]);
+});

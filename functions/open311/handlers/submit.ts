@@ -1,14 +1,14 @@
 import { findService } from '../../catalogue/store';
 import { config } from '../../lib/config';
 import { Invalid } from '../../lib/errors';
-import { json, zodFields } from '../../lib/http';
+import { endpoint, json, zodFields } from '../../lib/http';
 import { rateLimit } from '../../lib/rate-limit';
 import * as z from '../../lib/zod';
 import { Applicant, SubmitBody } from '../../requests/schemas';
 import { submitRequest } from '../../requests/submit';
-import { open311Endpoint } from '../endpoint';
 import { JurisdictionId } from '../schemas';
 import { APPLICANT_ATTRIBUTES, submitNotice } from '../views';
+import contract from './submit.contract';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 const ATTRIBUTE = /^attribute\[([^\]]{1,60})\](\[\])?$/;
@@ -77,48 +77,44 @@ function readForm(form: URLSearchParams) {
  * Answers the spec's `[{service_request_id, service_notice, account_id}]` plus two extensions the
  * submitter needs and nobody else ever sees: `tracking_code` and `secret` (upload documents, revise).
  */
-export const handler = open311Endpoint(
-  'open311.submit',
-  { body: z.unknown() },
-  async ({ body, form, headers, lang, now, sourceIp }) => {
-    const key = headers['idempotency-key'];
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-      throw new Invalid([{ path: 'Idempotency-Key', message: 'field.invalid' }]);
-    const raw = readForm(form ?? toForm(body));
-    const parsed = Input.safeParse(raw);
-    if (!parsed.success) throw new Invalid(zodFields(parsed.error));
-    const input = parsed.data;
-    // the same limit and scope as POST /villages/{code}/requests: one budget per source and village
-    await rateLimit(`submit#${input.jurisdiction_id}`, sourceIp, config.RATE_LIMIT_SUBMIT, 600, now);
-    const service = await findService(input.jurisdiction_id, input.serviceCode);
-    if (!service) throw new Invalid([{ path: 'serviceCode', message: 'error.service_unknown' }]);
-    const fields = { ...input.fields };
-    if (
-      raw.description &&
-      fields.keterangan === undefined &&
-      service.fields.some((f) => f.code === 'keterangan')
-    )
-      fields.keterangan = raw.description;
-    const requestLang = input.lang ?? lang;
-    const receipt = await submitRequest(
-      input.jurisdiction_id,
-      { serviceCode: service.code, applicant: input.applicant, fields, lang: requestLang },
-      { source: 'open311', now, ...(key ? { idempotencyKey: key } : {}) },
-    );
-    const documentsRequired = service.requirements.some((r) => r.kind === 'document' && r.required);
-    return json(
-      201,
-      [
-        {
-          service_request_id: receipt.id,
-          service_notice: submitNotice(receipt, documentsRequired, requestLang),
-          account_id: null,
-          tracking_code: receipt.trackingCode,
-          secret: receipt.secret,
-          expected_datetime: receipt.dueAt,
-        },
-      ],
-      { location: `/open311/v2/requests/${receipt.id}.json` },
-    );
-  },
-);
+export const handler = endpoint(contract, async ({ body, form, headers, lang, now, sourceIp }) => {
+  const key = headers['idempotency-key'];
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+    throw new Invalid([{ path: 'Idempotency-Key', message: 'field.invalid' }]);
+  const raw = readForm(form ?? toForm(body));
+  const parsed = Input.safeParse(raw);
+  if (!parsed.success) throw new Invalid(zodFields(parsed.error));
+  const input = parsed.data;
+  // the same limit and scope as POST /villages/{code}/requests: one budget per source and village
+  await rateLimit(`submit#${input.jurisdiction_id}`, sourceIp, config.RATE_LIMIT_SUBMIT, 600, now);
+  const service = await findService(input.jurisdiction_id, input.serviceCode);
+  if (!service) throw new Invalid([{ path: 'serviceCode', message: 'error.service_unknown' }]);
+  const fields = { ...input.fields };
+  if (
+    raw.description &&
+    fields.keterangan === undefined &&
+    service.fields.some((f) => f.code === 'keterangan')
+  )
+    fields.keterangan = raw.description;
+  const requestLang = input.lang ?? lang;
+  const receipt = await submitRequest(
+    input.jurisdiction_id,
+    { serviceCode: service.code, applicant: input.applicant, fields, lang: requestLang },
+    { source: 'open311', now, ...(key ? { idempotencyKey: key } : {}) },
+  );
+  const documentsRequired = service.requirements.some((r) => r.kind === 'document' && r.required);
+  return json(
+    201,
+    [
+      {
+        service_request_id: receipt.id,
+        service_notice: submitNotice(receipt, documentsRequired, requestLang),
+        account_id: null,
+        tracking_code: receipt.trackingCode,
+        secret: receipt.secret,
+        expected_datetime: receipt.dueAt,
+      },
+    ],
+    { location: `/open311/v2/requests/${receipt.id}.json` },
+  );
+});

@@ -1,34 +1,10 @@
-import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
-import { withCursor } from '../../lib/paging';
-import { indexes, queryPage, ServiceRequest } from '../../lib/table';
-import { routeById } from '../../routes';
-import { queueItem } from '../queue';
-import { QueueQuery, VillageRequestsParams } from '../schemas';
-
-const route = routeById('queue.village');
+import { queueItem, villageQueue } from '../queue';
+import contract from './queue-village.contract';
 
 /** A village's queue: open requests by due time (overdue first), then those awaiting documents, then closed. */
-export const handler = endpoint(
-  'queue.village',
-  { params: VillageRequestsParams, query: QueueQuery },
-  async (ctx) => {
-    authorize(route, ctx.caller, { villageCode: ctx.params.code });
-    const page = await withCursor(ctx.query.cursor, () =>
-      ctx.query.status
-        ? queryPage(
-            ServiceRequest,
-            indexes.requestByVillageStatus,
-            { villageCode: ctx.params.code, status: ctx.query.status },
-            { cursor: ctx.query.cursor ?? null, limit: ctx.query.limit },
-          )
-        : queryPage(
-            ServiceRequest,
-            indexes.requestByVillage,
-            { villageCode: ctx.params.code },
-            { cursor: ctx.query.cursor ?? null, limit: ctx.query.limit },
-          ),
-    );
-    return json(200, { items: page.items.map((r) => queueItem(r, ctx.now)), cursor: page.cursor });
-  },
-);
+export const handler = endpoint(contract, async ({ params, query, authorize, now }) => {
+  authorize({ villageCode: params.code });
+  const page = await villageQueue(params.code, query);
+  return json(200, { items: page.items.map((r) => queueItem(r, now)), cursor: page.cursor });
+});
