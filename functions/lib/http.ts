@@ -23,7 +23,7 @@ import { requestLog } from './middleware/request-log';
 import { type Validated, validate } from './middleware/validate';
 import type { Event, Result } from './responses';
 
-export { MAX_BODY_BYTES } from './middleware/body';
+// features that check input themselves (a submission against its service's fields) report like the chain
 export { zodFields } from './middleware/validate';
 export { type Event, html, json, type Result, redirect } from './responses';
 
