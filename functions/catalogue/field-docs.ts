@@ -5,9 +5,9 @@
  * validate with requests/schemas.ts and the village's own catalogue, which a village may have changed
  * (`GET /villages/{code}/services` and the Open311 service definition say what it holds now).
  *
- * Imported by the contracts of the routes they document, so by those handlers too: each schema is
- * built on first use (when `/openapi.json` is), never at a handler's cold start, and once (the
- * components' ids are registered as they are built).
+ * Imported by the contracts of the routes they document when the document is built (`await
+ * import()`: the default catalogue is validated when its module loads, which no handler's cold start
+ * should pay), and each schema built once (the components' ids are registered as they are built).
  */
 import * as z from '../lib/zod';
 import { FieldValue } from '../requests/schemas';

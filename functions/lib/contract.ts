@@ -27,7 +27,10 @@ export interface ErrorFormat {
   format(statusCode: number, body: ErrorBody): unknown;
 }
 
-/** What only the document needs; built when `/openapi.json` is first asked for, never at a cold start. */
+/**
+ * What only the document needs; built when `/openapi.json` is first asked for, never at a cold start.
+ * A part that needs heavy data (the default catalogue) imports it there, with `await import()`.
+ */
 export interface OperationDoc {
   /** shown instead of the validated schemas where the handler checks that input itself */
   params?: z.ZodMiniObject;
@@ -50,7 +53,7 @@ export interface Contract {
   body?: z.ZodMiniType;
   /** errors in another shape than ours (Open311) */
   errors?: ErrorFormat;
-  openapi?: () => OperationDoc;
+  openapi?: () => OperationDoc | Promise<OperationDoc>;
 }
 
 /** Declares a contract, keeping its route id and schema types for the handler and the registry. */

@@ -47,9 +47,11 @@ function errorResponses(route: Route, schemas: Operation) {
   );
 }
 
-function operation(route: Route): ZodOpenApiOperationObject {
-  const contract: Contract | undefined = registry[route.id as keyof typeof registry];
-  const doc = contract?.openapi?.() ?? {};
+function operation(
+  route: Route,
+  contract: Contract | undefined,
+  doc: OperationDoc,
+): ZodOpenApiOperationObject {
   const schemas: Operation = {
     ...doc,
     errors: contract?.errors,
@@ -105,13 +107,20 @@ function operation(route: Route): ZodOpenApiOperationObject {
   };
 }
 
-export function buildDocument(opts: { serverUrl?: string } = {}) {
+export async function buildDocument(opts: { serverUrl?: string } = {}) {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes as readonly Route[]) {
     if (route.localOnly) continue;
+    const contract: Contract | undefined = registry[route.id as keyof typeof registry];
+    // one route after another: the components are registered in the routes' order
+    const doc = (await contract?.openapi?.()) ?? {};
     paths[route.path] ??= {};
     const item = paths[route.path] ?? {};
-    item[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'] = operation(route);
+    item[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'] = operation(
+      route,
+      contract,
+      doc,
+    );
   }
   return createDocument(
     {

@@ -2,19 +2,19 @@
  * (c) The body of a route that declares one: at most 64 KB (files never pass through the API: they go
  * straight to S3), then JSON or an HTML form post; any other media type is a 415.
  *
- * JSON is parsed by @middy/http-json-body-parser, behind our own media-type gate: exactly
- * `application/json` (middy's also takes `application/*+json`), and an empty body reads as `{}` (middy's
- * refuses it). A body it cannot parse — or one with a `__proto__` key, which it refuses — is our 400
- * `field.json` on `(body)`, not its 422.
+ * JSON: exactly `application/json`, an empty body reads as `{}`, text that is not JSON is a 400
+ * `field.json` on `(body)`. Not @middy/http-json-body-parser: behind our gate it would parse alike (its
+ * 422s mapped to our 400), but its errors bring `node:http` into every function at cold start (for
+ * `STATUS_CODES`, ~20 ms of CPU; the SDK loads it only when it sends), and it would refuse a `__proto__`
+ * key that we have always read as data (a schema then names it, or drops it).
  *
- * Forms are read here, not by @middy/http-urlencode-body-parser, whose `querystring.parse` would change
- * what we answer: it keeps only the first 1000 fields, turns bytes that are not UTF-8 into U+FFFD
- * without a word (we refuse them by name: lib/unicode.ts), knows no dotted names (`applicant.nik` is
- * `{applicant: {nik}}` here) and leaves prototype names in; handlers also read the form itself in
- * order (`attribute[x][]` of Open311, the receipt's hidden `secret`), which URLSearchParams keeps.
+ * Forms: not @middy/http-urlencode-body-parser, whose `querystring.parse` would change what we answer:
+ * it keeps only the first 1000 fields, turns bytes that are not UTF-8 into U+FFFD without a word (we
+ * refuse them by name: lib/unicode.ts), knows no dotted names (`applicant.nik` is `{applicant: {nik}}`
+ * here); handlers also read the form itself in order (`attribute[x][]` of Open311, the receipt's
+ * hidden `secret`), which URLSearchParams keeps.
  */
 import type middy from '@middy/core';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { Context } from 'aws-lambda';
 import { Invalid, TooLarge, UnsupportedMediaType } from '../errors';
 import { negotiateLang } from '../i18n';
@@ -31,9 +31,6 @@ export interface ParsedBody {
 }
 
 type BodyEvent = Omit<Event, 'body'> & { body?: unknown } & Negotiated & ParsedBody;
-
-const jsonBody = httpJsonBodyParser({ disableContentTypeCheck: true });
-type JsonRequest = Parameters<NonNullable<typeof jsonBody.before>>[0];
 
 /** Flat dotted form names (`applicant.nik`, `fields.jenis_usaha`) into a nested object. */
 export function formToObject(form: URLSearchParams): Record<string, unknown> {
@@ -64,8 +61,7 @@ function rawBody(event: BodyEvent): string {
 export function parseBody(): middy.MiddlewareObj<BodyEvent, Result, Error, Context> {
   return {
     name: 'parse-body',
-    before: (request) => {
-      const { event } = request;
+    before: ({ event }) => {
       const text = rawBody(event);
       if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new TooLarge();
       const type = mediaType(event.headers['content-type']);
@@ -82,14 +78,8 @@ export function parseBody(): middy.MiddlewareObj<BodyEvent, Result, Error, Conte
           throw new Invalid(illFormed.map((path) => ({ path, message: UNICODE_MESSAGE })));
         event.body = formToObject(form);
       } else if (type === 'application/json' || (type === '' && text.trim() === '')) {
-        if (text.trim() === '') {
-          event.body = {};
-          return;
-        }
-        event.body = text;
-        event.isBase64Encoded = false;
         try {
-          jsonBody.before?.(request as unknown as JsonRequest);
+          event.body = text.trim() === '' ? {} : JSON.parse(text);
         } catch {
           throw new Invalid([{ path: '(body)', message: 'field.json' }]);
         }

@@ -1,4 +1,3 @@
-import { resubmitFieldsDoc } from '../../catalogue/field-docs';
 import { AnyObject, contract } from '../../lib/contract';
 import * as z from '../../lib/zod';
 import { RequestParams, ResubmitBody } from '../schemas';
@@ -7,8 +6,10 @@ export default contract({
   route: 'requests.resubmit',
   params: RequestParams,
   body: ResubmitBody,
-  openapi: () => ({
-    body: z.extend(ResubmitBody, { fields: z.optional(resubmitFieldsDoc()) }),
+  openapi: async () => ({
+    body: z.extend(ResubmitBody, {
+      fields: z.optional((await import('../../catalogue/field-docs')).resubmitFieldsDoc()),
+    }),
     bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
     response: {
       status: 200,

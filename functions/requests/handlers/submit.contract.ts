@@ -1,4 +1,3 @@
-import { submitFieldsDoc } from '../../catalogue/field-docs';
 import { contract } from '../../lib/contract';
 import * as z from '../../lib/zod';
 import { SubmitBody, VillageRequestsParams } from '../schemas';
@@ -8,8 +7,10 @@ export default contract({
   params: VillageRequestsParams,
   // checked by submitRequest, not here: the applicant's fields and the service's in one 400 (checkSubmission)
   body: z.unknown(),
-  openapi: () => ({
-    body: z.extend(SubmitBody, { fields: z.optional(submitFieldsDoc()) }),
+  openapi: async () => ({
+    body: z.extend(SubmitBody, {
+      fields: z.optional((await import('../../catalogue/field-docs')).submitFieldsDoc()),
+    }),
     bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
     response: {
       status: 201,
