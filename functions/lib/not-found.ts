@@ -5,18 +5,18 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { NotFound } from './errors';
-import { errorResponse, type Result } from './http';
 import { negotiateLang } from './i18n';
+import { errorResponse } from './middleware/error-handler';
+import type { Result } from './responses';
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<Result> {
   let acceptLanguage: string | undefined;
   for (const [k, v] of Object.entries(event.headers ?? {}))
     if (k.toLowerCase() === 'accept-language') acceptLanguage = v;
   const lang = negotiateLang(acceptLanguage, event.queryStringParameters?.lang);
-  return errorResponse(
-    new NotFound('error.route_not_found'),
+  return errorResponse(new NotFound('error.route_not_found'), {
     lang,
-    event.requestContext?.requestId ?? 'local',
-    false,
-  );
+    requestId: event.requestContext?.requestId ?? 'local',
+    html: false,
+  });
 }
