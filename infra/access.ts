@@ -11,7 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Access, Partition } from '../functions/routes';
 import type { AccessDeclarations, AccessKey } from './bundles';
-import { leadingKeysByResource } from './partitions';
+import { counterPartitions, leadingKeysByResource } from './partitions';
 import { gsiNames } from './table-design';
 
 export interface ResourceBinding {
@@ -29,6 +29,11 @@ export interface ResourceBinding {
    * exists (route `probes`). Without it S3 answers a missing key with 403 instead of 404.
    */
   listing?(): PolicyStatement;
+  /**
+   * the table only: UpdateItem on the rate-limit counters' partitions, for a public reader that counts
+   * its calls (route `counts`) while its reads stay confined to `partitions`
+   */
+  counting?(): PolicyStatement;
 }
 
 export const listActions = ['s3:ListBucket'];
@@ -87,6 +92,12 @@ export function tableBinding(table: ITable, regencyCode: string): ResourceBindin
               resources: [table.tableArn, ...gsiNames.map((name) => `${table.tableArn}/index/${name}`)],
             }),
           ],
+    counting: () =>
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': counterPartitions() } },
+      }),
   };
 }
 

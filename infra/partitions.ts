@@ -63,6 +63,9 @@ export function partitionPatterns(regencyCode: string): Record<Partition, Partit
   };
 }
 
+/** The rate-limit counters' partitions (functions/lib/rate-limit.ts): what a counting reader may update. */
+export const counterPartitions = (): string[] => [partitionKey(['name'], { name: 'rate#*' })];
+
 /** The patterns of some partitions, grouped by table resource (one IAM statement each). */
 export function leadingKeysByResource(
   regencyCode: string,

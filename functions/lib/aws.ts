@@ -1,39 +1,20 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type Config, config } from './config';
+import { clientSettings, fromConfig } from './config';
 
 /**
  * Clients are made once per container, on first use (nothing at import: the local runtime loads the
- * functions before its servers listen), and pointed at local servers by config only.
+ * functions before its servers listen), and pointed at local servers by config only (clientSettings).
+ * The other services' clients live in their own modules (s3-objects.ts, s3-links.ts, sqs-messages.ts,
+ * cdn-invalidation.ts), so a bundle carries only the clients its function uses.
  */
-export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-let made: { from: Config; dynamo: DynamoDBClient; documentClient: DynamoDBDocumentClient } | undefined;
-
-function clients() {
-  const current = config();
-  // a configuration read again (resetConfig: the local runtime, tests) gets clients of its own
-  if (made?.from !== current) made = { from: current, ...makeClients(current) };
-  return made;
-}
-
-/** The DynamoDB client of this container. */
-export const dynamo = (): DynamoDBClient => clients().dynamo;
-
-/** The document client (plain JavaScript values) over `dynamo()`. */
-export const documentClient = (): DynamoDBDocumentClient => clients().documentClient;
-
-function makeClients(c: Config) {
-  const dynamo = new DynamoDBClient({
-    region: c.AWS_REGION,
-    ...(c.DYNAMODB_ENDPOINT ? { endpoint: c.DYNAMODB_ENDPOINT } : {}),
-    ...(c.DYNAMODB_ENDPOINT ? { credentials: localCredentials } : {}),
-  });
+export const dynamo = fromConfig((c) => {
+  const client = new DynamoDBClient(clientSettings(c.DYNAMODB_ENDPOINT));
   /**
    * Request paths use keys and indexes only. The client itself refuses a Scan, so one slipped into a
    * handler fails every test that reaches it instead of quietly reading the whole table in production.
    */
-  dynamo.middlewareStack.add(
+  client.middlewareStack.add(
     (next, context) => async (args) => {
       if (context.commandName === 'ScanCommand')
         throw new Error('Scan is not allowed: use a key or an index');
@@ -41,8 +22,12 @@ function makeClients(c: Config) {
     },
     { step: 'initialize', name: 'forbidScan' },
   );
-  const documentClient = DynamoDBDocumentClient.from(dynamo, {
+  return client;
+});
+
+/** The document client (plain JavaScript values) over `dynamo()`. */
+export const documentClient = fromConfig(() =>
+  DynamoDBDocumentClient.from(dynamo(), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
-  });
-  return { dynamo, documentClient };
-}
+  }),
+);

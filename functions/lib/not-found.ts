@@ -6,8 +6,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { config } from './config';
 import { NotFound } from './errors';
-import { errorResponse, type Result } from './http';
 import { negotiateLang } from './i18n';
+import { errorResponse } from './middleware/error-handler';
+import type { Result } from './responses';
 
 // at import, i.e. the cold start: a bad environment fails the function's init loudly (lib/config.ts)
 config();
@@ -17,10 +18,9 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<Result> {
   for (const [k, v] of Object.entries(event.headers ?? {}))
     if (k.toLowerCase() === 'accept-language') acceptLanguage = v;
   const lang = negotiateLang(acceptLanguage, event.queryStringParameters?.lang);
-  return errorResponse(
-    new NotFound('error.route_not_found'),
+  return errorResponse(new NotFound('error.route_not_found'), {
     lang,
-    event.requestContext?.requestId ?? 'local',
-    false,
-  );
+    requestId: event.requestContext?.requestId ?? 'local',
+    html: false,
+  });
 }

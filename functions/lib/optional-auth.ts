@@ -12,7 +12,9 @@ import { tryVerifyIdToken } from './jwt';
 
 let jwks: JWTVerifyGetKey | undefined;
 
-export async function optionalCaller(headers: Record<string, string>): Promise<Caller | undefined> {
+export async function optionalCaller(
+  headers: Record<string, string | undefined>,
+): Promise<Caller | undefined> {
   const header = headers.authorization;
   if (!header) return undefined;
   const token = header.replace(/^Bearer\s+/i, '').trim();

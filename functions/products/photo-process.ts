@@ -8,7 +8,14 @@
  */
 import { config } from '../lib/config';
 import { Unprocessable } from '../lib/errors';
-import { copyObject, deleteObject, getObject, headObject, ObjectTooLarge, putObject } from '../lib/s3';
+import {
+  copyObject,
+  deleteObject,
+  getObject,
+  headObject,
+  ObjectTooLarge,
+  putObject,
+} from '../lib/s3-objects';
 import type { ProductItem, ProductPhotoData } from '../lib/table';
 import { PHOTO_MAX_BYTES } from './photo-limits';
 import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './photo-store';

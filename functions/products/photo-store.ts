@@ -7,8 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../lib/config';
 import { Conflict, NotFound, Unprocessable } from '../lib/errors';
-import { presignedPost } from '../lib/presign';
-import { browserSigner, deleteObject, headObject } from '../lib/s3';
+import { presignedPost } from '../lib/s3-links';
+import { deleteObject, headObject } from '../lib/s3-objects';
 import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table';
 import { whole } from '../lib/update';
 import { MAX_FAILED_PHOTOS, MAX_PHOTOS, PHOTO_MAX_BYTES, PHOTO_POST_EXPIRES_SECONDS } from './photo-limits';
@@ -191,8 +191,7 @@ export async function createPhoto(
     },
     now,
   );
-  const post = await presignedPost(browserSigner(), {
-    bucket: config().UPLOADS_BUCKET,
+  const post = await presignedPost({
     key: incomingPhotoKey(product.id, photoId),
     conditions: [
       ['content-length-range', 1, Math.min(input.size, PHOTO_MAX_BYTES)],

@@ -4,8 +4,8 @@ import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
-import { type PostCondition, presignedGet, presignedPost } from '../lib/presign';
-import { browserSigner, copyObject, deleteObject, getObject, headObject } from '../lib/s3';
+import { type PostCondition, presignedGet, presignedPost } from '../lib/s3-links';
+import { copyObject, deleteObject, getObject, headObject } from '../lib/s3-objects';
 import { sniffType } from '../lib/sniff';
 import {
   type DocumentItem,
@@ -80,13 +80,7 @@ export async function presignDocument(
     conditions.push(['eq', '$success_action_redirect', redirect]);
     fields.success_action_redirect = redirect;
   }
-  const post = await presignedPost(browserSigner(), {
-    bucket: config().UPLOADS_BUCKET,
-    key,
-    conditions,
-    fields,
-    expiresSeconds: POST_EXPIRES_SECONDS,
-  });
+  const post = await presignedPost({ key, conditions, fields, expiresSeconds: POST_EXPIRES_SECONDS });
   return { documentId, url: post.url, fields: post.fields, requirement };
 }
 
@@ -391,11 +385,7 @@ export async function documentLinks(requestId: string) {
       contentType: d.detectedType,
       size: d.size,
       confirmedAt: d.confirmedAt,
-      url: await presignedGet(browserSigner(), {
-        bucket: config().UPLOADS_BUCKET,
-        key: d.key,
-        expiresSeconds: GET_EXPIRES_SECONDS,
-      }),
+      url: await presignedGet({ key: d.key, expiresSeconds: GET_EXPIRES_SECONDS }),
       expiresIn: GET_EXPIRES_SECONDS,
     })),
   );

@@ -1,4 +1,22 @@
-import type { RequestItem } from '../lib/table';
+/**
+ * The officers' queues: a village's (open requests by due time, overdue first; then those awaiting
+ * documents; then closed), a kecamatan's (forwarded for the camat's signature, or another status), and
+ * the regency's count of overdue requests. Every read is a key Query of one partition.
+ */
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { queryPageWhole } from '../lib/hydrate';
+import { partitionKey, sortKey } from '../lib/keys';
+import { withCursor } from '../lib/paging';
+import {
+  indexes,
+  Kecamatan,
+  queryItems,
+  queryPage,
+  type RequestItem,
+  ServiceRequest,
+  table,
+} from '../lib/table';
+import { isClosed, STATUSES } from './domain/transitions';
 import { overdue } from './store';
 
 /** One line of an officer's queue: enough to pick the next request; NIK and fields stay in the detail. */
@@ -16,4 +34,79 @@ export function queueItem(r: RequestItem, now: Date) {
     dueAt: r.dueAt ?? null,
     overdue: overdue(r, now),
   };
+}
+
+interface QueuePage {
+  status?: RequestItem['status'] | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * A village's queue, or with `status` its requests in that status. The indexes hold no applicant
+ * (public routes read them too): the page's requests are read whole from the table (lib/hydrate.ts).
+ */
+export function villageQueue(villageCode: string, q: QueuePage) {
+  return withCursor(q.cursor, () =>
+    q.status
+      ? queryPageWhole(
+          ServiceRequest,
+          indexes.requestByVillageStatus,
+          { villageCode, status: q.status },
+          { cursor: q.cursor ?? null, limit: q.limit },
+        )
+      : queryPageWhole(
+          ServiceRequest,
+          indexes.requestByVillage,
+          { villageCode },
+          { cursor: q.cursor ?? null, limit: q.limit },
+        ),
+  );
+}
+
+/** The requests forwarded to a kecamatan for the camat's signature (or in another `status`). */
+export function kecamatanQueue(kecamatanCode: string, q: QueuePage) {
+  return withCursor(q.cursor, () =>
+    queryPage(
+      ServiceRequest,
+      indexes.requestByKecamatanStatus,
+      { kecamatanCode, status: q.status ?? 'forwarded' },
+      { cursor: q.cursor ?? null, limit: q.limit },
+    ),
+  );
+}
+
+/**
+ * The regency's open requests past their promised due time: per kecamatan and open status, the
+ * requests whose queue key (`0#<dueAt>`) sorts before now.
+ */
+export async function countOverdue(regencyCode: string, now: Date): Promise<number> {
+  const open = STATUSES.filter((s) => !isClosed(s));
+  const kecamatan = (await queryPage(Kecamatan, indexes.kecamatanByRegency, { regencyCode }, { all: true }))
+    .items;
+  const spec = indexes.requestByKecamatanStatus;
+  /** the index sort key's `queueSort` part (`…#queuesort_0#<dueAt>`): a bound of a range of queue keys */
+  const queueKey = (queueSort: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort });
+  let count = 0;
+  for (const k of kecamatan) {
+    const pages = await Promise.all(
+      open.map((status) =>
+        queryItems(
+          ServiceRequest,
+          table
+            .build(QueryCommand)
+            .entities(ServiceRequest)
+            .query({
+              index: spec.index,
+              partition: partitionKey(spec.pk, { kecamatanCode: k.code, status }),
+              range: { between: [queueKey('0#'), queueKey(`0#${now.toISOString()}`)] },
+            })
+            .options({ attributes: ['id', 'status', 'dueAt'] }),
+          { all: true },
+        ),
+      ),
+    );
+    for (const page of pages) count += page.items.filter((r) => overdue(r as RequestItem, now)).length;
+  }
+  return count;
 }

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import type { Service } from '../catalogue/defaults';
+import type { FieldInput, Service } from '../catalogue/defaults';
 import { findService } from '../catalogue/store';
 import { Conflict, type FieldError, Invalid } from '../lib/errors';
 import { zodFields } from '../lib/http';
@@ -10,7 +10,7 @@ import { transact } from '../lib/transact';
 import { getVillage, villageHeading } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
-import { type FieldInput, SubmitBody, type SubmitInput } from './schemas';
+import { SubmitBody, type SubmitInput } from './schemas';
 import { dueCalculator, queueSort } from './store';
 
 export interface Receipt {

@@ -53,7 +53,7 @@ export interface Route {
   /**
    * the regency's CloudFront distribution (`write`: cloudfront:CreateInvalidation on it, and
    * DISTRIBUTION_ID): a route whose handler withholds a product's photos invalidates the edges'
-   * copies (products/photo-withhold.ts, lib/cdn.ts)
+   * copies (products/photo-withhold.ts, lib/cdn-invalidation.ts)
    */
   cdn?: Access;
   /**
@@ -72,6 +72,11 @@ export interface Route {
    * them (IAM `dynamodb:LeadingKeys`). Absent: the whole table.
    */
   partitions?: readonly Partition[];
+  /**
+   * a public reader that also counts its calls in rate-limit windows (functions/lib/rate-limit.ts):
+   * its function may add to the counters' partitions (UpdateItem, IAM LeadingKeys) and nothing else
+   */
+  counts?: boolean;
   /** packages with native code shipped beside the bundle instead of bundled (sharp) */
   nodeModules?: readonly string[];
   /** answers HTML to browsers as well as JSON */

@@ -143,6 +143,7 @@ export const serviceRoutes = [
     auth: 'public',
     table: 'read',
     partitions: ['trackingCodes', 'byId', 'places'],
+    counts: true,
     html: true,
     summary: 'Status and timeline by tracking code (no personal data)',
   },
@@ -154,6 +155,7 @@ export const serviceRoutes = [
     auth: 'public',
     table: 'read',
     partitions: ['trackingCodes', 'byId', 'places'],
+    counts: true,
     html: true,
     summary: 'Tracking for a plain GET form (?code=)',
   },
@@ -236,6 +238,7 @@ export const serviceRoutes = [
     auth: 'public',
     table: 'read',
     partitions: ['trackingCodes', 'byId', 'places'],
+    counts: true,
     summary: 'Open311 one request (a one-item array)',
   },
   {
@@ -246,6 +249,7 @@ export const serviceRoutes = [
     auth: 'public',
     table: 'read',
     partitions: ['places', 'requestsByVillage', 'trackingCodes', 'byId'],
+    counts: true,
     summary: 'Open311 requests with filters',
   },
 ] as const satisfies readonly Route[];

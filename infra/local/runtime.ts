@@ -112,6 +112,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       AWS_REGION: LOCAL_REGION,
       DYNAMODB_ENDPOINT: embedded.dynamoEndpoint,
       S3_ENDPOINT: embedded.s3Endpoint,
+      // the S3 server serves SQS too; locally no queue URL is set, so nothing is sent unless a test sets one
+      SQS_ENDPOINT: embedded.s3Endpoint,
       API_URL: apiUrl,
       AUTH_ISSUER: `${apiUrl}/local-cognito`,
       REGENCY_CODE: regencyCode,

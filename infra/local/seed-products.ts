@@ -9,7 +9,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import sharp from 'sharp';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { config } from '../../functions/lib/config';
-import { s3 } from '../../functions/lib/s3';
+import { s3 } from '../../functions/lib/s3-objects';
 import { getItem, LocalUser, Seller, SellerAccount } from '../../functions/lib/table';
 import { transact } from '../../functions/lib/transact';
 import type { ProductCategory } from '../../functions/products/categories';

@@ -9,7 +9,7 @@ import { hashPassword } from '../../functions/auth/local-identity';
 import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
 import { putDefaults } from '../../functions/catalogue/store';
 import { config } from '../../functions/lib/config';
-import { s3 } from '../../functions/lib/s3';
+import { s3 } from '../../functions/lib/s3-objects';
 import { getItem, indexes, LocalUser, queryPage, Regency, ServiceRequest } from '../../functions/lib/table';
 import { confirmDocument, incomingKey, newDocumentId } from '../../functions/requests/documents';
 import { submitRequest } from '../../functions/requests/submit';

@@ -64,6 +64,9 @@ describe('least privilege', () => {
             allowed.add(`${action} ${resource}`);
           }
         }
+        // a counting reader (route `counts`): UpdateItem on the table, confined to the rate-limit
+        // counters by LeadingKeys (least-privilege.test.ts)
+        if (spec.counts) allowed.add(`dynamodb:UpdateItem ${tableArn}`);
       } else {
         const prefixes = spec.keys[key];
         const resources = prefixes ? prefixes.map((p) => `${bucketArn(key)}/${p}*`) : [bucketObjects(key)];

@@ -69,30 +69,23 @@ describe('confirm as AWS runs it (no local S3-event emulation before it)', () =>
 
   it('on AWS confirm is a trigger too: it sends the S3 event’s message to the queue; both deliveries → one set of variants, ready once', async () => {
     const { config } = await import('../../functions/lib/config');
-    const dynamo = (await import('../../functions/lib/aws')).dynamo();
-    const { messageQueue } = await import('../../functions/lib/sqs');
-    const s3 = (await import('../../functions/lib/s3')).s3();
+    const sqs = (await import('../../functions/lib/sqs-messages')).sqs();
+    const s3 = (await import('../../functions/lib/s3-objects')).s3();
     const { getProduct } = await import('../../functions/products/store');
     const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
     const { handler: processPhoto } = await import('../../functions/products/handlers/process-photo');
     const { ListObjectsV2Command, HeadObjectCommand } = await import('@aws-sdk/client-s3');
-    // fauxqs (the local S3 server) speaks SQS too: the processor's queue, as on AWS
-    const sqs = messageQueue({
-      region: 'ap-southeast-3',
-      credentials: async () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
-      transport: dynamo.config.requestHandler as never,
-      endpoint: runtime.s3Endpoint,
-    });
-    const { QueueUrl: queueUrl } = await sqs.call<{ QueueUrl: string }>('CreateQueue', {
-      QueueName: `photo-queue-${Date.now()}`,
-    });
+    const { CreateQueueCommand, ReceiveMessageCommand } = await import('@aws-sdk/client-sqs');
+    // fauxqs (the local S3 server) speaks SQS too (the functions' client points at it): the
+    // processor's queue, as on AWS
+    const { QueueUrl: queueUrl } = await sqs.send(
+      new CreateQueueCommand({ QueueName: `photo-queue-${Date.now()}` }),
+    );
     const receive = () =>
-      sqs.call<{ Messages?: { Body: string; ReceiptHandle: string }[] }>('ReceiveMessage', {
-        QueueUrl: queueUrl,
-        MaxNumberOfMessages: 10,
-        WaitTimeSeconds: 0,
-      });
-    Object.assign(config(), { PHOTO_QUEUE_URL: queueUrl, SQS_ENDPOINT: runtime.s3Endpoint });
+      sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+      );
+    Object.assign(config(), { PHOTO_QUEUE_URL: queueUrl });
     try {
       const seller = await approvedSeller();
       const product = await createProduct(seller.token);
@@ -147,7 +140,7 @@ describe('confirm as AWS runs it (no local S3-event emulation before it)', () =>
       expect((await confirmOnAws(seller.token, product.id, photoId)).status).toBe(200);
       expect((await receive()).Messages ?? []).toEqual([]);
     } finally {
-      Object.assign(config(), { PHOTO_QUEUE_URL: undefined, SQS_ENDPOINT: undefined });
+      Object.assign(config(), { PHOTO_QUEUE_URL: undefined });
     }
   });
 
@@ -155,7 +148,7 @@ describe('confirm as AWS runs it (no local S3-event emulation before it)', () =>
     const seller = await approvedSeller();
     const product = await createProduct(seller.token);
     const photoId = await uploadOnly(seller.token, product.id, await jpegWithGps());
-    const { copyObject, deleteObject } = await import('../../functions/lib/s3');
+    const { copyObject, deleteObject } = await import('../../functions/lib/s3-objects');
     const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
     // a first run moved the upload to originals/ and then failed before marking the photo ready
     await copyObject(
@@ -177,7 +170,7 @@ describe('confirm as AWS runs it (no local S3-event emulation before it)', () =>
 
 describe('photo lifecycle: delete, abandoned slots, giving up, failed entries', () => {
   const objectExists = async (bucket: string, key: string) => {
-    const { headObject } = await import('../../functions/lib/s3');
+    const { headObject } = await import('../../functions/lib/s3-objects');
     return (await headObject(bucket, key)) !== undefined;
   };
 

@@ -1,7 +1,7 @@
 /**
  * Publishing, listings and the regency-wide search: what the search index keeps and when it changes.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { jpegWithGps } from '../fixtures/images';
 import {
   approvedSeller,
@@ -154,31 +154,30 @@ describe('publishing, listings and regency-wide search', () => {
   });
 
   it('on AWS (mocked AWS: CloudFront answered in-process) a take-down invalidates the edges’ copies, a reinstatement does not; a failed invalidation is logged and the take-down stands', async () => {
-    const dynamo = (await import('../../functions/lib/aws')).dynamo();
+    const cloudfront = (await import('../../functions/lib/cdn-invalidation')).cloudfront();
     const { config } = await import('../../functions/lib/config');
     const { logOutput } = await import('../../functions/lib/log');
-    const transport = dynamo.config.requestHandler as unknown as {
-      handle(
-        request: { hostname: string; method: string; path: string; body?: unknown },
-        options?: unknown,
-      ): Promise<unknown>;
+    // the functions' CloudFront client, its requests answered here (never sent) and signed with these
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
+    const transport = cloudfront.config.requestHandler as unknown as {
+      handle(request: { hostname: string; method: string; path: string; body?: unknown }): Promise<unknown>;
     };
     const original = transport.handle;
-    const sent: { method: string; path: string; body: string }[] = [];
+    const sent: { hostname: string; method: string; path: string; body: string }[] = [];
     let answer = 201;
-    transport.handle = async function (this: unknown, request, options) {
-      if (request.hostname !== 'cloudfront.amazonaws.com') return original.call(this, request, options);
-      sent.push({ method: request.method, path: request.path, body: String(request.body) });
-      return {
-        response: {
-          statusCode: answer,
-          headers: {},
-          body:
-            answer === 201
-              ? '<Invalidation><Id>I1</Id></Invalidation>'
-              : '<ErrorResponse><Error><Code>AccessDenied</Code></Error></ErrorResponse>',
-        },
-      };
+    transport.handle = async (request) => {
+      sent.push({
+        hostname: request.hostname,
+        method: request.method,
+        path: request.path,
+        body: String(request.body),
+      });
+      const xml =
+        answer === 201
+          ? '<Invalidation><Id>I1</Id><Status>InProgress</Status></Invalidation>'
+          : '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code></Error></ErrorResponse>';
+      return { response: { statusCode: answer, headers: {}, body: new TextEncoder().encode(xml) } };
     };
     const lines: string[] = [];
     const { level, write } = logOutput;
@@ -196,6 +195,7 @@ describe('publishing, listings and regency-wide search', () => {
       });
       expect(down.status, down.text).toBe(200);
       expect(sent).toHaveLength(1);
+      expect(sent[0]?.hostname).toBe('cloudfront.amazonaws.com');
       expect(sent[0]?.method).toBe('POST');
       expect(sent[0]?.path).toBe('/2020-05-31/distribution/EPRODUCTSTEST1/invalidation');
       // every variant of its photo by its own path (no wildcard: CloudFront runs only 15 of those at once)
@@ -228,6 +228,7 @@ describe('publishing, listings and regency-wide search', () => {
       transport.handle = original;
       Object.assign(config(), { DISTRIBUTION_ID: undefined });
       Object.assign(logOutput, { level, write });
+      vi.unstubAllEnvs();
     }
   });
 });

@@ -127,7 +127,7 @@ describe('a confirm that died half-way', () => {
     // what confirmDocument does up to and including its document write, then the function dies
     const { RequestDocument } = await import('../../functions/lib/table');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
-    const { copyObject } = await import('../../functions/lib/s3');
+    const { copyObject } = await import('../../functions/lib/s3-objects');
     const { config } = await import('../../functions/lib/config');
     const { incomingKey, documentKey } = await import('../../functions/requests/documents');
     const documentId = created.data.documentId as string;

@@ -173,16 +173,10 @@ export async function sellerFlow() {
   // confirm as AWS runs it (no local S3-event emulation first): it sends the processor's queue the
   // upload's event itself
   const { config } = await import('../../functions/lib/config');
-  const dynamo = (await import('../../functions/lib/aws')).dynamo();
-  const { messageQueue } = await import('../../functions/lib/sqs');
-  const sqs = messageQueue({
-    region: 'ap-southeast-3',
-    credentials: async () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
-    transport: dynamo.config.requestHandler as never,
-    endpoint: runtime.s3Endpoint,
-  });
+  const sqs = (await import('../../functions/lib/sqs-messages')).sqs();
+  const { CreateQueueCommand } = await import('@aws-sdk/client-sqs');
   setPhotoQueueUrl(
-    (await sqs.call<{ QueueUrl: string }>('CreateQueue', { QueueName: 'grants-photo-queue' })).QueueUrl,
+    (await sqs.send(new CreateQueueCommand({ QueueName: 'grants-photo-queue' }))).QueueUrl ?? '',
   );
   const third = await call('POST', `/products/${productId}/photos`, {
     token: seller,
@@ -190,14 +184,14 @@ export async function sellerFlow() {
   });
   expect(third.status, third.text).toBe(201);
   await postForm(third.data.url, third.data.fields, image, 'image/jpeg');
-  Object.assign(config(), { PHOTO_QUEUE_URL: photoQueueUrl, SQS_ENDPOINT: runtime.s3Endpoint });
+  Object.assign(config(), { PHOTO_QUEUE_URL: photoQueueUrl });
   try {
     const queued = await localInvocation.run({ routeId: 'photos.confirm' }, () =>
       confirmOnAws(seller, productId, third.data.photoId),
     );
     expect(queued.status).toBe(202);
   } finally {
-    Object.assign(config(), { PHOTO_QUEUE_URL: undefined, SQS_ENDPOINT: undefined });
+    Object.assign(config(), { PHOTO_QUEUE_URL: undefined });
   }
   expect((await call('GET', '/products/search?q=madu')).status).toBe(200);
   // an officer's take-down withholds the photos' variants; reinstating releases them (photos bucket)

@@ -21,7 +21,7 @@ export function useGrantsRuntime(): void {
 
 export let runtime: LocalRuntime;
 export let call: ReturnType<typeof client>;
-export let restoreTransport: () => void;
+export let restoreTransports: () => void;
 /** the processor's queue, made in fauxqs (AWS: ApiStack's PhotoQueue) */
 export let photoQueueUrl = '';
 /** the flows make the queue (./grants-flows.ts) */
@@ -186,39 +186,64 @@ export async function postForm(url: string, fields: Record<string, string>, byte
   expect(res.status).toBeLessThan(400);
 }
 
+/** The HTTP handler of an SDK client (NodeHttpHandler): one request, one response. */
+export interface Transport {
+  handle(request: HttpRequest, options?: unknown): Promise<{ response: { statusCode: number } }>;
+}
+export type Answer = Awaited<ReturnType<Transport['handle']>>;
+
+/** Routes every request of `client` through `observe`; answers the function that undoes it. */
+export function intercept(
+  client: { config: { requestHandler: unknown } },
+  observe: (request: HttpRequest, send: () => Promise<Answer>) => Promise<Answer>,
+): () => void {
+  const transport = client.config.requestHandler as Transport;
+  const original = transport.handle;
+  transport.handle = function (this: unknown, request, options) {
+    return observe(request, () => original.call(this, request, options));
+  };
+  return () => {
+    transport.handle = original;
+  };
+}
+
 async function setUp() {
   runtime = await startRuntime();
   call = client(runtime.apiUrl);
   const dynamo = (await import('../../functions/lib/aws')).dynamo();
-  const transport = dynamo.config.requestHandler as unknown as {
-    handle(request: HttpRequest, options?: unknown): Promise<{ response: { statusCode: number } }>;
-  };
-  const original = transport.handle;
-  const dynamoHost = new URL(runtime.dynamoEndpoint).host;
-  transport.handle = async function (this: unknown, request, options) {
-    if (request.hostname === 'cloudfront.amazonaws.com') {
+  const s3 = (await import('../../functions/lib/s3-objects')).s3();
+  const sqs = (await import('../../functions/lib/sqs-messages')).sqs();
+  const cloudfront = (await import('../../functions/lib/cdn-invalidation')).cloudfront();
+  const restores = [
+    intercept(dynamo, async (request, send) => {
+      const target = request.headers['x-amz-target'];
+      if (target) record(dynamoActions(target, bodyText(request.body)));
+      return send();
+    }),
+    intercept(s3, async (request, send) => {
+      const answer = await send();
+      record(s3Actions(request, answer.response.statusCode));
+      return answer;
+    }),
+    intercept(sqs, async (request, send) => {
+      record(sqsActions(request.headers['x-amz-target'] ?? '', bodyText(request.body)));
+      return send();
+    }),
+    // CloudFront cannot run here: the invalidation is recorded and answered, never sent
+    intercept(cloudfront, async (request) => {
       record(cloudfrontActions(request));
-      return {
-        response: {
-          statusCode: 201,
-          headers: {},
-          body: '<Invalidation><Id>IRECORDED</Id><Status>InProgress</Status></Invalidation>',
-        },
-      } as never;
-    }
-    const answer = await original.call(this, request, options);
-    const host = `${request.hostname}${request.port ? `:${request.port}` : ''}`;
-    const target = request.headers['x-amz-target'];
-    if (host === dynamoHost && target) record(dynamoActions(target, bodyText(request.body)));
-    else if (target?.startsWith('AmazonSQS.')) record(sqsActions(target, bodyText(request.body)));
-    else record(s3Actions(request, answer.response.statusCode));
-    return answer;
-  };
+      const xml = `<?xml version="1.0" encoding="UTF-8"?><Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Id>IRECORDED</Id><Status>InProgress</Status></Invalidation>`;
+      return { response: { statusCode: 201, headers: {}, body: new TextEncoder().encode(xml) } } as Answer;
+    }),
+  ];
+  // the CloudFront client's credentials: the Lambda environment's on AWS, these here
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
   // as on AWS, where the withholding routes' functions get DISTRIBUTION_ID (route `cdn`)
   const { config } = await import('../../functions/lib/config');
   Object.assign(config(), { DISTRIBUTION_ID });
-  restoreTransport = () => {
-    transport.handle = original;
+  restoreTransports = () => {
+    for (const restore of restores) restore();
     Object.assign(config(), { DISTRIBUTION_ID: undefined });
   };
   // EventBridge cannot run here: PutEvents is recorded, not sent
@@ -230,7 +255,8 @@ async function setUp() {
 }
 
 async function tearDown() {
-  restoreTransport?.();
+  restoreTransports?.();
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   await runtime?.stop();
 }

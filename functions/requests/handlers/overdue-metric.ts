@@ -5,21 +5,11 @@
  * permission. Reads by key only: per kecamatan and open status, the requests whose queue key (`0#<dueAt>`)
  * sorts before now.
  */
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { config } from '../../lib/config';
-import { partitionKey, sortKey } from '../../lib/keys';
-import {
-  indexes,
-  Kecamatan,
-  queryItems,
-  queryPage,
-  type RequestItem,
-  ServiceRequest,
-  table,
-} from '../../lib/table';
-import { isClosed, STATUSES } from '../domain/transitions';
 import { overdueMetric } from '../metrics';
-import { overdue } from '../store';
+import { countOverdue } from '../queue';
+
+export { countOverdue };
 
 // at import, i.e. the cold start: a bad environment fails the function's init loudly (lib/config.ts)
 config();
@@ -29,37 +19,6 @@ export const OVERDUE_METRIC = {
   name: 'OverdueRequests',
   dimension: 'Regency',
 } as const;
-
-export async function countOverdue(regencyCode: string, now: Date): Promise<number> {
-  const open = STATUSES.filter((s) => !isClosed(s));
-  const kecamatan = (await queryPage(Kecamatan, indexes.kecamatanByRegency, { regencyCode }, { all: true }))
-    .items;
-  const spec = indexes.requestByKecamatanStatus;
-  /** the index sort key's `queueSort` part (`…#queuesort_0#<dueAt>`): a bound of a range of queue keys */
-  const queueKey = (queueSort: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort });
-  let count = 0;
-  for (const k of kecamatan) {
-    const pages = await Promise.all(
-      open.map((status) =>
-        queryItems(
-          ServiceRequest,
-          table
-            .build(QueryCommand)
-            .entities(ServiceRequest)
-            .query({
-              index: spec.index,
-              partition: partitionKey(spec.pk, { kecamatanCode: k.code, status }),
-              range: { between: [queueKey('0#'), queueKey(`0#${now.toISOString()}`)] },
-            })
-            .options({ attributes: ['id', 'status', 'dueAt'] }),
-          { all: true },
-        ),
-      ),
-    );
-    for (const page of pages) count += page.items.filter((r) => overdue(r as RequestItem, now)).length;
-  }
-  return count;
-}
 
 export async function handler(): Promise<{ overdue: number }> {
   const now = new Date();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RETRY_MS, RETRY_MS, redispatchDue } from '../../../functions/publish/handlers/dispatch';
+import { MAX_RETRY_MS, RETRY_MS, redispatchDue } from '../../../functions/publish/dispatch';
 
 const minute = 60_000;
 const t0 = Date.parse('2026-11-25T00:00:00.000Z');

@@ -23,15 +23,13 @@ const DATA: Record<string, string> = {
 };
 
 /**
- * issue 14 items 1–3, in progress: files being rewritten, split or deleted by the other items of the
- * issue. Each entry goes once its file fits or is gone (the last test below says so).
+ * issue 14 item 3, in progress (items 1 and 2 are merged): files its entities and its one idempotency
+ * module rewrite. Each entry goes once its file fits or is gone (the test below says so).
  */
 const IN_PROGRESS: Record<string, string> = {
   'functions/lib/table.ts': 'issue 14 item 3: the entities move into their features',
-  'functions/requests/documents.ts': 'issue 14 item 1: S3 through the AWS SDK',
   'functions/requests/submit.ts': 'issue 14 item 3: one idempotency module replaces its copy',
   'functions/products/store.ts': 'issue 14 item 3: one idempotency module replaces its copy; entities',
-  'test/integration/s3-front.test.ts': "issue 14 item 1: the S3 front's checks on the SDK's signer",
 };
 
 function sources(): string[] {

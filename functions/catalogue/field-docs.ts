@@ -4,11 +4,23 @@
  * default catalogue with their JSON type, label and allowed values. Documentation only: the handlers
  * validate with requests/schemas.ts and the village's own catalogue, which a village may have changed
  * (`GET /villages/{code}/services` and the Open311 service definition say what it holds now).
+ *
+ * Imported by the contracts of the routes they document when the document is built (`await
+ * import()`: the default catalogue is validated when its module loads, which no handler's cold start
+ * should pay), and each schema built once (the components' ids are registered as they are built).
  */
-import { type Field, FieldSchema, type Service, ServiceSchema } from '../catalogue/defaults';
-import { DEFAULT_CATALOGUE } from '../catalogue/regency-defaults';
 import * as z from '../lib/zod';
-import { FieldValue } from '../requests/schemas';
+import { type Field, FieldSchema, FieldValue, type Service, ServiceSchema } from './defaults';
+import { DEFAULT_CATALOGUE } from './regency-defaults';
+
+/** `build()` the first time, the same value ever after. */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+}
 
 /** How each datatype is answered in JSON, and what is stored. */
 const DATATYPES: Record<Field['datatype'], string> = {
@@ -71,42 +83,47 @@ export function serviceFieldsDoc(s: Service) {
   );
 }
 
-/** Any service's answers: what the schema itself takes, whatever the catalogue says. */
-const AnyServiceFields = z.record(z.string(), FieldValue).check(
-  z.meta({
-    id: 'ServiceFields',
-    title: 'any service',
-    description: `The answers of any service, by field code, as its catalogue entry's datatype takes them: ${DATATYPE_HELP}. An unknown code, a missing required field or a wrong value is a 400 naming \`fields.<code>\`.`,
-  }),
-);
-
 /** `fields` of a submission: one documented shape per default service, or any service's. */
-export const SubmitFieldsDoc = z
-  .union([...DEFAULT_CATALOGUE.map(serviceFieldsDoc), AnyServiceFields])
-  .check(
-    z.describe(
-      "The service's answers, keyed by field code: see the field's datatype in the village's catalogue (GET /villages/{code}/services). The shapes of the regency's default services are listed; a village's changed or added services follow the same datatype rules.",
-    ),
+export const submitFieldsDoc = once(() => {
+  /** Any service's answers: what the schema itself takes, whatever the catalogue says. */
+  const anyService = z.record(z.string(), FieldValue).check(
+    z.meta({
+      id: 'ServiceFields',
+      title: 'any service',
+      description: `The answers of any service, by field code, as its catalogue entry's datatype takes them: ${DATATYPE_HELP}. An unknown code, a missing required field or a wrong value is a 400 naming \`fields.<code>\`.`,
+    }),
   );
+  return z
+    .union([...DEFAULT_CATALOGUE.map(serviceFieldsDoc), anyService])
+    .check(
+      z.describe(
+        "The service's answers, keyed by field code: see the field's datatype in the village's catalogue (GET /villages/{code}/services). The shapes of the regency's default services are listed; a village's changed or added services follow the same datatype rules.",
+      ),
+    );
+});
 
 /** `fields` of a resubmission: only the answers to correct, by the same rules. */
-export const ResubmitFieldsDoc = z
-  .record(z.string(), FieldValue)
-  .check(z.describe(`Only the answers to correct, by field code: ${DATATYPE_HELP}.`));
+export const resubmitFieldsDoc = once(() =>
+  z
+    .record(z.string(), FieldValue)
+    .check(z.describe(`Only the answers to correct, by field code: ${DATATYPE_HELP}.`)),
+);
 
-/** A service of the village's catalogue as `GET /villages/{code}/services` answers it. */
-const FieldDoc = z.object({
-  ...FieldSchema.shape,
-  datatype: FieldSchema.shape.datatype.check(
-    z.describe(`Open311 datatype; how a submission answers it: ${DATATYPE_HELP}.`),
-  ),
-  values: z.optional(
-    z
-      .array(z.object({ key: z.string(), name: z.object({ id: z.string(), en: z.string() }) }))
-      .check(z.describe('The allowed values of a list field: a submission sends the `key`.')),
-  ),
+/** A page of the village's catalogue as `GET /villages/{code}/services` answers it. */
+export const servicePageDoc = once(() => {
+  const fieldDoc = z.object({
+    ...FieldSchema.shape,
+    datatype: FieldSchema.shape.datatype.check(
+      z.describe(`Open311 datatype; how a submission answers it: ${DATATYPE_HELP}.`),
+    ),
+    values: z.optional(
+      z
+        .array(z.object({ key: z.string(), name: z.object({ id: z.string(), en: z.string() }) }))
+        .check(z.describe('The allowed values of a list field: a submission sends the `key`.')),
+    ),
+  });
+  const service = z
+    .object({ ...ServiceSchema.shape, fields: z.array(fieldDoc) })
+    .check(z.meta({ id: 'Service' }));
+  return z.object({ items: z.array(service), cursor: z.null() });
 });
-export const ServiceDoc = z
-  .object({ ...ServiceSchema.shape, fields: z.array(FieldDoc) })
-  .check(z.meta({ id: 'Service' }));
-export const ServicePage = z.object({ items: z.array(ServiceDoc), cursor: z.null() });
