@@ -220,13 +220,15 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
     const leftover = join(process.cwd(), '.astro', '.prerender');
     const hadLeftover = existsSync(leftover);
     const hadAstroDir = existsSync(dirname(leftover));
-    await build({
-      root: siteDir,
-      outDir: buildOut,
-      cacheDir: join(tmp, 'cache'),
-      logLevel: 'info',
-      logger: { entrypoint: join(siteDir, 'progress-logger.mjs'), config: { channel } },
-    })
+    await withBuildLock(() =>
+      build({
+        root: siteDir,
+        outDir: buildOut,
+        cacheDir: join(tmp, 'cache'),
+        logLevel: 'info',
+        logger: { entrypoint: join(siteDir, 'progress-logger.mjs'), config: { channel } },
+      }),
+    )
       .catch(async (e: unknown) => {
         if (!hadLeftover) await rm(leftover, { recursive: true, force: true });
         throw new SiteBuildError(`astro build failed: ${e instanceof Error ? e.message : String(e)}`, {
@@ -364,4 +366,39 @@ async function countFiles(outDir: string, slugs: string[], portal: boolean): Pro
     }
   }
   return n;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+};
+
+/**
+ * One Astro build at a time per working folder, across processes: Astro writes its prerender chunks to
+ * <cwd>/.astro/.prerender, so two builds at once (two test files, `npm start` and `sites:build`) delete
+ * each other's chunks. A lock file holds the builder's pid; a lock whose process is gone is taken over.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = join(process.cwd(), '.astro-build.lock');
+  for (;;) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
+      const pid = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+      // an empty file is a lock being written: wait; a dead holder's lock is taken over
+      if (pid && !alive(pid)) await rm(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lock, { force: true });
+  }
 }
