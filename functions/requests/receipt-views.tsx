@@ -8,7 +8,7 @@ import { FILE_ERRORS, type FileError, fileErrorParams, typeName } from './docume
 import { STATUS_LABELS, type Status } from './domain/transitions';
 import { RECEIPT_TEXT as R } from './receipt-text';
 import { overdue } from './store';
-import { fmt } from './views';
+import { fmt, linkErrorPage } from './views';
 
 export interface UploadForm {
   requirement: { code: string; name: { id: string; en: string }; accept: string[]; required?: boolean };
@@ -258,22 +258,7 @@ export function receiptPage(
  * page says so and leads to the tracking form.
  */
 export function receiptLinkErrorPage(lang: Lang, error: { code: string; message: string }): string {
-  const s = R[lang];
-  return renderPage(
-    <Page lang={lang} title={s.linkInvalid}>
-      <h1>{s.linkInvalid}</h1>
-      <div class="box err" role="alert">
-        <p>{error.message}</p>
-      </div>
-      <p>{s.linkHint}</p>
-      <p>
-        <a href={`${config().API_URL}/track?lang=${lang}`}>{s.trackInstead}</a>
-      </p>
-      <p>
-        <small>{error.code}</small>
-      </p>
-    </Page>,
-  );
+  return linkErrorPage(lang, error, R[lang]);
 }
 
 /**
