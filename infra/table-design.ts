@@ -9,7 +9,7 @@
  */
 import type { ProductItem, RequestItem, VillageItem } from '../functions/lib/table';
 
-export const gsiNames = ['gsi1', 'gsi2', 'gsi3', 'gsi4'] as const;
+export const gsiNames = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5'] as const;
 export type GsiName = (typeof gsiNames)[number];
 
 type KeyType = 'HASH' | 'RANGE';
@@ -52,6 +52,10 @@ export interface TableDesign {
  *   site show of a product.
  * - gsi4 (a kecamatan's requests by status): ALL — read by the camat's queue and the overdue metric
  *   only, never by a public route.
+ * - gsi5 (a regency's requests in queue order): keyed on a request's own `regencyCode` and `queueSort`
+ *   (only requests have a `queueSort`, so only they are in it; no key attributes to write or migrate:
+ *   DynamoDB fills it from the items as they are). ALL — read by the regency admin's queue only
+ *   (decision 0029).
  *
  * Changing a projection changes the index: CloudFormation cannot update one in place, only delete it
  * and create it again, one index per deployment — docs/deploy.md "Upgrading the indexes".
@@ -114,7 +118,17 @@ export const indexProjections = {
     ] satisfies IndexedAttribute[],
   },
   gsi4: { ProjectionType: 'ALL' },
+  gsi5: { ProjectionType: 'ALL' },
 } as const satisfies Record<GsiName, Projection>;
+
+/** Each index's key attributes: the generic `gsiNpk`/`gsiNsk`, but gsi5's, which are a request's own. */
+export const indexKeyAttributes: Record<GsiName, { pk: string; sk: string }> = {
+  gsi1: { pk: 'gsi1pk', sk: 'gsi1sk' },
+  gsi2: { pk: 'gsi2pk', sk: 'gsi2sk' },
+  gsi3: { pk: 'gsi3pk', sk: 'gsi3sk' },
+  gsi4: { pk: 'gsi4pk', sk: 'gsi4sk' },
+  gsi5: { pk: 'regencyCode', sk: 'queueSort' },
+};
 
 export const tableDesign: TableDesign = {
   KeySchema: [
@@ -125,15 +139,15 @@ export const tableDesign: TableDesign = {
     { AttributeName: 'pk', AttributeType: 'S' },
     { AttributeName: 'sk', AttributeType: 'S' },
     ...gsiNames.flatMap((name) => [
-      { AttributeName: `${name}pk`, AttributeType: 'S' as const },
-      { AttributeName: `${name}sk`, AttributeType: 'S' as const },
+      { AttributeName: indexKeyAttributes[name].pk, AttributeType: 'S' as const },
+      { AttributeName: indexKeyAttributes[name].sk, AttributeType: 'S' as const },
     ]),
   ],
   GlobalSecondaryIndexes: gsiNames.map((name) => ({
     IndexName: name,
     KeySchema: [
-      { AttributeName: `${name}pk`, KeyType: 'HASH' as const },
-      { AttributeName: `${name}sk`, KeyType: 'RANGE' as const },
+      { AttributeName: indexKeyAttributes[name].pk, KeyType: 'HASH' as const },
+      { AttributeName: indexKeyAttributes[name].sk, KeyType: 'RANGE' as const },
     ],
     Projection: projection(indexProjections[name]),
   })),

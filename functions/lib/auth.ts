@@ -4,6 +4,8 @@ import { Forbidden, Unauthorized } from './errors';
 export interface Caller {
   sub: string;
   username: string;
+  /** the ID token's `name` claim (a display name for the history), absent when the token has none */
+  name?: string | undefined;
   groups: Role[];
   village?: string;
   kecamatan?: string;
@@ -39,6 +41,7 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined): C
   return {
     sub: claims.sub,
     username: str('cognito:username') ?? str('username') ?? claims.sub,
+    name: str('name'),
     groups: parseGroups(claims['cognito:groups']),
     village: str('custom:village'),
     kecamatan: str('custom:kecamatan'),

@@ -39,6 +39,12 @@ export const Env = z.object({
   API_URL: z._default(z.url(), 'http://localhost:3000'),
   /** where village sites live; used for links back to the site */
   SITE_URL: z._default(z.url(), 'http://localhost:4321'),
+  /**
+   * the one browser origin allowed to call the JSON API cross-origin (CORS): the site's, where the
+   * workspace runs at /kerja/ (locally http://localhost:4321; unset: SITE_URL's origin). On AWS the
+   * HTTP API's corsPreflight holds the regency's site domain (infra/stacks/api-stack.ts).
+   */
+  SITE_ORIGIN: z.optional(z.url()),
   REGENCY_CODE: z._default(z.string().check(z.regex(/^\d{2}\.\d{2}$/)), '35.10'),
   /** JWT issuer and app client id (Cognito on AWS; the local issuer in `npm start`) */
   AUTH_ISSUER: z._default(z.url(), 'http://localhost:3000/local-cognito'),
@@ -95,6 +101,9 @@ export function resetConfig(): void {
  * at import, so importing a module reads no configuration. Made again when the configuration is read
  * anew (`resetConfig`). Mark the call pure (esbuild's `@__PURE__` comment) so an unused one is dropped.
  */
+/** The origin CORS allows: SITE_ORIGIN, else SITE_URL's origin. */
+export const siteOrigin = (c: Config): string => new URL(c.SITE_ORIGIN ?? c.SITE_URL).origin;
+
 export function fromConfig<T>(make: (c: Config) => T): () => T {
   let made: { from: Config; value: T } | undefined;
   return () => {

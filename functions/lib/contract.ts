@@ -18,6 +18,10 @@ export interface ErrorBody {
     message: string;
     fields?: { path: string; message: string }[];
     requestId?: string;
+    /** the moves the caller may make instead (422 invalid_transition) */
+    allowed?: unknown;
+    /** the resource as it is now (409 after a colleague's change) */
+    current?: unknown;
   };
 }
 

@@ -45,6 +45,8 @@ export class AppError extends Error {
     readonly headers?: Record<string, string>,
     /** values for the `{name}` placeholders of the message (e.g. the real type of a refused file) */
     readonly params?: Record<string, string>,
+    /** what a client can act on, beside code and message (JSON answers only): `allowed`, `current` */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -73,8 +75,8 @@ export class NotFound extends AppError {
   }
 }
 export class Conflict extends AppError {
-  constructor(message = 'error.conflict', code = 'conflict') {
-    super(409, code, message);
+  constructor(message = 'error.conflict', code = 'conflict', details?: Record<string, unknown>) {
+    super(409, code, message, undefined, undefined, undefined, details);
   }
 }
 export class TooLarge extends AppError {
@@ -88,8 +90,14 @@ export class UnsupportedMediaType extends AppError {
   }
 }
 export class Unprocessable extends AppError {
-  constructor(code: string, message: string, fields?: FieldError[], params?: Record<string, string>) {
-    super(422, code, message, fields, undefined, params);
+  constructor(
+    code: string,
+    message: string,
+    fields?: FieldError[],
+    params?: Record<string, string>,
+    details?: Record<string, unknown>,
+  ) {
+    super(422, code, message, fields, undefined, params, details);
   }
 }
 export class TooManyRequests extends AppError {

@@ -34,11 +34,17 @@ export type OfficeHoursData = {
 export type HistoryEntry = {
   at: string;
   actor: string;
+  /** the officer's display name (the ID token's `name`, else the username); never a NIK */
+  actorName?: string;
   role: string;
   from: string | null;
   to: string;
   reason?: string;
+  /** how the move came: `counter` = filed at the village office's counter by `actorName` */
+  via?: 'counter';
 };
+/** A required document the officer saw in original at the counter instead of an upload (walk-in filing). */
+export type SeenDocument = { requirement: string; by: string; byName: string; at: string };
 /** A document requirement of a request; `required: false` = optional (absent on items written before: required). */
 export type RequestDocumentRef = { code: string; name: Localized; accept: string[]; required?: boolean };
 export type ProductPhotoData = {
@@ -264,7 +270,9 @@ export const ServiceRequest = /* @__PURE__ */ (() => {
       requiredDocuments: cast<RequestDocumentRef[]>().putDefault(() => []),
       status: string().enum(...STATUSES),
       version: number(),
-      source: string().enum('web', 'form', 'open311'),
+      source: string().enum('web', 'form', 'open311', 'counter'),
+      /** walk-in filing: the required documents the officer saw in original (no upload) */
+      documentsSeen: cast<SeenDocument[]>().optional(),
       lang: string().enum('id', 'en').putDefault('id'),
       createdAt: string(),
       updatedAt: string(),

@@ -25,12 +25,14 @@ import { confirm, confirmRedirect } from '../requests/handlers/document-confirm.
 import createDocument from '../requests/handlers/document-create.contract';
 import getRequest from '../requests/handlers/get.contract';
 import kecamatanQueue from '../requests/handlers/queue-kecamatan.contract';
+import regencyQueue from '../requests/handlers/queue-regency.contract';
 import villageQueue from '../requests/handlers/queue-village.contract';
 import receipt from '../requests/handlers/receipt.contract';
 import resubmit from '../requests/handlers/resubmit.contract';
 import submit from '../requests/handlers/submit.contract';
 import { track, trackQuery } from '../requests/handlers/track.contract';
 import transition from '../requests/handlers/transition.contract';
+import walkIn from '../requests/handlers/walk-in.contract';
 import type { RouteId, routes } from '../routes';
 import getSeller from '../sellers/handlers/get.contract';
 import listSellers from '../sellers/handlers/list.contract';
@@ -52,6 +54,16 @@ export const ErrorBody = z
       message: z.string(),
       fields: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
       requestId: z.optional(z.string()),
+      // 422 invalid_transition: the moves the caller may make from the current status
+      allowed: z.optional(z.array(z.object({ to: z.string(), reasonRequired: z.boolean() }))),
+      // 409 after a colleague's change: the request's status and version now, and its last change
+      current: z.optional(
+        z.object({
+          status: z.string(),
+          version: z.number(),
+          lastChange: z.nullable(z.record(z.string(), z.unknown())),
+        }),
+      ),
     }),
   })
   .register(z.globalRegistry, { id: 'Error' });
@@ -78,6 +90,8 @@ export const registry: { [Id in DeployedRouteId]: Contract & { route: Id } } = {
   'track.query': trackQuery,
   'queue.village': villageQueue,
   'queue.kecamatan': kecamatanQueue,
+  'queue.regency': regencyQueue,
+  'requests.walkIn': walkIn,
   'requests.get': getRequest,
   'requests.transition': transition,
   'open311.services': open311Services,

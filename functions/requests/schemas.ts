@@ -64,7 +64,45 @@ export const ReceiptQuery = z.extend(SecretQuery, {
 
 export const VillageRequestsParams = z.object({ code: VillageCode });
 export const KecamatanRequestsParams = z.object({ code: KecamatanCode });
-export const QueueQuery = z.object({ status: z.optional(z.enum(STATUSES)), ...PageQuery });
+/**
+ * `status=a,b` (or `status=a&status=b`, which API Gateway joins with a comma): one or several
+ * statuses, each checked, none repeated.
+ */
+const StatusList = z.pipe(
+  z.string().check(z.maxLength(200)),
+  z.pipe(
+    z.transform((v: string) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ]),
+    z.array(z.enum(STATUSES, { error: 'field.invalid' })).check(z.minLength(1, 'field.required')),
+  ),
+);
+const ServiceFilter = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,39}$/, 'field.invalid'));
+export const QueueQuery = z.object({
+  status: z.optional(StatusList),
+  service: z.optional(ServiceFilter),
+  /** a tracking code, matched exactly (through its claim, not a scan) */
+  q: z.optional(z.string().check(z.maxLength(40))),
+  ...PageQuery,
+});
+export type QueueFilters = z.infer<typeof QueueQuery>;
+export const RegencyRequestsParams = z.object({
+  code: z.string().check(z.regex(/^\d{2}\.\d{2}$/, 'field.invalid')),
+});
+export const RegencyQueueQuery = z.object({
+  kecamatan: z.optional(KecamatanCode),
+  village: z.optional(VillageCode),
+  service: z.optional(ServiceFilter),
+  status: z.optional(StatusList),
+  overdue: z.optional(z.enum(['true', 'false'], { error: 'field.invalid' })),
+  ...PageQuery,
+});
+export type RegencyQueueFilters = z.infer<typeof RegencyQueueQuery>;
 
 export const DocumentCreateBody = z.object({
   requirement: z.string({ error: 'field.required' }).check(z.minLength(1, 'field.required'), z.maxLength(60)),

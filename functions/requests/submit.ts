@@ -8,6 +8,7 @@ import { type Budget, takeFromBudget } from '../lib/rate-limit';
 import { getItem, Idempotency, ServiceRequest, TrackingCode, type VillageItem } from '../lib/table';
 import { transact } from '../lib/transact';
 import { getVillage, villageHeading } from '../villages/store';
+import { type Counter, counterFiling } from './counter';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
 import { SubmitBody, type SubmitInput } from './schemas';
@@ -29,6 +30,8 @@ export interface SubmitOptions {
   now: Date;
   /** the caller's budget of new submissions (rate-limit.ts): only a new, accepted one takes from it */
   budget?: Budget;
+  /** filed at the counter by an officer who saw these required documents in original (walk-in.ts) */
+  counter?: Counter;
 }
 
 const KEY_TTL_SECONDS = 60 * 60; // the replay holds the (sealed) secret: gone within the hour
@@ -128,7 +131,11 @@ export async function submitRequest(
   input: unknown,
   opts: SubmitOptions,
 ): Promise<Receipt> {
-  const checked = await checkSubmission(villageCode, input);
+  return fileChecked(await checkSubmission(villageCode, input), opts);
+}
+
+/** Files a submission already checked (checkSubmission): see submitRequest. */
+export async function fileChecked(checked: CheckedSubmission, opts: SubmitOptions): Promise<Receipt> {
   const held: Held = {};
   try {
     return await fileRequest(checked, opts, held);
@@ -160,6 +167,7 @@ async function fileRequest(
     serviceCode: service.code,
     applicant: input.applicant,
     fields: values,
+    ...(opts.counter ? { documentsSeen: [...opts.counter.documentsSeen].sort() } : {}),
   });
   const bodyHash = createHash('sha256').update(body).digest('hex');
   const nowSec = Math.floor(opts.now.getTime() / 1000);
@@ -168,7 +176,8 @@ async function fileRequest(
   // or for a form post without one, the whole body (stored hashed)
   const replay = opts.idempotencyKey
     ? {
-        scope: village.code,
+        // the counter's keys are the officers', apart from the citizens'
+        scope: opts.counter ? `${village.code}#counter` : village.code,
         key: replayKey(opts.idempotencyKey),
         ttl: KEY_TTL_SECONDS,
         material: `${opts.idempotencyKey}\n${body}`,
@@ -190,7 +199,8 @@ async function fileRequest(
   // every document requirement, optional ones too (they may be uploaded); only required ones make it complete
   const requiredDocuments = documentRefs(service);
   const createdAt = opts.now.toISOString();
-  const complete = requiredDocuments.every((d) => !d.required);
+  // at the counter every required document was seen in original: complete, the promise starts now
+  const complete = opts.counter !== undefined || requiredDocuments.every((d) => !d.required);
   const dueAt = complete ? (await dueCalculator(village))(opts.now, service.duration) : undefined;
   const id = newRequestId();
   const secret = newSecret();
@@ -213,9 +223,10 @@ async function fileRequest(
       applicant: input.applicant,
       fields: values,
       requiredDocuments,
-      source: opts.source,
+      source: opts.counter ? 'counter' : opts.source,
       lang: input.lang ?? 'id',
       createdAt,
+      ...(opts.counter ? { counter: opts.counter } : {}),
       ...(complete ? { dueAt } : {}),
       ...(replay
         ? {
@@ -366,9 +377,11 @@ export interface SubmitWrite {
     accept: string[];
     required: boolean;
   }[];
-  source: 'web' | 'form' | 'open311';
+  source: 'web' | 'form' | 'open311' | 'counter';
   lang: 'id' | 'en';
   createdAt: string;
+  /** filed at the counter: by whom, and the documents seen in original */
+  counter?: Counter;
   /** set when the request is complete at submission (no documents required): the promise starts now */
   dueAt?: string;
   /** the replay record (Idempotency-Key or form fingerprint) */
@@ -417,6 +430,7 @@ export function submitTransaction(w: SubmitWrite) {
         ...(w.dueAt !== undefined ? { completeAt: w.createdAt, dueAt: w.dueAt } : {}),
         queueSort: queueSort({ status: 'submitted', dueAt: w.dueAt, createdAt: w.createdAt }),
         history: [{ at: w.createdAt, actor: 'citizen', role: 'citizen', from: null, to: 'submitted' }],
+        ...(w.counter ? counterFiling(w.counter, w.createdAt) : {}),
       })
       .options({ condition: { attr: 'id', exists: false } }),
     TrackingCode.build(PutTransaction)

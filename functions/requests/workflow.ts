@@ -9,7 +9,7 @@ import { whole } from '../lib/update';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
-import { type Actor, checkTransition, NEEDS_COMPLETE, type Status } from './domain/transitions';
+import { type Actor, allowedMoves, checkTransition, NEEDS_COMPLETE, type Status } from './domain/transitions';
 import { dueCalculator, getRequest, pauseClock, queueSort } from './store';
 
 /** The request still exists and is at the version the caller read (optimistic concurrency). */
@@ -19,6 +19,22 @@ const atVersion = (version: number): Condition<typeof ServiceRequest> => ({
     { attr: 'version', eq: version },
   ],
 });
+
+/**
+ * The 409 of a stale version: what the request is now, and its last change (who moved it where, and
+ * why), so the workspace can say "changed by …" and reload.
+ */
+export async function staleConflict(id: string, known?: RequestItem): Promise<Conflict> {
+  const now = known ?? (await getRequest(id));
+  const last = now.history.at(-1);
+  return new Conflict('error.conflict', 'conflict', {
+    current: {
+      status: now.status,
+      version: now.version,
+      lastChange: last ? { ...last, actorName: last.actorName ?? last.actor } : null,
+    },
+  });
+}
 
 /** Keys the entity needs to rebuild every index the update touches (queueSort and status are composites). */
 function indexKeys(r: RequestItem, status: Status, queue: string) {
@@ -33,11 +49,11 @@ function indexKeys(r: RequestItem, status: Status, queue: string) {
 export async function transition(
   id: string,
   input: { to: Status; reason?: string; version: number },
-  who: { role: Role; username: string },
+  who: { role: Role; username: string; name?: string | undefined },
   now: Date,
 ) {
   const request = await getRequest(id);
-  if (request.version !== input.version) throw new Conflict();
+  if (request.version !== input.version) throw await staleConflict(id, request);
   const actor = who.role as Actor;
   const check = checkTransition({
     from: request.status,
@@ -51,7 +67,9 @@ export async function transition(
       throw new Unprocessable('reason_required', 'error.reason_required', [
         { path: 'reason', message: 'field.required' },
       ]);
-    throw new Unprocessable('invalid_transition', 'error.invalid_transition');
+    throw new Unprocessable('invalid_transition', 'error.invalid_transition', undefined, undefined, {
+      allowed: allowedMoves(request.status, actor, request.serviceLevel),
+    });
   }
   if (NEEDS_COMPLETE.includes(input.to) && !request.completeAt)
     throw new Unprocessable('documents_incomplete', 'error.documents_incomplete');
@@ -62,6 +80,7 @@ export async function transition(
     {
       at,
       actor: who.username,
+      actorName: who.name ?? who.username,
       role: who.role,
       from: request.status,
       to: input.to,
@@ -108,7 +127,7 @@ export async function transition(
           .options({ condition: atVersion(request.version) }),
       );
       if (!result.canceled) return { ...next, ...set, letterNumber };
-      if (result.reasons[1] === 'ConditionalCheckFailed') throw new Conflict();
+      if (result.reasons[1] === 'ConditionalCheckFailed') throw await staleConflict(id);
     }
     throw new Conflict();
   }
@@ -124,7 +143,7 @@ export async function transition(
       .options({ condition: atVersion(request.version) })
       .send();
   } catch (error) {
-    if (isConditionFailed(error)) throw new Conflict();
+    if (isConditionFailed(error)) throw await staleConflict(id);
     throw error;
   }
   return { ...next, ...set };

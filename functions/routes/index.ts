@@ -28,8 +28,15 @@ export const corsRequestHeaders = [
   'authorization',
   'content-type',
   'idempotency-key',
+  'if-match',
   'x-request-secret',
 ] as const;
+
+/** Response headers a browser client of the API may read beyond the CORS-safelisted ones. */
+export const corsExposedHeaders = ['etag', 'location', 'retry-after', 'x-request-id'] as const;
+
+/** The methods a cross-origin browser client may use (API Gateway's corsPreflight and the local adapter's). */
+export const corsMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export function routeById(id: RouteId): Route {
   const route = routes.find((r) => r.id === id);

@@ -21,7 +21,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import FindMyWay from 'find-my-way';
 import { negotiateLang, t } from '../../functions/lib/i18n';
-import { corsRequestHeaders, type Route } from '../../functions/routes';
+import type { Route } from '../../functions/routes';
 import {
   API_ID,
   apiGatewayTime,
@@ -38,6 +38,7 @@ import {
   toFindMyWayPath,
 } from './api-gateway';
 import { toApiGatewayClaims } from './claims';
+import { corsHeaders, DEFAULT_SITE_ORIGIN, preflightHeaders, withVary } from './cors';
 import { localInvocation } from './invocation';
 import { ACCOUNT_ID, type LambdaHandler } from './lambda';
 
@@ -55,6 +56,8 @@ export interface LocalApiOptions {
   maxBodyBytes?: number;
   /** default 30 s, API Gateway's integration timeout */
   timeoutMs?: number;
+  /** the browser origins CORS allows (./cors.ts); default the local site's, http://localhost:4321 */
+  allowedOrigins?: readonly string[];
   /** the `$default` route's handler: requests no route matches (without it: a plain 404) */
   notFound?: (event: APIGatewayProxyEventV2) => Promise<unknown> | unknown;
 }
@@ -67,6 +70,7 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
   const stage = opts.stage ?? '$default';
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const timeoutMs = opts.timeoutMs ?? TIMEOUT_MS;
+  const origins = opts.allowedOrigins ?? [DEFAULT_SITE_ORIGIN];
   const router = FindMyWay({ maxParamLength: 2048, caseSensitive: true, ignoreTrailingSlash: false });
   const noop = () => {};
   for (const route of opts.routes) {
@@ -88,10 +92,6 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
       params[k] = v;
     }
     return { route: (found.store as Store).route, params };
-  }
-
-  function allowedMethods(path: string): string[] {
-    return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => match(m, path) !== null);
   }
 
   function getHandler(route: Route): Promise<LambdaHandler | undefined> {
@@ -119,12 +119,17 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
     const rawPath = q === -1 ? rawUrl : rawUrl.slice(0, q);
     const rawQueryString = q === -1 ? '' : rawUrl.slice(q + 1);
     let routeId = '-';
+    const origin = req.headers.origin;
 
-    const send = (reply: Reply, cors: boolean, headOnly = false) => {
+    // every answer, the handler's or the gateway's own, carries CORS for an allowed origin (./cors.ts)
+    const send = (reply: Reply, headOnly = false) => {
       const headers: Record<string, string | string[]> = { ...reply.headers };
       headers['x-request-id'] ??= requestId;
       headers['apigw-requestid'] ??= requestId;
-      if (cors) headers['access-control-allow-origin'] ??= '*';
+      const cors = corsHeaders(origins, origin);
+      if (cors.vary) {
+        Object.assign(headers, cors, { vary: withVary(headers.vary, cors.vary) });
+      }
       const body = reply.body;
       // a string body goes out as UTF-8 (what res.end does with it): its length without a copy
       headers['content-length'] = String(
@@ -135,24 +140,20 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
       opts.log?.(`${method} ${routeId} ${reply.statusCode} ${Date.now() - started}ms`);
     };
     const sendJson = (statusCode: number, body: string, extra: Record<string, string> = {}) =>
-      send({ statusCode, headers: { 'content-type': 'application/json', ...extra }, body }, true);
+      send({ statusCode, headers: { 'content-type': 'application/json', ...extra }, body });
 
     void (async () => {
-      // CORS preflight for any path (API Gateway answers these itself when CORS is configured).
+      // CORS preflight for any path (API Gateway answers these itself when CORS is configured)
       if (method === 'OPTIONS') {
-        const allowed = allowedMethods(rawPath);
-        send(
-          {
-            statusCode: 204,
-            headers: {
-              'access-control-allow-origin': '*',
-              'access-control-allow-methods': [...allowed, 'OPTIONS'].join(','),
-              'access-control-allow-headers': corsRequestHeaders.join(','),
-              'access-control-max-age': '600',
-            },
-          },
-          true,
-        );
+        const headers = preflightHeaders(origins, origin);
+        res.writeHead(204, {
+          ...headers,
+          'x-request-id': requestId,
+          'apigw-requestid': requestId,
+          'content-length': '0',
+        });
+        res.end();
+        opts.log?.(`${method} - 204 ${Date.now() - started}ms`);
         return;
       }
 
@@ -165,7 +166,7 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
         const reply = opts.notFound
           ? normalizeResult(await opts.notFound(defaultRouteEvent(req, requestId, rawPath, rawQueryString)))
           : null;
-        if (reply) send(reply, true, headOnly);
+        if (reply) send(reply, headOnly);
         else sendJson(404, errorBody('not_found', `no route for ${method} ${rawPath}`));
         return;
       }
@@ -321,7 +322,7 @@ export function createLocalApi(opts: LocalApiOptions): RequestListener {
         sendJson(500, JSON.stringify({ message: 'Internal Server Error' }));
         return;
       }
-      send(reply, route.auth === 'public', headOnly);
+      send(reply, headOnly);
     })().catch((err: unknown) => {
       console.error(`[local-api] adapter failure: ${(err as Error)?.name ?? 'Error'}`);
       if (!res.headersSent) sendJson(500, JSON.stringify({ message: 'Internal Server Error' }));

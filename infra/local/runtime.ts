@@ -15,7 +15,7 @@ import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/clien
 import { localJwks } from '../../functions/auth/local-identity';
 import { localKey } from '../../functions/auth/local-key';
 import { dynamo } from '../../functions/lib/aws';
-import { config, resetConfig } from '../../functions/lib/config';
+import { config, resetConfig, siteOrigin } from '../../functions/lib/config';
 import { tryVerifyIdToken } from '../../functions/lib/jwt';
 import { handler as notFound } from '../../functions/lib/not-found';
 import { onboardRegency } from '../../functions/onboarding/onboard';
@@ -145,6 +145,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         verifyToken: (token) =>
           tryVerifyIdToken(token, { issuer: config().AUTH_ISSUER, audience: config().AUTH_CLIENT_ID, jwks }),
         notFound,
+        // the site's origin, where the workspace runs (SITE_ORIGIN, else SITE_URL's)
+        allowedOrigins: [siteOrigin(config())],
       }),
     );
     // from here later commands (sites:build, villages:onboard) attach to these servers

@@ -21,7 +21,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { PHOTO_MAX_RECEIVES } from '../../functions/products/photo-limits';
-import { corsRequestHeaders, type Route } from '../../functions/routes';
+import { corsExposedHeaders, corsMethods, corsRequestHeaders, type Route } from '../../functions/routes';
 import { accessBindings } from '../access';
 import { deployedRoutes, type FunctionSpec, functionSpec, functionSpecs } from '../bundles';
 import { type InfraConfig, siteOrigins } from '../config';
@@ -124,14 +124,10 @@ export class ApiStack extends Stack {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: origins.length > 0 ? origins : [props.siteUrl],
-        allowMethods: [
-          CorsHttpMethod.GET,
-          CorsHttpMethod.POST,
-          CorsHttpMethod.PATCH,
-          CorsHttpMethod.PUT,
-          CorsHttpMethod.DELETE,
-        ],
+        // the same as the local adapter's (infra/local/cors.ts), from the route table's lists
+        allowMethods: corsMethods.map((m) => CorsHttpMethod[m]),
         allowHeaders: [...corsRequestHeaders],
+        exposeHeaders: [...corsExposedHeaders],
         maxAge: Duration.hours(1),
       },
     });

@@ -21,6 +21,9 @@ export const en: Record<StringKey, string> = {
     'Not every required document is in yet. The request can be approved, forwarded or completed only once it is complete.',
   'error.documents_locked':
     'Documents can no longer change: the request has been forwarded to the kecamatan, approved or closed.',
+  'error.documents_missing':
+    'A required document is not marked "seen in original": check the applicant\'s originals, then mark each one.',
+  'field.document_not_seen': '{name} is not marked as seen in original',
   'error.not_revisable': 'This request is not waiting for a revision.',
   'error.service_unknown': 'This service is not offered by this village.',
   'error.login_failed': 'Wrong username or password.',

@@ -19,6 +19,9 @@ export const id = {
     'Belum semua berkas wajib diterima. Permohonan baru dapat disetujui, diteruskan atau diselesaikan setelah berkasnya lengkap.',
   'error.documents_locked':
     'Berkas tidak dapat diubah lagi: permohonan sudah diteruskan ke kecamatan, disetujui atau ditutup.',
+  'error.documents_missing':
+    'Berkas wajib belum ditandai "dilihat aslinya": periksa dokumen asli pemohon, lalu tandai setiap berkas.',
+  'field.document_not_seen': '{name} belum ditandai dilihat aslinya',
   'error.not_revisable': 'Permohonan ini tidak sedang menunggu perbaikan.',
   'error.service_unknown': 'Layanan tidak tersedia di desa/kelurahan ini.',
   'error.login_failed': 'Nama pengguna atau kata sandi salah.',

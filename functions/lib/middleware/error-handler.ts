@@ -41,6 +41,7 @@ export function errorResponse(error: unknown, answer: Answer): Result {
     error: {
       code: error.code,
       message: t(lang, error.message, error.params),
+      ...(error.details ?? {}),
       ...(error.fields
         ? {
             // a path may hold the very key that was refused as ill-formed: shown with U+FFFD

@@ -38,6 +38,15 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { actor: 'village-officer', from: 'in_review', to: 'rejected', reasonRequired: true },
   { actor: 'village-officer', from: 'approved', to: 'completed' },
   { actor: 'kecamatan-officer', from: 'forwarded', to: 'approved', level: 'kecamatan' },
+  // the camat's "Kembalikan ke desa": back to the village's review with a reason (the village fixes
+  // or asks the citizen itself); decision 0029
+  {
+    actor: 'kecamatan-officer',
+    from: 'forwarded',
+    to: 'in_review',
+    level: 'kecamatan',
+    reasonRequired: true,
+  },
   {
     actor: 'kecamatan-officer',
     from: 'forwarded',
@@ -87,6 +96,17 @@ export function checkTransition(input: {
 /** The statuses `actor` may move a request of a `level` service to from `from`, in table order. */
 export function allowedTransitions(from: Status, actor: Actor, level: ServiceLevel): Status[] {
   return TRANSITIONS.filter((r) => applies(r, from, actor, level)).map((r) => r.to);
+}
+
+/** A move the caller may make now: where to, and whether a reason must go with it. */
+export type AllowedMove = { to: Status; reasonRequired: boolean };
+
+/** The moves `actor` may make on a request of a `level` service in status `from`, in table order. */
+export function allowedMoves(from: Status, actor: Actor | string, level: ServiceLevel): AllowedMove[] {
+  return TRANSITIONS.filter((r) => applies(r, from, actor as Actor, level)).map((r) => ({
+    to: r.to,
+    reasonRequired: r.reasonRequired === true,
+  }));
 }
 
 /** Completed and rejected requests are finished; nothing moves them again. */

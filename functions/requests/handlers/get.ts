@@ -1,12 +1,14 @@
 import { endpoint, json } from '../../lib/http';
-import { documentLinks } from '../documents';
-import { getRequest, overdue } from '../store';
+import { requestDetail } from '../detail';
+import { getRequest } from '../store';
 import contract from './get.contract';
 
-/** The whole request for an officer of its village (or kecamatan / regency), documents as 5-minute links. */
+/**
+ * The whole request for an officer of its village (or kecamatan / regency): answers with their labels,
+ * documents as fresh 5-minute links, the history, and the moves the caller's role may make now.
+ */
 export const handler = endpoint(contract, async ({ params, authorize, now }) => {
   const request = await getRequest(params.id);
-  authorize(request);
-  const { secretHash: _secret, queueSort: _sort, ...rest } = request;
-  return json(200, { ...rest, overdue: overdue(request, now), documents: await documentLinks(request.id) });
+  const role = authorize(request);
+  return json(200, await requestDetail(request, role, now));
 });

@@ -6,7 +6,12 @@ import contract from './transition.contract';
 export const handler = endpoint(contract, async ({ params, body, caller, authorize, now }) => {
   const request = await getRequest(params.id);
   const role = authorize(request);
-  const next = await transition(request.id, body, { role, username: caller?.username ?? 'unknown' }, now);
+  const next = await transition(
+    request.id,
+    body,
+    { role, username: caller?.username ?? 'unknown', name: caller?.name },
+    now,
+  );
   return json(200, {
     id: next.id,
     status: next.status,
