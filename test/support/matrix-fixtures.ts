@@ -262,6 +262,19 @@ export const FIXTURES: Record<string, Fixture> = {
     prepare: async () => ({ params: { code: LICIN } }),
     allowed: read,
   },
+  'queue.regency': {
+    target: { regency: BANYUWANGI },
+    prepare: async () => ({ params: { code: BANYUWANGI } }),
+    allowed: read,
+  },
+  'requests.walkIn': {
+    target: HOME,
+    prepare: async () => ({
+      params: { code: TAMANSARI },
+      json: { ...skuBody('Matrix Loket'), documentsSeen: ['ktp', 'kk', 'pengantar_rt_rw'] },
+    }),
+    allowed: () => ({ status: 201 }),
+  },
   'requests.get': {
     target: HOME,
     prepare: async () => ({ params: { id: home.id } }),
