@@ -90,6 +90,8 @@ const PRIVATE = {
   counter: ['table', '$smartkampung#name_letter#35.10.24.2008#2026'],
   requestsByStatus: ['gsi3', '$smartkampung#villagecode_35.10.24.2008#status_submitted'],
   requestsByKecamatan: ['gsi4', '$smartkampung#kecamatancode_35.10.24#status_forwarded'],
+  // the regency admin's queue: keyed on the request's own regencyCode (decision 0029)
+  requestsByRegency: ['gsi5', '35.10'],
   sellerProducts: ['gsi1', '$smartkampung#sellerid_a1b2c3d4e5f6g7h8'],
 } as const;
 /** A request (or seller) by id, and a village's requests and sellers: readable only where they are served. */
@@ -259,6 +261,7 @@ describe('changing an index on a deployed table', () => {
       'gsi1',
       'gsi3',
       'gsi4',
+      'gsi5',
     ]);
     expect(
       Annotations.fromStack(without.data).findWarning('*', Match.stringLikeRegexp('index-left-out')),
@@ -279,6 +282,7 @@ describe('changing an index on a deployed table', () => {
       ['gsi1', { ProjectionType: 'ALL' }],
       ['gsi3', { ProjectionType: 'ALL' }],
       ['gsi4', { ProjectionType: 'ALL' }],
+      ['gsi5', { ProjectionType: 'ALL' }],
     ]);
   });
 });

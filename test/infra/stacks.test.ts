@@ -186,6 +186,16 @@ describe('API routes', () => {
     expect((api.CorsConfiguration as { AllowHeaders: string[] }).AllowHeaders.sort()).toEqual(
       [...corsRequestHeaders].sort(),
     );
+    // the workspace (/kerja/ of the site origin) calls the API: that origin only, the app's methods,
+    // headers (If-Match for decisions) and the response headers it reads
+    const cors = api.CorsConfiguration as Record<string, string[]>;
+    expect(cors.AllowHeaders).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'idempotency-key', 'if-match']),
+    );
+    expect(cors.AllowMethods?.sort()).toEqual(['DELETE', 'GET', 'PATCH', 'POST', 'PUT']);
+    expect(cors.ExposeHeaders).toEqual(expect.arrayContaining(['etag', 'retry-after']));
+    expect(cors.AllowOrigins?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(cors.AllowOrigins)).not.toContain('"*"');
 
     const server = createServer(
       createLocalApi({ routes, loadHandler: async () => undefined, verifyToken: async () => null }),
@@ -195,6 +205,7 @@ describe('API routes', () => {
       const { port } = server.address() as AddressInfo;
       const preflight = await fetch(`http://127.0.0.1:${port}/villages/35.10.24.2008/requests`, {
         method: 'OPTIONS',
+        headers: { origin: 'http://localhost:4321' },
       });
       expect(preflight.headers.get('access-control-allow-headers')?.split(',').sort()).toEqual(
         [...corsRequestHeaders].sort(),

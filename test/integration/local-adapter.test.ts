@@ -131,12 +131,19 @@ describe('local API adapter with in-test handlers', () => {
   it('builds a payload 2.0 event (routeKey, decoded path params, query, cookies, headers, text body)', async () => {
     const res = await fetch(`${base}/villages/32%2001/requests?x=1&x=2&q=a%20b&flag`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: 'sid=abc; lang=id', 'X-Custom': 'v' },
+      headers: {
+        'content-type': 'application/json',
+        cookie: 'sid=abc; lang=id',
+        'X-Custom': 'v',
+        origin: 'http://localhost:4321',
+      },
       body: JSON.stringify({ nama: 'Siti' }),
     });
     expect(res.headers.get('x-request-id')).toBeTruthy();
     expect(res.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    // CORS for the site's origin only (the default allowed origin: infra/local/cors.ts)
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:4321');
+    expect(res.headers.get('vary')).toContain('Origin');
     const e = await event(res);
     expect(e.version).toBe('2.0');
     expect(e.routeKey).toBe('POST /villages/{code}/requests');
@@ -256,9 +263,12 @@ describe('local API adapter with in-test handlers', () => {
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ error: { code: 'too_large' } });
 
-    const pre = await fetch(`${base}/products/p1`, { method: 'OPTIONS' });
+    const pre = await fetch(`${base}/products/p1`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:4321' },
+    });
     expect(pre.status).toBe(204);
-    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-origin')).toBe('http://localhost:4321');
     expect(pre.headers.get('access-control-allow-methods')).toContain('GET');
   });
 

@@ -263,7 +263,8 @@ export const FIXTURES: Record<string, Fixture> = {
     allowed: read,
   },
   'queue.regency': {
-    target: { regency: BANYUWANGI },
+    // the whole regency: no kecamatan of it in particular
+    target: { kecamatan: '', regency: BANYUWANGI },
     prepare: async () => ({ params: { code: BANYUWANGI } }),
     allowed: read,
   },
