@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Actor,
+  allowedMoves,
   allowedTransitions,
   checkTransition,
   isClosed,
@@ -173,5 +174,37 @@ describe('status helpers', () => {
     expect(isStatus('in_review')).toBe(true);
     expect(isStatus('closed')).toBe(false);
     expect(isStatus(3)).toBe(false);
+  });
+});
+
+describe('allowedMoves (the workspace buttons)', () => {
+  it("gives each move the caller's role may make now, with whether it needs a reason", () => {
+    expect(allowedMoves('in_review', 'village-officer', 'desa')).toEqual([
+      { to: 'needs_revision', reasonRequired: true },
+      { to: 'approved', reasonRequired: false },
+      { to: 'rejected', reasonRequired: true },
+    ]);
+    expect(allowedMoves('in_review', 'village-officer', 'kecamatan').map((m) => m.to)).toEqual([
+      'needs_revision',
+      'forwarded',
+      'rejected',
+    ]);
+    expect(allowedMoves('submitted', 'kecamatan-officer', 'kecamatan')).toEqual([]);
+    expect(allowedMoves('forwarded', 'regency-admin', 'kecamatan')).toEqual([]);
+    expect(allowedMoves('completed', 'village-officer', 'desa')).toEqual([]);
+  });
+
+  it('the camat returns a forwarded request to the village (in_review) with a reason', () => {
+    expect(allowedMoves('forwarded', 'kecamatan-officer', 'kecamatan')).toContainEqual({
+      to: 'in_review',
+      reasonRequired: true,
+    });
+    expect(
+      checkTransition({ from: 'forwarded', to: 'in_review', actor: 'kecamatan-officer', level: 'kecamatan' }),
+    ).toEqual({ ok: false, code: 'reason_required' });
+    expect(
+      checkTransition({ from: 'forwarded', to: 'in_review', actor: 'village-officer', level: 'kecamatan' })
+        .ok,
+    ).toBe(false);
   });
 });
