@@ -133,12 +133,13 @@ describe('request detail for the workspace', () => {
     const iso = signedAt.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z');
     expect(Math.abs(Date.now() - Date.parse(iso))).toBeLessThan(60_000);
     expect(detail.data.allowedMoves).toEqual([{ to: 'in_review', reasonRequired: false }]);
-    expect(detail.data.version).toBe(1);
+    const version = detail.data.version as number;
+    expect(detail.headers.get('etag')).toBe(`"${version}"`);
     expect(detail.data).not.toHaveProperty('secretHash');
 
     const moved = await call('POST', `/requests/${receipt.id}/transitions`, {
       token,
-      json: { to: 'in_review', version: 1 },
+      json: { to: 'in_review', version },
     });
     expect(moved.status).toBe(200);
     const inReview = await call('GET', `/requests/${receipt.id}`, { token });
@@ -167,7 +168,7 @@ describe('request detail for the workspace', () => {
     const plain = await tokenOf('officer');
     const approved = await call('POST', `/requests/${receipt.id}/transitions`, {
       token: plain,
-      json: { to: 'approved', version: 2 },
+      json: { to: 'approved', version: version + 1 },
     });
     expect(approved.data.history.at(-1)).toMatchObject({ actorName: 'officer@tamansari-licin' });
   });

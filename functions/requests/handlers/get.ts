@@ -10,5 +10,6 @@ import contract from './get.contract';
 export const handler = endpoint(contract, async ({ params, authorize, now }) => {
   const request = await getRequest(params.id);
   const role = authorize(request);
-  return json(200, await requestDetail(request, role, now));
+  // the version as an entity tag: what a decision's `version` (or a later If-Match) names
+  return json(200, await requestDetail(request, role, now), { etag: `"${request.version}"` });
 });
