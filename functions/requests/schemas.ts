@@ -140,3 +140,35 @@ export const TrackQuery = z.object({
   code: z.optional(z.string().check(z.maxLength(40))),
   lang: z.optional(z.enum(['id', 'en'])),
 });
+
+// ---- answers of the staff routes, for the OpenAPI document (the handlers build them) --------------
+
+const Localized = z.object({ id: z.string(), en: z.string() });
+const ServiceRef = z.object({ code: z.string(), name: Localized, level: z.enum(['desa', 'kecamatan']) });
+
+/** One line of a staff queue (requests/queue.ts queueItem): what a row shows, never the NIK. */
+export const QueueLine = z
+  .object({
+    id: z.string(),
+    trackingCode: z.string(),
+    villageCode: z.string(),
+    kecamatanCode: z.string(),
+    service: ServiceRef,
+    applicantName: z.string(),
+    status: z.enum(STATUSES),
+    version: z.number(),
+    filedAt: z.string(),
+    createdAt: z.string(),
+    completeAt: z.nullable(z.string()),
+    dueAt: z.nullable(z.string()),
+    overdue: z.boolean(),
+    /** office minutes (the village's calendar, WIB) until the due time; negative once overdue */
+    officeMinutesLeft: z.nullable(z.number()),
+  })
+  .register(z.globalRegistry, { id: 'QueueLine' });
+export const QueuePage = z.object({ items: z.array(QueueLine), cursor: z.nullable(z.string()) });
+
+/** A move the caller's role may make now (the workspace's decision buttons). */
+export const AllowedMove = z
+  .object({ to: z.enum(STATUSES), reasonRequired: z.boolean() })
+  .register(z.globalRegistry, { id: 'AllowedMove' });
