@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, runtime, useRequestsRuntime } from '../support/requests';
 import { KEMIREN, NIK, skuBody, TAMANSARI } from '../support/runtime';
-import { LICIN, tokenOf, walkIn } from '../support/workspace';
+import { LICIN, openApiErrors, tokenOf, walkIn } from '../support/workspace';
 
 useRequestsRuntime();
 afterEach(() => vi.useRealTimers());
@@ -49,6 +49,7 @@ describe("a village's queue", () => {
     const queue = await call('GET', `/villages/${TAMANSARI}/requests?limit=100`, { token });
     expect(queue.status).toBe(200);
     expect(queue.text).not.toContain(NIK);
+    expect(await openApiErrors('GET', '/villages/{code}/requests', 200, queue.data)).toEqual([]);
     const items = queue.data.items as Line[];
     const lateLine = items.find((i) => i.id === late.id);
     const freshLine = items.find((i) => i.id === fresh.id);
@@ -170,6 +171,11 @@ describe('the regency-wide queue', () => {
     const all = await get('limit=100');
     expect(all.status).toBe(200);
     expect(all.text).not.toContain(NIK);
+    expect(await openApiErrors('GET', '/regency/{code}/requests', 200, all.data)).toEqual([]);
+    // the check checks: a line without its fields is refused
+    expect(
+      await openApiErrors('GET', '/regency/{code}/requests', 200, { items: [{ id: 'x' }], cursor: null }),
+    ).not.toEqual([]);
     const items = all.data.items as Line[];
     expect(ids(items)).toEqual(expect.arrayContaining([late.id, fresh.id, kemiren.id]));
     expect(items[0]?.overdue).toBe(true);

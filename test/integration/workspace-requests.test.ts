@@ -14,7 +14,7 @@ import {
   useRequestsRuntime,
 } from '../support/requests';
 import { NIK, TAMANSARI } from '../support/runtime';
-import { tokenOf, walkIn } from '../support/workspace';
+import { openApiErrors, tokenOf, walkIn } from '../support/workspace';
 
 useRequestsRuntime();
 
@@ -33,6 +33,7 @@ describe('walk-in filing', () => {
     expect(res.data.trackingCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]+$/);
     expect(res.data.secret).toEqual(expect.any(String));
     expect(new Date(res.data.dueAt).getTime()).toBeGreaterThan(before);
+    expect(await openApiErrors('POST', '/villages/{code}/walk-in-requests', 201, res.data)).toEqual([]);
 
     const detail = await call('GET', `/requests/${res.data.id}`, { token });
     expect(detail.status).toBe(200);
@@ -117,6 +118,7 @@ describe('request detail for the workspace', () => {
     const detail = await call('GET', `/requests/${receipt.id}`, { token });
     expect(detail.status).toBe(200);
     expect(detail.data.applicant).toMatchObject({ name: 'Siti Detail', nik: NIK });
+    expect(await openApiErrors('GET', '/requests/{id}', 200, detail.data)).toEqual([]);
     const usaha = detail.data.answers.find((a: { code: string }) => a.code === 'jenis_usaha');
     expect(usaha).toMatchObject({
       label: { id: expect.any(String), en: expect.any(String) },
@@ -203,6 +205,7 @@ describe('decision errors the app acts on', () => {
       json: { to: 'in_review', version: 1 },
     });
     expect(stale.status).toBe(409);
+    expect(await openApiErrors('POST', '/requests/{id}/transitions', 409, stale.data)).toEqual([]);
     expect(stale.data.error).toMatchObject({
       code: 'conflict',
       current: {
@@ -216,6 +219,7 @@ describe('decision errors the app acts on', () => {
       json: { to: 'completed', version: 2 },
     });
     expect(invalid.status).toBe(422);
+    expect(await openApiErrors('POST', '/requests/{id}/transitions', 422, invalid.data)).toEqual([]);
     expect(invalid.data.error).toMatchObject({
       code: 'invalid_transition',
       allowed: [

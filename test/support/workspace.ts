@@ -79,3 +79,44 @@ export function walkIn(
     ...(opts.key ? { headers: { 'idempotency-key': opts.key } } : {}),
   });
 }
+
+type Json = Record<string, unknown>;
+let openapi: Promise<Json> | undefined;
+
+/** Inlines the document's `$ref`s (components) so one schema compiles on its own. */
+function inline(node: unknown, doc: Json): unknown {
+  if (Array.isArray(node)) return node.map((n) => inline(n, doc));
+  if (node && typeof node === 'object') {
+    const ref = (node as Json).$ref;
+    if (typeof ref === 'string')
+      return inline(
+        ref
+          .slice(2)
+          .split('/')
+          .reduce<unknown>((n, k) => (n as Json)?.[k], doc),
+        doc,
+      );
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v, doc)]));
+  }
+  return node;
+}
+
+/**
+ * The errors of a real answer against the OpenAPI document's schema of that operation and status
+ * (JSON Schema 2020-12): [] when the document describes what the API answered.
+ */
+export async function openApiErrors(method: string, path: string, status: number, body: unknown) {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  openapi ??= call('GET', '/openapi.json').then((r) => r.data as Json);
+  const doc = await openapi;
+  const op = ((doc.paths as Json)[path] as Json | undefined)?.[method.toLowerCase()] as Json | undefined;
+  const content = ((op?.responses as Json | undefined)?.[String(status)] as Json | undefined)?.content as
+    | Json
+    | undefined;
+  const schema = (content?.['application/json'] as Json | undefined)?.schema;
+  if (!schema) return [`no schema for ${method} ${path} ${status}`];
+  const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+  const validate = ajv.compile(inline(schema, doc) as Json);
+  return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
