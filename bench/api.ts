@@ -120,8 +120,11 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   // functions/ read their config at import: only after the runtime has set the environment
   const { dynamo } = await import('../functions/lib/aws');
   const { config } = await import('../functions/lib/config');
-  const { Village, CatalogueEntry, Idempotency, TrackingCode, ServiceRequest, indexes, queryOf } =
-    await import('../functions/lib/table');
+  const { queryOf } = await import('../functions/lib/table');
+  const { Village } = await import('../functions/villages/entities');
+  const { CatalogueEntry, catalogueOfScope } = await import('../functions/catalogue/entities');
+  const { TrackingCode, ServiceRequest } = await import('../functions/requests/entities');
+  const { Idempotency, replayKey } = await import('../functions/lib/idempotency');
   const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
   const { counterUpdate, countTrackingLookups, submitBudget, TRACK_WINDOW_SECONDS } = await import(
     '../functions/lib/rate-limit'
@@ -131,8 +134,9 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   const { checkFields } = await import('../functions/requests/domain/fields');
   const { hashSecret, newSecret, newTrackingCode } = await import('../functions/requests/domain/tracking');
   const { SubmitBody } = await import('../functions/requests/schemas');
-  const { documentRefs, replayKey, sealReceipt, submitRequest, submitTransaction, newRequestId } =
-    await import('../functions/requests/submit');
+  const { documentRefs, submitRequest, submitTransaction, newRequestId } = await import(
+    '../functions/requests/submit'
+  );
   const { findByTrackingCode } = await import('../functions/requests/store');
   const { trackingView } = await import('../functions/requests/views');
   const submitHandler = (await import('../functions/requests/handlers/submit')).handler;
@@ -200,7 +204,6 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
     'sku now has no required documents: add the Regency GetItem to Path B',
   );
   const createdAt = new Date().toISOString();
-  const nowSec = Math.floor(Date.now() / 1000);
   // toolbox's `.params()` also carries the parsed item (`ToolboxItem`), which its `send()` drops
   const sdk = <T>({ ToolboxItem: _, ...input }: { ToolboxItem?: unknown }) => input as T;
   // the rate limiters (functions/lib/rate-limit.ts): submit takes one from the address's budget of new
@@ -221,8 +224,8 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
   );
   const villageGet = Village.build(GetItemCommand).key({ code: TAMANSARI }).params() as GetCommandInput;
   const catalogueQueries = [
-    queryOf(CatalogueEntry, indexes.catalogue, { scope: config.REGENCY_CODE }, { all: true }).params(),
-    queryOf(CatalogueEntry, indexes.catalogue, { scope: TAMANSARI }, { all: true }).params(),
+    queryOf(CatalogueEntry, catalogueOfScope, { scope: config.REGENCY_CODE }, { all: true }).params(),
+    queryOf(CatalogueEntry, catalogueOfScope, { scope: TAMANSARI }, { all: true }).params(),
   ] as QueryCommandInput[];
   const idempotencyGet = Idempotency.build(GetItemCommand)
     .key({ scope: TAMANSARI, key: replayKey(KEY) })
@@ -242,17 +245,11 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
       source: 'web',
       lang: parsedBody.lang ?? 'id',
       createdAt,
+      // sealed as the handler seals it (the same work and the same stored size)
       replay: {
-        scope: TAMANSARI,
-        key: replayKey(KEY),
+        record: { scope: TAMANSARI, key: replayKey(KEY), material: `${KEY}\n${bodyText}`, ttlSeconds: 3600 },
         bodyHash: hashSecret('body'),
-        // sealed as the handler seals it (the same work and the same stored size)
-        response: sealReceipt(
-          { id: ID, trackingCode: TC, secret: newSecret(), status: 'submitted', dueAt: null },
-          { scope: TAMANSARI, key: replayKey(KEY), material: `${KEY}\n${bodyText}` },
-        ),
-        nowSec,
-        ttl: 3600,
+        answer: { id: ID, trackingCode: TC, secret: newSecret(), status: 'submitted', dueAt: null },
       },
     }).map((t) => sdk<NonNullable<TransactWriteCommandInput['TransactItems']>[number]>(t.params())),
   };
@@ -264,14 +261,14 @@ async function run(rt: LocalRuntime, floor: Server, started: number, startupMs: 
     .key({ id: ID })
     .options({ consistent: true })
     .params() as GetCommandInput;
-  // stored keys lower-case their composites (functions/lib/keys.ts): each placeholder appears in both cases
+  // stored keys are lower-cased (functions/lib/table.ts keyOf): each placeholder appears in both cases
   const stamp = (id: string, tc: string, key: string) =>
     [
       [ID, id],
       [ID.toLowerCase(), id.toLowerCase()],
       [TC, tc],
       [TC.toLowerCase(), tc.toLowerCase()],
-      // the replay record's key is a hash of the Idempotency-Key (functions/requests/submit.ts)
+      // the replay record's key is a hash of the Idempotency-Key (functions/lib/idempotency.ts)
       [replayKey(KEY), replayKey(key)],
       [replayKey(KEY).toLowerCase(), replayKey(key).toLowerCase()],
       [KEY, key],

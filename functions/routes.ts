@@ -21,11 +21,12 @@ export type Partition =
   | 'places'
   | 'placesByRegency'
   | 'catalogue'
-  | 'villageContent'
+  | 'siteStates'
   | 'publicProducts'
   | 'requestsByVillage'
   | 'search'
-  | 'byId'
+  | 'requests'
+  | 'products'
   | 'trackingCodes';
 
 export interface Route {
@@ -226,7 +227,7 @@ export const routes = [
     handler: 'requests/handlers/track',
     auth: 'public',
     table: 'read',
-    partitions: ['trackingCodes', 'byId', 'places'],
+    partitions: ['trackingCodes', 'requests', 'places'],
     html: true,
     summary: 'Status and timeline by tracking code (no personal data)',
   },
@@ -237,7 +238,7 @@ export const routes = [
     handler: 'requests/handlers/track',
     auth: 'public',
     table: 'read',
-    partitions: ['trackingCodes', 'byId', 'places'],
+    partitions: ['trackingCodes', 'requests', 'places'],
     html: true,
     summary: 'Tracking for a plain GET form (?code=)',
   },
@@ -319,7 +320,7 @@ export const routes = [
     handler: 'open311/handlers/request',
     auth: 'public',
     table: 'read',
-    partitions: ['trackingCodes', 'byId', 'places'],
+    partitions: ['trackingCodes', 'requests', 'places'],
     summary: 'Open311 one request (a one-item array)',
   },
   {
@@ -329,7 +330,7 @@ export const routes = [
     handler: 'open311/handlers/requests',
     auth: 'public',
     table: 'read',
-    partitions: ['places', 'requestsByVillage', 'trackingCodes', 'byId'],
+    partitions: ['places', 'requestsByVillage', 'trackingCodes', 'requests'],
     summary: 'Open311 requests with filters',
   },
 
@@ -423,7 +424,7 @@ export const routes = [
     handler: 'products/handlers/get',
     auth: 'public',
     table: 'read',
-    partitions: ['byId'],
+    partitions: ['products'],
     optionalAuth: true,
     summary: 'One product: public when published; its seller and officers (bearer token) see any state',
   },

@@ -7,7 +7,9 @@
  * separate UpdateTimeToLive call in the API). Attribute names stay generic (`pk`, `gsi1pk`, ...);
  * the entities (dynamodb-toolbox, functions/lib/table.ts) decide what goes into them.
  */
-import type { ProductItem, RequestItem, VillageItem } from '../functions/lib/table';
+import type { ProductItem } from '../functions/products/entities';
+import type { RequestItem } from '../functions/requests/entities';
+import type { VillageItem } from '../functions/villages/entities';
 
 export const gsiNames = ['gsi1', 'gsi2', 'gsi3', 'gsi4'] as const;
 export type GsiName = (typeof gsiNames)[number];

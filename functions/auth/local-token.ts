@@ -2,9 +2,10 @@ import { config } from '../lib/config';
 import { Unauthorized } from '../lib/errors';
 import { endpoint, json } from '../lib/http';
 import { rateLimit } from '../lib/rate-limit';
-import { getItem, LocalUser } from '../lib/table';
+import { getItem } from '../lib/table';
 import * as z from '../lib/zod';
 import { WhatsApp } from '../requests/schemas';
+import { LocalUser } from './entities';
 import { issueLocalTokens, verifyPassword } from './local-identity';
 import { localKey } from './local-key';
 

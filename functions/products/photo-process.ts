@@ -9,7 +9,7 @@
 import { config } from '../lib/config';
 import { Unprocessable } from '../lib/errors';
 import { copyObject, deleteObject, getObject, headObject, ObjectTooLarge, putObject } from '../lib/s3';
-import type { ProductItem, ProductPhotoData } from '../lib/table';
+import type { ProductItem, ProductPhotoData } from './entities';
 import { PHOTO_MAX_BYTES } from './photo-limits';
 import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './photo-store';
 import { withholdPhoto } from './photo-withhold';

@@ -4,32 +4,31 @@
  * product item is the source of truth; everything derived is rebuilt from it by any save (`saveProduct`
  * writes all of a public product's entries, in the product's own transaction).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import type { Caller } from '../lib/auth';
 import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from '../lib/errors';
+import { bodyHashOf, findReplay, type Replay, replayKey, replayPut } from '../lib/idempotency';
 import { log } from '../lib/log';
-import {
-  getItem,
-  Idempotency,
-  indexes,
-  Product,
-  type ProductItem,
-  queryPage,
-  SearchEntry,
-  type SearchItem,
-  Seller,
-  type SellerItem,
-  SiteState,
-  type VillageItem,
-} from '../lib/table';
+import { getItem, queryPage } from '../lib/table';
 import { transact } from '../lib/transact';
 import { whole } from '../lib/update';
+import { Seller, type SellerItem } from '../sellers/entities';
+import { SiteState } from '../sites/entities';
 import { outOfDateState } from '../sites/signal';
+import type { VillageItem } from '../villages/entities';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
+import {
+  Product,
+  type ProductItem,
+  productBySeller,
+  productByVillage,
+  SearchEntry,
+  type SearchItem,
+} from './entities';
 import { followRelist } from './photo-withhold';
 import type { ProductCreateInput, ProductPatchInput } from './schemas';
 import { productTerms, searchText } from './search-terms';
@@ -84,12 +83,19 @@ export async function createProduct(
   input: ProductCreateInput,
   opts: { idempotencyKey?: string; now: Date },
 ): Promise<ProductItem> {
-  const scope = `product:${seller.id}`;
-  const bodyHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-  const nowSec = Math.floor(opts.now.getTime() / 1000);
-  if (opts.idempotencyKey) {
-    const replay = await replayed(scope, opts.idempotencyKey, bodyHash, nowSec);
-    if (replay) return getProduct(replay);
+  const body = JSON.stringify(input);
+  const bodyHash = bodyHashOf(body);
+  const replay: Replay | undefined = opts.idempotencyKey
+    ? {
+        scope: `product:${seller.id}`,
+        key: replayKey(opts.idempotencyKey),
+        ttlSeconds: KEY_TTL_SECONDS,
+        material: `${opts.idempotencyKey}\n${body}`,
+      }
+    : undefined;
+  if (replay) {
+    const previous = await findReplay<{ id: string }>(replay, bodyHash, opts.now);
+    if (previous) return getProduct(previous.id);
   }
   const id = newId();
   const at = opts.now.toISOString();
@@ -129,41 +135,14 @@ export async function createProduct(
     Product.build(PutTransaction)
       .item(item)
       .options({ condition: { attr: 'id', exists: false } }),
-    ...(opts.idempotencyKey
-      ? [
-          Idempotency.build(PutTransaction)
-            .item({
-              scope,
-              key: opts.idempotencyKey,
-              bodyHash,
-              response: { id },
-              createdAt: at,
-              expiresAt: nowSec + KEY_TTL_SECONDS,
-            })
-            .options({
-              condition: {
-                or: [
-                  { attr: 'bodyHash', exists: false },
-                  { attr: 'expiresAt', lt: nowSec },
-                ],
-              },
-            }),
-        ]
-      : []),
+    ...(replay ? [replayPut(replay, bodyHash, { id }, opts.now)] : []),
   );
   if (result.canceled) {
-    const replay = opts.idempotencyKey && (await replayed(scope, opts.idempotencyKey, bodyHash, nowSec));
-    if (replay) return getProduct(replay);
+    const previous = replay && (await findReplay<{ id: string }>(replay, bodyHash, opts.now));
+    if (previous) return getProduct(previous.id);
     throw new Error(`product create canceled: ${result.reasons.join(',')}`);
   }
   return item as ProductItem;
-}
-
-async function replayed(scope: string, key: string, bodyHash: string, nowSec: number) {
-  const { Item } = await getItem(Idempotency, { scope, key }, { consistent: true });
-  if (!Item || Item.expiresAt <= nowSec) return undefined;
-  if (Item.bodyHash !== bodyHash) throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
-  return String(Item.response.id);
 }
 
 type Actor = { role: 'seller' | 'officer'; username: string };
@@ -441,7 +420,7 @@ export async function relistSellerProducts(
   do {
     const page: { items: ProductItem[]; cursor: string | null } = await queryPage(
       Product,
-      indexes.productBySeller,
+      productBySeller,
       { sellerId: seller.id },
       { cursor },
     );
@@ -507,7 +486,7 @@ export async function listVillageProducts(
 ): Promise<{ data: ProductItem[]; cursor: string | null }> {
   const { items, cursor } = await queryPage(
     Product,
-    indexes.productByVillage,
+    productByVillage,
     { villageCode, visibility: 'public', ...(q.category ? { category: q.category } : {}) },
     { cursor: q.cursor ?? null, limit: q.limit },
   );
@@ -521,7 +500,7 @@ export async function listSellerProducts(
 ): Promise<{ data: ProductItem[]; cursor: string | null }> {
   const { items, cursor } = await queryPage(
     Product,
-    indexes.productBySeller,
+    productBySeller,
     { sellerId },
     { cursor: q.cursor ?? null, limit: q.limit },
   );

@@ -1,4 +1,4 @@
-import type { RequestItem } from '../lib/table';
+import type { RequestItem } from './entities';
 import { overdue } from './store';
 
 /** One line of an officer's queue: enough to pick the next request; NIK and fields stay in the detail. */

@@ -1,15 +1,6 @@
 import { Forbidden, NotFound } from '../lib/errors';
-import {
-  getItem,
-  indexes,
-  queryPage,
-  Regency,
-  RequestDocument,
-  type RequestItem,
-  ServiceRequest,
-  TrackingCode,
-  type VillageItem,
-} from '../lib/table';
+import { getItem, queryPage } from '../lib/table';
+import { Regency, type VillageItem } from '../villages/entities';
 import {
   computeDueAt,
   DEFAULT_OFFICE_HOURS,
@@ -20,6 +11,13 @@ import {
 } from './domain/due';
 import { secretMatches } from './domain/tracking';
 import { isClosed } from './domain/transitions';
+import {
+  documentsOfRequest,
+  RequestDocument,
+  type RequestItem,
+  ServiceRequest,
+  TrackingCode,
+} from './entities';
 
 export async function getRequest(id: string): Promise<RequestItem> {
   const { Item } = await getItem(ServiceRequest, { id }, { consistent: true });
@@ -49,7 +47,7 @@ export async function getDocument(requestId: string, documentId: string) {
 export async function listDocuments(requestId: string) {
   const { items } = await queryPage(
     RequestDocument,
-    indexes.documents,
+    documentsOfRequest,
     { requestId },
     { all: true, consistent: true },
   );

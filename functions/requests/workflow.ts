@@ -2,14 +2,16 @@ import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $remove, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../catalogue/store';
+import { Counter } from '../lib/counter';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
-import { Counter, getItem, isConditionFailed, type RequestItem, ServiceRequest } from '../lib/table';
+import { getItem, isConditionFailed } from '../lib/table';
 import { transact } from '../lib/transact';
 import { whole } from '../lib/update';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { type Actor, checkTransition, NEEDS_COMPLETE, type Status } from './domain/transitions';
+import { type RequestItem, ServiceRequest } from './entities';
 import { dueCalculator, getRequest, pauseClock, queueSort } from './store';
 
 /** The request still exists and is at the version the caller read (optimistic concurrency). */

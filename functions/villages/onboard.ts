@@ -1,20 +1,13 @@
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { CatalogueEntry, catalogueOfScope } from '../catalogue/entities';
 import { DEFAULT_CATALOGUE } from '../catalogue/regency-defaults';
 import { batchPut } from '../lib/batch';
-import {
-  CatalogueEntry,
-  getItem,
-  indexes,
-  isConditionFailed,
-  Kecamatan,
-  queryPage,
-  Regency,
-  SiteState,
-  Village,
-} from '../lib/table';
+import { getItem, isConditionFailed, queryPage } from '../lib/table';
 import { regencyHolidays } from '../requests/domain/holidays';
+import { SiteState } from '../sites/entities';
 import { outOfDateState } from '../sites/signal';
+import { Kecamatan, Regency, Village, villageByRegency } from './entities';
 import { regencyVillages } from './onboard-data';
 
 export interface OnboardResult {
@@ -41,7 +34,7 @@ export async function onboardRegency(
 ): Promise<OnboardResult> {
   const data = await regencyVillages(regencyCode);
   const existing = new Map(
-    (await queryPage(Village, indexes.villageByRegency, { regencyCode }, { all: true })).items.map((v) => [
+    (await queryPage(Village, villageByRegency, { regencyCode }, { all: true })).items.map((v) => [
       v.code,
       v,
     ]),
@@ -127,7 +120,7 @@ export async function onboardRegency(
 async function ensureDefaultCatalogue(regencyCode: string, now: string): Promise<number> {
   const { items } = await queryPage(
     CatalogueEntry,
-    indexes.catalogue,
+    catalogueOfScope,
     { scope: regencyCode },
     { all: true, consistent: true },
   );

@@ -210,10 +210,11 @@ describe('submit, N at once', () => {
     );
     expect(statuses(answers), said(answers)).toEqual(Array(N).fill(201));
     for (const a of answers) expect(a.data).toEqual(answers[0]?.data);
-    const { indexes, queryPage, ServiceRequest } = await import('../../functions/lib/table');
+    const { queryPage } = await import('../../functions/lib/table');
+    const { ServiceRequest, requestByVillageStatus } = await import('../../functions/requests/entities');
     const { items } = await queryPage(
       ServiceRequest,
-      indexes.requestByVillageStatus,
+      requestByVillageStatus,
       { villageCode: TAMANSARI, status: 'submitted' },
       { all: true },
     );

@@ -55,13 +55,13 @@ describe('local table indexes', () => {
       new PutItemCommand({
         TableName,
         Item: {
-          pk: { S: '$smartkampung#id_r1' },
-          sk: { S: '$request_1' },
+          pk: { S: 'request#r1' },
+          sk: { S: 'request' },
           id: { S: 'r1' },
           status: { S: 'submitted' },
           applicant: { M: { name: { S: 'Siti' }, nik: { S: '3510240101900001' } } },
-          gsi3pk: { S: '$smartkampung#villagecode_35.10.24.2008#status_submitted' },
-          gsi3sk: { S: '$request_1#queuesort_1#id_r1' },
+          gsi3pk: { S: 'village#35.10.24.2008#requests#submitted' },
+          gsi3sk: { S: 'request#1#2026-01-05t01:00:00.000z#r1' },
         },
       }),
     );
@@ -87,7 +87,7 @@ describe('local table indexes', () => {
         IndexName: 'gsi3',
         KeyConditionExpression: 'gsi3pk = :pk',
         ExpressionAttributeValues: {
-          ':pk': { S: '$smartkampung#villagecode_35.10.24.2008#status_submitted' },
+          ':pk': { S: 'village#35.10.24.2008#requests#submitted' },
         },
       }),
     );

@@ -121,10 +121,10 @@ describe('citizen files a request with JSON', () => {
   });
 
   it('the replay record holds neither the secret nor the Idempotency-Key in plaintext; a retry still gets the same secret', async () => {
-    const { Idempotency } = await import('../../functions/lib/table');
+    const { Idempotency, replayKey } = await import('../../functions/lib/idempotency');
+    const { getParams } = await import('../../functions/lib/table');
     const { documentClient } = await import('../../functions/lib/aws');
     const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { replayKey } = await import('../../functions/requests/submit');
     const key = `sealed-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const first = await submitSku('Rahasia Tersegel', { 'idempotency-key': key });
     expect(first.status).toBe(201);
@@ -134,7 +134,7 @@ describe('citizen files a request with JSON', () => {
         TableName: runtime.tableName,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: {
-          ':pk': Idempotency.computeKey?.({ scope: TAMANSARI, key: replayKey(key) }).pk,
+          ':pk': getParams(Idempotency, { scope: TAMANSARI, key: replayKey(key) }).Key.pk,
         },
       }),
     );
@@ -371,7 +371,7 @@ describe('a confirm that died half-way', () => {
       (await postToS3(created.data.url, created.data.fields, PDF, 'application/pdf')).status,
     ).toBeLessThan(300);
     // what confirmDocument does up to and including its document write, then the function dies
-    const { RequestDocument } = await import('../../functions/lib/table');
+    const { RequestDocument } = await import('../../functions/requests/entities');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
     const { copyObject } = await import('../../functions/lib/s3');
     const { config } = await import('../../functions/lib/config');
@@ -1547,9 +1547,9 @@ describe('submit rate limit (both submit routes share it)', () => {
 describe('onboarding a regency writes what villages need to take requests', () => {
   it('writes the default catalogue (if absent) and the holiday calendar, idempotently, for any regency', async () => {
     const { onboardRegency } = await import('../../functions/villages/onboard');
-    const { getItem, queryPage, indexes, CatalogueEntry, Regency } = await import(
-      '../../functions/lib/table'
-    );
+    const { getItem, queryPage } = await import('../../functions/lib/table');
+    const { CatalogueEntry, catalogueOfScope } = await import('../../functions/catalogue/entities');
+    const { Regency, villageByRegency } = await import('../../functions/villages/entities');
     const { DEFAULT_CATALOGUE } = await import('../../functions/catalogue/regency-defaults');
     const { UpdateItemCommand, $set } = await import('dynamodb-toolbox/entity/actions/update');
     const BATU = '35.79'; // Kota Batu: 24 villages, onboarded by nothing else
@@ -1559,7 +1559,7 @@ describe('onboarding a regency writes what villages need to take requests', () =
     expect(regency?.holidays).toEqual(expect.arrayContaining(['2026-01-01', '2026-03-21', '2026-08-17']));
     expect(regency?.holidays).toHaveLength(first.holidays);
     const catalogue = async () =>
-      (await queryPage(CatalogueEntry, indexes.catalogue, { scope: BATU }, { all: true, consistent: true }))
+      (await queryPage(CatalogueEntry, catalogueOfScope, { scope: BATU }, { all: true, consistent: true }))
         .items;
     expect((await catalogue()).map((e) => e.code).sort()).toEqual(
       DEFAULT_CATALOGUE.map((s) => s.code).sort(),
@@ -1581,8 +1581,8 @@ describe('onboarding a regency writes what villages need to take requests', () =
     expect((await getItem(Regency, { code: BATU })).Item?.holidays).toContain('2026-12-01');
 
     // a village of the new regency takes requests for its (regency's) services
-    const { Village } = await import('../../functions/lib/table');
-    const village = (await queryPage(Village, indexes.villageByRegency, { regencyCode: BATU }, { limit: 1 }))
+    const { Village } = await import('../../functions/villages/entities');
+    const village = (await queryPage(Village, villageByRegency, { regencyCode: BATU }, { limit: 1 }))
       .items[0];
     const services = await call('GET', `/villages/${village?.code}/services`);
     expect(services.data.items.map((s: { code: string }) => s.code)).toContain('domisili');
@@ -1611,7 +1611,7 @@ describe('onboarding a regency writes what villages need to take requests', () =
   });
 
   it('a stored village override that does not validate is skipped (logged by code), not a 500', async () => {
-    const { CatalogueEntry } = await import('../../functions/lib/table');
+    const { CatalogueEntry } = await import('../../functions/catalogue/entities');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
     const { DeleteItemCommand } = await import('dynamodb-toolbox/entity/actions/delete');
     const { logOutput } = await import('../../functions/lib/log');

@@ -1,8 +1,8 @@
 import { Invalid } from '../../lib/errors';
 import { json } from '../../lib/http';
 import { countTrackingLookups } from '../../lib/rate-limit';
-import type { RequestItem } from '../../lib/table';
 import { normalizeTrackingCode } from '../../requests/domain/tracking';
+import type { RequestItem } from '../../requests/entities';
 import { getVillage } from '../../villages/store';
 import { open311Endpoint } from '../endpoint';
 import { RequestsQuery } from '../schemas';

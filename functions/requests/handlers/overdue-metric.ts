@@ -7,17 +7,10 @@
  */
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { config } from '../../lib/config';
-import { partitionKey, sortKey } from '../../lib/keys';
-import {
-  indexes,
-  Kecamatan,
-  queryItems,
-  queryPage,
-  type RequestItem,
-  ServiceRequest,
-  table,
-} from '../../lib/table';
+import { keyOf, keyPrefix, queryItems, queryPage, table } from '../../lib/table';
+import { Kecamatan, kecamatanByRegency } from '../../villages/entities';
 import { isClosed, STATUSES } from '../domain/transitions';
+import { type RequestItem, requestByKecamatanStatus, ServiceRequest } from '../entities';
 import { overdueMetric } from '../metrics';
 import { overdue } from '../store';
 
@@ -29,11 +22,10 @@ export const OVERDUE_METRIC = {
 
 export async function countOverdue(regencyCode: string, now: Date): Promise<number> {
   const open = STATUSES.filter((s) => !isClosed(s));
-  const kecamatan = (await queryPage(Kecamatan, indexes.kecamatanByRegency, { regencyCode }, { all: true }))
-    .items;
-  const spec = indexes.requestByKecamatanStatus;
-  /** the index sort key's `queueSort` part (`…#queuesort_0#<dueAt>`): a bound of a range of queue keys */
-  const queueKey = (queueSort: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort });
+  const kecamatan = (await queryPage(Kecamatan, kecamatanByRegency, { regencyCode }, { all: true })).items;
+  const spec = requestByKecamatanStatus;
+  /** the index sort key's `queueSort` part (`request#0#<dueAt>`): a bound of a range of queue keys */
+  const queueKey = (queueSort: string) => keyPrefix(spec.sk, {}, queueSort);
   let count = 0;
   for (const k of kecamatan) {
     const pages = await Promise.all(
@@ -45,7 +37,7 @@ export async function countOverdue(regencyCode: string, now: Date): Promise<numb
             .entities(ServiceRequest)
             .query({
               index: spec.index,
-              partition: partitionKey(spec.pk, { kecamatanCode: k.code, status }),
+              partition: keyOf(spec.pk, { kecamatanCode: k.code, status }),
               range: { between: [queueKey('0#'), queueKey(`0#${now.toISOString()}`)] },
             })
             .options({ attributes: ['id', 'status', 'dueAt'] }),

@@ -1,8 +1,9 @@
 import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
 import { withCursor } from '../../lib/paging';
-import { indexes, queryPage, ServiceRequest } from '../../lib/table';
+import { queryPage } from '../../lib/table';
 import { routeById } from '../../routes';
+import { requestByKecamatanStatus, ServiceRequest } from '../entities';
 import { queueItem } from '../queue';
 import { KecamatanRequestsParams, QueueQuery } from '../schemas';
 
@@ -17,7 +18,7 @@ export const handler = endpoint(
     const page = await withCursor(ctx.query.cursor, () =>
       queryPage(
         ServiceRequest,
-        indexes.requestByKecamatanStatus,
+        requestByKecamatanStatus,
         { kecamatanCode: ctx.params.code, status: ctx.query.status ?? 'forwarded' },
         { cursor: ctx.query.cursor ?? null, limit: ctx.query.limit },
       ),

@@ -2,8 +2,8 @@ import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
 import { queryPageWhole } from '../../lib/hydrate';
 import { withCursor } from '../../lib/paging';
-import { indexes, ServiceRequest } from '../../lib/table';
 import { routeById } from '../../routes';
+import { requestByVillage, requestByVillageStatus, ServiceRequest } from '../entities';
 import { queueItem } from '../queue';
 import { QueueQuery, VillageRequestsParams } from '../schemas';
 
@@ -23,13 +23,13 @@ export const handler = endpoint(
       ctx.query.status
         ? queryPageWhole(
             ServiceRequest,
-            indexes.requestByVillageStatus,
+            requestByVillageStatus,
             { villageCode: ctx.params.code, status: ctx.query.status },
             { cursor: ctx.query.cursor ?? null, limit: ctx.query.limit },
           )
         : queryPageWhole(
             ServiceRequest,
-            indexes.requestByVillage,
+            requestByVillage,
             { villageCode: ctx.params.code },
             { cursor: ctx.query.cursor ?? null, limit: ctx.query.limit },
           ),

@@ -3,10 +3,11 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { authorize } from '../../lib/auth';
 import { Conflict } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
-import { Apbdes, SiteState } from '../../lib/table';
 import { transact } from '../../lib/transact';
 import { routeById } from '../../routes';
+import { SiteState } from '../../sites/entities';
 import { outOfDateState } from '../../sites/signal';
+import { Apbdes } from '../entities';
 import { ApbdesBody, ApbdesParams } from '../schemas';
 import { getVillage } from '../store';
 

@@ -3,10 +3,11 @@ import { $set } from 'dynamodb-toolbox/entity/actions/update';
 import { authorize } from '../../lib/auth';
 import { Conflict } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
-import { SiteState, Village } from '../../lib/table';
 import { transact } from '../../lib/transact';
 import { routeById } from '../../routes';
+import { SiteState } from '../../sites/entities';
 import { outOfDateState } from '../../sites/signal';
+import { Village } from '../entities';
 import { ProfileBody, VillageParams } from '../schemas';
 import { getVillage, publicVillage } from '../store';
 

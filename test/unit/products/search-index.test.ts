@@ -4,8 +4,8 @@
  * product the schemas accept.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProductItem } from '../../../functions/lib/table';
 import { PRODUCT_CATEGORIES } from '../../../functions/products/categories';
+import type { ProductItem } from '../../../functions/products/entities';
 import { MAX_TERMS } from '../../../functions/products/search-terms';
 import { searchEntries } from '../../../functions/products/store';
 
