@@ -15,7 +15,8 @@ export type ProbedBucket = 'uploads' | 'photos' | 'letters';
 /**
  * Partitions of the table a route may read (infra/partitions.ts turns each into IAM
  * `dynamodb:LeadingKeys` patterns on the table or one index): what public readers declare, so that
- * their functions cannot read a citizen's request, document or sign-in.
+ * their functions cannot read a citizen's request, document or sign-in. `trackingLimits` is the one
+ * such a route updates: the rate-limit counters of tracking look-ups.
  */
 export type Partition =
   | 'places'
@@ -27,7 +28,8 @@ export type Partition =
   | 'search'
   | 'requests'
   | 'products'
-  | 'trackingCodes';
+  | 'trackingCodes'
+  | 'trackingLimits';
 
 export interface Route {
   /** stable id, also the OpenAPI operationId and the Lambda's logical name */
@@ -227,7 +229,7 @@ export const routes = [
     handler: 'requests/handlers/track',
     auth: 'public',
     table: 'read',
-    partitions: ['trackingCodes', 'requests', 'places'],
+    partitions: ['trackingCodes', 'requests', 'places', 'trackingLimits'],
     html: true,
     summary: 'Status and timeline by tracking code (no personal data)',
   },
@@ -238,7 +240,7 @@ export const routes = [
     handler: 'requests/handlers/track',
     auth: 'public',
     table: 'read',
-    partitions: ['trackingCodes', 'requests', 'places'],
+    partitions: ['trackingCodes', 'requests', 'places', 'trackingLimits'],
     html: true,
     summary: 'Tracking for a plain GET form (?code=)',
   },
@@ -320,7 +322,7 @@ export const routes = [
     handler: 'open311/handlers/request',
     auth: 'public',
     table: 'read',
-    partitions: ['trackingCodes', 'requests', 'places'],
+    partitions: ['trackingCodes', 'requests', 'places', 'trackingLimits'],
     summary: 'Open311 one request (a one-item array)',
   },
   {
@@ -330,7 +332,7 @@ export const routes = [
     handler: 'open311/handlers/requests',
     auth: 'public',
     table: 'read',
-    partitions: ['places', 'requestsByVillage', 'trackingCodes', 'requests'],
+    partitions: ['places', 'requestsByVillage', 'trackingCodes', 'requests', 'trackingLimits'],
     summary: 'Open311 requests with filters',
   },
 

@@ -11,7 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Access, Partition } from '../functions/routes';
 import type { AccessDeclarations, AccessKey } from './bundles';
-import { leadingKeysByResource } from './partitions';
+import { confinedGrants } from './partitions';
 import { gsiNames } from './table-design';
 
 export interface ResourceBinding {
@@ -73,10 +73,10 @@ export function tableBinding(table: ITable, regencyCode: string): ResourceBindin
     value: table.tableName,
     statements: (access, keys) =>
       keys
-        ? [...leadingKeysByResource(regencyCode, keys as Partition[])].map(
-            ([resource, leadingKeys]) =>
+        ? confinedGrants(regencyCode, keys as Partition[], tableActions[access]).map(
+            ({ resource, actions, leadingKeys }) =>
               new PolicyStatement({
-                actions: tableActions[access],
+                actions: [...actions],
                 resources: [arnOf(resource)],
                 conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
               }),

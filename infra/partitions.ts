@@ -7,18 +7,42 @@
  * Every kind of partition has its own leading word (`request#`, `product#`, `village#…#requests`:
  * functions/lib/table.ts), so a pattern reaches one kind only; codes are pinned to the regency's own
  * and to their fixed Kemendagri lengths (`35.10.??.????` is a village of 35.10), so `village#<code>`
- * (public) never matches `village#<code>#requests` (a queue). Keys are built by the entities' own key
- * templates, the stored format itself.
+ * (public) never matches `village#<code>#requests` (a queue). Keys are filled by the key format of
+ * functions/lib/key-templates.ts, from templates type-checked against the entities' own.
  */
-
-import { catalogueOfScope } from '../functions/catalogue/entities';
-import { getParams, keyOf } from '../functions/lib/table';
-import { Product, productByVillage, searchIndex } from '../functions/products/entities';
-import { requestByVillage, ServiceRequest, TrackingCode } from '../functions/requests/entities';
+import type { catalogueOfScope } from '../functions/catalogue/entities';
+import type { counterKey } from '../functions/lib/counter';
+import { keyOf } from '../functions/lib/key-templates';
+import type { productByVillage, productKey, searchIndex } from '../functions/products/entities';
+import type { requestByVillage, requestKey, trackingCodeKey } from '../functions/requests/entities';
 import type { Partition } from '../functions/routes';
-import { SiteState } from '../functions/sites/entities';
-import { Kecamatan, Regency, Village, villageByRegency } from '../functions/villages/entities';
+import type { siteStateKey } from '../functions/sites/entities';
+import type { kecamatanKey, regencyKey, villageByRegency, villageKey } from '../functions/villages/entities';
 import type { GsiName } from './table-design';
+
+/**
+ * The entities' partition key templates. Written out, because infra must not load the entities (they
+ * bring the DynamoDB client and its configuration with them), and typed by theirs: a template that
+ * drifts from its entity's fails the type check.
+ */
+const KEYS = {
+  regency: 'regency#{code}' satisfies (typeof regencyKey)['pk'],
+  kecamatan: 'kecamatan#{code}' satisfies (typeof kecamatanKey)['pk'],
+  village: 'village#{code}' satisfies (typeof villageKey)['pk'],
+  placesByRegency: 'regency#{regencyCode}' satisfies (typeof villageByRegency)['pk'],
+  catalogue: 'catalogue#{scope}' satisfies (typeof catalogueOfScope)['pk'],
+  siteState: 'site#{villageCode}' satisfies (typeof siteStateKey)['pk'],
+  publicProducts: 'village#{villageCode}#products#{visibility}' satisfies (typeof productByVillage)['pk'],
+  requestsByVillage: 'village#{villageCode}#requests' satisfies (typeof requestByVillage)['pk'],
+  search: 'search#{regencyCode}#{scope}' satisfies (typeof searchIndex)['pk'],
+  request: 'request#{id}' satisfies (typeof requestKey)['pk'],
+  product: 'product#{id}' satisfies (typeof productKey)['pk'],
+  trackingCode: 'tracking#{trackingCode}' satisfies (typeof trackingCodeKey)['pk'],
+  counter: 'counter#{name}' satisfies (typeof counterKey)['pk'],
+};
+
+/** The partitions a site build may update: every village's site signal, `site#<village>`, nothing else. */
+export const SITE_STATE_PARTITIONS = keyOf(KEYS.siteState, { villageCode: '*' });
 
 /** The table itself or one of its indexes. */
 export type TableResource = 'table' | GsiName;
@@ -27,6 +51,8 @@ export interface PartitionPattern {
   resource: TableResource;
   /** LeadingKeys values (StringLike) */
   keys: string[];
+  /** what it grants whatever the route's access: a counter that a reading route updates */
+  actions?: readonly string[];
 }
 
 export function partitionPatterns(regencyCode: string): Record<Partition, PartitionPattern> {
@@ -37,49 +63,71 @@ export function partitionPatterns(regencyCode: string): Record<Partition, Partit
     places: {
       resource: 'table',
       keys: [
-        getParams(Regency, { code: regencyCode }).Key.pk,
-        getParams(Kecamatan, { code: kecamatan }).Key.pk,
-        getParams(Village, { code: village }).Key.pk,
+        keyOf(KEYS.regency, { code: regencyCode }),
+        keyOf(KEYS.kecamatan, { code: kecamatan }),
+        keyOf(KEYS.village, { code: village }),
       ],
     },
     // the regency's kecamatan and villages, and its villages' site states (gsi1)
-    placesByRegency: { resource: 'gsi1', keys: [keyOf(villageByRegency.pk, { regencyCode })] },
+    placesByRegency: { resource: 'gsi1', keys: [keyOf(KEYS.placesByRegency, { regencyCode })] },
     // the regency's default service catalogue and each village's overrides
     catalogue: {
       resource: 'table',
-      keys: [regencyCode, village].map((scope) => keyOf(catalogueOfScope.pk, { scope })),
+      keys: [regencyCode, village].map((scope) => keyOf(KEYS.catalogue, { scope })),
     },
     // each village's site signal
-    siteStates: { resource: 'table', keys: [getParams(SiteState, { villageCode: village }).Key.pk] },
+    siteStates: { resource: 'table', keys: [keyOf(KEYS.siteState, { villageCode: village })] },
     // a village's published products (gsi3; its other partitions are products not public, and requests)
     publicProducts: {
       resource: 'gsi3',
-      keys: [keyOf(productByVillage.pk, { villageCode: village, visibility: 'public' })],
+      keys: [keyOf(KEYS.publicProducts, { villageCode: village, visibility: 'public' })],
     },
     // a village's requests (gsi2), which project only their public attributes (infra/table-design.ts):
     // status, service, dates — never the applicant, fields or history
-    requestsByVillage: { resource: 'gsi2', keys: [keyOf(requestByVillage.pk, { villageCode: village })] },
+    requestsByVillage: { resource: 'gsi2', keys: [keyOf(KEYS.requestsByVillage, { villageCode: village })] },
     // the regency-wide product search entries
-    search: { resource: 'table', keys: [keyOf(searchIndex.pk, { regencyCode, scope: '*' })] },
+    search: { resource: 'table', keys: [keyOf(KEYS.search, { regencyCode, scope: '*' })] },
     // a request by id (tracking, Open311); never its documents, its replay record or another entity
-    requests: { resource: 'table', keys: [getParams(ServiceRequest, { id: '*' }).Key.pk] },
+    requests: { resource: 'table', keys: [keyOf(KEYS.request, { id: '*' })] },
     // a product by id; never a request or a seller
-    products: { resource: 'table', keys: [getParams(Product, { id: '*' }).Key.pk] },
+    products: { resource: 'table', keys: [keyOf(KEYS.product, { id: '*' })] },
     // a tracking code's claim (it names its request)
-    trackingCodes: { resource: 'table', keys: [getParams(TrackingCode, { trackingCode: '*' }).Key.pk] },
+    trackingCodes: { resource: 'table', keys: [keyOf(KEYS.trackingCode, { trackingCode: '*' })] },
+    // the rate-limit counters of tracking look-ups (functions/lib/rate-limit.ts), which the routes that
+    // look codes up count on: updated (an atomic ADD), never read otherwise
+    trackingLimits: {
+      resource: 'table',
+      keys: [keyOf(KEYS.counter, { name: 'rate#track#*' })],
+      actions: ['dynamodb:UpdateItem'],
+    },
   };
 }
 
-/** The patterns of some partitions, grouped by table resource (one IAM statement each). */
-export function leadingKeysByResource(
+/** One statement of a confined grant: actions on the table or one index, for these LeadingKeys. */
+export interface ConfinedGrant {
+  resource: TableResource;
+  actions: readonly string[];
+  leadingKeys: string[];
+}
+
+/**
+ * The grants of some partitions, `actions` on each (a partition's own `actions` instead where it has
+ * them), grouped by table resource and actions: one IAM statement each.
+ */
+export function confinedGrants(
   regencyCode: string,
   partitions: readonly Partition[],
-): Map<TableResource, string[]> {
+  actions: readonly string[],
+): ConfinedGrant[] {
   const patterns = partitionPatterns(regencyCode);
-  const byResource = new Map<TableResource, string[]>();
+  const grants = new Map<string, ConfinedGrant>();
   for (const name of [...new Set(partitions)].sort()) {
-    const { resource, keys } = patterns[name];
-    byResource.set(resource, [...new Set([...(byResource.get(resource) ?? []), ...keys])]);
+    const pattern = patterns[name];
+    const granted = pattern.actions ?? actions;
+    const id = `${pattern.resource} ${granted.join(',')}`;
+    const grant = grants.get(id) ?? { resource: pattern.resource, actions: granted, leadingKeys: [] };
+    grant.leadingKeys = [...new Set([...grant.leadingKeys, ...pattern.keys])];
+    grants.set(id, grant);
   }
-  return byResource;
+  return [...grants.values()];
 }

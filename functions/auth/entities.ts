@@ -7,7 +7,9 @@ import { item } from 'dynamodb-toolbox/schema/item';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { record } from 'dynamodb-toolbox/schema/record';
 import { string } from 'dynamodb-toolbox/schema/string';
-import { inTable, primaryKey } from '../lib/table';
+import { type AccessPattern, inTable, primaryKey } from '../lib/table';
+
+export const localUserKey = { pk: 'localuser#{username}', sk: 'localuser' } as const satisfies AccessPattern;
 
 /** pk `localuser#<username>`, sk `localuser` */
 export const LocalUser = /* @__PURE__ */ (() =>
@@ -20,6 +22,6 @@ export const LocalUser = /* @__PURE__ */ (() =>
       groups: list(string()),
       /** the token's custom claims (`custom:village`, …) */
       attributes: record(string(), string()).putDefault(() => ({})),
-      ...primaryKey('localuser#{username}', 'localuser'),
+      ...primaryKey(localUserKey),
     }),
   }))();

@@ -64,7 +64,7 @@ export const CatalogueEntry = /* @__PURE__ */ (() =>
       disabled: boolean().putDefault(false),
       service: service(),
       updatedAt: string().optional(),
-      ...primaryKey(catalogueOfScope.pk, catalogueOfScope.sk),
+      ...primaryKey(catalogueOfScope),
     }),
   }))();
 

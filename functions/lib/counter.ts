@@ -7,7 +7,9 @@ import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
-import { inTable, primaryKey } from './table';
+import { type AccessPattern, inTable, primaryKey } from './table';
+
+export const counterKey = { pk: 'counter#{name}', sk: 'counter' } as const satisfies AccessPattern;
 
 /** pk `counter#<name>` (e.g. `counter#letter#35.10.24.2008#2026`), sk `counter` */
 export const Counter = /* @__PURE__ */ (() =>
@@ -18,6 +20,6 @@ export const Counter = /* @__PURE__ */ (() =>
       name: string().key(),
       value: number().putDefault(0),
       expiresAt: number().optional(),
-      ...primaryKey('counter#{name}', 'counter'),
+      ...primaryKey(counterKey),
     }),
   }))();

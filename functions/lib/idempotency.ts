@@ -14,7 +14,12 @@ import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { Conflict } from './errors';
-import { getItem, inTable, primaryKey } from './table';
+import { type AccessPattern, getItem, inTable, primaryKey } from './table';
+
+export const idempotencyKey = {
+  pk: 'idempotency#{scope}#{key}',
+  sk: 'idempotency',
+} as const satisfies AccessPattern;
 
 /** pk `idempotency#<scope>#<key>` (e.g. `idempotency#35.10.24.2008#form:<hash>`), sk `idempotency`; TTL */
 export const Idempotency = /* @__PURE__ */ (() =>
@@ -30,7 +35,7 @@ export const Idempotency = /* @__PURE__ */ (() =>
       response: map({ v: number(), iv: string(), tag: string(), data: string() }),
       createdAt: string(),
       expiresAt: number(),
-      ...primaryKey('idempotency#{scope}#{key}', 'idempotency'),
+      ...primaryKey(idempotencyKey),
     }),
   }))();
 

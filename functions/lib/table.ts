@@ -23,6 +23,17 @@ import { Table } from 'dynamodb-toolbox/table';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { documentClient } from './aws';
 import { config } from './config';
+import {
+  type AccessPattern,
+  isKeyValue,
+  type KeyValues,
+  keyAttributes,
+  keyOf,
+  keyPrefix,
+} from './key-templates';
+
+export type { AccessPattern, GsiName, KeyValues } from './key-templates';
+export { isKeyValue, keyAttributes, keyOf, keyPrefix } from './key-templates';
 
 const gsi = (n: number) =>
   ({
@@ -40,68 +51,17 @@ export const table = /* @__PURE__ */ (() =>
     indexes: { gsi1: gsi(1), gsi2: gsi(2), gsi3: gsi(3), gsi4: gsi(4) },
   }))();
 
-export type GsiName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
-
 /** Every entity: in the one table, without toolbox's entity and timestamp attributes (we keep our own dates). */
 export const inTable = /* @__PURE__ */ (() =>
   ({ table, entityAttribute: false, timestamps: false }) as const)();
 
-// ---- the key format ------------------------------------------------------------------------------
-
-/** Values of key attributes by name; others may ride along (a whole item) and are ignored. */
-export type KeyValues = Readonly<Record<string, unknown>>;
-
-/**
- * A key template: literal text with `{attribute}` placeholders, e.g. `request#{queueSort}#{id}`.
- * An access pattern is the index it queries (none: the table's primary key) and its two templates.
- */
-export interface AccessPattern {
-  index?: GsiName;
-  pk: string;
-  sk: string;
-}
-
-const PLACEHOLDER = /\{(\w+)\}/g;
-const given = (value: unknown) => value !== undefined && value !== null && value !== '';
-
-/** The attributes a key template names, in order. */
-export const keyAttributes = (template: string): string[] =>
-  [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
-
-/** A stored key: the template with every placeholder filled, lower-cased. Throws on a missing value. */
-export function keyOf(template: string, values: KeyValues): string {
-  return template
-    .replace(PLACEHOLDER, (_, attr: string) => {
-      const value = values[attr];
-      if (!given(value)) throw new Error(`key attribute missing: ${attr} of ${template}`);
-      return String(value);
-    })
-    .toLowerCase();
-}
-
-/**
- * The `begins_with` prefix of a key: the template up to its first placeholder without a value, then
- * `partial`, the beginning of that value, if given — lower-cased. `request#{queueSort}#{id}` with a
- * queueSort of `0#2026` gives `request#0#2026#`; with no values and a partial `2#`, `request#2#`.
- */
-export function keyPrefix(template: string, values: KeyValues, partial = ''): string {
-  let prefix = '';
-  let from = 0;
-  for (const m of template.matchAll(PLACEHOLDER)) {
-    prefix += template.slice(from, m.index);
-    const value = values[m[1] as string];
-    if (!given(value)) return (prefix + partial).toLowerCase();
-    prefix += String(value);
-    from = m.index + m[0].length;
-  }
-  return (prefix + template.slice(from)).toLowerCase();
-}
+// ---- keys ----------------------------------------------------------------------------------------
 
 /**
  * An entity's stored primary key: `pk` and `sk` linked (toolbox `.link()`) from its key attributes,
- * e.g. `primaryKey('request#{id}', 'request')` beside `id: string().key()`.
+ * e.g. `primaryKey({ pk: 'request#{id}', sk: 'request' })` beside `id: string().key()`.
  */
-export const primaryKey = (pk: string, sk: string) => ({
+export const primaryKey = ({ pk, sk }: AccessPattern) => ({
   pk: string()
     .key()
     .hidden()
@@ -122,7 +82,7 @@ export function indexKeys(pattern: AccessPattern, itemKey: readonly string[]) {
   const onUpdate = (template: string) => (input: unknown) => {
     const v = (input ?? {}) as KeyValues;
     if (!all.some((a) => !itemKey.includes(a) && v[a] !== undefined)) return undefined;
-    const missing = all.filter((a) => !given(v[a]));
+    const missing = all.filter((a) => !isKeyValue(v[a]));
     if (missing.length)
       throw new Error(`${pattern.sk}: an update must give ${missing.join(', ')} with ${all.join(', ')}`);
     return keyOf(template, v);
@@ -177,7 +137,7 @@ export function queryOf<E extends Entity>(
   values: KeyValues,
   opts: PageOptions = {},
 ) {
-  const complete = keyAttributes(pattern.sk).every((a) => given(values[a]));
+  const complete = keyAttributes(pattern.sk).every((a) => isKeyValue(values[a]));
   const range = complete ? { eq: keyOf(pattern.sk, values) } : { beginsWith: keyPrefix(pattern.sk, values) };
   const query = table
     .build(QueryCommand)

@@ -28,6 +28,7 @@ export const searchIndex = {
   pk: 'search#{regencyCode}#{scope}',
   sk: 'search#{term}#{productId}',
 } as const satisfies AccessPattern;
+export const productKey = { pk: 'product#{id}', sk: 'product' } as const satisfies AccessPattern;
 
 /** A photo of a product: uploaded, processed into WebP variants (keys in the photos bucket, ascending width). */
 const photo = () =>
@@ -85,7 +86,7 @@ export const Product = /* @__PURE__ */ (() => {
       createdAt: string(),
       updatedAt: string(),
       publishedAt: string().optional(),
-      ...primaryKey('product#{id}', 'product'),
+      ...primaryKey(productKey),
       gsi1pk: bySeller.pk,
       gsi1sk: bySeller.sk,
       gsi3pk: byVillage.pk,
@@ -120,7 +121,7 @@ export const SearchEntry = /* @__PURE__ */ (() =>
       villageSlug: string(),
       kecamatanName: string(),
       photo: map({ url: string(), width: number(), height: number(), placeholder: string() }).optional(),
-      ...primaryKey(searchIndex.pk, searchIndex.sk),
+      ...primaryKey(searchIndex),
     }),
   }))();
 

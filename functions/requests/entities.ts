@@ -37,6 +37,11 @@ export const documentsOfRequest = {
   pk: 'documents#{requestId}',
   sk: 'document#{documentId}',
 } as const satisfies AccessPattern;
+export const requestKey = { pk: 'request#{id}', sk: 'request' } as const satisfies AccessPattern;
+export const trackingCodeKey = {
+  pk: 'tracking#{trackingCode}',
+  sk: 'tracking',
+} as const satisfies AccessPattern;
 
 /**
  * pk `request#<id>`, sk `request`; gsi2 `village#<village>#requests`, gsi3
@@ -84,7 +89,7 @@ export const ServiceRequest = /* @__PURE__ */ (() => {
       queueSort: string(),
       letterNumber: string().optional(),
       history: history(),
-      ...primaryKey('request#{id}', 'request'),
+      ...primaryKey(requestKey),
       gsi2pk: byVillage.pk,
       gsi2sk: byVillage.sk,
       gsi3pk: byVillageStatus.pk,
@@ -112,7 +117,7 @@ export const RequestDocument = /* @__PURE__ */ (() =>
       size: number().optional(),
       createdAt: string(),
       confirmedAt: string().optional(),
-      ...primaryKey(documentsOfRequest.pk, documentsOfRequest.sk),
+      ...primaryKey(documentsOfRequest),
     }),
   }))();
 
@@ -124,7 +129,7 @@ export const TrackingCode = /* @__PURE__ */ (() =>
     schema: item({
       trackingCode: string().key(),
       requestId: string(),
-      ...primaryKey('tracking#{trackingCode}', 'tracking'),
+      ...primaryKey(trackingCodeKey),
     }),
   }))();
 

@@ -14,6 +14,11 @@ export const sellerByVillage = {
   pk: 'village#{villageCode}#sellers',
   sk: 'seller#{status}#{id}',
 } as const satisfies AccessPattern;
+export const sellerKey = { pk: 'seller#{id}', sk: 'seller' } as const satisfies AccessPattern;
+export const sellerAccountKey = {
+  pk: 'selleraccount#{whatsapp}',
+  sk: 'selleraccount',
+} as const satisfies AccessPattern;
 
 /** pk `seller#<id>`, sk `seller`; gsi2 `village#<village>#sellers` / `seller#<status>#<id>` */
 export const Seller = /* @__PURE__ */ (() => {
@@ -38,7 +43,7 @@ export const Seller = /* @__PURE__ */ (() => {
       history: history(),
       createdAt: string(),
       updatedAt: string(),
-      ...primaryKey('seller#{id}', 'seller'),
+      ...primaryKey(sellerKey),
       gsi2pk: byVillage.pk,
       gsi2sk: byVillage.sk,
     }),
@@ -53,7 +58,7 @@ export const SellerAccount = /* @__PURE__ */ (() =>
     schema: item({
       whatsapp: string().key(),
       sellerId: string(),
-      ...primaryKey('selleraccount#{whatsapp}', 'selleraccount'),
+      ...primaryKey(sellerAccountKey),
     }),
   }))();
 

@@ -13,6 +13,7 @@ export const siteStateByState = {
   pk: 'regency#{regencyCode}',
   sk: 'site#{state}#{villageCode}',
 } as const satisfies AccessPattern;
+export const siteStateKey = { pk: 'site#{villageCode}', sk: 'site' } as const satisfies AccessPattern;
 
 /** pk `site#35.10.24.2008`, sk `site`; gsi1 `regency#35.10` / `site#dirty#35.10.24.2008` */
 export const SiteState = /* @__PURE__ */ (() => {
@@ -30,7 +31,7 @@ export const SiteState = /* @__PURE__ */ (() => {
       dirtySince: string().optional(),
       dispatchedAt: string().optional(),
       publishedAt: string().optional(),
-      ...primaryKey('site#{villageCode}', 'site'),
+      ...primaryKey(siteStateKey),
       gsi1pk: byState.pk,
       gsi1sk: byState.sk,
     }),

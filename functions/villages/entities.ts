@@ -36,6 +36,14 @@ export const apbdesOfVillage = {
   pk: 'village#{villageCode}',
   sk: 'apbdes#{year}',
 } as const satisfies AccessPattern;
+/** The primary keys (a village's content shares its partition: newsOfVillage, apbdesOfVillage). */
+export const regencyKey = { pk: 'regency#{code}', sk: 'regency' } as const satisfies AccessPattern;
+export const kecamatanKey = { pk: 'kecamatan#{code}', sk: 'kecamatan' } as const satisfies AccessPattern;
+export const villageKey = { pk: 'village#{code}', sk: 'village' } as const satisfies AccessPattern;
+export const newsSlugKey = {
+  pk: 'village#{villageCode}',
+  sk: 'slug#{slug}',
+} as const satisfies AccessPattern;
 
 /** pk `regency#35.10`, sk `regency` */
 export const Regency = /* @__PURE__ */ (() =>
@@ -49,7 +57,7 @@ export const Regency = /* @__PURE__ */ (() =>
       holidays: list(string()).putDefault(() => []),
       officeHours: officeHours().optional(),
       updatedAt: string().optional(),
-      ...primaryKey('regency#{code}', 'regency'),
+      ...primaryKey(regencyKey),
     }),
   }))();
 
@@ -64,7 +72,7 @@ export const Kecamatan = /* @__PURE__ */ (() => {
       name: string(),
       slug: string(),
       regencyCode: string(),
-      ...primaryKey('kecamatan#{code}', 'kecamatan'),
+      ...primaryKey(kecamatanKey),
       gsi1pk: byRegency.pk,
       gsi1sk: byRegency.sk,
     }),
@@ -112,7 +120,7 @@ export const Village = /* @__PURE__ */ (() => {
       profile: profile().optional(),
       createdAt: string().optional(),
       updatedAt: string().optional(),
-      ...primaryKey('village#{code}', 'village'),
+      ...primaryKey(villageKey),
       gsi1pk: byRegency.pk,
       gsi1sk: byRegency.sk,
       gsi2pk: bySlug.pk,
@@ -134,7 +142,7 @@ export const NewsArticle = /* @__PURE__ */ (() =>
       summary: localizedIdFirst(),
       body: map({ id: list(string()), en: list(string()).optional() }),
       updatedAt: string(),
-      ...primaryKey(newsOfVillage.pk, newsOfVillage.sk),
+      ...primaryKey(newsOfVillage),
     }),
   }))();
 
@@ -151,7 +159,7 @@ export const NewsSlug = /* @__PURE__ */ (() =>
       villageCode: string().key(),
       slug: string().key(),
       date: string(),
-      ...primaryKey('village#{villageCode}', 'slug#{slug}'),
+      ...primaryKey(newsSlugKey),
     }),
   }))();
 
@@ -166,7 +174,7 @@ export const Apbdes = /* @__PURE__ */ (() =>
       income: number(),
       sectors: list(map({ code: string(), name: localized(), budget: number(), realisation: number() })),
       updatedAt: string(),
-      ...primaryKey(apbdesOfVillage.pk, apbdesOfVillage.sk),
+      ...primaryKey(apbdesOfVillage),
     }),
   }))();
 

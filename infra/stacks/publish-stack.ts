@@ -28,9 +28,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { getParams } from '../../functions/lib/table';
 import type { Partition } from '../../functions/routes';
-import { SiteState } from '../../functions/sites/entities';
 import { siteOutOfDate } from '../../functions/sites/events';
 import { tableBinding } from '../access';
 import { functionSpec, repoRoot } from '../bundles';
@@ -38,6 +36,7 @@ import type { InfraConfig } from '../config';
 import { specFunction } from '../constructs/lambda';
 import { acknowledgeWildcards } from '../nag';
 import type { ResourceNames } from '../names';
+import { SITE_STATE_PARTITIONS } from '../partitions';
 
 /**
  * What a site build reads (functions/sites/export.ts, scripts/publish-site.ts): the regency's places,
@@ -52,9 +51,6 @@ export const SITE_BUILD_PARTITIONS: readonly Partition[] = [
   'publicProducts',
   'requestsByVillage',
 ];
-
-/** The partitions a site build may update: `site#<village>` (the SiteState items, nothing else). */
-const SITE_STATE_PARTITIONS = getParams(SiteState, { villageCode: '*' }).Key.pk;
 
 export interface PublishStackProps extends StackProps {
   config: InfraConfig;

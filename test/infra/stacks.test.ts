@@ -21,7 +21,7 @@ import { accessKeys, functionSpecs, repoRoot } from '../../infra/bundles';
 import { aliasStoreName } from '../../infra/cloudfront/render';
 import { createLocalApi } from '../../infra/local/adapter';
 import { flattenForNag } from '../../infra/nag';
-import { leadingKeysByResource } from '../../infra/partitions';
+import { confinedGrants } from '../../infra/partitions';
 import type { SmartKampung } from '../../infra/smart-kampung';
 import { apiGatewayPath } from '../../infra/stacks/api-stack';
 import { groups } from '../../infra/stacks/auth-stack';
@@ -290,16 +290,20 @@ describe('least privilege', () => {
       } else if (key === 'table') {
         // a function whose routes name their partitions: only the table or indexes they live in
         // (each statement's LeadingKeys condition: least-privilege.test.ts)
-        const resources = spec.partitions
-          ? [...leadingKeysByResource('35.10', spec.partitions).keys()].map((r) =>
-              r === 'table' ? tableArn : `${tableArn}/index/${r}`,
-            )
-          : [tableArn, ...gsiNames.map((n) => `${tableArn}/index/${n}`)];
-        for (const action of tableActions[access]) {
-          for (const resource of resources) {
-            allowed.add(`${action} ${resource}`);
-          }
-        }
+        const grants = spec.partitions
+          ? confinedGrants('35.10', spec.partitions, tableActions[access]).map((g) => ({
+              actions: g.actions,
+              resources: [g.resource === 'table' ? tableArn : `${tableArn}/index/${g.resource}`],
+            }))
+          : [
+              {
+                actions: tableActions[access],
+                resources: [tableArn, ...gsiNames.map((n) => `${tableArn}/index/${n}`)],
+              },
+            ];
+        for (const { actions, resources } of grants)
+          for (const action of actions)
+            for (const resource of resources) allowed.add(`${action} ${resource}`);
       } else {
         const prefixes = spec.keys[key];
         const resources = prefixes ? prefixes.map((p) => `${bucketArn(key)}/${p}*`) : [bucketObjects(key)];

@@ -1612,13 +1612,21 @@ describe('onboarding a regency writes what villages need to take requests', () =
 
   it('a stored village override that does not validate is skipped (logged by code), not a 500', async () => {
     const { CatalogueEntry } = await import('../../functions/catalogue/entities');
-    const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
+    const { getParams } = await import('../../functions/lib/table');
+    const { documentClient } = await import('../../functions/lib/aws');
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { DeleteItemCommand } = await import('dynamodb-toolbox/entity/actions/delete');
     const { logOutput } = await import('../../functions/lib/log');
-    const put = (code: string, service: Record<string, unknown>) =>
-      CatalogueEntry.build(PutItemCommand)
-        .item({ scope: KEMIREN, code, service, updatedAt: `${Date.now()}` })
-        .send();
+    // raw: the entity itself refuses to write a service of the wrong shape (a hand edit, an old item)
+    const put = (code: string, service: Record<string, unknown>) => {
+      const { TableName, Key } = getParams(CatalogueEntry, { scope: KEMIREN, code });
+      return documentClient.send(
+        new PutCommand({
+          TableName,
+          Item: { ...Key, scope: KEMIREN, code, disabled: false, service, updatedAt: `${Date.now()}` },
+        }),
+      );
+    };
     await put('sku', { duration: 'dua hari', fields: 'bukan daftar' });
     await put('baru', { name: { id: 'Setengah', en: 'Half' } }); // a new service, incomplete
     await put('domisili', { cost: 5000 }); // a valid override still applies
