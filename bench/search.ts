@@ -21,7 +21,8 @@ try {
   const { Seller } = await import('../functions/sellers/entities');
   const { getItem, queryPage } = await import('../functions/lib/table');
   const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
-  const { createProduct, getProduct, saveProduct, newId } = await import('../functions/products/store');
+  const { createProduct, getProduct, newId } = await import('../functions/products/store');
+  const { saveProduct } = await import('../functions/products/save');
   const { searchQuery } = await import('../functions/products/search');
   const { config } = await import('../functions/lib/config');
 

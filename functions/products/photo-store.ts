@@ -14,7 +14,8 @@ import { whole } from '../lib/update';
 import { Product, type ProductItem, type ProductPhotoData } from './entities';
 import { MAX_FAILED_PHOTOS, MAX_PHOTOS, PHOTO_MAX_BYTES, PHOTO_POST_EXPIRES_SECONDS } from './photo-limits';
 import { withheldKey } from './photo-withhold';
-import { getProduct, getSeller, saveProduct } from './store';
+import { saveProduct } from './save';
+import { getProduct, getSeller } from './store';
 
 export const PHOTO_PREFIX = 'incoming/products/';
 export const incomingPhotoKey = (productId: string, photoId: string) =>

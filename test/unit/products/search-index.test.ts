@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_CATEGORIES } from '../../../functions/products/categories';
 import type { ProductItem } from '../../../functions/products/entities';
+import { searchEntries } from '../../../functions/products/save';
 import { MAX_TERMS } from '../../../functions/products/search-terms';
-import { searchEntries } from '../../../functions/products/store';
 
 /** distinct words, as many as fit `chars` characters */
 const manyWords = (prefix: string, chars: number) => {
