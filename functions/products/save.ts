@@ -7,10 +7,10 @@ import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $set } from 'dynamodb-toolbox/entity/actions/update';
 import { Conflict } from '../lib/errors';
 import { log } from '../lib/log';
 import { transact } from '../lib/transact';
-import { whole } from '../lib/update';
 import { Seller, type SellerItem } from '../sellers/entities';
 import { SiteState } from '../sites/entities';
 import { outOfDateState } from '../sites/signal';
@@ -147,7 +147,7 @@ async function dropExtras(p: ProductItem): Promise<ProductItem> {
     recorded = recorded.filter((t) => !chunk.has(t));
     const result = await transact(
       Product.build(UpdateTransaction)
-        .item({ id: p.id, indexedTerms: whole(recorded) })
+        .item({ id: p.id, indexedTerms: $set(recorded) })
         .options({ condition: { attr: 'version', eq: p.version } }),
       ...[...chunk].map((t) => SearchEntry.build(DeleteTransaction).key(entryKey(p, t))),
     );
