@@ -87,7 +87,7 @@ export function sealAnswer(answer: unknown, replay: Pick<Replay, 'scope' | 'key'
   };
 }
 
-function openAnswer<T>(sealed: Sealed, replay: Replay): T {
+export function openAnswer<T>(sealed: Sealed, replay: Pick<Replay, 'scope' | 'key' | 'material'>): T {
   const decipher = createDecipheriv('aes-256-gcm', sealKey(replay), Buffer.from(sealed.iv, 'base64url'));
   decipher.setAAD(Buffer.from(`${replay.scope}|${replay.key}`));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64url'));
