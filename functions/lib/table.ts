@@ -1,6 +1,6 @@
 /**
  * The single table, on dynamodb-toolbox v2 (tree-shakeable: a function's bundle carries only the
- * entities and actions it uses), and what every entity shares: the key format, the query helpers
+ * entities and actions it uses), and what every entity shares: its key attributes, the query helpers
  * (`queryOf`, `queryPage`, `getItem`, cursors) and `isConditionFailed`. The entities live in their
  * features (`requests/entities.ts`, `products/entities.ts`, …); the physical design (key schema,
  * indexes, TTL) is `infra/table-design.ts`, shared by CDK and the local runtime. Every access is a key
@@ -8,8 +8,8 @@
  *
  * Keys. Stored attribute names stay generic (pk/sk, gsi1pk/gsi1sk … gsi4pk/gsi4sk, expiresAt for TTL)
  * so new access patterns reuse indexes; their values are readable templates of the item's attributes,
- * `village#{villageCode}#requests`, declared on each entity as toolbox links (`primaryKey`,
- * `indexKeys`) and lower-cased, so a look-up by id, code or username ignores case. Every sort key
+ * `village#{villageCode}#requests` (the format: ./key-templates.ts), declared on each entity as toolbox
+ * links (`primaryKey`, `indexKeys`) and lower-cased, so a look-up by id, code or username ignores case. Every sort key
  * begins with its entity's name (`request#…`), so a Query never returns another entity's items, and
  * each kind of partition has its own leading word, so IAM `dynamodb:LeadingKeys` can tell a product's
  * partition from a request's (infra/partitions.ts). The whole design, entity by entity:
