@@ -53,7 +53,7 @@ const service = () =>
     fields: list(field()).optional(),
   });
 
-/** pk `catalogue#35.10` (the regency's defaults) or `catalogue#35.10.24.2008` (a village's), sk `service#sku` */
+/** pk `catalogue#35.10` (regency defaults) or `catalogue#35.10.24.2008` (a village's); sk `service#sku` */
 export const CatalogueEntry = /* @__PURE__ */ (() =>
   new Entity({
     name: 'catalogue',

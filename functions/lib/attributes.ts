@@ -17,7 +17,7 @@ export type Localized = FormattedValue<ReturnType<typeof localized>>;
 /** A text in Bahasa Indonesia, its English optional. */
 export const localizedIdFirst = () => map({ id: string(), en: string().optional() });
 
-/** An office's opening hours: per weekday (`mon` … `sun`) its opening and closing time, or null (closed). */
+/** An office's hours: per weekday (`mon` … `sun`) its opening and closing time, or null (closed). */
 export const officeHours = () =>
   map({
     timeZone: string(),

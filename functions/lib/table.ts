@@ -8,11 +8,12 @@
  *
  * Keys. Stored attribute names stay generic (pk/sk, gsi1pk/gsi1sk … gsi4pk/gsi4sk, expiresAt for TTL)
  * so new access patterns reuse indexes; their values are readable templates of the item's attributes,
- * `village#{villageCode}#requests` (the format: ./key-templates.ts), declared on each entity as toolbox
- * links (`primaryKey`, `indexKeys`) and lower-cased, so a look-up by id, code or username ignores case. Every sort key
- * begins with its entity's name (`request#…`), so a Query never returns another entity's items, and
- * each kind of partition has its own leading word, so IAM `dynamodb:LeadingKeys` can tell a product's
- * partition from a request's (infra/partitions.ts). The whole design, entity by entity:
+ * `village#{villageCode}#requests` (the format: ./key-templates.ts), declared on each entity as
+ * toolbox links (`primaryKey`, `indexKeys`) and lower-cased, so a look-up by id, code or username
+ * ignores case. Every sort key begins with its entity's name (`request#…`), so a Query never returns
+ * another entity's items, and each kind of partition has its own leading word, so IAM
+ * `dynamodb:LeadingKeys` can tell a product's partition from a request's (infra/partitions.ts). The
+ * whole design, entity by entity:
  * CONTRIBUTING.md "The table" and docs/decisions/0022-native-toolbox-keys.md.
  */
 import { GetCommand, type QueryCommandInput, QueryCommand as QueryItemsCommand } from '@aws-sdk/lib-dynamodb';
@@ -51,7 +52,7 @@ export const table = /* @__PURE__ */ (() =>
     indexes: { gsi1: gsi(1), gsi2: gsi(2), gsi3: gsi(3), gsi4: gsi(4) },
   }))();
 
-/** Every entity: in the one table, without toolbox's entity and timestamp attributes (we keep our own dates). */
+/** Every entity: in the one table, without toolbox's entity and timestamp attributes (we keep our dates). */
 export const inTable = /* @__PURE__ */ (() =>
   ({ table, entityAttribute: false, timestamps: false }) as const)();
 
@@ -111,7 +112,7 @@ export interface PageOptions {
   reverse?: boolean;
   /** a projection: only these attributes */
   attributes?: string[];
-  /** a filter on the entity's attributes, e.g. `{ attr: 'createdAt', gte: since }` (read capacity is spent anyway) */
+  /** a filter on the entity's attributes, e.g. `{ attr: 'createdAt', gte: since }` (read units are spent) */
   filter?: Condition;
 }
 

@@ -18,7 +18,7 @@ export const productBySeller = {
   pk: 'seller#{sellerId}#products',
   sk: 'product#{id}',
 } as const satisfies AccessPattern;
-/** `visibility` is `public` only when published _and_ the seller approved: hiding is one write, never a filter */
+/** `visibility`: `public` only when published _and_ the seller approved (hiding is one write, not a filter) */
 export const productByVillage = {
   index: 'gsi3',
   pk: 'village#{villageCode}#products#{visibility}',
@@ -30,7 +30,7 @@ export const searchIndex = {
 } as const satisfies AccessPattern;
 export const productKey = { pk: 'product#{id}', sk: 'product' } as const satisfies AccessPattern;
 
-/** A photo of a product: uploaded, processed into WebP variants (keys in the photos bucket, ascending width). */
+/** A product photo: uploaded, then processed into WebP variants (photos bucket keys, ascending width). */
 const photo = () =>
   map({
     id: string(),

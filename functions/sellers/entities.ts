@@ -8,7 +8,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { history } from '../lib/attributes';
 import { type AccessPattern, indexKeys, inTable, primaryKey } from '../lib/table';
 
-/** A village's sellers by status (gsi2 projects only public attributes: the list reads them whole, lib/hydrate.ts). */
+/** A village's sellers by status (gsi2 projects public attributes only: lists read them whole, hydrate.ts). */
 export const sellerByVillage = {
   index: 'gsi2',
   pk: 'village#{villageCode}#sellers',

@@ -79,7 +79,7 @@ export const Kecamatan = /* @__PURE__ */ (() => {
   });
 })();
 
-/** What a village officer publishes about the village (villages/schemas.ts ProfileBody), each part optional. */
+/** What a village officer publishes about the village (./schemas.ts ProfileBody), each part optional. */
 const profile = () =>
   map({
     about: localizedIdFirst().optional(),

@@ -41,8 +41,8 @@ export async function checkTableFormat(dynamo: DynamoDBClient, TableName: string
     if (Items.length === 0) return markTableFormat(dynamo, TableName);
   }
   throw new OldTableFormat(
-    `the local table was written by ${format > TABLE_FORMAT ? 'a later' : 'an earlier'} version of Smart Kampung, in ${
-      format ? `table format ${format}` : "ElectroDB's key format"
-    }, which this version does not read (format ${TABLE_FORMAT}, docs/decisions/0022-native-toolbox-keys.md)`,
+    `the local table was written by ${format > TABLE_FORMAT ? 'a later' : 'an earlier'} version of ` +
+      `Smart Kampung, in ${format ? `table format ${format}` : "ElectroDB's key format"}, which this ` +
+      `version does not read (format ${TABLE_FORMAT}, docs/decisions/0022-native-toolbox-keys.md)`,
   );
 }

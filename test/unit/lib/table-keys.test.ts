@@ -80,7 +80,7 @@ describe('every entity is stored with the keys of our design', () => {
   });
 });
 
-/** Each access pattern, the entity it reads, the values of a query, its key condition, and a sample inside it. */
+/** Each access pattern: the entity it reads, a query's values, its key condition (a sample lies inside it). */
 const patterns: [string, AccessPattern, keyof typeof entities, Record<string, unknown>, string, string][] = [
   [
     'kecamatanByRegency',
@@ -219,7 +219,7 @@ describe('the key format', () => {
     expect(keyPrefix('village', {})).toBe('village');
   });
 
-  it('an update recomputes an index key only when it changes one of its attributes, and then needs them all', () => {
+  it('an update recomputes an index key only when it changes one of its attributes, then needs them all', () => {
     const { ServiceRequest } = entities;
     const update = ServiceRequest.build(UpdateItemCommand)
       .item({ id: 'r1', status: 'in_review', queueSort: '0#2026', villageCode: V, kecamatanCode: '35.10.24' })
