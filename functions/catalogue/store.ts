@@ -84,7 +84,7 @@ export async function putDefaults(regencyCode: string, services: Service[]): Pro
     services.map((s) => ({
       scope: regencyCode,
       code: s.code,
-      service: s as unknown as Record<string, unknown>,
+      service: s,
       updatedAt: now,
     })),
   );

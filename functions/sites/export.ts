@@ -51,20 +51,9 @@ const FACILITIES: Record<string, { id: string; en: string }> = {
   computer_corner: { id: 'Pojok komputer', en: 'Computer corner' },
 };
 
-type StoredProfile = Partial<{
-  about: { id: string; en?: string };
-  head: { name: string; title?: { id: string; en: string } };
-  officials: { name: string; position: { id: string; en: string } }[];
-  contact: { address?: string; phone?: string; email?: string; whatsapp?: string };
-  location: { lat: number; lng: number };
-  facilities: string[];
-  population: number;
-  areaKm2: number;
-}>;
-
 /** The stored profile over sensible defaults: a village that has written nothing still gets a page. */
 function profileOf(v: VillageItem, regencyName: string) {
-  const p = (v.profile ?? {}) as StoredProfile;
+  const p = v.profile ?? {};
   const office = v.kind === 'desa' ? 'Desa' : 'Kelurahan';
   const head =
     v.kind === 'desa' ? { id: 'Kepala Desa', en: 'Village Head' } : { id: 'Lurah', en: 'Village Head' };

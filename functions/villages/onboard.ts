@@ -132,7 +132,7 @@ async function ensureDefaultCatalogue(regencyCode: string, now: string): Promise
         .item({
           scope: regencyCode,
           code: service.code,
-          service: service as unknown as Record<string, unknown>,
+          service,
           updatedAt: now,
         })
         .options({ condition: { attr: 'code', exists: false } })
