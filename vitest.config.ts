@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * Four tiers, one run: `npm test` runs them all; `npm run test:unit` (pure domain, no I/O) is the inner
  * loop, `test:integration` (handlers over DynamoDB Local and the S3 server), `test:infra` (CDK template
  * assertions, bundles) and `test:e2e` (built sites and flows in Chromium) run one tier each.
- * `npx vitest run --project unit test/unit/requests/due.test.ts` runs one file.
+ * `npx vitest run --project unit test/unit/calendar/due.test.ts` runs one file.
  */
 const tier = (name: string) => ({
   extends: true as const,

@@ -16,7 +16,7 @@ const WARMUP = 50;
 process.env.LOG_LEVEL = 'silent';
 const rt = await startLocalRuntime({ port: 0, seed: true, onProgress: () => {} });
 try {
-  const { documentClient } = await import('../functions/lib/aws');
+  const documentClient = (await import('../functions/lib/aws')).documentClient();
   const { Village, villageByRegency } = await import('../functions/villages/entities');
   const { Seller } = await import('../functions/sellers/entities');
   const { getItem, queryPage } = await import('../functions/lib/table');
@@ -116,7 +116,7 @@ try {
   const http = rawHttpClient();
   const first = JSON.parse((await http.request(url)).text) as { items: unknown[] };
   // exactly the Query the handler sends for `?q=kopi&limit=25` (its own builder, toolbox `.params()`)
-  const params = searchQuery(config.REGENCY_CODE, { q: 'kopi', limit: 25 }).params() as QueryCommandInput;
+  const params = searchQuery(config().REGENCY_CODE, { q: 'kopi', limit: 25 }).params() as QueryCommandInput;
   const adapter: number[] = [];
   const raw: number[] = [];
   for (let i = 0; i < WARMUP + N; i++) {

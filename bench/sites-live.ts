@@ -36,7 +36,7 @@ async function prepare(dataDir: string, outDir: string, port: number, sitePort: 
     const { writeSnapshots } = await import('../infra/local/site-data');
     const { dataGeneration } = await import('../infra/local/attach');
     const { buildSites } = await import('../site/build');
-    const { pendingSites, markPublished } = await import('../functions/sites/signal');
+    const { pendingSites, markPublished } = await import('../functions/publish/signal');
     const seeded = await pendingSites('35.10', new Date(), 0);
     const snapshots = await mkdtemp(join(tmpdir(), 'sk-bench-data-'));
     await writeSnapshots({
@@ -115,7 +115,7 @@ const row = (name: string, value: number, unit: string, budget: number, higherIs
   );
 };
 try {
-  const { pendingSites } = await import('../functions/sites/signal');
+  const { pendingSites } = await import('../functions/publish/signal');
   // the publisher's first rounds: nothing should be left to publish before measuring
   for (let waited = 0; (await pendingSites('35.10', new Date(), 0)).length > 0; waited += 100) {
     if (waited > 120_000) throw new Error('the publisher did not catch up within 2 minutes');

@@ -11,7 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Access, Partition } from '../functions/routes';
 import type { AccessDeclarations, AccessKey } from './bundles';
-import { confinedGrants } from './partitions';
+import { counterPartitions, leadingKeysByResource } from './partitions';
 import { gsiNames } from './table-design';
 
 export interface ResourceBinding {
@@ -29,6 +29,11 @@ export interface ResourceBinding {
    * exists (route `probes`). Without it S3 answers a missing key with 403 instead of 404.
    */
   listing?(): PolicyStatement;
+  /**
+   * the table only: UpdateItem on the rate-limit counters' partitions, for a public reader that counts
+   * its calls (route `counts`) while its reads stay confined to `partitions`
+   */
+  counting?(): PolicyStatement;
 }
 
 export const listActions = ['s3:ListBucket'];
@@ -60,7 +65,7 @@ export const objectActions: Record<Access, string[]> = {
 
 /**
  * The table and each of its indexes by name — no `index/*` wildcard. With `keys` (partition names,
- * functions/routes.ts `partitions`): only the table or indexes those partitions live in, each confined
+ * functions/routes/ `partitions`): only the table or indexes those partitions live in, each confined
  * to their partition keys by `dynamodb:LeadingKeys` (one statement per table or index, since a Query
  * of an index is matched against the index's partition key). `ForAllValues`: every key of a request
  * (a BatchGetItem's too) must match; every read action names at least one key.
@@ -73,10 +78,10 @@ export function tableBinding(table: ITable, regencyCode: string): ResourceBindin
     value: table.tableName,
     statements: (access, keys) =>
       keys
-        ? confinedGrants(regencyCode, keys as Partition[], tableActions[access]).map(
-            ({ resource, actions, leadingKeys }) =>
+        ? [...leadingKeysByResource(regencyCode, keys as Partition[])].map(
+            ([resource, leadingKeys]) =>
               new PolicyStatement({
-                actions: [...actions],
+                actions: tableActions[access],
                 resources: [arnOf(resource)],
                 conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
               }),
@@ -87,6 +92,12 @@ export function tableBinding(table: ITable, regencyCode: string): ResourceBindin
               resources: [table.tableArn, ...gsiNames.map((name) => `${table.tableArn}/index/${name}`)],
             }),
           ],
+    counting: () =>
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': counterPartitions() } },
+      }),
   };
 }
 

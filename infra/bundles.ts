@@ -48,6 +48,8 @@ export interface FunctionSpec {
   keys: Partial<Record<ProbedBucket, string[]>>;
   /** the table partitions its reads are confined to (IAM LeadingKeys); absent: the whole table */
   partitions?: Partition[];
+  /** true when a route it serves counts its calls in rate-limit windows (route `counts`) */
+  counts?: boolean;
   /** true when at least one of its routes needs a signed-in caller */
   authenticated: boolean;
   /** true when one of its public routes verifies an optional bearer token itself (route `optionalAuth`) */
@@ -150,6 +152,7 @@ export function functionSpecs(): FunctionSpec[] {
     spec.keys = keysOf(served);
     const partitions = partitionsOf(served);
     if (partitions) spec.partitions = partitions;
+    if (partitions && served.some((r) => r.counts)) spec.counts = true;
   }
   return [
     ...byHandler.values(),
@@ -196,10 +199,11 @@ export function functionSpecs(): FunctionSpec[] {
     },
     {
       // every minute: village sites whose data changed → site.outOfDate events (PublishStack; also
-      // events:PutEvents on the regency's bus, granted there)
+      // events:PutEvents on the regency's bus, granted there); the id predates the module's move from
+      // sites/ to publish/ and stays, so the deployed function keeps its logical id
       id: 'SitesDispatch',
       kind: 'site-dispatch',
-      handler: 'sites/handlers/dispatch',
+      handler: 'publish/handlers/dispatch',
       routeIds: [],
       access: { table: 'write' },
       probes: [],
@@ -343,4 +347,22 @@ export function packageClosure(names: string[], root = repoRoot): { found: strin
   };
   for (const name of names) visit(name, false);
   return { found: [...found].sort(), missing: [...missing].sort() };
+}
+
+/** Where a bundled module comes from an AWS SDK client or one of the S3 presigners. */
+const SDK_CLIENT_PACKAGE =
+  /(?:^|\/)node_modules\/(@aws-sdk\/(?:client-[a-z0-9-]+|s3-presigned-post|s3-request-presigner))\//;
+
+/**
+ * The AWS SDK clients (and S3 presigners) whose code a bundle carries, from its esbuild metafile
+ * output (`inputs` with bytes in the output: what tree-shaking kept), e.g. `['@aws-sdk/client-dynamodb',
+ * '@aws-sdk/client-s3']`. `npm run bench` measures each function against a bundle of just these.
+ */
+export function sdkClientsOf(output: { inputs: Record<string, { bytesInOutput: number }> }): string[] {
+  const packages = new Set<string>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = bytesInOutput > 0 ? SDK_CLIENT_PACKAGE.exec(input)?.[1] : undefined;
+    if (name) packages.add(name);
+  }
+  return [...packages].sort();
 }

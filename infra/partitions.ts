@@ -1,6 +1,6 @@
 /**
  * The table's partitions by what they hold, as IAM `dynamodb:LeadingKeys` patterns (StringLike: `*`
- * any run of characters, `?` one): what a public route (`partitions` in functions/routes.ts) and the
+ * any run of characters, `?` one): what a public route (`partitions` in functions/routes/) and the
  * site build may read, instead of the whole table. A Query of an index is matched against the index's
  * partition key, so each pattern names the table or index it applies to (one IAM statement each).
  *
@@ -14,9 +14,9 @@ import type { catalogueOfScope } from '../functions/catalogue/entities';
 import type { counterKey } from '../functions/lib/counter';
 import { keyOf } from '../functions/lib/key-templates';
 import type { productByVillage, productKey, searchIndex } from '../functions/products/entities';
+import type { siteStateKey } from '../functions/publish/entities';
 import type { requestByVillage, requestKey, trackingCodeKey } from '../functions/requests/entities';
 import type { Partition } from '../functions/routes';
-import type { siteStateKey } from '../functions/sites/entities';
 import type { kecamatanKey, regencyKey, villageByRegency, villageKey } from '../functions/villages/entities';
 import type { GsiName } from './table-design';
 
@@ -51,8 +51,6 @@ export interface PartitionPattern {
   resource: TableResource;
   /** LeadingKeys values (StringLike) */
   keys: string[];
-  /** what it grants whatever the route's access: a counter that a reading route updates */
-  actions?: readonly string[];
 }
 
 export function partitionPatterns(regencyCode: string): Record<Partition, PartitionPattern> {
@@ -93,41 +91,22 @@ export function partitionPatterns(regencyCode: string): Record<Partition, Partit
     products: { resource: 'table', keys: [keyOf(KEYS.product, { id: '*' })] },
     // a tracking code's claim (it names its request)
     trackingCodes: { resource: 'table', keys: [keyOf(KEYS.trackingCode, { trackingCode: '*' })] },
-    // the rate-limit counters of tracking look-ups (functions/lib/rate-limit.ts), which the routes that
-    // look codes up count on: updated (an atomic ADD), never read otherwise
-    trackingLimits: {
-      resource: 'table',
-      keys: [keyOf(KEYS.counter, { name: 'rate#track#*' })],
-      actions: ['dynamodb:UpdateItem'],
-    },
   };
 }
 
-/** One statement of a confined grant: actions on the table or one index, for these LeadingKeys. */
-export interface ConfinedGrant {
-  resource: TableResource;
-  actions: readonly string[];
-  leadingKeys: string[];
-}
+/** The rate-limit counters' partitions (functions/lib/rate-limit.ts): what a counting reader may update. */
+export const counterPartitions = (): string[] => [keyOf(KEYS.counter, { name: 'rate#*' })];
 
-/**
- * The grants of some partitions, `actions` on each (a partition's own `actions` instead where it has
- * them), grouped by table resource and actions: one IAM statement each.
- */
-export function confinedGrants(
+/** The patterns of some partitions, grouped by table resource (one IAM statement each). */
+export function leadingKeysByResource(
   regencyCode: string,
   partitions: readonly Partition[],
-  actions: readonly string[],
-): ConfinedGrant[] {
+): Map<TableResource, string[]> {
   const patterns = partitionPatterns(regencyCode);
-  const grants = new Map<string, ConfinedGrant>();
+  const byResource = new Map<TableResource, string[]>();
   for (const name of [...new Set(partitions)].sort()) {
-    const pattern = patterns[name];
-    const granted = pattern.actions ?? actions;
-    const id = `${pattern.resource} ${granted.join(',')}`;
-    const grant = grants.get(id) ?? { resource: pattern.resource, actions: granted, leadingKeys: [] };
-    grant.leadingKeys = [...new Set([...grant.leadingKeys, ...pattern.keys])];
-    grants.set(id, grant);
+    const { resource, keys } = patterns[name];
+    byResource.set(resource, [...new Set([...(byResource.get(resource) ?? []), ...keys])]);
   }
-  return [...grants.values()];
+  return byResource;
 }

@@ -31,8 +31,8 @@ const { syncSites } = await import('../infra/publish/site-sync');
 const { CloudFrontClient, CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
 const { config } = await import('../functions/lib/config');
 const { getItem } = await import('../functions/lib/table');
-const { SiteState } = await import('../functions/sites/entities');
-const { markPublished } = await import('../functions/sites/signal');
+const { SiteState } = await import('../functions/publish/entities');
+const { markPublished } = await import('../functions/publish/signal');
 const { writeSnapshots } = await import('../infra/local/site-data');
 const { buildSites, defaultOutDir } = await import('../site/build');
 
@@ -46,7 +46,7 @@ const s3 = new S3Client({});
 try {
   const villages = await writeSnapshots({
     outDir: dataDir,
-    regencyCode: config.REGENCY_CODE,
+    regencyCode: config().REGENCY_CODE,
     urls,
     ...(all ? {} : { villages: values.village as string[] }),
     onProgress: (m) => console.log(`publish: ${m}`),
@@ -87,7 +87,7 @@ try {
   for (const [slug, lastChangeAt] of seen)
     if (
       await markPublished(
-        { code: codeOf.get(slug) ?? '', regencyCode: config.REGENCY_CODE },
+        { code: codeOf.get(slug) ?? '', regencyCode: config().REGENCY_CODE },
         lastChangeAt,
         now,
       )

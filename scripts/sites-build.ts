@@ -7,7 +7,7 @@
  * tamansari-licin; repeatable), which replaces just those villages' folders.
  *
  * Data: --data <dir> reads a snapshot folder (regency.json + villages/<slug>.json), e.g. site/fixtures.
- * Without --data the snapshot is exported from the local system (infra/local/site-data).
+ * Without --data the snapshot is exported from the local system (infra/local/export-site-data.ts).
  *
  * Progress: one updating bar on a terminal, a line every ~10% otherwise (CI); then a summary.
  */
@@ -29,12 +29,12 @@ const USAGE = `usage: npm run sites:build -- [--village <code-or-slug>]... [--da
   --portal / --no-portal   build the portal pages (default: only when building every village)`;
 
 /**
- * The local export (infra/local/site-data): loaded only when --data is absent, and lazily, because it
+ * The local export (infra/local/export-site-data.ts): loaded only when --data is absent, and lazily, because it
  * brings the whole local runtime with it. A failure to load it says how to build without it.
  */
 async function loadExport() {
   try {
-    return (await import('../infra/local/site-data')).exportSiteData;
+    return (await import('../infra/local/export-site-data')).exportSiteData;
   } catch (e) {
     throw new SiteBuildError(
       `cannot export the site data from the local system (${(e as Error).message}).\nBuild from a snapshot folder instead: npm run sites:build -- --data site/fixtures`,

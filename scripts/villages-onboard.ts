@@ -7,7 +7,9 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { onboardRegency } from '../functions/onboarding/onboard';
 import { attachLocal } from '../infra/local/attach';
+import { ensureTableAndBucket } from '../infra/local/runtime';
 
 const { values } = parseArgs({
   options: {
@@ -45,10 +47,8 @@ if (local)
   );
 try {
   if (local?.mode === 'embedded') {
-    const { ensureTableAndBucket } = await import('../infra/local/runtime');
     await ensureTableAndBucket(process.env.DYNAMODB_ENDPOINT ?? '', process.env.S3_ENDPOINT ?? '');
   }
-  const { onboardRegency } = await import('../functions/villages/onboard');
   const result = await onboardRegency(values.regency, (done, total) =>
     process.stdout.write(`\r  writing villages ${done}/${total}`),
   );

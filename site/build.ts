@@ -13,6 +13,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFi
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegencySnapshot, type VillageSnapshot } from '../functions/sites/snapshot';
+import { withBuildLock } from './build-lock';
 import { missingStrings } from './src/i18n';
 import { cardFile, cardPixels, isCardFile, OG_CARD, portalCardSeed } from './src/lib/og';
 import { portalFileCount, villageFileCount } from './src/lib/paths';
@@ -220,13 +221,15 @@ async function buildOnce(opts: BuildSitesOptions): Promise<BuildSitesResult> {
     const leftover = join(process.cwd(), '.astro', '.prerender');
     const hadLeftover = existsSync(leftover);
     const hadAstroDir = existsSync(dirname(leftover));
-    await build({
-      root: siteDir,
-      outDir: buildOut,
-      cacheDir: join(tmp, 'cache'),
-      logLevel: 'info',
-      logger: { entrypoint: join(siteDir, 'progress-logger.mjs'), config: { channel } },
-    })
+    await withBuildLock(() =>
+      build({
+        root: siteDir,
+        outDir: buildOut,
+        cacheDir: join(tmp, 'cache'),
+        logLevel: 'info',
+        logger: { entrypoint: join(siteDir, 'progress-logger.mjs'), config: { channel } },
+      }),
+    )
       .catch(async (e: unknown) => {
         if (!hadLeftover) await rm(leftover, { recursive: true, force: true });
         throw new SiteBuildError(`astro build failed: ${e instanceof Error ? e.message : String(e)}`, {

@@ -5,6 +5,6 @@ let key: Promise<LocalSigningKey> | undefined;
 
 /** The local runtime's signing key: one per process, kept in LOCAL_DATA_DIR across restarts. */
 export function localKey(): Promise<LocalSigningKey> {
-  key ??= loadOrCreateLocalKey(config.LOCAL_DATA_DIR);
+  key ??= loadOrCreateLocalKey(config().LOCAL_DATA_DIR);
   return key;
 }

@@ -1,18 +1,12 @@
 import { config } from '../lib/config';
+import { WhatsApp } from '../lib/contact';
 import { Unauthorized } from '../lib/errors';
 import { endpoint, json } from '../lib/http';
 import { rateLimit } from '../lib/rate-limit';
-import { getItem } from '../lib/table';
-import * as z from '../lib/zod';
-import { WhatsApp } from '../requests/schemas';
-import { LocalUser } from './entities';
 import { issueLocalTokens, verifyPassword } from './local-identity';
 import { localKey } from './local-key';
-
-const Body = z.object({
-  username: z.string({ error: 'field.required' }).check(z.minLength(1, 'field.required'), z.maxLength(128)),
-  password: z.string({ error: 'field.required' }).check(z.minLength(1, 'field.required'), z.maxLength(256)),
-});
+import contract from './local-token.contract';
+import { findLocalUser } from './local-users';
 
 /**
  * A seller's username is its WhatsApp number in +62 form (registration normalises it with the same
@@ -25,19 +19,19 @@ export function signInUsername(typed: string): string {
 }
 
 /** Local stand-in for Cognito's sign-in: the same claims, signed by the local key (local runtime only). */
-export const handler = endpoint('local.token', { body: Body }, async ({ body, now, sourceIp }) => {
+export const handler = endpoint(contract, async ({ body, now, sourceIp }) => {
   const username = signInUsername(body.username);
   // guessing one account's password from one address, and spraying many accounts from one address;
   // keyed by address too, so nobody can lock another person out by failing on their username
   await rateLimit('signin', `${sourceIp}|${username}`, 10, 300, now);
   await rateLimit('signin-ip', sourceIp, 60, 300, now);
-  const { Item: user } = await getItem(LocalUser, { username });
+  const user = await findLocalUser(username);
   if (!user || !(await verifyPassword(body.password, user.passwordHash)))
     throw new Unauthorized('error.login_failed');
   const tokens = await issueLocalTokens(
     await localKey(),
     { username: user.username, groups: user.groups, attributes: user.attributes ?? {} },
-    { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID },
+    { issuer: config().AUTH_ISSUER, audience: config().AUTH_CLIENT_ID },
   );
   return json(200, tokens);
 });

@@ -6,10 +6,11 @@
  *
  * `fields` are the Open311 GeoReport v2 service-definition attributes of the online form; every
  * requirement of kind `field` names a field with the same code. `duration` is office time (see
- * requests/domain/due.ts).
+ * calendar/due.ts).
  */
+
+import { parseIsoDuration } from '../calendar/due';
 import * as z from '../lib/zod';
-import { parseIsoDuration } from '../requests/domain/due';
 
 /** What a scanned document may be. */
 export const DOCUMENT_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
@@ -36,6 +37,18 @@ export const FieldSchema = z.object({
   order: z.number().check(z.int(), z.positive()),
   values: z.optional(z.array(z.object({ key: Code, name: Text })).check(z.minLength(1))),
 });
+
+/**
+ * One answer to a service field, as its datatype takes it (requests/domain/fields.ts checks it against
+ * the service): text; a list of keys for `multivaluelist`; for `number` also a JSON number. What is
+ * stored is always text (a number in canonical form, `1500000`, `2.5`) or a list of keys.
+ */
+export const FieldValue = z.union([
+  z.string().check(z.maxLength(2000, 'field.too_long')),
+  z.number(),
+  z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
+]);
+export type FieldInput = z.infer<typeof FieldValue>;
 
 const Step = z.string().check(z.minLength(1));
 

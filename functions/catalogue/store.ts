@@ -26,7 +26,7 @@ function skipped(scope: string, code: string, issues: { path: PropertyKey[] }[] 
  */
 export async function villageCatalogue(
   villageCode: string,
-  regencyCode = config.REGENCY_CODE,
+  regencyCode = config().REGENCY_CODE,
 ): Promise<Service[]> {
   const [defaults, overrides] = await Promise.all([
     queryPage(CatalogueEntry, catalogueOfScope, { scope: regencyCode }, { all: true }),
@@ -72,7 +72,7 @@ const merged = new Map<string, Service[]>();
 
 export async function findService(villageCode: string, code: string): Promise<Service | undefined> {
   // a village code starts with its regency's (`35.10.24.2008` → `35.10`): any onboarded regency works
-  const regencyCode = /^\d{2}\.\d{2}\./.test(villageCode) ? villageCode.slice(0, 5) : config.REGENCY_CODE;
+  const regencyCode = /^\d{2}\.\d{2}\./.test(villageCode) ? villageCode.slice(0, 5) : config().REGENCY_CODE;
   return (await villageCatalogue(villageCode, regencyCode)).find((s) => s.code === code);
 }
 

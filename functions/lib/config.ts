@@ -1,9 +1,12 @@
 import * as z from './zod';
 
 /**
- * The one place that reads `process.env`. Parsed at cold start: a missing variable fails loudly
- * (`TABLE_NAME: expected string`) instead of surfacing as a confusing error in a request.
- * Locally and on AWS the same variables exist; only the endpoints differ.
+ * The one place that reads `process.env`, through `config()`: parsed on first call and kept. Every
+ * function entry calls it once at import (`endpoint()` does, for the API's handlers), so a bad variable
+ * fails the cold start loudly (`invalid environment: API_URL: …`) instead of surfacing as a confusing
+ * error in a request. No other module reads it at import — clients are made on first use (`fromConfig`)
+ * — so the local runtime can load the functions before its servers listen, then set the environment and
+ * `resetConfig()`. Locally and on AWS the same variables exist; only the endpoints differ.
  */
 export const Env = z.object({
   TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'smart-kampung'),
@@ -18,7 +21,7 @@ export const Env = z.object({
   S3_ENDPOINT: z.optional(z.url()),
   /** local runtime only: the browser-facing S3 endpoint of presigned URLs (a CORS-adding front) */
   S3_PUBLIC_ENDPOINT: z.optional(z.url()),
-  /** local/tests only: where SQS requests go (fauxqs); on AWS the queue URL's own origin */
+  /** local runtime only: where SQS requests go (the S3 server serves SQS too); on AWS the SDK's regional endpoint */
   SQS_ENDPOINT: z.optional(z.url()),
   /**
    * AWS: the photo processor's queue (infra/stacks/api-stack.ts), which photo confirm sends the
@@ -71,4 +74,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
-export const config: Config = loadConfig();
+let loaded: Config | undefined;
+
+/** The configuration of this container: `process.env`, parsed on first call (throws if it is invalid). */
+export function config(): Config {
+  loaded ??= loadConfig();
+  return loaded;
+}
+
+/**
+ * Forgets the parsed configuration: the next `config()` reads `process.env` again, and what
+ * `fromConfig` made is made anew. For the local runtime, once it has set the environment, and for tests.
+ */
+export function resetConfig(): void {
+  loaded = undefined;
+}
+
+/**
+ * A value made from the configuration on first use and kept, once per container — an SDK client: not
+ * at import, so importing a module reads no configuration. Made again when the configuration is read
+ * anew (`resetConfig`). Mark the call pure (esbuild's `@__PURE__` comment) so an unused one is dropped.
+ */
+export function fromConfig<T>(make: (c: Config) => T): () => T {
+  let made: { from: Config; value: T } | undefined;
+  return () => {
+    const current = config();
+    if (made?.from !== current) made = { from: current, value: make(current) };
+    return made.value;
+  };
+}
+
+/** The local servers' credentials (DynamoDB Local and the S3/SQS server check none). */
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * An AWS SDK client's settings: the region and, where a local server stands in for the service (its
+ * endpoint set in the environment), that endpoint with the local credentials. On AWS the region only:
+ * the SDK's own endpoint, credentials (the function's role) and retries.
+ */
+export const clientSettings = (endpoint: string | undefined) => ({
+  region: config().AWS_REGION,
+  ...(endpoint ? { endpoint, credentials: localCredentials } : {}),
+});
+
+/** An S3 client's settings: path-style addressing on a configured endpoint (the local server, its front). */
+export const s3Settings = (endpoint: string | undefined) => ({
+  ...clientSettings(endpoint),
+  forcePathStyle: endpoint !== undefined,
+});

@@ -1,7 +1,7 @@
 /**
- * The few domain errors every feature throws. The one error mapper (lib/http.ts) turns them into
- * `{error: {code, message, fields?}}` responses; nothing else builds an error response.
- * `message` is a key of the strings files (lib/i18n.ts) so the mapper can answer in the caller's language.
+ * The few domain errors every feature throws. The one error handler (lib/middleware/error-handler.ts)
+ * turns them into `{error: {code, message, fields?}}` responses; nothing else builds an error response.
+ * `message` is a key of the strings files (lib/i18n.ts) so the handler can answer in the caller's language.
  */
 export interface FieldError {
   /** dotted path of the offending input, e.g. `applicant.nik` */

@@ -55,7 +55,7 @@ export interface Masthead {
 /** `SITE_URL/<slug>/[en/]<segments>/`, or the portal (`SITE_URL/[en/]`) without a slug. */
 export function siteUrl(lang: Lang, slug?: string, ...segments: string[]): string {
   const parts = [slug, lang === 'en' ? 'en' : undefined, ...segments].filter(Boolean).map(String);
-  return `${config.SITE_URL.replace(/\/+$/, '')}/${parts.map(encodePart).join('/')}${parts.length ? '/' : ''}`;
+  return `${config().SITE_URL.replace(/\/+$/, '')}/${parts.map(encodePart).join('/')}${parts.length ? '/' : ''}`;
 }
 
 /** The village's names as its site writes them: "Desa Tamansari", "Kecamatan Licin" (or English). */

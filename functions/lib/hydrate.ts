@@ -29,11 +29,11 @@ export async function getWholeItems(keys: Key[]): Promise<Map<string, Record<str
     let pending: Key[] = keys.slice(i, i + 100);
     for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-      const answer = await documentClient.send(
-        new BatchGetCommand({ RequestItems: { [config.TABLE_NAME]: { Keys: pending } } }),
+      const answer = await documentClient().send(
+        new BatchGetCommand({ RequestItems: { [config().TABLE_NAME]: { Keys: pending } } }),
       );
-      for (const item of answer.Responses?.[config.TABLE_NAME] ?? []) found.set(id(keyOf(item)), item);
-      pending = (answer.UnprocessedKeys?.[config.TABLE_NAME]?.Keys ?? []).map(keyOf);
+      for (const item of answer.Responses?.[config().TABLE_NAME] ?? []) found.set(id(keyOf(item)), item);
+      pending = (answer.UnprocessedKeys?.[config().TABLE_NAME]?.Keys ?? []).map(keyOf);
     }
     if (pending.length > 0) throw new Error('BatchGetItem left keys unprocessed');
   }
@@ -52,7 +52,7 @@ export async function queryPageWhole<E extends Entity>(
   opts: PageOptions = {},
 ): Promise<{ items: FormattedItem<E>[]; cursor: string | null }> {
   const input = queryOf(entity, spec, values, opts).params() as QueryCommandInput;
-  const page = await documentClient.send(new QueryCommand(input));
+  const page = await documentClient().send(new QueryCommand(input));
   const keys = (page.Items ?? []).map(keyOf);
   const whole = await getWholeItems(keys);
   const items = keys.flatMap((key) => {

@@ -5,20 +5,22 @@
  * (Cognito's, or the local issuer's in `npm start`). No header: anonymous. A bad token: 401.
  */
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
-import { tryVerifyIdToken } from '../auth/jwt';
 import { type Caller, callerFromClaims } from './auth';
 import { config } from './config';
 import { Unauthorized } from './errors';
+import { tryVerifyIdToken } from './jwt';
 
 let jwks: JWTVerifyGetKey | undefined;
 
-export async function optionalCaller(headers: Record<string, string>): Promise<Caller | undefined> {
+export async function optionalCaller(
+  headers: Record<string, string | undefined>,
+): Promise<Caller | undefined> {
   const header = headers.authorization;
   if (!header) return undefined;
   const token = header.replace(/^Bearer\s+/i, '').trim();
-  jwks ??= createRemoteJWKSet(new URL(`${config.AUTH_ISSUER}/.well-known/jwks.json`));
+  jwks ??= createRemoteJWKSet(new URL(`${config().AUTH_ISSUER}/.well-known/jwks.json`));
   const claims = token
-    ? await tryVerifyIdToken(token, { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID, jwks })
+    ? await tryVerifyIdToken(token, { issuer: config().AUTH_ISSUER, audience: config().AUTH_CLIENT_ID, jwks })
     : null;
   if (!claims) throw new Unauthorized();
   return callerFromClaims(claims);

@@ -27,13 +27,13 @@ export const TRACK_WINDOW_SECONDS = 600;
 export const submitBudget = (villageCode: string, sourceIp: string): Budget => ({
   scope: `submit#${villageCode}`,
   who: sourceIp,
-  limit: config.RATE_LIMIT_SUBMIT,
+  limit: config().RATE_LIMIT_SUBMIT,
   windowSeconds: SUBMIT_WINDOW_SECONDS,
 });
 
 /** Counts tracking-code look-ups of one address, found or not, whatever the route (track, Open311). */
 export const countTrackingLookups = (sourceIp: string, now: Date, lookups = 1) =>
-  rateLimit('track', sourceIp, config.RATE_LIMIT_TRACK, TRACK_WINDOW_SECONDS, now, lookups);
+  rateLimit('track', sourceIp, config().RATE_LIMIT_TRACK, TRACK_WINDOW_SECONDS, now, lookups);
 
 function windowOf(b: Budget, now: Date) {
   const window = Math.floor(now.getTime() / 1000 / b.windowSeconds);

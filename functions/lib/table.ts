@@ -14,7 +14,7 @@
  * another entity's items, and each kind of partition has its own leading word, so IAM
  * `dynamodb:LeadingKeys` can tell a product's partition from a request's (infra/partitions.ts). The
  * whole design, entity by entity:
- * CONTRIBUTING.md "The table" and docs/decisions/0022-native-toolbox-keys.md.
+ * CONTRIBUTING.md "The table" and docs/decisions/0026-native-toolbox-keys.md.
  */
 import { GetCommand, type QueryCommandInput, QueryCommand as QueryItemsCommand } from '@aws-sdk/lib-dynamodb';
 import type { Entity, FormattedItem, KeyInputItem } from 'dynamodb-toolbox/entity';
@@ -43,14 +43,17 @@ const gsi = (n: number) =>
     sortKey: { name: `gsi${n}sk`, type: 'string' },
   }) as const;
 
-export const table = /* @__PURE__ */ (() =>
-  new Table({
-    documentClient,
-    name: () => config.TABLE_NAME,
+export const table = /* @__PURE__ */ (() => {
+  const table = new Table({
+    name: () => config().TABLE_NAME,
     partitionKey: { name: 'pk', type: 'string' },
     sortKey: { name: 'sk', type: 'string' },
     indexes: { gsi1: gsi(1), gsi2: gsi(2), gsi3: gsi(3), gsi4: gsi(4) },
-  }))();
+  });
+  // the client is made on first use (lib/aws.ts), when a command asks the table for it
+  table.getDocumentClient = documentClient;
+  return table;
+})();
 
 /** Every entity: in the one table, without toolbox's entity and timestamp attributes (we keep our dates). */
 export const inTable = /* @__PURE__ */ (() =>
@@ -200,7 +203,7 @@ export function getParams<E extends Entity>(
   options: { consistent?: boolean } = {},
 ) {
   return {
-    TableName: config.TABLE_NAME,
+    TableName: config().TABLE_NAME,
     Key: { pk: linkOf(entity, 'pk')(key), sk: linkOf(entity, 'sk')(key) },
     ...(options.consistent ? { ConsistentRead: true } : {}),
   };
@@ -212,7 +215,7 @@ export async function getItem<E extends Entity>(
   key: KeyInputItem<E>,
   options: { consistent?: boolean } = {},
 ): Promise<{ Item: FormattedItem<E> | undefined }> {
-  const { Item } = await documentClient.send(new GetCommand(getParams(entity, key, options)));
+  const { Item } = await documentClient().send(new GetCommand(getParams(entity, key, options)));
   return { Item: Item ? unstored(entity, Item) : undefined };
 }
 
@@ -229,7 +232,7 @@ export async function queryItems<E extends Entity>(
   const items: FormattedItem<E>[] = [];
   let next = input.ExclusiveStartKey;
   do {
-    const page = await documentClient.send(new QueryItemsCommand({ ...input, ExclusiveStartKey: next }));
+    const page = await documentClient().send(new QueryItemsCommand({ ...input, ExclusiveStartKey: next }));
     for (const stored of page.Items ?? []) items.push(unstored(entity, stored));
     next = page.LastEvaluatedKey;
   } while (opts.all && next);

@@ -7,8 +7,8 @@
  *
  * Where the rule is applied: every `z.string()` of lib/zod.ts (so every text field of every schema),
  * and, for whatever no string schema reads (a body taken as `z.unknown()`, keys of a record, extra
- * keys), `endpoint()` in lib/http.ts scans the input. Views use `toWellFormed` (below) on stored text,
- * so text stored before the rule can never make a read throw.
+ * keys), the validation middleware (lib/middleware/validate.ts) scans the input. Views use
+ * `toWellFormed` (below) on stored text, so text stored before the rule can never make a read throw.
  */
 
 /** The strings-file key of the message. */

@@ -3,7 +3,7 @@
  * a fraction of classic zod's bundle size and cold-start cost). Unlike classic zod, `zod/mini` loads
  * no locale, and its messages would all read "Invalid input"; the English one is configured here,
  * once, so issue messages (e.g. "Invalid input: expected string, received undefined", which
- * `zodFields` in ./http.ts maps to `field.required`) are the same as classic zod's.
+ * `zodFields` in ./middleware/validate.ts maps to `field.required`) are the same as classic zod's.
  * Import zod in functions/ from this module, never from 'zod' or 'zod/mini' directly.
  *
  * `string()` here is zod's with one rule added for every text field of every schema: the text is

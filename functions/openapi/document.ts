@@ -1,12 +1,14 @@
 /**
  * The OpenAPI 3.1 document, generated: paths, methods, operation ids, summaries and security from the
- * route table (functions/routes.ts), parameters and bodies from the zod schemas the handlers validate
- * with (./registry.ts). Nothing here is written by hand per route.
+ * route table (functions/routes/), parameters, bodies and answers from the routes' contracts — the
+ * zod schemas the handlers validate with (./registry.ts). Nothing here is written by hand per route.
  */
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { Nik, WhatsApp } from '../requests/schemas';
+import { WhatsApp } from '../lib/contact';
+import type { Contract, OperationDoc } from '../lib/contract';
+import { Nik } from '../requests/schemas';
 import { type Route, routes } from '../routes';
-import { ErrorBody, Open311Errors, type RouteSchemas, registry } from './registry';
+import { ErrorBody, registry } from './registry';
 
 const ERRORS: Record<string, string> = {
   '400': 'Invalid input; `fields` names each offending field',
@@ -20,8 +22,12 @@ const ERRORS: Record<string, string> = {
   '429': 'Too many requests',
 };
 
-function errorResponses(route: Route, schemas: RouteSchemas) {
-  const schema = schemas.open311 ? Open311Errors : ErrorBody;
+/** A route's contract and its document part, with the shown schemas resolved. */
+type Operation = Omit<OperationDoc, 'params' | 'query' | 'body'> &
+  Pick<Contract, 'errors' | 'params' | 'query' | 'body'>;
+
+function errorResponses(route: Route, schemas: Operation) {
+  const schema = schemas.errors?.schema ?? ErrorBody;
   const codes = Object.keys(ERRORS).filter((code) => {
     if (code === '401' || code === '403') return route.auth !== 'public' || code === '403';
     if (code === '413' || code === '415') return schemas.body !== undefined;
@@ -42,8 +48,18 @@ function errorResponses(route: Route, schemas: RouteSchemas) {
   );
 }
 
-function operation(route: Route): ZodOpenApiOperationObject {
-  const schemas: RouteSchemas = registry[route.id as keyof typeof registry] ?? {};
+function operation(
+  route: Route,
+  contract: Contract | undefined,
+  doc: OperationDoc,
+): ZodOpenApiOperationObject {
+  const schemas: Operation = {
+    ...doc,
+    errors: contract?.errors,
+    params: doc.params ?? contract?.params,
+    query: doc.query ?? contract?.query,
+    body: doc.body ?? contract?.body,
+  };
   const ok = schemas.response ?? { status: 200 };
   const content = ok.html
     ? { 'text/html': { schema: { type: 'string' as const } } }
@@ -92,13 +108,20 @@ function operation(route: Route): ZodOpenApiOperationObject {
   };
 }
 
-export function buildDocument(opts: { serverUrl?: string } = {}) {
+export async function buildDocument(opts: { serverUrl?: string } = {}) {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes as readonly Route[]) {
     if (route.localOnly) continue;
+    const contract: Contract | undefined = registry[route.id as keyof typeof registry];
+    // one route after another: the components are registered in the routes' order
+    const doc = (await contract?.openapi?.()) ?? {};
     paths[route.path] ??= {};
     const item = paths[route.path] ?? {};
-    item[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'] = operation(route);
+    item[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'] = operation(
+      route,
+      contract,
+      doc,
+    );
   }
   return createDocument(
     {

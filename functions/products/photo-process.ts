@@ -8,7 +8,14 @@
  */
 import { config } from '../lib/config';
 import { Unprocessable } from '../lib/errors';
-import { copyObject, deleteObject, getObject, headObject, ObjectTooLarge, putObject } from '../lib/s3';
+import {
+  copyObject,
+  deleteObject,
+  getObject,
+  headObject,
+  ObjectTooLarge,
+  putObject,
+} from '../lib/s3-objects';
 import type { ProductItem, ProductPhotoData } from './entities';
 import { PHOTO_MAX_BYTES } from './photo-limits';
 import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './photo-store';
@@ -19,7 +26,7 @@ import { getProduct } from './store';
 /** The uploaded bytes, or why there are none to process (an oversized object is not read at all). */
 async function readObject(key: string): Promise<Uint8Array | 'missing' | 'too_large'> {
   try {
-    return (await getObject(config.UPLOADS_BUCKET, key, { maxBytes: PHOTO_MAX_BYTES })) ?? 'missing';
+    return (await getObject(config().UPLOADS_BUCKET, key, { maxBytes: PHOTO_MAX_BYTES })) ?? 'missing';
   } catch (error) {
     if (error instanceof ObjectTooLarge) return 'too_large';
     throw error;
@@ -61,14 +68,14 @@ export async function processUploadedPhoto(
     bytes === 'too_large' ? ({ ok: false, reason: 'too_large' } as const) : await processPhoto(bytes);
   let update: Partial<ProductPhotoData>;
   if (!result.ok) {
-    await deleteObject(config.UPLOADS_BUCKET, fromOriginal ? original : incoming);
+    await deleteObject(config().UPLOADS_BUCKET, fromOriginal ? original : incoming);
     update = { status: 'failed', reason: result.reason };
   } else {
     // same keys (and the same bytes) on every run: a second delivery never adds a set of variants
     const variants = await Promise.all(
       result.variants.map(async (v) => {
         const key = variantKey(productId, photoId, v.width);
-        await putObject(config.PHOTOS_BUCKET, key, v.body, {
+        await putObject(config().PHOTOS_BUCKET, key, v.body, {
           contentType: 'image/webp',
           cacheControl: 'public, max-age=31536000, immutable',
         });
@@ -104,11 +111,11 @@ export async function processUploadedPhoto(
  */
 async function moveToOriginal(incoming: string, original: string) {
   try {
-    await copyObject(config.UPLOADS_BUCKET, incoming, original);
+    await copyObject(config().UPLOADS_BUCKET, incoming, original);
   } catch (error) {
-    if (!(await headObject(config.UPLOADS_BUCKET, original))) throw error;
+    if (!(await headObject(config().UPLOADS_BUCKET, original))) throw error;
   }
-  await deleteObject(config.UPLOADS_BUCKET, incoming);
+  await deleteObject(config().UPLOADS_BUCKET, incoming);
 }
 
 /**

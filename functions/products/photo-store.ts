@@ -7,8 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../lib/config';
 import { Conflict, NotFound, Unprocessable } from '../lib/errors';
-import { presignedPost } from '../lib/presign';
-import { browserSigner, deleteObject, headObject } from '../lib/s3';
+import { presignedPost } from '../lib/s3-links';
+import { deleteObject, headObject } from '../lib/s3-objects';
 import { isConditionFailed } from '../lib/table';
 import { Product, type ProductItem, type ProductPhotoData } from './entities';
 import { MAX_FAILED_PHOTOS, MAX_PHOTOS, PHOTO_MAX_BYTES, PHOTO_POST_EXPIRES_SECONDS } from './photo-limits';
@@ -142,8 +142,8 @@ async function abandonedSlots(product: ProductItem, now: Date): Promise<Set<stri
   );
   const abandoned = await Promise.all(
     stale.map(async (p) => {
-      if (await headObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, p.id))) return undefined;
-      if (await headObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, p.id))) return undefined;
+      if (await headObject(config().UPLOADS_BUCKET, incomingPhotoKey(product.id, p.id))) return undefined;
+      if (await headObject(config().UPLOADS_BUCKET, originalPhotoKey(product.id, p.id))) return undefined;
       return p.id;
     }),
   );
@@ -191,8 +191,7 @@ export async function createPhoto(
     },
     now,
   );
-  const post = await presignedPost(browserSigner, {
-    bucket: config.UPLOADS_BUCKET,
+  const post = await presignedPost({
     key: incomingPhotoKey(product.id, photoId),
     conditions: [
       ['content-length-range', 1, Math.min(input.size, PHOTO_MAX_BYTES)],
@@ -227,11 +226,11 @@ export async function deletePhoto(product: ProductItem, photoId: string, now: Da
   );
   const variants = removed?.variants?.map((v) => v.key) ?? [];
   await Promise.all([
-    ...variants.map((key) => deleteObject(config.PHOTOS_BUCKET, key)),
+    ...variants.map((key) => deleteObject(config().PHOTOS_BUCKET, key)),
     // withheld while the product was taken down (photo-withhold.ts)
-    ...variants.map((key) => deleteObject(config.PHOTOS_BUCKET, withheldKey(key))),
-    deleteObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, photoId)),
-    deleteObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId)),
+    ...variants.map((key) => deleteObject(config().PHOTOS_BUCKET, withheldKey(key))),
+    deleteObject(config().UPLOADS_BUCKET, originalPhotoKey(product.id, photoId)),
+    deleteObject(config().UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId)),
   ]);
   return next;
 }

@@ -16,7 +16,7 @@
  * What this does NOT remove: copies CloudFront already holds. Variants are served with
  * `max-age=31536000, immutable`, so an edge that cached one keeps answering it until evicted. On AWS
  * (DISTRIBUTION_ID set: routes declaring `cdn`) a withhold whose moves all succeeded is followed by an
- * invalidation of the product's variant paths under `/photos/products/<productId>/` (lib/cdn.ts), which closes that window; a release
+ * invalidation of the product's variant paths under `/photos/products/<productId>/` (lib/cdn-invalidation.ts), which closes that window; a release
  * needs none. A failed invalidation is logged (`photos.invalidation_failed`) and, like a failed move,
  * never fails the committed change; repeating the take-down repeats it. Locally nothing is sent. The
  * processor's `withholdPhoto` (a variant made after the take-down, never public) sends none. A seller's suspension does the same for its products that were public (the relist),
@@ -24,10 +24,10 @@
  * it, and a reinstated product of a suspended seller stays withheld until the seller is.
  */
 
-import { invalidatePaths } from '../lib/cdn';
+import { invalidatePaths } from '../lib/cdn-invalidation';
 import { config } from '../lib/config';
 import { log } from '../lib/log';
-import { copyObject, deleteObject } from '../lib/s3';
+import { copyObject, deleteObject } from '../lib/s3-objects';
 import type { ProductItem } from './entities';
 
 export const PUBLIC_VARIANTS = 'photos/products/';
@@ -44,12 +44,12 @@ function variantKeys(product: ProductItem): string[] {
 /** copy + delete within the photos bucket; a missing source is an earlier move (or nothing to move) */
 async function move(from: string, to: string): Promise<void> {
   try {
-    await copyObject(config.PHOTOS_BUCKET, from, to);
+    await copyObject(config().PHOTOS_BUCKET, from, to);
   } catch (error) {
     if ((error as Error).name === 'NoSuchKey') return;
     throw error;
   }
-  await deleteObject(config.PHOTOS_BUCKET, from);
+  await deleteObject(config().PHOTOS_BUCKET, from);
 }
 
 async function moveAll(product: ProductItem, direction: 'withhold' | 'release'): Promise<boolean> {

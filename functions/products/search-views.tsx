@@ -42,7 +42,7 @@ const L = {
   },
 } as const;
 
-const siteBase = () => config.SITE_URL.replace(/\/+$/, '');
+const siteBase = () => config().SITE_URL.replace(/\/+$/, '');
 
 /** The product's page on its village's site, in the same language. */
 export const resultUrl = (r: Pick<Result, 'slug' | 'village'>, lang: Lang) =>
@@ -50,7 +50,7 @@ export const resultUrl = (r: Pick<Result, 'slug' | 'village'>, lang: Lang) =>
 
 /** Photos are served from the site's origin: the results page may load images from there and nowhere else. */
 export const searchPageCsp = () =>
-  `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: ${new URL(config.SITE_URL).origin}; form-action *; base-uri 'none'; frame-ancestors 'none'`;
+  `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: ${new URL(config().SITE_URL).origin}; form-action *; base-uri 'none'; frame-ancestors 'none'`;
 
 function Card({ r, lang }: { r: Result; lang: Lang }) {
   const s = L[lang];
@@ -102,7 +102,7 @@ export function searchResultsPage(
   regencyName?: string,
 ): string {
   const s = L[lang];
-  const action = `${config.API_URL.replace(/\/+$/, '')}/products/search`;
+  const action = `${config().API_URL.replace(/\/+$/, '')}/products/search`;
   let next: string | undefined;
   if (cursor) {
     const params = new URLSearchParams({ lang, cursor, limit: String(query.limit) });

@@ -8,9 +8,9 @@ import { rupiah } from '../lib/rupiah';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
 import type { ProductItem, ProductPhotoData } from './entities';
 
-export const photoUrl = (key: string, siteUrl = config.SITE_URL) => `${siteUrl}/${key}`;
+export const photoUrl = (key: string, siteUrl = config().SITE_URL) => `${siteUrl}/${key}`;
 
-export function readyPhoto(p: ProductPhotoData, siteUrl = config.SITE_URL) {
+export function readyPhoto(p: ProductPhotoData, siteUrl = config().SITE_URL) {
   const variants = (p.variants ?? []).map((v) => ({
     width: v.width,
     height: v.height,
@@ -54,7 +54,7 @@ export function whatsappOrderUrl(
     | 'villageSlug'
     | 'slug'
   >,
-  siteUrl = config.SITE_URL,
+  siteUrl = config().SITE_URL,
 ): string {
   const price = product.discountPrice ?? product.price;
   const message =
@@ -65,7 +65,7 @@ export function whatsappOrderUrl(
   return `https://wa.me/${product.sellerWhatsapp.replace(/^\+/, '')}?text=${encodeURIComponent(message.toWellFormed())}`;
 }
 
-export const productPageUrl = (p: Pick<ProductItem, 'villageSlug' | 'slug'>, siteUrl = config.SITE_URL) =>
+export const productPageUrl = (p: Pick<ProductItem, 'villageSlug' | 'slug'>, siteUrl = config().SITE_URL) =>
   `${siteUrl}/${p.villageSlug}/produk/${p.slug}/`;
 
 export function publicProduct(p: ProductItem) {

@@ -4,8 +4,8 @@ import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
 import { config } from '../lib/config';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
-import { type PostCondition, presignedGet, presignedPost } from '../lib/presign';
-import { browserSigner, copyObject, deleteObject, getObject, headObject } from '../lib/s3';
+import { type PostCondition, presignedGet, presignedPost } from '../lib/s3-links';
+import { copyObject, deleteObject, getObject, headObject } from '../lib/s3-objects';
 import { sniffType } from '../lib/sniff';
 import { isConditionFailed } from '../lib/table';
 import { getVillage } from '../villages/store';
@@ -75,13 +75,7 @@ export async function presignDocument(
     conditions.push(['eq', '$success_action_redirect', redirect]);
     fields.success_action_redirect = redirect;
   }
-  const post = await presignedPost(browserSigner, {
-    bucket: config.UPLOADS_BUCKET,
-    key,
-    conditions,
-    fields,
-    expiresSeconds: POST_EXPIRES_SECONDS,
-  });
+  const post = await presignedPost({ key, conditions, fields, expiresSeconds: POST_EXPIRES_SECONDS });
   return { documentId, url: post.url, fields: post.fields, requirement };
 }
 
@@ -167,7 +161,7 @@ export class InvalidFile extends Unprocessable {
 }
 
 async function rejectFile(key: string, why: FileError, facts: FileFacts): Promise<never> {
-  await deleteObject(config.UPLOADS_BUCKET, key);
+  await deleteObject(config().UPLOADS_BUCKET, key);
   throw new InvalidFile(why, facts);
 }
 
@@ -208,7 +202,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
 
   // this function may list the uploads bucket (route `probes`): a missing key is a 404 (undefined);
   // a 403 is a real denial and fails loudly instead of reading as "not uploaded"
-  const head = await headObject(config.UPLOADS_BUCKET, key);
+  const head = await headObject(config().UPLOADS_BUCKET, key);
   if (!head) return gone();
   const size = head.size;
   if (size < 1) return rejectFile(key, 'file_empty', {});
@@ -216,7 +210,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
   if (existing && size > existing.declaredSize)
     return rejectFile(key, 'file_size_declared', { size, declaredSize: existing.declaredSize });
 
-  const head4k = await getObject(config.UPLOADS_BUCKET, key, { range: 'bytes=0-4099' });
+  const head4k = await getObject(config().UPLOADS_BUCKET, key, { range: 'bytes=0-4099' });
   // moved away by a concurrent confirm since the HEAD: not a file of unknown type
   if (!head4k) return gone();
   // the real type, from the first bytes (not the name or the declared type)
@@ -230,7 +224,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
 
   try {
     // the copy gets the detected type, not the one the browser declared
-    await copyObject(config.UPLOADS_BUCKET, key, finalKey, { contentType: detected });
+    await copyObject(config().UPLOADS_BUCKET, key, finalKey, { contentType: detected });
   } catch (error) {
     // NoSuchKey: a concurrent confirm moved the file between our reads and this copy
     const settled = await byAnother();
@@ -271,7 +265,7 @@ export async function confirmDocument(requestId: string, documentId: string, now
     if (settled) return settled;
     throw error;
   }
-  await deleteObject(config.UPLOADS_BUCKET, key);
+  await deleteObject(config().UPLOADS_BUCKET, key);
   return settle(request, confirmed, now);
 }
 
@@ -386,11 +380,7 @@ export async function documentLinks(requestId: string) {
       contentType: d.detectedType,
       size: d.size,
       confirmedAt: d.confirmedAt,
-      url: await presignedGet(browserSigner, {
-        bucket: config.UPLOADS_BUCKET,
-        key: d.key,
-        expiresSeconds: GET_EXPIRES_SECONDS,
-      }),
+      url: await presignedGet({ key: d.key, expiresSeconds: GET_EXPIRES_SECONDS }),
       expiresIn: GET_EXPIRES_SECONDS,
     })),
   );

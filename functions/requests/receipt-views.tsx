@@ -8,7 +8,7 @@ import { STATUS_LABELS, type Status } from './domain/transitions';
 import type { RequestItem } from './entities';
 import { RECEIPT_TEXT as R } from './receipt-text';
 import { overdue } from './store';
-import { fmt } from './views';
+import { fmt, linkErrorPage } from './views';
 
 export interface UploadForm {
   requirement: { code: string; name: { id: string; en: string }; accept: string[]; required?: boolean };
@@ -160,7 +160,7 @@ export function receiptPage(
   const missing = forms.some((f) => !f.confirmed && f.requirement.required !== false);
   const reason = reasonFor(request);
   const tone = request.status === 'needs_revision' ? ' warn' : request.status === 'rejected' ? ' err' : '';
-  const trackUrl = `${config.API_URL}/track/${encodePart(request.trackingCode)}?lang=${lang}`;
+  const trackUrl = `${config().API_URL}/track/${encodePart(request.trackingCode)}?lang=${lang}`;
   return renderPage(
     <Page lang={lang} title={s.receipt}>
       <h1>{s.receipt}</h1>
@@ -236,7 +236,7 @@ export function receiptPage(
       {request.status === 'needs_revision' ? (
         <>
           <h2>{s.resubmitTitle}</h2>
-          <form method="post" action={`${config.API_URL}/requests/${request.id}/resubmit`}>
+          <form method="post" action={`${config().API_URL}/requests/${request.id}/resubmit`}>
             <input type="hidden" name="secret" value={linkSecret} />
             <input type="hidden" name="lang" value={lang} />
             <CorrectionFields lang={lang} fields={correctable} />
@@ -258,22 +258,7 @@ export function receiptPage(
  * page says so and leads to the tracking form.
  */
 export function receiptLinkErrorPage(lang: Lang, error: { code: string; message: string }): string {
-  const s = R[lang];
-  return renderPage(
-    <Page lang={lang} title={s.linkInvalid}>
-      <h1>{s.linkInvalid}</h1>
-      <div class="box err" role="alert">
-        <p>{error.message}</p>
-      </div>
-      <p>{s.linkHint}</p>
-      <p>
-        <a href={`${config.API_URL}/track?lang=${lang}`}>{s.trackInstead}</a>
-      </p>
-      <p>
-        <small>{error.code}</small>
-      </p>
-    </Page>,
-  );
+  return linkErrorPage(lang, error, R[lang]);
 }
 
 /**

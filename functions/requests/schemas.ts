@@ -1,4 +1,5 @@
-import { DOCUMENT_MIME_TYPES } from '../catalogue/defaults';
+import { DOCUMENT_MIME_TYPES, FieldValue } from '../catalogue/defaults';
+import { WhatsApp } from '../lib/contact';
 import { PageQuery } from '../lib/paging';
 import * as z from '../lib/zod';
 import { KecamatanCode, VillageCode } from '../villages/schemas';
@@ -13,18 +14,6 @@ export const Nik = z.string({ error: 'field.required' }).check(
     const result = checkNik(value);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: `field.nik.${result.reason}` });
   }),
-);
-
-/** Indonesian mobile numbers, normalised to +62… (08… and 62… accepted as typed by villagers). */
-export const WhatsApp = z.pipe(
-  z.pipe(
-    z.string({ error: 'field.whatsapp' }).check(z.trim()),
-    z.transform((v: string) => v.replace(/[\s-]/g, '')),
-  ),
-  z.pipe(
-    z.string().check(z.regex(/^(\+62|62|0)8\d{7,11}$/, 'field.whatsapp')),
-    z.transform((v: string) => `+62${v.replace(/^(\+62|62|0)/, '')}`),
-  ),
 );
 
 export const Applicant = z.object({
@@ -44,18 +33,6 @@ export const Applicant = z.object({
     ),
   ]),
 });
-
-/**
- * One answer to a service field, as its datatype takes it (requests/domain/fields.ts checks it against
- * the service): text; a list of keys for `multivaluelist`; for `number` also a JSON number. What is
- * stored is always text (a number in canonical form, `1500000`, `2.5`) or a list of keys.
- */
-export const FieldValue = z.union([
-  z.string().check(z.maxLength(2000, 'field.too_long')),
-  z.number(),
-  z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
-]);
-export type FieldInput = z.infer<typeof FieldValue>;
 
 export const SubmitBody = z.object({
   serviceCode: z

@@ -1,6 +1,4 @@
-import { Forbidden, NotFound } from '../lib/errors';
-import { getItem, queryPage } from '../lib/table';
-import { Regency, type VillageItem } from '../villages/entities';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import {
   computeDueAt,
   DEFAULT_OFFICE_HOURS,
@@ -8,7 +6,10 @@ import {
   type OfficeHours,
   officeDuration,
   officeMinutesBetween,
-} from './domain/due';
+} from '../calendar/due';
+import { Forbidden, NotFound } from '../lib/errors';
+import { getItem, isConditionFailed, queryPage } from '../lib/table';
+import { Regency, type VillageItem } from '../villages/entities';
 import { secretMatches } from './domain/tracking';
 import { isClosed } from './domain/transitions';
 import {
@@ -30,6 +31,30 @@ export async function getRequestWithSecret(id: string, secret: string | undefine
   const request = await getRequest(id);
   if (!secret || !secretMatches(secret, request.secretHash)) throw new Forbidden('error.secret');
   return request;
+}
+
+/**
+ * Records, atomically, that the receipt showed the secret: true for the one view that does (the first),
+ * false for every later one.
+ */
+export async function recordSecretShown(id: string, now: Date): Promise<boolean> {
+  try {
+    await ServiceRequest.build(UpdateItemCommand)
+      .item({ id, secretShownAt: now.toISOString() })
+      .options({
+        condition: {
+          and: [
+            { attr: 'id', exists: true },
+            { attr: 'secretShownAt', exists: false },
+          ],
+        },
+      })
+      .send();
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
 }
 
 export async function findByTrackingCode(code: string): Promise<RequestItem | undefined> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import type { Service } from '../catalogue/defaults';
+import type { FieldInput, Service } from '../catalogue/defaults';
 import { findService } from '../catalogue/store';
 import { type FieldError, Invalid } from '../lib/errors';
 import { zodFields } from '../lib/http';
@@ -12,7 +12,7 @@ import { getVillage, villageHeading } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
 import { ServiceRequest, TrackingCode } from './entities';
-import { type FieldInput, SubmitBody, type SubmitInput } from './schemas';
+import { SubmitBody, type SubmitInput } from './schemas';
 import { dueCalculator, queueSort } from './store';
 
 export interface Receipt {

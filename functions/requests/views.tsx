@@ -117,7 +117,7 @@ export function trackFormPage(lang: Lang, code = '', notFound = false): string {
           {s.notFound}: {code}
         </p>
       ) : null}
-      <form method="get" action={`${config.API_URL}/track`}>
+      <form method="get" action={`${config().API_URL}/track`}>
         <input type="hidden" name="lang" value={lang} />
         <label for="code">{s.tracking}</label>
         <input
@@ -240,20 +240,41 @@ export function confirmErrorPage(
   receiptUrl: string | undefined,
 ): string {
   const s = L[lang];
-  const title = receiptUrl ? s.uploadFailed : s.linkInvalid;
+  if (!receiptUrl) return linkErrorPage(lang, error, s);
   return renderPage(
-    <Page lang={lang} title={title}>
-      <h1>{title}</h1>
+    <Page lang={lang} title={s.uploadFailed}>
+      <h1>{s.uploadFailed}</h1>
       <div class="box err" role="alert">
         <p>{error.message}</p>
       </div>
-      {receiptUrl ? null : <p>{s.linkHint}</p>}
       <p>
-        {receiptUrl ? (
-          <a href={receiptUrl}>{s.backToReceipt}</a>
-        ) : (
-          <a href={`${config.API_URL}/track?lang=${lang}`}>{s.trackInstead}</a>
-        )}
+        <a href={receiptUrl}>{s.backToReceipt}</a>
+      </p>
+      <p>
+        <small>{error.code}</small>
+      </p>
+    </Page>,
+  );
+}
+
+/**
+ * A link (an upload's, a receipt's) that opens nothing: what went wrong, why, and the way to the
+ * tracking form. Each caller brings its own words for the link.
+ */
+export function linkErrorPage(
+  lang: Lang,
+  error: { code: string; message: string },
+  words: { linkInvalid: string; linkHint: string; trackInstead: string },
+): string {
+  return renderPage(
+    <Page lang={lang} title={words.linkInvalid}>
+      <h1>{words.linkInvalid}</h1>
+      <div class="box err" role="alert">
+        <p>{error.message}</p>
+      </div>
+      <p>{words.linkHint}</p>
+      <p>
+        <a href={`${config().API_URL}/track?lang=${lang}`}>{words.trackInstead}</a>
       </p>
       <p>
         <small>{error.code}</small>

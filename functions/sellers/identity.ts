@@ -21,11 +21,11 @@ export interface SellerSignIn {
   attributes: Record<string, string>;
 }
 
-export const usesCognito = () => config.COGNITO_USER_POOL_ID !== undefined;
+export const usesCognito = () => config().COGNITO_USER_POOL_ID !== undefined;
 
 export async function createCognitoSeller(account: SellerSignIn): Promise<void> {
-  const cognito = new CognitoIdentityProviderClient({ region: config.AWS_REGION });
-  const UserPoolId = config.COGNITO_USER_POOL_ID as string;
+  const cognito = new CognitoIdentityProviderClient({ region: config().AWS_REGION });
+  const UserPoolId = config().COGNITO_USER_POOL_ID as string;
   try {
     await cognito.send(
       new AdminCreateUserCommand({

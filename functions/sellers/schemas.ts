@@ -1,5 +1,5 @@
+import { WhatsApp } from '../lib/contact';
 import * as z from '../lib/zod';
-import { WhatsApp } from '../requests/schemas';
 import { VillageCode } from '../villages/schemas';
 import { passwordProblems } from './password';
 

@@ -5,13 +5,13 @@
  */
 import { QueryCommand as QueryItemsCommand } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { DEFAULT_OFFICE_HOURS } from '../calendar/due';
 import { villageCatalogue } from '../catalogue/store';
 import { documentClient } from '../lib/aws';
 import { keyOf, keyPrefix, queryPage, table } from '../lib/table';
 import { wellFormedDeep } from '../lib/unicode';
 import { Product, type ProductItem, productByVillage } from '../products/entities';
 import { readyPhoto, whatsappOrderUrl } from '../products/views';
-import { DEFAULT_OFFICE_HOURS } from '../requests/domain/due';
 import { STATUSES } from '../requests/domain/transitions';
 import { requestByVillage, ServiceRequest } from '../requests/entities';
 import { queueSort } from '../requests/store';
@@ -156,7 +156,7 @@ export async function recentRequestServices(
       let next: Record<string, unknown> | undefined;
       do {
         // Limit counts the items read (matching the filter or not); a page also ends at 1 MB
-        const page = await documentClient.send(
+        const page = await documentClient().send(
           new QueryItemsCommand({ ...input, Limit: limit - read, ExclusiveStartKey: next }),
         );
         read += page.ScannedCount ?? 0;

@@ -9,14 +9,17 @@
  *   villages/<slug>.json   VillageSnapshot (one per village)
  */
 import * as z from 'zod';
-import { PRODUCT_CATEGORIES } from '../products/categories';
+import { CATEGORY_LABELS, PRODUCT_CATEGORIES } from '../products/categories';
 
 export const Text = z.object({ id: z.string(), en: z.string() });
 /** English optional: pages fall back to Indonesian */
 export const TextOptEn = z.object({ id: z.string(), en: z.string().optional() });
 
-/** defined with the products (Lambda code imports it from there, never this classic-zod module) */
-export { PRODUCT_CATEGORIES };
+/**
+ * defined with the products (Lambda code imports them from there, never this classic-zod module);
+ * the site reaches functions/ only through this module (docs/architecture.md)
+ */
+export { CATEGORY_LABELS, PRODUCT_CATEGORIES };
 export const ProductCategory = z.enum(PRODUCT_CATEGORIES);
 
 export const OfficeHours = z.object({

@@ -8,8 +8,8 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { AppError, Conflict } from '../lib/errors';
 import { queryPage } from '../lib/table';
 import { transact } from '../lib/transact';
-import { SiteState } from '../sites/entities';
-import { outOfDateState } from '../sites/signal';
+import { SiteState } from '../publish/entities';
+import { outOfDateState } from '../publish/signal';
 import { NewsArticle, NewsSlug, newsOfVillage, type VillageItem } from './entities';
 import type { NewsInput } from './schemas';
 

@@ -176,6 +176,11 @@ export function specFunction(
           ? spec.partitions
           : undefined,
     );
+  if (spec.counts) {
+    const table = bindings.table;
+    if (!table?.counting) throw new Error(`${spec.id} counts calls, but this stack binds no table`);
+    fn.addToRolePolicy(table.counting());
+  }
   for (const bucket of spec.probes) {
     const binding = bindings[bucket];
     if (!binding) throw new Error(`${spec.id} probes ${bucket}, which this stack does not bind`);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { resetConfig } from '../../functions/lib/config';
 import { DataDirLocked, readLock } from './data-lock';
 import { LOCAL_REGION, startEmbedded } from './servers';
 
@@ -84,7 +85,7 @@ export async function waitForDataDir(
   }
 }
 
-/** Points the handlers' config at local servers; returns a function that releases what it started. */
+/** Points the functions' configuration at local servers (read anew: resetConfig); returns a function that releases what it started. */
 export async function attachLocal(
   dataDir: string,
   opts: { timeoutMs?: number; say?: (message: string) => void } = {},
@@ -101,6 +102,7 @@ export async function attachLocal(
         DYNAMODB_ENDPOINT: running.dynamoEndpoint,
         S3_ENDPOINT: running.s3Endpoint,
       });
+      resetConfig();
       return { mode: 'attached', release: async () => {} };
     }
     try {
@@ -109,6 +111,7 @@ export async function attachLocal(
         DYNAMODB_ENDPOINT: embedded.dynamoEndpoint,
         S3_ENDPOINT: embedded.s3Endpoint,
       });
+      resetConfig();
       return { mode: 'embedded', release: () => embedded.stop() };
     } catch (error) {
       // another command took the folder between our look and our start: wait for it instead

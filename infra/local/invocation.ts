@@ -8,7 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface LocalInvocation {
-  /** the route served (API functions), as in functions/routes.ts */
+  /** the route served (API functions), as in functions/routes/ */
   routeId?: string;
   /** the function's id in infra/bundles.ts functionSpecs() (functions no route reaches) */
   functionId?: string;

@@ -17,8 +17,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { markPublished, onOutOfDate, pendingSites } from '../../functions/publish/signal';
 import type { ExportUrls } from '../../functions/sites/export';
 import type { BuildSource } from '../../site/build';
+import { writeSnapshots } from './site-data';
 
 export interface PublisherOptions {
   regencyCode: string;
@@ -44,7 +46,7 @@ export interface PublisherOptions {
 
 /**
  * What `npm start` runs with. The publisher wakes on every in-process change (the API's handlers run in
- * the same process: functions/sites/signal.ts onOutOfDate) and rebuilds once the village has been
+ * the same process: functions/publish/signal.ts onOutOfDate) and rebuilds once the village has been
  * quiet for PUBLISH_QUIET_MS; the poll is the fallback for changes written by other processes
  * (`npm run villages:onboard`, a script on the DynamoDB endpoint) and for villages edited without pause.
  */
@@ -96,8 +98,7 @@ export function createPublisher(opts: PublisherOptions): Publisher {
   let running: Promise<PublishRound | undefined> = Promise.resolve(undefined);
 
   async function round(): Promise<PublishRound | undefined> {
-    const { pendingSites, markPublished } = await import('../../functions/sites/signal');
-    const { writeSnapshots } = await import('./site-data');
+    // Astro loads with the first build (about a second), not with the runtime
     const { buildSites, folderPortalDigest, readBuildMarker, sameSource, writeBuildMarker } = await import(
       '../../site/build'
     );
@@ -277,14 +278,10 @@ export function startPublisher(opts: PublisherOptions): Publisher {
     // errors are the polling loop's to report and back off from
     await publisher.runOnce().catch(() => undefined);
   };
-  let unsubscribe = () => {};
-  void import('../../functions/sites/signal').then(({ onOutOfDate }) => {
+  const unsubscribe = onOutOfDate(() => {
     if (stopped) return;
-    unsubscribe = onOutOfDate(() => {
-      if (stopped) return;
-      clearTimeout(wakeTimer);
-      wakeTimer = setTimeout(woken, quietMs + WAKE_MARGIN_MS);
-    });
+    clearTimeout(wakeTimer);
+    wakeTimer = setTimeout(woken, quietMs + WAKE_MARGIN_MS);
   });
   // Astro itself loads on the first rebuild (about a second): load it now, so the first change
   // after a start is published as fast as the next ones

@@ -12,11 +12,22 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { localJwks } from '../../functions/auth/local-identity';
+import { localKey } from '../../functions/auth/local-key';
+import { dynamo } from '../../functions/lib/aws';
+import { config, resetConfig } from '../../functions/lib/config';
+import { tryVerifyIdToken } from '../../functions/lib/jwt';
+import { handler as notFound } from '../../functions/lib/not-found';
+import { onboardRegency } from '../../functions/onboarding/onboard';
+import { routes } from '../../functions/routes';
 import { tableDesign } from '../table-design';
-import { createLocalApi, moduleHandlerLoader } from './adapter';
+import { createLocalApi } from './adapter';
+import { dataGeneration } from './attach';
 import { holdUntilCommitted } from './commit-barrier';
-import type { PublishRound } from './publisher';
+import { moduleHandlerLoader } from './lambda';
+import { type PublishRound, startPublisher } from './publisher';
 import { withS3Notifications } from './s3-events';
+import { seedDemo } from './seed';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
 import { createSiteServer, listen } from './site-server';
 import { checkTableFormat, markTableFormat } from './table-format';
@@ -67,7 +78,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   let siteServer: Server | undefined;
   try {
     const regencyCode = opts.regencyCode ?? '35.10';
-    // reserve the API port first: handler config needs the public URL before handlers load
+    // reserve the API port first: the handlers' configuration names the public URL
     server = createServer();
     await new Promise<void>((resolve, reject) => {
       server?.once('error', reject);
@@ -90,7 +101,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     });
     const sitePort = await listen(siteServer, opts.sitePort ?? (opts.port === 0 ? 0 : 4321));
     const siteUrl = `http://localhost:${sitePort}`;
-    // the handlers' typed config reads these at import: set them before anything under functions/ loads
+    // the functions' configuration (functions/lib/config.ts): read on first use, so setting it now that
+    // the servers listen, and forgetting what was read before, is enough — nothing read it at import
     Object.assign(process.env, {
       TABLE_NAME,
       UPLOADS_BUCKET,
@@ -101,29 +113,25 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       AWS_REGION: LOCAL_REGION,
       DYNAMODB_ENDPOINT: embedded.dynamoEndpoint,
       S3_ENDPOINT: embedded.s3Endpoint,
+      // the S3 server serves SQS too; locally no queue URL is set, so nothing is sent unless a test sets one
+      SQS_ENDPOINT: embedded.s3Endpoint,
       API_URL: apiUrl,
       AUTH_ISSUER: `${apiUrl}/local-cognito`,
       REGENCY_CODE: regencyCode,
       ...(opts.dataDir ? { LOCAL_DATA_DIR: opts.dataDir } : {}),
     });
+    resetConfig();
     // before any handler writes: what the API acknowledges, DynamoDB Local has committed (./commit-barrier.ts)
-    holdUntilCommitted((await import('../../functions/lib/aws')).dynamo);
+    holdUntilCommitted(dynamo());
     await ensureTableAndBucket(embedded.dynamoEndpoint, embedded.s3Endpoint);
 
     say(`onboarding the villages of regency ${regencyCode} …`);
-    const { onboardRegency } = await import('../../functions/villages/onboard');
     const onboarded = await onboardRegency(regencyCode);
     say(
       `${onboarded.villages} villages in ${onboarded.kecamatan} kecamatan (${onboarded.created} new, ${onboarded.unchanged} unchanged)`,
     );
-    const { seedDemo } = await import('./seed');
     await seedDemo({ regencyCode, withRequests: opts.seed ?? true });
 
-    const { routes } = await import('../../functions/routes');
-    const { tryVerifyIdToken } = await import('../../functions/auth/jwt');
-    const { localJwks } = await import('../../functions/auth/local-identity');
-    const { localKey } = await import('../../functions/auth/local-key');
-    const { config } = await import('../../functions/lib/config');
     const jwks = localJwks(await localKey());
     server.on(
       'request',
@@ -136,16 +144,14 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
           head: (Bucket, Key) => headLocal(s3Client, Bucket, Key),
         }),
         verifyToken: (token) =>
-          tryVerifyIdToken(token, { issuer: config.AUTH_ISSUER, audience: config.AUTH_CLIENT_ID, jwks }),
-        notFound: (await import('../../functions/lib/not-found')).handler,
+          tryVerifyIdToken(token, { issuer: config().AUTH_ISSUER, audience: config().AUTH_CLIENT_ID, jwks }),
+        notFound,
       }),
     );
     // from here later commands (sites:build, villages:onboard) attach to these servers
     embedded.advertise({ apiUrl, siteUrl });
     let publisher: { stop(): Promise<void> } | undefined;
     if (opts.publish) {
-      const { startPublisher } = await import('./publisher');
-      const { dataGeneration } = await import('./attach');
       publisher = startPublisher({
         regencyCode,
         ...(opts.dataDir ? { generation: dataGeneration(opts.dataDir) } : {}),

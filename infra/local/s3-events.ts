@@ -16,8 +16,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Route, RouteId } from '../../functions/routes';
 import { type FunctionKind, functionSpecs } from '../bundles';
-import { ACCOUNT_ID, type LambdaHandler, loadModuleHandler, localLambdaContext } from './adapter';
 import { localInvocation } from './invocation';
+import { ACCOUNT_ID, type LambdaHandler, loadModuleHandler, localLambdaContext } from './lambda';
 
 export interface LocalS3Notification {
   /** the bucket the client uploaded to */

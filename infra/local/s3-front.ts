@@ -23,8 +23,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, request, type ServerResponse } from 'node:http';
-import { policySignature, s3Signer } from '../../functions/lib/presign';
 import { encodeForm, formBoundary, Refused, s3ErrorXml } from './s3-form';
+import { policySignature, s3Signer } from './s3-signing';
 
 export interface S3FrontOptions {
   /** the local S3 server */
@@ -80,7 +80,7 @@ function parsePath(rawPath: string): { bucket: string; key: string } {
 }
 
 export function createS3Front(opts: S3FrontOptions) {
-  // the functions' own S3 signer (functions/lib/presign.ts): what signed the link is what checks it
+  // the SDK's SigV4 signer, configured as for S3 (./s3-signing.ts): the signature recomputed, as S3 does
   const signer = s3Signer({ region: opts.region, credentials: async () => opts.credentials });
 
   /** A presigned GET: the same signature recomputed, and not expired. */

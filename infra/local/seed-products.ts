@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { LocalUser } from '../../functions/auth/entities';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { config } from '../../functions/lib/config';
-import { s3 } from '../../functions/lib/s3';
+import { s3 } from '../../functions/lib/s3-objects';
 import { getItem } from '../../functions/lib/table';
 import { transact } from '../../functions/lib/transact';
 import type { ProductCategory } from '../../functions/products/categories';
@@ -227,9 +227,9 @@ export async function seedSellers(now = new Date()): Promise<void> {
       );
       const bytes = await demoPhoto(colors);
       const { photoId } = await createPhoto(product, { contentType: 'image/jpeg', size: bytes.length }, now);
-      await s3.send(
+      await s3().send(
         new PutObjectCommand({
-          Bucket: config.UPLOADS_BUCKET,
+          Bucket: config().UPLOADS_BUCKET,
           Key: incomingPhotoKey(product.id, photoId),
           Body: bytes,
           ContentType: 'image/jpeg',

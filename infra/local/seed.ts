@@ -10,7 +10,7 @@ import { hashPassword } from '../../functions/auth/local-identity';
 import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
 import { putDefaults } from '../../functions/catalogue/store';
 import { config } from '../../functions/lib/config';
-import { s3 } from '../../functions/lib/s3';
+import { s3 } from '../../functions/lib/s3-objects';
 import { getItem, queryPage } from '../../functions/lib/table';
 import { confirmDocument, incomingKey, newDocumentId } from '../../functions/requests/documents';
 import { requestByVillage, ServiceRequest } from '../../functions/requests/entities';
@@ -18,6 +18,8 @@ import { submitRequest } from '../../functions/requests/submit';
 import { transition } from '../../functions/requests/workflow';
 import { Regency } from '../../functions/villages/entities';
 import { findVillageBySlug } from '../../functions/villages/store';
+import { seedSellers } from './seed-products';
+import { seedSites } from './seed-sites';
 
 export const DEMO_PASSWORD = 'smartkampung';
 
@@ -83,9 +85,7 @@ export async function seedDemo(opts: { regencyCode: string; withRequests: boolea
         .send();
   }
   if (opts.withRequests) await seedRequests(accounts);
-  const { seedSellers } = await import('./seed-products');
   await seedSellers();
-  const { seedSites } = await import('./seed-sites');
   await seedSites();
   return accounts;
 }
@@ -136,9 +136,9 @@ async function seedRequests(accounts: DemoAccount[]) {
     const request = (await getItem(ServiceRequest, { id: receipt.id })).Item;
     for (const requirement of request?.requiredDocuments ?? []) {
       const documentId = newDocumentId(requirement.code);
-      await s3.send(
+      await s3().send(
         new PutObjectCommand({
-          Bucket: config.UPLOADS_BUCKET,
+          Bucket: config().UPLOADS_BUCKET,
           Key: incomingKey(receipt.id, documentId),
           Body: DEMO_PDF,
           ContentType: 'application/pdf',

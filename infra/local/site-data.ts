@@ -1,16 +1,12 @@
 /**
  * Snapshots for the site build (`npm run sites:build`, the publisher): the regency and each village's
- * public data, exported through the domain layer into a folder the Astro project reads.
- *
- * From a CLI it reads through the running `npm start`'s servers when it is up, and otherwise starts
- * the embedded runtime itself on the same data folder (onboarding and seeding it if empty) — two
- * processes never open the same database files.
+ * public data, exported through the domain layer into a folder the Astro project reads. The CLI's way
+ * to reach the data (through a running `npm start`, or its own embedded runtime) is
+ * ./export-site-data.ts: the publisher, which runs inside the runtime, only writes snapshots.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { ExportUrls } from '../../functions/sites/export';
-import { attachLocal, dataGeneration, waitForDataDir } from './attach';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type ExportUrls, exportRegency, exportVillage } from '../../functions/sites/export';
 
 /** Writes regency.json and villages/<slug>.json (the chosen villages, or all); returns their slugs. */
 export async function writeSnapshots(opts: {
@@ -26,7 +22,6 @@ export async function writeSnapshots(opts: {
   villagesWithSite?: string[];
   onProgress?: (message: string) => void;
 }): Promise<string[]> {
-  const { exportRegency, exportVillage } = await import('../../functions/sites/export');
   const regency = await exportRegency(opts.regencyCode, opts.urls);
   const all = regency.kecamatan.flatMap((k) => k.villages);
   const wanted = opts.villages?.length
@@ -65,56 +60,4 @@ export async function writeSnapshots(opts: {
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   return wanted.map((v) => v.slug);
-}
-
-/** For the CLI: export into a fresh temporary folder, from `npm start`'s data or the embedded runtime. */
-export async function exportSiteData(
-  opts: { villages?: string[]; onProgress?: (message: string) => void; dataDir?: string } = {},
-): Promise<{ dataDir: string; villages: string[]; generation: string }> {
-  const localDir = resolve(opts.dataDir ?? '.local');
-  const say = opts.onProgress ?? (() => {});
-  // npm start's (or another command's) servers when they run; wait for them while they are starting
-  const running = await waitForDataDir(localDir, { say });
-  let release = async () => {};
-  let urls: ExportUrls;
-  if (running) {
-    await attachLocal(localDir);
-    // another command's servers: read through them, but point the pages at npm start's defaults
-    urls = running.viaLock
-      ? { apiUrl: 'http://localhost:3000', siteUrl: 'http://localhost:4321' }
-      : { apiUrl: running.apiUrl, siteUrl: running.siteUrl ?? 'http://localhost:4321' };
-    say(
-      running.viaLock
-        ? `reading through the servers of process ${running.pid}, which uses the same data folder`
-        : `reading from the running npm start (${running.apiUrl})`,
-    );
-  } else {
-    say('npm start is not running: starting the embedded servers on .local/ …');
-    process.env.LOG_LEVEL ??= 'warn';
-    const { startLocalRuntime } = await import('./runtime');
-    const rt = await startLocalRuntime({
-      dataDir: localDir,
-      port: 0,
-      sitePort: 0,
-      seed: true,
-      onProgress: say,
-    });
-    release = () => rt.stop();
-    // the URLs the pages will be served at: npm start's defaults
-    urls = { apiUrl: 'http://localhost:3000', siteUrl: 'http://localhost:4321' };
-  }
-  try {
-    const { config } = await import('../../functions/lib/config');
-    const dataDir = await mkdtemp(join(tmpdir(), 'sk-site-data-'));
-    const villages = await writeSnapshots({
-      outDir: dataDir,
-      regencyCode: config.REGENCY_CODE,
-      urls,
-      ...(opts.villages ? { villages: opts.villages } : {}),
-      onProgress: say,
-    });
-    return { dataDir, villages, generation: dataGeneration(localDir) };
-  } finally {
-    await release();
-  }
 }

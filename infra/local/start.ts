@@ -9,8 +9,10 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { config } from '../../functions/lib/config';
 import { recordRuntime } from './attach';
 import { startLocalRuntime } from './runtime';
+import { DEMO_PASSWORD, demoAccounts } from './seed';
 
 const { values } = parseArgs({
   options: {
@@ -65,9 +67,7 @@ const forget = recordRuntime(dataDir, {
   siteUrl: runtime.siteUrl,
 });
 process.on('exit', forget);
-const { demoAccounts, DEMO_PASSWORD } = await import('./seed');
-const { config } = await import('../../functions/lib/config');
-const accounts = await demoAccounts(config.REGENCY_CODE);
+const accounts = await demoAccounts(config().REGENCY_CODE);
 console.log(`
   Village sites    ${runtime.siteUrl}/      (e.g. ${runtime.siteUrl}/tamansari-licin/; rebuilt when data changes)
   API              ${runtime.apiUrl}        (OpenAPI: ${runtime.apiUrl}/openapi.json)

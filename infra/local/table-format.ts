@@ -2,7 +2,7 @@
  * The stored format of a local table kept between runs (a data directory reused by `npm start`).
  * Items written before issue 14 carry ElectroDB's key format (`$smartkampung#id_…`, `__edb_e__`),
  * which the entities no longer read: such a table is refused at start with what to do, instead of
- * every page answering 404 (docs/decisions/0022-native-toolbox-keys.md). A table this version made
+ * every page answering 404 (docs/decisions/0026-native-toolbox-keys.md). A table this version made
  * holds a marker item with its format.
  */
 import { type DynamoDBClient, GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -43,6 +43,6 @@ export async function checkTableFormat(dynamo: DynamoDBClient, TableName: string
   throw new OldTableFormat(
     `the local table was written by ${format > TABLE_FORMAT ? 'a later' : 'an earlier'} version of ` +
       `Smart Kampung, in ${format ? `table format ${format}` : "ElectroDB's key format"}, which this ` +
-      `version does not read (format ${TABLE_FORMAT}, docs/decisions/0022-native-toolbox-keys.md)`,
+      `version does not read (format ${TABLE_FORMAT}, docs/decisions/0026-native-toolbox-keys.md)`,
   );
 }

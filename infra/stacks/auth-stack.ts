@@ -22,7 +22,7 @@ export interface AuthStackProps extends StackProps {
   names: ResourceNames;
 }
 
-/** Cognito groups = the roles of the route table (functions/routes.ts). */
+/** Cognito groups = the roles of the route table (functions/routes/). */
 export const groups: Record<Role, string> = {
   'village-officer': 'Officers of one village (custom:village)',
   'kecamatan-officer': 'Officers of one kecamatan (custom:kecamatan)',

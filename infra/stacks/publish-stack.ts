@@ -28,8 +28,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { siteOutOfDate } from '../../functions/publish/events';
 import type { Partition } from '../../functions/routes';
-import { siteOutOfDate } from '../../functions/sites/events';
 import { tableBinding } from '../access';
 import { functionSpec, repoRoot } from '../bundles';
 import type { InfraConfig } from '../config';
@@ -304,7 +304,7 @@ export class PublishStack extends Stack {
       }
     }
     // the bridge from the durable signal (SiteState items in the table) to this bus: every minute, one
-    // event per village that changed and has been quiet for a minute (functions/sites/handlers/dispatch)
+    // event per village that changed and has been quiet for a minute (functions/publish/handlers/dispatch)
     const dispatcher = specFunction(
       this,
       functionSpec('site-dispatch'),

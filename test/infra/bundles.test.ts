@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import {
   buildOptions,
@@ -19,6 +19,7 @@ import {
   nativeModulesOfFunctions,
   packageClosure,
   repoRoot,
+  sdkClientsOf,
 } from '../../infra/bundles';
 import {
   checkLambdaDeps,
@@ -99,27 +100,6 @@ describe('deployment bundles', () => {
       }
     },
   );
-
-  // issue 5: S3 objects are read and written with lib/s3.ts (the SDK's signer and HTTP handler, in
-  // every bundle anyway) and types sniffed with lib/sniff.ts: no S3 client, no file-type
-  it.each([
-    'requests/handlers/document-confirm',
-    'products/handlers/process-photo',
-    'products/handlers/photo-confirm',
-  ])('%s carries neither @aws-sdk/client-s3 nor file-type', async (handler) => {
-    const bundle = listBundles().find((b) => b.entry === handlerEntry(handler).entry);
-    expect(bundle).toBeDefined();
-    const outdir = await mkdtemp(join(tmpdir(), 'sk-bundle-'));
-    try {
-      const { bundled: inputs } = await buildInto(outdir, bundle?.entry as string, bundle?.external);
-      expect(inputs.filter((i) => /node_modules\/(@aws-sdk\/client-s3|file-type|strtok3)\//.test(i))).toEqual(
-        [],
-      );
-      expect(inputs.some((i) => i.endsWith('functions/lib/config.ts'))).toBe(true);
-    } finally {
-      await rm(outdir, { recursive: true, force: true });
-    }
-  });
 });
 
 describe('credentials in the deployed functions', () => {
@@ -205,36 +185,102 @@ describe('the photo confirm function', () => {
   });
 });
 
-describe('the functions that invalidate withheld photos', () => {
-  it('send CloudFront their own signed request: no CloudFront client in their bundles', async () => {
-    const invalidating = functionSpecs().filter((spec) => spec.access.cdn);
-    expect(invalidating.map((spec) => spec.id).sort()).toEqual(['ProductsPatch', 'SellersTransition']);
-    for (const spec of invalidating) {
-      const outdir = await mkdtemp(join(tmpdir(), 'sk-bundle-'));
-      try {
-        const result = await build({
-          ...(buildOptions as unknown as BuildOptions),
-          entryPoints: { index: handlerEntry(spec.handler).entry },
-          outdir,
-          external: [...buildOptions.external, ...spec.nodeModules],
-          sourcemap: false,
-          metafile: true,
-          logLevel: 'silent',
-        });
-        const inputs = Object.keys(result.metafile.inputs);
+/** Every function's bundle, built in one go with the deployment's options: metafile outputs by function id. */
+async function buildAll(outdir: string) {
+  const bundles = listBundles().filter((b) => b.exists);
+  const result = await build({
+    ...(buildOptions as unknown as BuildOptions),
+    entryPoints: Object.fromEntries(bundles.map((b) => [b.id, b.entry])),
+    external: [...new Set(bundles.flatMap((b) => b.external))],
+    outdir,
+    sourcemap: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return new Map(
+    Object.entries(result.metafile.outputs)
+      .filter(([, output]) => output.entryPoint)
+      .map(([file, output]) => [basename(file, '.mjs'), output]),
+  );
+}
+
+describe('the AWS SDK in each bundle (issue 14: the official clients, each only where it is used)', () => {
+  it('carries exactly the clients its declarations call for, the presigners only where browsers upload or read, the Lambda environment’s credentials only, and no file-type', async () => {
+    const outdir = await mkdtemp(join(tmpdir(), 'sk-bundles-'));
+    try {
+      const outputs = await buildAll(outdir);
+      const specs = functionSpecs().filter((spec) => handlerEntry(spec.handler).exists);
+      expect([...outputs.keys()].sort()).toEqual(specs.map((spec) => spec.id).sort());
+      for (const spec of specs) {
+        const output = outputs.get(spec.id) as Metafile['outputs'][string];
+        const { access } = spec;
+        const expected = [
+          ...(access.table ? ['@aws-sdk/client-dynamodb'] : []),
+          ...(access.uploads || access.photos || access.letters ? ['@aws-sdk/client-s3'] : []),
+          ...(access.photoQueue ? ['@aws-sdk/client-sqs'] : []),
+          ...(access.cdn ? ['@aws-sdk/client-cloudfront'] : []),
+          ...(access.identity ? ['@aws-sdk/client-cognito-identity-provider'] : []),
+          // granted on the regency's bus by PublishStack, not declared by a route
+          ...(spec.kind === 'site-dispatch' ? ['@aws-sdk/client-eventbridge'] : []),
+        ].sort();
+        const clients = sdkClientsOf(output);
         expect(
-          inputs.filter((i) => /node_modules\/@aws-sdk\/client-cloudfront\//.test(i)),
+          clients.filter((name) => name.includes('/client-')),
+          spec.id,
+        ).toEqual(expected);
+        if (!access.uploads)
+          expect(
+            clients.filter((name) => name.includes('presign')),
+            spec.id,
+          ).toEqual([]);
+        const bundled = Object.entries(output.inputs)
+          .filter(([, input]) => input.bytesInOutput > 0)
+          .map(([input]) => input);
+        expect(
+          bundled.filter((input) =>
+            /node_modules\/(@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|login)|nested-clients)|file-type|strtok3)\//.test(
+              input,
+            ),
+          ),
           spec.id,
         ).toEqual([]);
-        expect(
-          inputs.some((i) => i.endsWith('functions/lib/cdn.ts')),
-          spec.id,
-        ).toBe(true);
-      } finally {
-        await rm(outdir, { recursive: true, force: true });
       }
+      // by name: the invalidating, the enqueuing, the link-giving and the object-reading functions
+      const using = (name: string) =>
+        specs.filter((spec) => sdkClientsOf(outputs.get(spec.id) as never).includes(name)).map((s) => s.id);
+      expect(using('@aws-sdk/client-cloudfront').sort()).toEqual(['ProductsPatch', 'SellersTransition']);
+      expect(using('@aws-sdk/client-sqs')).toEqual(['ProductsPhotoConfirm']);
+      expect(using('@aws-sdk/s3-request-presigner')).toEqual(['RequestsGet']);
+      expect(using('@aws-sdk/client-s3')).toEqual(
+        expect.arrayContaining([
+          'RequestsDocumentCreate',
+          'RequestsDocumentConfirm',
+          'RequestsGet',
+          'ProductsPhotoConfirm',
+          'ProductsProcessPhoto',
+        ]),
+      );
+      // and they start: each client is made at import (module scope), so a bad one fails here
+      const script = ['RequestsGet', 'RequestsDocumentCreate', 'ProductsPhotoConfirm', 'ProductsPatch']
+        .map(
+          (id) =>
+            `console.log(typeof (await import(${JSON.stringify(pathToFileURL(join(outdir, `${id}.mjs`)).href)})).handler)`,
+        )
+        .join(';');
+      const loaded = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: {
+          ...process.env,
+          TABLE_NAME: 't',
+          UPLOADS_BUCKET: 'u',
+          AWS_REGION: 'ap-southeast-3',
+          LOG_LEVEL: 'silent',
+        },
+      });
+      expect(loaded.toString().trim().split('\n')).toEqual(['function', 'function', 'function', 'function']);
+    } finally {
+      await rm(outdir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
 
 describe("the photo processor's linux-arm64 build (.lambda-deps)", () => {

@@ -173,6 +173,32 @@ describe('public read routes and the site build read only the partitions they se
     expect(canRead(trackGet, ...PRIVATE.document), "track.get reads a request's documents").toBe(false);
   });
 
+  it('a public reader that counts its calls may update only the rate-limit counters', () => {
+    const counting = publicReaders().filter((spec) => spec.counts);
+    expect(counting.map((spec) => spec.id).sort()).toEqual([
+      'Open311Request',
+      'Open311Requests',
+      'RequestsTrack',
+    ]);
+    for (const spec of publicReaders()) {
+      const writes = statementsOfRole(templates.api, roleOf(templates.api, spec.id)).filter((st) =>
+        asArray(st.Action).some((a) => !READS.includes(a) && a.startsWith('dynamodb:')),
+      );
+      if (!spec.counts) {
+        expect(writes, `${spec.id} writes the table`).toEqual([]);
+        continue;
+      }
+      expect(writes.map((st) => asArray(st.Action))).toEqual([['dynamodb:UpdateItem']]);
+      const patterns = asArray(
+        writes[0]?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? [],
+      );
+      const updatable = (key: string) => patterns.some((p) => stringLike(p, key));
+      expect(updatable('counter#rate#track#esoxtjrykjq28wpgfmawoh#2994459')).toBe(true);
+      expect(updatable(PRIVATE.counter[1]), `${spec.id} updates a letter counter`).toBe(false);
+      expect(updatable(REQUESTS.byId[1]), `${spec.id} updates a request`).toBe(false);
+    }
+  });
+
   it("the site build's reads are confined too (as its writes are)", () => {
     const readable = readablePartitions(statementsOfRole(templates.publish, buildRole()));
     expect(readable.size).toBeGreaterThan(0);

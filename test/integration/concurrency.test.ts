@@ -1,99 +1,29 @@
 /**
- * Every write route a client may repeat, hit N times at once (a double tap, a reload, S3's redirect
- * plus the client's own call, a retrying network layer): one effect, consistent answers, no 5xx.
- * Runs over the embedded runtime (DynamoDB Local, the S3 server behind the policy-checking S3 front).
+ * Every write route a client may repeat, hit N times at once: document confirms, submissions,
+ * transitions with one version, resubmissions (the runtime and helpers: test/support/concurrency.ts;
+ * products: concurrency-products.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../infra/local/runtime';
+import { describe, expect, it } from 'vitest';
 import { PDF } from '../fixtures/files';
-import { plainJpeg } from '../fixtures/images';
-import { type Call, client, NIK, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
+import {
+  atOnce,
+  call,
+  confirm,
+  N,
+  officerToken,
+  postToS3,
+  requestAt,
+  said,
+  statuses,
+  storedDocuments,
+  submit,
+  uploadAndConfirm,
+  uploadOnly,
+  useConcurrencyRuntime,
+} from '../support/concurrency';
+import { NIK, skuBody, TAMANSARI } from '../support/runtime';
 
-const N = 10;
-
-let runtime: LocalRuntime;
-let call: ReturnType<typeof client>;
-let officerSignIn: Promise<string> | undefined;
-const officerToken = () => {
-  officerSignIn ??= signIn(runtime.apiUrl, 'officer@tamansari-licin');
-  return officerSignIn;
-};
-
-beforeAll(async () => {
-  runtime = await startRuntime();
-  call = client(runtime.apiUrl);
-}, 120_000);
-afterAll(async () => {
-  await runtime?.stop();
-});
-
-/** `n` copies of one call, sent at once. */
-const atOnce = (n: number, send: () => Promise<Call>) => Promise.all(Array.from({ length: n }, send));
-
-const statuses = (answers: Call[]) => answers.map((a) => a.status);
-/** What the answers said, for a failing assertion's message (short: pages are long). */
-const said = (answers: Call[]) => answers.map((a) => `${a.status} ${a.text.slice(0, 300)}`).join('\n');
-
-/** Posts a file to a presigned POST as a browser form would (fields first, file last), to the S3 front. */
-function postToS3(url: string, fields: Record<string, string>, bytes: Buffer, type: string) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'upload');
-  return fetch(url, { method: 'POST', body: form, redirect: 'manual' });
-}
-
-async function submit(name: string, headers: Record<string, string> = {}) {
-  const res = await call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody(name), headers });
-  expect(res.status, res.text).toBe(201);
-  return res.data as { id: string; secret: string; trackingCode: string };
-}
-
-/** An API client's upload of a real PDF, not confirmed yet: its document id. */
-async function uploadOnly(id: string, secret: string, requirement: string) {
-  const created = await call('POST', `/requests/${id}/documents`, {
-    json: { requirement, contentType: 'application/pdf', size: PDF.length },
-    headers: { 'x-request-secret': secret },
-  });
-  expect(created.status, created.text).toBe(201);
-  const s3 = await postToS3(created.data.url, created.data.fields, PDF, 'application/pdf');
-  expect(s3.status).toBeLessThan(300);
-  return created.data.documentId as string;
-}
-
-const confirm = (id: string, secret: string, documentId: string) =>
-  call('POST', `/requests/${id}/documents/${documentId}/confirm`, {
-    headers: { 'x-request-secret': secret },
-  });
-
-async function uploadAndConfirm(id: string, secret: string, requirement: string) {
-  const documentId = await uploadOnly(id, secret, requirement);
-  const confirmed = await confirm(id, secret, documentId);
-  expect(confirmed.status, confirmed.text).toBe(200);
-  return documentId;
-}
-
-/** Every stored document item of a request (confirmed, replaced and pending ones). */
-async function storedDocuments(id: string) {
-  const { listDocuments } = await import('../../functions/requests/store');
-  return listDocuments(id);
-}
-
-/** A request that has every required document, moved by the officer through `path`: its version. */
-async function requestAt(name: string, path: [string, string?][]) {
-  const token = await officerToken();
-  const r = await submit(name);
-  for (const code of ['ktp', 'kk', 'pengantar_rt_rw']) await uploadAndConfirm(r.id, r.secret, code);
-  let version = (await call('GET', `/requests/${r.id}`, { token })).data.version as number;
-  for (const [to, reason] of path) {
-    const moved = await call('POST', `/requests/${r.id}/transitions`, {
-      token,
-      json: { to, version, reason },
-    });
-    expect(moved.status, moved.text).toBe(200);
-    version = moved.data.version;
-  }
-  return { ...r, version, token };
-}
+useConcurrencyRuntime();
 
 describe('document confirm, N at once', () => {
   it('ten confirms of the last required document all answer the same 200; it stays confirmed and the request completes', async () => {
@@ -210,16 +140,19 @@ describe('submit, N at once', () => {
     );
     expect(statuses(answers), said(answers)).toEqual(Array(N).fill(201));
     for (const a of answers) expect(a.data).toEqual(answers[0]?.data);
-    const { queryPage } = await import('../../functions/lib/table');
-    const { ServiceRequest, requestByKecamatanStatus } = await import('../../functions/requests/entities');
-    // the kecamatan's queue (gsi4 projects whole requests; the village's indexes only public attributes)
+    const { getItem, queryPage } = await import('../../functions/lib/table');
+    const { ServiceRequest, requestByVillageStatus } = await import('../../functions/requests/entities');
+    // the index carries public attributes only (no applicant): each request is read whole by its id
     const { items } = await queryPage(
       ServiceRequest,
-      requestByKecamatanStatus,
-      { kecamatanCode: TAMANSARI.slice(0, 8), status: 'submitted' },
+      requestByVillageStatus,
+      { villageCode: TAMANSARI, status: 'submitted' },
       { all: true },
     );
-    expect(items.filter((r) => r.applicant.name === name).map((r) => r.id)).toEqual([answers[0]?.data.id]);
+    const whole = await Promise.all(
+      items.map(async (r) => (await getItem(ServiceRequest, { id: r.id })).Item),
+    );
+    expect(whole.filter((r) => r?.applicant.name === name).map((r) => r?.id)).toEqual([answers[0]?.data.id]);
   });
 });
 
@@ -291,111 +224,5 @@ describe('resubmit, N at once', () => {
     const detail = await call('GET', `/requests/${r.id}`, { token: r.token });
     expect(detail.data).toMatchObject({ status: 'resubmitted', version: r.version + 1 });
     expect(detail.data.history.filter((h: { to: string }) => h.to === 'resubmitted')).toHaveLength(1);
-  });
-});
-
-describe('products, N at once', () => {
-  let seller: string;
-  beforeAll(async () => {
-    seller = await signIn(runtime.apiUrl, 'seller@tamansari-licin');
-  });
-
-  async function newProduct(name: string) {
-    const res = await call('POST', `/villages/${TAMANSARI}/products`, {
-      token: seller,
-      json: {
-        name,
-        description: { id: 'Kopi robusta lereng Ijen, disangrai tiap minggu.', en: 'Robusta coffee.' },
-        category: 'food_drink',
-        price: 45000,
-        unit: 'bungkus',
-      },
-    });
-    expect(res.status, res.text).toBe(201);
-    return res.data as { id: string; version: number };
-  }
-
-  it('ten edits with one version: one 200, nine 409, the version moves by one', async () => {
-    const product = await newProduct('Kopi Serentak');
-    const answers = await Promise.all(
-      Array.from({ length: N }, (_, i) =>
-        call('PATCH', `/products/${product.id}`, {
-          token: seller,
-          json: { version: product.version, price: 50000 + i },
-        }),
-      ),
-    );
-    expect(statuses(answers).sort(), said(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
-    const won = answers.find((a) => a.status === 200);
-    const now = await call('GET', `/products/${product.id}`, { token: seller });
-    expect(now.data).toMatchObject({ version: product.version + 1, price: won?.data.price });
-  });
-
-  it('ten confirms of one uploaded photo: all succeed, the photo turns ready once with one set of variants', async () => {
-    const product = await newProduct('Kopi Foto Serentak');
-    const bytes = await plainJpeg({ width: 800, height: 600 });
-    const created = await call('POST', `/products/${product.id}/photos`, {
-      token: seller,
-      json: { contentType: 'image/jpeg', size: bytes.length },
-    });
-    expect(created.status, created.text).toBe(201);
-    const photoId = created.data.photoId as string;
-    const s3 = await postToS3(created.data.url, created.data.fields, bytes, 'image/jpeg');
-    expect(s3.status).toBeLessThan(300);
-    const { getProduct } = await import('../../functions/products/store');
-    const before = await getProduct(product.id);
-
-    const answers = await atOnce(N, () =>
-      call('POST', `/products/${product.id}/photos/${photoId}/confirm`, { token: seller }),
-    );
-    // 200 once processed, 202 while another confirm's processing is still under way: never an error
-    for (const a of answers) expect([200, 202], a.text).toContain(a.status);
-
-    const after = await call('GET', `/products/${product.id}`, { token: seller });
-    const photos = after.data.photos.filter((p: { id: string }) => p.id === photoId);
-    expect(photos).toHaveLength(1);
-    expect(photos[0].status).toBe('ready');
-    // ready once: one change of the photo list after the upload's slot, one set of variants
-    const stored = await getProduct(product.id);
-    expect(stored.photoRev).toBe(before.photoRev + 1);
-    expect(stored.photos.find((p) => p.id === photoId)?.variants?.map((v) => v.width)).toEqual([
-      320, 640, 800,
-    ]);
-  });
-
-  it('a confirm while another confirm’s processing has moved the upload but not yet marked it ready answers 202, not photo_missing', async () => {
-    const product = await newProduct('Kopi Foto Tengah Jalan');
-    const bytes = await plainJpeg({ width: 800, height: 600 });
-    const created = await call('POST', `/products/${product.id}/photos`, {
-      token: seller,
-      json: { contentType: 'image/jpeg', size: bytes.length },
-    });
-    expect(created.status, created.text).toBe(201);
-    const photoId = created.data.photoId as string;
-    expect((await postToS3(created.data.url, created.data.fields, bytes, 'image/jpeg')).status).toBeLessThan(
-      300,
-    );
-    // where the first run stands: its variants written and the upload moved to originals/, the photo
-    // not marked ready yet (photo-process.ts does these in this order)
-    const { config } = await import('../../functions/lib/config');
-    const { copyObject, deleteObject } = await import('../../functions/lib/s3');
-    const { incomingPhotoKey, originalPhotoKey } = await import('../../functions/products/photo-store');
-    await copyObject(
-      config.UPLOADS_BUCKET,
-      incomingPhotoKey(product.id, photoId),
-      originalPhotoKey(product.id, photoId),
-    );
-    await deleteObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, photoId));
-
-    const meanwhile = await call('POST', `/products/${product.id}/photos/${photoId}/confirm`, {
-      token: seller,
-    });
-    expect(meanwhile.status, meanwhile.text).toBe(202);
-    // the first run finishes: the next confirm answers the ready photo
-    const { processUploadedPhoto } = await import('../../functions/products/photo-process');
-    await processUploadedPhoto(product.id, photoId, new Date());
-    const done = await call('POST', `/products/${product.id}/photos/${photoId}/confirm`, { token: seller });
-    expect(done.status, done.text).toBe(200);
-    expect(done.data.photos.find((p: { id: string }) => p.id === photoId).status).toBe('ready');
   });
 });

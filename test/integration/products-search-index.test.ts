@@ -101,7 +101,7 @@ async function publishedProduct(fields: Record<string, unknown>) {
  * Returns how many it threw (0 or 1) when disarmed.
  */
 async function crashing(productId: string, opts: { at: 'after' | 'before'; skip?: number }) {
-  const { dynamo } = await import('../../functions/lib/aws');
+  const dynamo = (await import('../../functions/lib/aws')).dynamo();
   const name = `crash-${productId}`;
   let skip = opts.skip ?? 0;
   let thrown = 0;

@@ -1,12 +1,12 @@
 /**
- * The AWS dispatcher (functions/sites/handlers/dispatch.ts) over the embedded DynamoDB: which villages
+ * The AWS dispatcher (functions/publish/handlers/dispatch.ts) over the embedded DynamoDB: which villages
  * it asks to publish, once per change. EventBridge itself cannot run here: its client is mocked (only
  * `send` is replaced, to record the events), everything else is real.
  */
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { UpdateItemInput } from 'dynamodb-toolbox/entity/actions/update';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SiteState as SiteStateEntity } from '../../functions/sites/entities';
+import type { SiteState as SiteStateEntity } from '../../functions/publish/entities';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { KEMIREN, startRuntime, TAMANSARI } from '../support/runtime';
 
@@ -28,12 +28,12 @@ afterAll(async () => {
 
 describe('site publish dispatcher (EventBridge mocked)', () => {
   it('dispatches villages quiet for a minute, once per change, and again after a new change', async () => {
-    const { SiteState } = await import('../../functions/sites/entities');
+    const { SiteState } = await import('../../functions/publish/entities');
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
     const upsert = (item: UpdateItemInput<typeof SiteStateEntity>) =>
       SiteState.build(UpdateItemCommand).item(item).send();
-    const { markPublished, pendingSites } = await import('../../functions/sites/signal');
-    const { handler } = await import('../../functions/sites/handlers/dispatch');
+    const { markPublished, pendingSites } = await import('../../functions/publish/signal');
+    const { handler } = await import('../../functions/publish/handlers/dispatch');
     // everything the onboarding and the seed marked is fresh: nothing is dispatched yet
     for (const p of await pendingSites('35.10', new Date(), 0))
       await markPublished({ code: p.villageCode, regencyCode: '35.10' }, p.lastChangeAt, new Date());
@@ -69,10 +69,10 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
 
   it('many villages out of date at once (an onboarding) become one build of the whole regency', async () => {
     const { queryPage } = await import('../../functions/lib/table');
-    const { SiteState } = await import('../../functions/sites/entities');
+    const { SiteState } = await import('../../functions/publish/entities');
     const { Village, villageByRegency } = await import('../../functions/villages/entities');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
-    const { handler } = await import('../../functions/sites/handlers/dispatch');
+    const { handler } = await import('../../functions/publish/handlers/dispatch');
     const villages = (await queryPage(Village, villageByRegency, { regencyCode: '35.10' }, { all: true }))
       .items;
     const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
@@ -93,9 +93,9 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
   });
 
   it('a village edited without pause is still rebuilt once it has waited MAX_WAIT_MS, then waits again', async () => {
-    const { SiteState } = await import('../../functions/sites/entities');
+    const { SiteState } = await import('../../functions/publish/entities');
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
-    const { MAX_WAIT_MS, markPublished, pendingSites } = await import('../../functions/sites/signal');
+    const { MAX_WAIT_MS, markPublished, pendingSites } = await import('../../functions/publish/signal');
     const code = '35.10.24.2999';
     const village = { code, regencyCode: '35.10' };
     const t0 = Date.now();

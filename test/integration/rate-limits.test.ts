@@ -23,7 +23,7 @@ beforeAll(async () => {
   runtime = await startRuntime();
   call = client(runtime.apiUrl);
   const lib = await import('../../functions/lib/config');
-  config = lib.config;
+  config = lib.config();
   defaults = lib.loadConfig({});
   const list = await call('GET', '/villages?limit=20');
   expect(list.status, list.text).toBe(200);

@@ -1,108 +1,29 @@
 /**
- * The site server's `/_s3/` front of the local S3 server (infra/local/s3-front.ts) and its `/photos/`:
- * they share the village sites' origin, so they must behave like the private buckets behind
- * presigned URLs on AWS — presigned POSTs and GETs to the uploads bucket pass, checked; nothing else.
+ * The site server's S3 front (`/_s3/`): presigned POST uploads to the uploads bucket, and the S3
+ * server stores exactly the form the front checked (the runtime and helpers: test/support/s3-front.ts).
  */
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presignedGet, presignedPost } from '../../functions/lib/presign';
-import { type LocalRuntime, localS3 } from '../../infra/local/runtime';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { describe, expect, it } from 'vitest';
 import { PDF } from '../fixtures/files';
-import { webpBytes } from '../fixtures/images';
-import { client, KEMIREN, signIn, skuBody, startRuntime, TAMANSARI } from '../support/runtime';
+import { KEMIREN } from '../support/runtime';
+import {
+  announceDocument,
+  call,
+  formData,
+  HTML,
+  multipart,
+  pdfPart,
+  receiptForm,
+  runtime,
+  signedParts,
+  slowSigner,
+  stored,
+  submitRequest,
+  uploadDocument,
+  useS3FrontRuntime,
+} from '../support/s3-front';
 
-const HTML = '<html><script>alert(document.domain)</script></html>';
-
-let runtime: LocalRuntime;
-let call: ReturnType<typeof client>;
-let s3: S3Client;
-/** signs like the functions' browserSigner does locally */
-let signer: Parameters<typeof presignedGet>[0];
-
-beforeAll(async () => {
-  runtime = await startRuntime();
-  call = client(runtime.apiUrl);
-  s3 = localS3(runtime.s3Endpoint);
-  signer = {
-    region: LOCAL_REGION,
-    credentials: async () => LOCAL_CREDENTIALS,
-    endpoint: `${runtime.siteUrl}/_s3`,
-  };
-}, 120_000);
-afterAll(async () => {
-  await runtime?.stop();
-});
-
-async function submitRequest(name: string, village = TAMANSARI) {
-  const sub = await call('POST', `/villages/${village}/requests`, { json: skuBody(name) });
-  expect(sub.status, sub.text).toBe(201);
-  return { id: sub.data.id as string, secret: sub.data.secret as string };
-}
-
-/** the receipt page's upload form (plain HTML form, no JavaScript): action and hidden fields */
-async function receiptForm(request: { id: string; secret: string }) {
-  const receipt = await call(
-    'GET',
-    `/requests/${request.id}/receipt?secret=${encodeURIComponent(request.secret)}`,
-  );
-  const form = /<form method="post" action="([^"]+)"[^>]*>(.*?)<\/form>/s.exec(receipt.text);
-  if (!form) throw new Error('no upload form on the receipt');
-  const unhtml = (s: string) =>
-    s
-      .replaceAll('&quot;', '"')
-      .replaceAll('&#39;', "'")
-      .replaceAll('&lt;', '<')
-      .replaceAll('&gt;', '>')
-      .replaceAll('&amp;', '&');
-  const fields: Record<string, string> = {};
-  for (const m of (form[2] as string).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
-    fields[m[1] as string] = unhtml(m[2] as string);
-  return { action: unhtml(form[1] as string), fields };
-}
-
-function formData(
-  fields: Record<string, string>,
-  file: Buffer | string,
-  type: string,
-  extra: Record<string, string> = {},
-) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries({ ...fields, ...extra })) form.append(k, v);
-  form.append('file', new Blob([typeof file === 'string' ? file : new Uint8Array(file)], { type }), 'upload');
-  return form;
-}
-
-/** an API client's document: announced, posted with fetch from the site's origin, confirmed */
-async function uploadDocument(request: { id: string; secret: string }) {
-  const created = await call('POST', `/requests/${request.id}/documents`, {
-    json: { requirement: 'ktp', contentType: 'application/pdf', size: PDF.length },
-    headers: { 'x-request-secret': request.secret },
-  });
-  expect(created.status, created.text).toBe(201);
-  const url = created.data.url as string;
-  expect(url).toBe(`${runtime.siteUrl}/_s3/${runtime.uploadsBucket}`);
-  const preflight = await fetch(url, {
-    method: 'OPTIONS',
-    headers: { origin: runtime.siteUrl, 'access-control-request-method': 'POST' },
-  });
-  expect(preflight.status).toBe(204);
-  expect(preflight.headers.get('access-control-allow-origin')).toBeTruthy();
-  expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-  const posted = await fetch(url, {
-    method: 'POST',
-    headers: { origin: runtime.siteUrl },
-    body: formData(created.data.fields, PDF, 'application/pdf'),
-  });
-  expect(posted.status, await posted.clone().text()).toBe(204);
-  expect(posted.headers.get('access-control-allow-origin')).toBeTruthy();
-  const documentId = created.data.documentId as string;
-  const confirmed = await call('POST', `/requests/${request.id}/documents/${documentId}/confirm`, {
-    headers: { 'x-request-secret': request.secret },
-  });
-  expect(confirmed.status, confirmed.text).toBe(200);
-  return { documentId, fields: created.data.fields as Record<string, string> };
-}
+useS3FrontRuntime();
 
 describe('/_s3/: presigned POST uploads to the uploads bucket', () => {
   it('a browser fetch upload with its preflight, then the confirm, works', async () => {
@@ -167,11 +88,11 @@ describe('/_s3/: presigned POST uploads to the uploads bucket', () => {
     const { Policy: _, 'X-Amz-Signature': __, ...unsigned } = fields;
     expect((await post(formData(unsigned, PDF, 'application/pdf'))).status).toBe(403);
     // a policy that has expired
-    const old = await presignedPost(
-      signer,
-      { bucket: runtime.uploadsBucket, key: fields.key as string, expiresSeconds: 60 },
-      new Date(Date.now() - 3600_000),
-    );
+    const old = await createPresignedPost(slowSigner, {
+      Bucket: runtime.uploadsBucket,
+      Key: fields.key as string,
+      Expires: 60,
+    });
     const expired = await fetch(old.url, {
       method: 'POST',
       body: formData(old.fields, PDF, 'application/pdf'),
@@ -194,59 +115,6 @@ describe('/_s3/: presigned POST uploads to the uploads bucket', () => {
     expect(photos.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
-
-/** An API client's announced PDF upload: the presigned form's URL and fields (its key among them). */
-async function announceDocument(request: { id: string; secret: string }) {
-  const created = await call('POST', `/requests/${request.id}/documents`, {
-    json: { requirement: 'ktp', contentType: 'application/pdf', size: PDF.length },
-    headers: { 'x-request-secret': request.secret },
-  });
-  expect(created.status, created.text).toBe(201);
-  return { url: created.data.url as string, fields: created.data.fields as Record<string, string> };
-}
-
-interface Part {
-  name: string;
-  value: string | Buffer;
-  filename?: string;
-  type?: string;
-  /** part headers written before its Content-Disposition */
-  before?: string[];
-}
-
-/** A multipart/form-data body written byte by byte, so a test controls what a library would tidy. */
-function multipart(boundary: string, parts: Part[]): Uint8Array<ArrayBuffer> {
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `Content-Disposition: form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}`;
-    const headers = [...(p.before ?? []), disposition, ...(p.type ? [`Content-Type: ${p.type}`] : [])];
-    chunks.push(
-      Buffer.from(`--${boundary}\r\n${headers.join('\r\n')}\r\n\r\n`),
-      Buffer.from(p.value),
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-const signedParts = (fields: Record<string, string>): Part[] =>
-  Object.entries(fields).map(([name, value]) => ({ name, value }));
-const pdfPart: Part = { name: 'file', value: PDF, filename: 'ktp.pdf', type: 'application/pdf' };
-
-/** The object under `key` in the uploads bucket, read behind the front: its bytes and type, or undefined. */
-async function stored(key: string) {
-  try {
-    const object = await s3.send(new GetObjectCommand({ Bucket: runtime.uploadsBucket, Key: key }));
-    return {
-      body: Buffer.from((await object.Body?.transformToByteArray()) ?? []),
-      type: object.ContentType,
-    };
-  } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-    throw error;
-  }
-}
 
 describe('/_s3/: the S3 server stores exactly the form the front checked', () => {
   it("a Content-Type hiding a second boundary in another parameter is refused with S3's XML error, and nothing lands under another village's key", async () => {
@@ -324,139 +192,5 @@ describe('/_s3/: the S3 server stores exactly the form the front checked', () =>
     const object = await stored(mine.fields.key as string);
     expect(object?.body.equals(PDF)).toBe(true);
     expect(object?.type).toBe('application/pdf');
-  });
-});
-
-describe('/_s3/: presigned GETs of the uploads bucket', () => {
-  it('(b) a confirmed document is refused unsigned; the officer’s fresh link reads it, as an attachment', async () => {
-    const request = await submitRequest('Ktp Holder');
-    const { documentId } = await uploadDocument(request);
-    const unsigned = await fetch(
-      `${runtime.siteUrl}/_s3/${runtime.uploadsBucket}/requests/${request.id}/${documentId}`,
-    );
-    expect(unsigned.status).toBe(403);
-    const listing = await fetch(`${runtime.siteUrl}/_s3/${runtime.uploadsBucket}?list-type=2`);
-    expect(listing.status).toBe(403);
-
-    const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
-    const full = await call('GET', `/requests/${request.id}`, { token: officer });
-    const link = full.data.documents.find((d: { documentId: string }) => d.documentId === documentId)
-      .url as string;
-    expect(link.startsWith(`${runtime.siteUrl}/_s3/${runtime.uploadsBucket}/`)).toBe(true);
-    const read = await fetch(link);
-    expect(read.status).toBe(200);
-    expect(Buffer.from(await read.arrayBuffer()).equals(PDF)).toBe(true);
-    expect(read.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(read.headers.get('content-security-policy')).toBe('sandbox');
-    expect(read.headers.get('content-disposition')).toBe('attachment');
-    // a HEAD is not what was signed
-    expect((await fetch(link, { method: 'HEAD' })).status).toBe(405);
-
-    // (c) the same link with its date moved back, expired, or pointed at another key: 403
-    const redated = link.replace(/X-Amz-Date=\d{8}T\d{6}Z/, 'X-Amz-Date=20200101T000000Z');
-    expect(redated).not.toBe(link);
-    expect((await fetch(redated)).status).toBe(403);
-    const longer = link.replace(/X-Amz-Expires=\d+/, 'X-Amz-Expires=604800');
-    expect((await fetch(longer)).status).toBe(403);
-    const other = link.replace(`/${documentId}?`, `/${documentId}x?`);
-    expect((await fetch(other)).status).toBe(403);
-    const stale = await presignedGet(
-      signer,
-      { bucket: runtime.uploadsBucket, key: `requests/${request.id}/${documentId}`, expiresSeconds: 60 },
-      new Date(Date.now() - 3600_000),
-    );
-    const expired = await fetch(stale);
-    expect(expired.status).toBe(403);
-    expect(await expired.text()).toMatch(/expired/);
-  });
-
-  it('(a) an HTML object, even through a valid link, comes as a sandboxed, unsniffed attachment', async () => {
-    const key = 'incoming/requests/front-test/html.AAAAAAAAAAAA';
-    await s3.send(
-      new PutObjectCommand({ Bucket: runtime.uploadsBucket, Key: key, Body: HTML, ContentType: 'text/html' }),
-    );
-    expect((await fetch(`${runtime.siteUrl}/_s3/${runtime.uploadsBucket}/${key}`)).status).toBe(403);
-    const link = await presignedGet(signer, { bucket: runtime.uploadsBucket, key, expiresSeconds: 300 });
-    const read = await fetch(link);
-    expect(read.status).toBe(200);
-    expect(read.headers.get('content-disposition')).toBe('attachment');
-    expect(read.headers.get('content-security-policy')).toBe('sandbox');
-    expect(read.headers.get('x-content-type-options')).toBe('nosniff');
-  });
-});
-
-describe('/_s3/: everything else is refused', () => {
-  it('(d) an unsigned PUT into the photos bucket is refused, and /photos/ serves no HTML anyway', async () => {
-    const put = await fetch(`${runtime.siteUrl}/_s3/${runtime.photosBucket}/photos/evil.html`, {
-      method: 'PUT',
-      headers: { 'content-type': 'text/html' },
-      body: HTML,
-    });
-    expect(put.status).toBe(403);
-    // written behind the front's back: still not served
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: runtime.photosBucket,
-        Key: 'photos/evil.html',
-        Body: HTML,
-        ContentType: 'text/html',
-      }),
-    );
-    const got = await fetch(`${runtime.siteUrl}/photos/evil.html`);
-    expect(got.status).toBe(404);
-    expect(await got.text()).not.toContain('<script>');
-  });
-
-  it('PUT, DELETE, HEAD and unsigned GETs to the uploads bucket, and any other bucket, are refused', async () => {
-    const base = `${runtime.siteUrl}/_s3/${runtime.uploadsBucket}`;
-    for (const [method, path] of [
-      ['PUT', '/incoming/requests/x/y'],
-      ['DELETE', '/incoming/requests/x/y'],
-      ['HEAD', '/incoming/requests/x/y'],
-      ['PATCH', '/incoming/requests/x/y'],
-      ['GET', '/incoming/requests/x/y'],
-      ['GET', ''],
-    ] as const) {
-      const res = await fetch(`${base}${path}`, { method, ...(method === 'PUT' ? { body: HTML } : {}) });
-      expect([403, 405], `${method} ${path}`).toContain(res.status);
-    }
-    for (const method of ['GET', 'PUT', 'POST', 'DELETE']) {
-      const res = await fetch(`${runtime.siteUrl}/_s3/${runtime.photosBucket}/photos/products/a/b-320.webp`, {
-        method,
-        ...(method === 'PUT' || method === 'POST' ? { body: 'x' } : {}),
-      });
-      expect(res.status, method).toBe(403);
-    }
-  });
-});
-
-describe('/photos/: the processed variants only', () => {
-  it('serves a WebP variant as image/webp with nosniff, whatever the object claims; nothing else', async () => {
-    const webp = await webpBytes({ width: 64, height: 48 });
-    const variant = 'photos/products/01JFRONTTESTPRODUCT0/AbCdEf123456-320.webp';
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: runtime.photosBucket,
-        Key: variant,
-        Body: webp,
-        ContentType: 'text/html',
-      }),
-    );
-    const got = await fetch(`${runtime.siteUrl}/${variant}`);
-    expect(got.status).toBe(200);
-    expect(got.headers.get('content-type')).toBe('image/webp');
-    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(Buffer.from(await got.arrayBuffer()).equals(webp)).toBe(true);
-    // withheld variants and other keys of the bucket are not public
-    for (const key of [
-      'withheld/products/01JFRONTTESTPRODUCT0/AbCdEf123456-320.webp',
-      'photos/products/01JFRONTTESTPRODUCT0/AbCdEf123456-320.html',
-      'photos/products/01JFRONTTESTPRODUCT0/../../withheld/x-320.webp',
-    ]) {
-      await s3.send(new PutObjectCommand({ Bucket: runtime.photosBucket, Key: key, Body: webp }));
-      expect((await fetch(`${runtime.siteUrl}/photos/${key.replace(/^photos\//, '')}`)).status, key).toBe(
-        404,
-      );
-    }
   });
 });

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type EmbeddedServers,
@@ -8,13 +8,13 @@ import {
 } from '../../infra/local/servers';
 
 /**
- * The functions' S3 operations (functions/lib/s3.ts) against the embedded S3 server, through the
- * module's own wiring (config from the environment, the DynamoDB client's HTTP handler): the 404s,
+ * The functions' S3 operations (functions/lib/s3-objects.ts, on the SDK's S3 client) against the
+ * embedded S3 server, through the module's own wiring (config from the environment): the 404s,
  * ranges, the size cap, metadata on copy, URI-encoded keys and S3's error codes.
  */
 const BUCKET = 'smart-kampung-s3-objects';
 let servers: EmbeddedServers;
-let s3: typeof import('../../functions/lib/s3');
+let s3: typeof import('../../functions/lib/s3-objects');
 
 beforeAll(async () => {
   servers = await startEmbedded({});
@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
   admin.destroy();
-  s3 = await import('../../functions/lib/s3');
+  s3 = await import('../../functions/lib/s3-objects');
 }, 60_000);
 
 afterAll(async () => {
@@ -91,7 +91,7 @@ describe('object operations against the embedded S3 server', () => {
   it("other errors throw S3's code, without the key", async () => {
     const secretKey = 'requests/3510241508900001/ktp';
     const missingBucket = await s3.getObject('no-such-bucket-here', secretKey).catch((e) => e);
-    expect(missingBucket).toBeInstanceOf(s3.S3Error);
+    expect(missingBucket).toBeInstanceOf(S3ServiceException);
     expect(missingBucket.name).toBe('NoSuchBucket');
     expect(missingBucket.$metadata.httpStatusCode).toBe(404);
     expect(missingBucket.message).not.toContain('3510241508900001');
@@ -100,7 +100,7 @@ describe('object operations against the embedded S3 server', () => {
       .catch((e) => e);
     expect(put.name).toBe('NoSuchBucket');
     const copy = await s3.copyObject(BUCKET, 'nothing/here', 'copy/of/nothing').catch((e) => e);
-    expect(copy).toBeInstanceOf(s3.S3Error);
+    expect(copy).toBeInstanceOf(S3ServiceException);
     expect(copy.name).toBe('NoSuchKey');
     const range = await s3.getObject(BUCKET, key, { range: 'bytes=100-200' }).catch((e) => e);
     expect(range.name).toBe('InvalidRange');

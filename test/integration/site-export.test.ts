@@ -107,7 +107,7 @@ describe('site snapshot export', () => {
       },
     });
     expect(budget.status, budget.text).toBe(200);
-    const { pendingSites } = await import('../../functions/sites/signal');
+    const { pendingSites } = await import('../../functions/publish/signal');
     expect((await pendingSites('35.10', new Date(Date.now() + 1000), 0)).map((p) => p.villageCode)).toContain(
       TAMANSARI,
     );
@@ -155,7 +155,7 @@ describe('site snapshot export', () => {
     const { exportVillage, recentRequestServices } = await import('../../functions/sites/export');
     const { ServiceRequest } = await import('../../functions/requests/entities');
     const { queueSort } = await import('../../functions/requests/store');
-    const { documentClient } = await import('../../functions/lib/aws');
+    const documentClient = (await import('../../functions/lib/aws')).documentClient();
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
     const { randomUUID } = await import('node:crypto');
     const VILLAGE = '35.10.24.2002';

@@ -7,9 +7,9 @@ import { CatalogueEntry } from '../../functions/catalogue/entities';
 import { Counter } from '../../functions/lib/counter';
 import { Idempotency } from '../../functions/lib/idempotency';
 import { Product, SearchEntry } from '../../functions/products/entities';
+import { SiteState } from '../../functions/publish/entities';
 import { RequestDocument, ServiceRequest, TrackingCode } from '../../functions/requests/entities';
 import { Seller, SellerAccount } from '../../functions/sellers/entities';
-import { SiteState } from '../../functions/sites/entities';
 import {
   Apbdes,
   Kecamatan,

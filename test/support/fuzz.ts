@@ -61,7 +61,7 @@ interface Operation {
 
 export async function routePlans(): Promise<Plan[]> {
   const { buildDocument } = await import('../../functions/openapi/document');
-  const doc = buildDocument() as unknown as { paths: Record<string, Record<string, Operation>> };
+  const doc = (await buildDocument()) as unknown as { paths: Record<string, Record<string, Operation>> };
   return (routes as readonly Route[]).map((route) => {
     const op = doc.paths[route.path]?.[route.method.toLowerCase()] ?? {};
     const where = (place: string) =>

@@ -72,8 +72,8 @@ export async function mintToken(username: string, who: Identity, opts: MintOptio
       },
     },
     {
-      issuer: config.AUTH_ISSUER,
-      audience: config.AUTH_CLIENT_ID,
+      issuer: config().AUTH_ISSUER,
+      audience: config().AUTH_CLIENT_ID,
       now,
       ...(opts.ttlSeconds !== undefined ? { ttlSeconds: opts.ttlSeconds } : {}),
     },

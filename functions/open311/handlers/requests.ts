@@ -1,13 +1,12 @@
 import { Invalid } from '../../lib/errors';
-import { json } from '../../lib/http';
+import { endpoint, json } from '../../lib/http';
 import { countTrackingLookups } from '../../lib/rate-limit';
 import { normalizeTrackingCode } from '../../requests/domain/tracking';
 import type { RequestItem } from '../../requests/entities';
 import { getVillage } from '../../villages/store';
-import { open311Endpoint } from '../endpoint';
-import { RequestsQuery } from '../schemas';
 import { queryRequests, resolveRequest } from '../store';
 import { requestView } from '../views';
+import contract from './requests.contract';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** the spec's default window, and the widest one a query may ask for */
@@ -21,7 +20,7 @@ const MAX_IDS = 50;
  * days; at most 90 days wide) as filters. At most 50 per page (`limit`); the next page is the `Link:
  * <…>; rel="next"` header, so the body stays the plain array the spec defines.
  */
-export const handler = open311Endpoint('open311.requests', { query: RequestsQuery }, async (ctx) => {
+export const handler = endpoint(contract, async (ctx) => {
   const { query, lang, now } = ctx;
   const village = await getVillage(query.jurisdiction_id);
 

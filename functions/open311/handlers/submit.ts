@@ -1,13 +1,13 @@
 import { findService } from '../../catalogue/store';
 import { Invalid } from '../../lib/errors';
-import { json, zodFields } from '../../lib/http';
+import { endpoint, json, zodFields } from '../../lib/http';
 import { submitBudget } from '../../lib/rate-limit';
 import * as z from '../../lib/zod';
 import { Applicant, SubmitBody } from '../../requests/schemas';
 import { submitRequest } from '../../requests/submit';
-import { open311Endpoint } from '../endpoint';
 import { JurisdictionId } from '../schemas';
 import { APPLICANT_ATTRIBUTES, submitNotice } from '../views';
+import contract from './submit.contract';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 const ATTRIBUTE = /^attribute\[([^\]]{1,60})\](\[\])?$/;
@@ -76,52 +76,48 @@ function readForm(form: URLSearchParams) {
  * Answers the spec's `[{service_request_id, service_notice, account_id}]` plus two extensions the
  * submitter needs and nobody else ever sees: `tracking_code` and `secret` (upload documents, revise).
  */
-export const handler = open311Endpoint(
-  'open311.submit',
-  { body: z.unknown() },
-  async ({ body, form, headers, lang, now, sourceIp }) => {
-    const key = headers['idempotency-key'];
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-      throw new Invalid([{ path: 'Idempotency-Key', message: 'field.invalid' }]);
-    const raw = readForm(form ?? toForm(body));
-    const parsed = Input.safeParse(raw);
-    if (!parsed.success) throw new Invalid(zodFields(parsed.error));
-    const input = parsed.data;
-    const service = await findService(input.jurisdiction_id, input.serviceCode);
-    if (!service) throw new Invalid([{ path: 'serviceCode', message: 'error.service_unknown' }]);
-    const fields = { ...input.fields };
-    if (
-      raw.description &&
-      fields.keterangan === undefined &&
-      service.fields.some((f) => f.code === 'keterangan')
-    )
-      fields.keterangan = raw.description;
-    const requestLang = input.lang ?? lang;
-    const receipt = await submitRequest(
-      input.jurisdiction_id,
-      { serviceCode: service.code, applicant: input.applicant, fields, lang: requestLang },
+export const handler = endpoint(contract, async ({ body, form, headers, lang, now, sourceIp }) => {
+  const key = headers['idempotency-key'];
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+    throw new Invalid([{ path: 'Idempotency-Key', message: 'field.invalid' }]);
+  const raw = readForm(form ?? toForm(body));
+  const parsed = Input.safeParse(raw);
+  if (!parsed.success) throw new Invalid(zodFields(parsed.error));
+  const input = parsed.data;
+  const service = await findService(input.jurisdiction_id, input.serviceCode);
+  if (!service) throw new Invalid([{ path: 'serviceCode', message: 'error.service_unknown' }]);
+  const fields = { ...input.fields };
+  if (
+    raw.description &&
+    fields.keterangan === undefined &&
+    service.fields.some((f) => f.code === 'keterangan')
+  )
+    fields.keterangan = raw.description;
+  const requestLang = input.lang ?? lang;
+  const receipt = await submitRequest(
+    input.jurisdiction_id,
+    { serviceCode: service.code, applicant: input.applicant, fields, lang: requestLang },
+    {
+      source: 'open311',
+      now,
+      ...(key ? { idempotencyKey: key } : {}),
+      // the same budget as POST /villages/{code}/requests: new submissions per source and village
+      budget: submitBudget(input.jurisdiction_id, sourceIp),
+    },
+  );
+  const documentsRequired = service.requirements.some((r) => r.kind === 'document' && r.required);
+  return json(
+    201,
+    [
       {
-        source: 'open311',
-        now,
-        ...(key ? { idempotencyKey: key } : {}),
-        // the same budget as POST /villages/{code}/requests: new submissions per source and village
-        budget: submitBudget(input.jurisdiction_id, sourceIp),
+        service_request_id: receipt.id,
+        service_notice: submitNotice(receipt, documentsRequired, requestLang),
+        account_id: null,
+        tracking_code: receipt.trackingCode,
+        secret: receipt.secret,
+        expected_datetime: receipt.dueAt,
       },
-    );
-    const documentsRequired = service.requirements.some((r) => r.kind === 'document' && r.required);
-    return json(
-      201,
-      [
-        {
-          service_request_id: receipt.id,
-          service_notice: submitNotice(receipt, documentsRequired, requestLang),
-          account_id: null,
-          tracking_code: receipt.trackingCode,
-          secret: receipt.secret,
-          expected_datetime: receipt.dueAt,
-        },
-      ],
-      { location: `/open311/v2/requests/${receipt.id}.json` },
-    );
-  },
-);
+    ],
+    { location: `/open311/v2/requests/${receipt.id}.json` },
+  );
+});

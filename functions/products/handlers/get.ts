@@ -2,16 +2,16 @@ import { NotFound } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
 import { optionalCaller } from '../../lib/optional-auth';
 import { canManage } from '../access';
-import { ProductParams } from '../schemas';
 import { getProduct } from '../store';
 import { ownerProduct, publicProduct } from '../views';
+import contract from './get.contract';
 
 /**
  * Public when the product is public. Its seller and the officers over its village (bearer token)
  * get the owner view in any state — photos `processing`, `ready` or `failed` with the reason.
  * Anyone else asking for a product that is not public gets 404, not 403: nothing is revealed.
  */
-export const handler = endpoint('products.get', { params: ProductParams }, async ({ params, headers }) => {
+export const handler = endpoint(contract, async ({ params, headers }) => {
   const caller = await optionalCaller(headers);
   const product = await getProduct(params.id);
   if (canManage(caller, product)) return json(200, ownerProduct(product));

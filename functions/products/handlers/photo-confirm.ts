@@ -1,83 +1,15 @@
-import { authorize } from '../../lib/auth';
-import { config } from '../../lib/config';
-import { Forbidden, Unprocessable } from '../../lib/errors';
+import { Forbidden } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
-import { headObject } from '../../lib/s3';
-import { sendMessage } from '../../lib/sqs';
-import { routeById } from '../../routes';
-import type { ProductItem } from '../entities';
-import { incomingPhotoKey, originalPhotoKey, uploadedPhotoMessage } from '../photo-store';
-import { PhotoParams } from '../schemas';
+import { confirmPhoto } from '../photo-confirm';
 import { getProduct } from '../store';
 import { ownerProduct } from '../views';
+import contract from './photo-confirm.contract';
 
-const route = routeById('photos.confirm');
-
-const settled = (product: ProductItem, photoId: string) => {
-  const status = product.photos.find((p) => p.id === photoId)?.status;
-  return status === 'ready' || status === 'failed';
-};
-
-/**
- * The client's "uploaded" (idempotent), the second trigger of the photo processor
- * (products/handlers/process-photo) beside the S3 event. This function carries neither sharp nor the
- * processing code: it triggers by message. A photo already processed or refused → 200 with the
- * product; an upload that is there but not processed yet → 202 (the photo shows `processing`; poll
- * GET /products/{id}); nothing uploaded → 422 photo_missing.
- *
- * On AWS (PHOTO_QUEUE_URL set: route `photoQueue: 'write'` grants sqs:SendMessage on that queue only)
- * the 202 case first sends the processor's queue the same message the S3 event puts there
- * (EventBridge "Object Created" for the upload's key; photo-store's uploadedPhotoMessage), so a lost
- * or late S3 event is recovered by the client's confirm. Usually both arrive: the processor is
- * idempotent (a settled photo is left alone; a concurrent second run writes the same variant keys and
- * changes nothing once the first has marked the photo ready), so the second delivery costs a product
- * read, or at worst one more resize. A client that calls confirm again while processing sends again;
- * each such message is the same no-op.
- *
- * Locally (no PHOTO_QUEUE_URL) the runtime delivers the S3 event to the processor before this
- * handler runs (infra/local/s3-events.ts), so confirm answers 200 and sends nothing.
- */
-export const handler = endpoint(
-  'photos.confirm',
-  { params: PhotoParams },
-  async ({ params, caller, now }) => {
-    const product = await getProduct(params.id);
-    authorize(route, caller, product);
-    if (caller?.seller !== product.sellerId) throw new Forbidden();
-    if (!product.photos.some((p) => p.id === params.photoId))
-      throw new Unprocessable('photo_unknown', 'error.photo_unknown', [
-        { path: 'photoId', message: 'field.invalid' },
-      ]);
-    if (settled(product, params.photoId)) return json(200, ownerProduct(product));
-
-    // an oversized object is accepted here too: the processor refuses it (`failed`, too_large), the
-    // one place that marks photos failed (the presigned POST's content-length-range stops it anyway)
-    let uploaded = await headObject(config.UPLOADS_BUCKET, incomingPhotoKey(product.id, params.photoId));
-    if (!uploaded) {
-      // no object: not uploaded yet — or processed (and moved away) since we read the product, or
-      // being processed by a concurrent run that has moved it to originals/ but not yet marked it
-      // ready (a confirm at the same time as another, or as the S3 event): still processing, not missing
-      const latest = await getProduct(params.id);
-      if (settled(latest, params.photoId)) return json(200, ownerProduct(latest));
-      uploaded = await headObject(config.UPLOADS_BUCKET, originalPhotoKey(product.id, params.photoId));
-      if (!uploaded)
-        throw new Unprocessable('photo_missing', 'error.photo_missing', [
-          { path: 'file', message: 'error.photo_missing' },
-        ]);
-    }
-    // the processor reads the original when the upload has been moved (photo-process.ts)
-    if (config.PHOTO_QUEUE_URL)
-      await sendMessage(
-        config.PHOTO_QUEUE_URL,
-        uploadedPhotoMessage({
-          bucket: config.UPLOADS_BUCKET,
-          productId: product.id,
-          photoId: params.photoId,
-          size: uploaded.size,
-          region: config.AWS_REGION,
-          now,
-        }),
-      );
-    return json(202, ownerProduct(product));
-  },
-);
+/** The seller's "uploaded": 200 once the photo is processed (or refused), 202 while it is (photo-confirm.ts). */
+export const handler = endpoint(contract, async ({ params, caller, authorize, now }) => {
+  const product = await getProduct(params.id);
+  authorize(product);
+  if (caller?.seller !== product.sellerId) throw new Forbidden();
+  const confirmed = await confirmPhoto(product, params.photoId, now);
+  return json(confirmed.status, ownerProduct(confirmed.product));
+});

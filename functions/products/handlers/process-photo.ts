@@ -7,11 +7,15 @@
  * maxReceiveCount) the photo is marked `failed` (`processing_failed`) instead, and the record is done.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { config } from '../../lib/config';
 import { AppError } from '../../lib/errors';
 import { log } from '../../lib/log';
 import { PHOTO_MAX_RECEIVES } from '../photo-limits';
 import { markPhotoFailed, processUploadedPhoto } from '../photo-process';
 import { parseIncomingKey } from '../photo-store';
+
+// at import, i.e. the cold start: a bad environment fails the function's init loudly (lib/config.ts)
+config();
 
 interface S3ObjectCreated {
   detail?: { object?: { key?: string } };

@@ -1,33 +1,21 @@
 import { config } from '../../lib/config';
 import { endpoint, html, json } from '../../lib/http';
 import { withCursor } from '../../lib/paging';
-import * as z from '../../lib/zod';
 import { getRegency } from '../../villages/store';
-import { SearchQuery } from '../schemas';
 import { searchProducts } from '../search';
 import { searchPageCsp, searchResultsPage } from '../search-views';
-
-/**
- * A plain HTML form sends every field, so "all categories" arrives as `category=` and an untouched
- * box as `q=`: an empty value means "not given" (the same as leaving the parameter out).
- */
-const Query = z.pipe(
-  z.transform((raw: unknown) =>
-    Object.fromEntries(Object.entries((raw ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '')),
-  ),
-  SearchQuery,
-);
+import contract from './search.contract';
 
 /**
  * Regency-wide search across every village's published products (one Query). A browser (the
  * portal's GET form with JavaScript off) gets an HTML results page in its language; API clients get
  * JSON, with CORS for the portal.
  */
-export const handler = endpoint('products.search', { query: Query }, async ({ query, wantsHtml, lang }) => {
-  const search = withCursor(query.cursor, () => searchProducts(config.REGENCY_CODE, query));
+export const handler = endpoint(contract, async ({ query, wantsHtml, lang }) => {
+  const search = withCursor(query.cursor, () => searchProducts(config().REGENCY_CODE, query));
   if (wantsHtml) {
     // the page's header names the regency like the portal's (read alongside the search, for browsers only)
-    const [page, regency] = await Promise.all([search, getRegency(config.REGENCY_CODE)]);
+    const [page, regency] = await Promise.all([search, getRegency(config().REGENCY_CODE)]);
     return html(200, searchResultsPage(lang, query, page.items, page.cursor ?? null, regency?.name), {
       'content-security-policy': searchPageCsp(),
     });
@@ -36,6 +24,6 @@ export const handler = endpoint('products.search', { query: Query }, async ({ qu
   return json(
     200,
     { items: page.items, cursor: page.cursor ?? null },
-    { 'access-control-allow-origin': config.SITE_URL, vary: 'accept, accept-language' },
+    { 'access-control-allow-origin': config().SITE_URL, vary: 'accept, accept-language' },
   );
 });

@@ -1,62 +1,27 @@
-import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../../catalogue/store';
 import { config } from '../../lib/config';
-import { AppError, Invalid } from '../../lib/errors';
-import { endpoint, html, zodFields } from '../../lib/http';
-import { t } from '../../lib/i18n';
-import { isConditionFailed } from '../../lib/table';
+import { endpoint, html } from '../../lib/http';
 import { presignDocument } from '../documents';
 import { acceptsDocuments } from '../domain/transitions';
-import { ServiceRequest } from '../entities';
 import { receiptLinkErrorPage, receiptPage } from '../receipt-views';
-import { ReceiptQuery, RequestParams } from '../schemas';
-import { getRequestWithSecret, listDocuments } from '../store';
-
-/**
- * Records, atomically, that the receipt showed the secret: true for the one view that does (the first),
- * false for every later one.
- */
-async function firstView(id: string, now: Date): Promise<boolean> {
-  try {
-    await ServiceRequest.build(UpdateItemCommand)
-      .item({ id, secretShownAt: now.toISOString() })
-      .options({
-        condition: {
-          and: [
-            { attr: 'id', exists: true },
-            { attr: 'secretShownAt', exists: false },
-          ],
-        },
-      })
-      .send();
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
-}
+import { getRequestWithSecret, listDocuments, recordSecretShown } from '../store';
+import contract from './receipt.contract';
 
 /**
  * The receipt a browser lands on after the form post: codes, status and one upload form per missing
  * document; while the request waits for the citizen's correction (needs_revision), a replacement form
- * for each received document too, and the resubmit form. Params and query are checked here, not by
- * the wrapper, so that a broken link gets the receipt's own error page (no form to go back to).
+ * for each received document too, and the resubmit form. A link that does not work (malformed, a
+ * wrong secret, an unknown request) gets the receipt's own error page: there is no form to go back to.
  */
-export const handler = endpoint('requests.receipt', {}, async (ctx) => {
-  try {
-    const params = RequestParams.safeParse(ctx.params ?? {});
-    const query = ReceiptQuery.safeParse(ctx.query ?? {});
-    if (!params.success || !query.success)
-      throw new Invalid([
-        ...(params.success ? [] : zodFields(params.error)),
-        ...(query.success ? [] : zodFields(query.error)),
-      ]);
-    const request = await getRequestWithSecret(params.data.id, query.data.secret);
-    const secret = query.data.secret ?? '';
+export const handler = endpoint(
+  contract,
+  async ({ params, query, lang, method, now }) => {
+    const request = await getRequestWithSecret(params.id, query.secret);
+    const secret = query.secret ?? '';
     const confirmed = new Set(
       (await listDocuments(request.id)).filter((d) => d.status === 'confirmed').map((d) => d.requirement),
     );
-    const redirect = `${config.API_URL}/requests/${request.id}/documents/{documentId}/confirm?secret=${encodeURIComponent(secret)}&lang=${ctx.lang}`;
+    const redirect = `${config().API_URL}/requests/${request.id}/documents/{documentId}/confirm?secret=${encodeURIComponent(secret)}&lang=${lang}`;
     // a received document gets a form again only when the officer sent the request back for a fix
     const replacing = request.status === 'needs_revision';
     const forms = await Promise.all(
@@ -68,27 +33,15 @@ export const handler = endpoint('requests.receipt', {}, async (ctx) => {
       }),
     );
     // only a real view shows (and so uses up) the secret: a HEAD (a link preview, a prefetch) never does
-    const showSecret = ctx.method === 'GET' && (await firstView(request.id, ctx.now));
+    const showSecret = method === 'GET' && (await recordSecretShown(request.id, now));
     // sent back for a fix: the service's answers can be corrected on the resubmit form too
     const correctable = replacing
       ? ((await findService(request.villageCode, request.serviceCode))?.fields ?? [])
       : [];
     return html(
       200,
-      receiptPage(
-        ctx.lang,
-        request,
-        showSecret ? secret : undefined,
-        secret,
-        forms,
-        query.data,
-        ctx.now,
-        correctable,
-      ),
+      receiptPage(lang, request, showSecret ? secret : undefined, secret, forms, query, now, correctable),
     );
-  } catch (error) {
-    if (!(error instanceof AppError) || !ctx.wantsHtml) throw error;
-    const message = t(ctx.lang, error.message, error.params);
-    return html(error.statusCode, receiptLinkErrorPage(ctx.lang, { code: error.code, message }));
-  }
-});
+  },
+  { errorPage: receiptLinkErrorPage },
+);

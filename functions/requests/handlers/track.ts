@@ -4,12 +4,12 @@ import { endpoint, html, json } from '../../lib/http';
 import { countTrackingLookups } from '../../lib/rate-limit';
 import { getVillage, villageHeading } from '../../villages/store';
 import { normalizeTrackingCode } from '../domain/tracking';
-import { TrackParams, TrackQuery } from '../schemas';
 import { findByTrackingCode } from '../store';
 import { trackFormPage, trackingView, trackPage } from '../views';
+import { track } from './track.contract';
 
 /** `/track/{code}` and `/track?code=` (the site's plain GET form). HTML for browsers, JSON otherwise. */
-export const handler = endpoint('track.get', { params: TrackParams, query: TrackQuery }, async (ctx) => {
+export const handler = endpoint(track, async (ctx) => {
   const raw = ctx.params.trackingCode ?? ctx.query.code;
   if (raw === undefined || raw.trim() === '') {
     if (ctx.wantsHtml) return html(400, trackFormPage(ctx.lang));
@@ -29,6 +29,6 @@ export const handler = endpoint('track.get', { params: TrackParams, query: Track
   const village = villageHeading(await getVillage(request.villageCode));
   // an open request's receipt (uploads, corrections) reopens from here with the secret code
   const open = !['completed', 'rejected'].includes(request.status);
-  const receiptUrl = open ? `${config.API_URL}/requests/${request.id}/receipt` : undefined;
+  const receiptUrl = open ? `${config().API_URL}/requests/${request.id}/receipt` : undefined;
   return html(200, trackPage(ctx.lang, view, village, receiptUrl));
 });

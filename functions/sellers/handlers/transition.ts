@@ -1,24 +1,16 @@
-import { authorize } from '../../lib/auth';
 import { endpoint, json } from '../../lib/http';
 import { getSeller } from '../../products/store';
-import { routeById } from '../../routes';
-import { SellerParams, SellerTransitionBody } from '../schemas';
 import { sellerView, transitionSeller } from '../store';
+import contract from './transition.contract';
 
-const route = routeById('sellers.transition');
-
-export const handler = endpoint(
-  'sellers.transition',
-  { params: SellerParams, body: SellerTransitionBody },
-  async ({ params, body, caller, now }) => {
-    const seller = await getSeller(params.id);
-    const role = authorize(route, caller, seller);
-    const next = await transitionSeller(
-      seller.id,
-      body,
-      { username: caller?.username ?? 'unknown', role },
-      now,
-    );
-    return json(200, sellerView(next));
-  },
-);
+export const handler = endpoint(contract, async ({ params, body, caller, authorize, now }) => {
+  const seller = await getSeller(params.id);
+  const role = authorize(seller);
+  const next = await transitionSeller(
+    seller.id,
+    body,
+    { username: caller?.username ?? 'unknown', role },
+    now,
+  );
+  return json(200, sellerView(next));
+});

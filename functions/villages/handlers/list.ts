@@ -1,9 +1,9 @@
 import { config } from '../../lib/config';
 import { endpoint, json } from '../../lib/http';
-import { VillageListQuery } from '../schemas';
 import { listVillages, publicVillage } from '../store';
+import contract from './list.contract';
 
-export const handler = endpoint('villages.list', { query: VillageListQuery }, async ({ query }) => {
-  const page = await listVillages({ regencyCode: config.REGENCY_CODE, ...query });
+export const handler = endpoint(contract, async ({ query }) => {
+  const page = await listVillages({ regencyCode: config().REGENCY_CODE, ...query });
   return json(200, { items: page.items.map(publicVillage), cursor: page.cursor ?? null });
 });

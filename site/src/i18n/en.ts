@@ -1,6 +1,6 @@
 /** English strings: exactly the keys of id.ts (the `Strings` type makes a missing or extra key an error). */
 
-import { CATEGORY_LABELS } from '../../../functions/products/categories';
+import { CATEGORY_LABELS } from '../../../functions/sites/snapshot';
 import type { Kind, Strings } from './id';
 
 /**

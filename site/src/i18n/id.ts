@@ -3,7 +3,7 @@
  * have exactly the same keys (its `Strings` type says so, and site/build.ts checks it again before
  * building). Values are strings, or functions when a string takes numbers or names.
  */
-import { CATEGORY_LABELS } from '../../../functions/products/categories';
+import { CATEGORY_LABELS } from '../../../functions/sites/snapshot';
 
 /** A village is a desa (its office: kantor desa) or a kelurahan (kantor kelurahan, no APBDes). */
 export type Kind = 'desa' | 'kelurahan';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseIsoDuration } from '../../../functions/calendar/due';
 import {
   DOCUMENT_MIME_TYPES,
   mergeCatalogue,
@@ -6,7 +7,6 @@ import {
   ServiceSchema,
 } from '../../../functions/catalogue/defaults';
 import { DEFAULT_CATALOGUE } from '../../../functions/catalogue/regency-defaults';
-import { parseIsoDuration } from '../../../functions/requests/domain/due';
 
 const byCode = (catalogue: Service[], code: string) => catalogue.find((s) => s.code === code) as Service;
 

@@ -14,6 +14,7 @@ import {
   unstored,
 } from '../../../functions/lib/table';
 import { productBySeller, productByVillage, searchIndex } from '../../../functions/products/entities';
+import { siteStateByState } from '../../../functions/publish/entities';
 import {
   documentsOfRequest,
   requestByKecamatanStatus,
@@ -21,7 +22,6 @@ import {
   requestByVillageStatus,
 } from '../../../functions/requests/entities';
 import { sellerByVillage } from '../../../functions/sellers/entities';
-import { siteStateByState } from '../../../functions/sites/entities';
 import {
   apbdesOfVillage,
   kecamatanByRegency,
@@ -33,7 +33,7 @@ import { entities } from '../../support/entities';
 import { samples, V } from '../../support/entity-samples';
 
 /**
- * Our key design (docs/decisions/0022-native-toolbox-keys.md, CONTRIBUTING.md "The table"): for every
+ * Our key design (docs/decisions/0026-native-toolbox-keys.md, CONTRIBUTING.md "The table"): for every
  * entity, the primary and index keys toolbox writes for a full sample item; for every access pattern,
  * the key condition of its Query, and that the sample is inside it (samples: test/support/entity-samples.ts).
  */

@@ -12,7 +12,7 @@ import { DEFAULT_CATALOGUE } from '../../../functions/catalogue/regency-defaults
 import { buildDocument } from '../../../functions/openapi/document';
 
 type Json = Record<string, any>;
-const doc = buildDocument() as Json;
+const doc = (await buildDocument()) as Json;
 
 /** A schema with its component references inlined, for a standalone validator. */
 function inline(node: unknown): unknown {

@@ -1,14 +1,17 @@
 /**
  * A NIK naming no real regency is refused like any bad field: 400 with a structured field error on
  * `applicant.nik`, in Indonesian or English by Accept-Language. Driven through the real endpoint
- * wrapper (lib/http.ts) with the real submit body schema, as the submit handler validates.
+ * chain (lib/http.ts) with the real submit body schema, as the submit handler validates.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../../functions/lib/contract';
 import { endpoint, json } from '../../../functions/lib/http';
 import { SubmitBody } from '../../../functions/requests/schemas';
 
-const submit = endpoint('requests.submit', { body: SubmitBody }, async () => json(201, { ok: true }));
+const submit = endpoint(contract({ route: 'requests.submit', body: SubmitBody }), async () =>
+  json(201, { ok: true }),
+);
 
 async function post(nik: string, acceptLanguage: string) {
   const event = {

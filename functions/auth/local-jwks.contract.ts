@@ -1,0 +1,3 @@
+import { contract } from '../lib/contract';
+
+export default contract({ route: 'local.jwks' });
