@@ -3,7 +3,8 @@
  * its first history entry names the officer, and each required document is recorded as seen in
  * original, by whom and when, instead of an upload.
  */
-import type { HistoryEntry, SeenDocument } from '../lib/table';
+import type { HistoryEntry } from '../lib/attributes';
+import type { SeenDocument } from './entities';
 
 /** The officer at the counter and the requirement codes of the documents they saw in original. */
 export interface Counter {

@@ -6,10 +6,10 @@
  */
 import type { Service } from '../catalogue/defaults';
 import { findService } from '../catalogue/store';
-import type { RequestItem } from '../lib/table';
 import type { Role } from '../routes';
 import { documentLinks } from './documents';
 import { allowedMoves, NEEDS_COMPLETE } from './domain/transitions';
+import type { RequestItem } from './entities';
 import { calendarCache, officeMinutesLeft } from './queue';
 import { overdue } from './store';
 

@@ -6,19 +6,12 @@
  */
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { type OfficeHours, officeMinutesBetween } from '../calendar/due';
-import { partitionKey, sortKey } from '../lib/keys';
-import {
-  indexes,
-  Kecamatan,
-  queryItems,
-  queryPage,
-  type RequestItem,
-  ServiceRequest,
-  table,
-} from '../lib/table';
+import { keyOf, keyPrefix, queryItems, queryPage, table } from '../lib/table';
+import { Kecamatan, kecamatanByRegency } from '../villages/entities';
 import { getVillage } from '../villages/store';
 import { normalizeTrackingCode } from './domain/tracking';
 import { isClosed, STATUSES } from './domain/transitions';
+import { type RequestItem, requestByKecamatanStatus, ServiceRequest } from './entities';
 import type { QueueFilters } from './schemas';
 import { kecamatanRequests, type StaffFilters, villageRequests } from './staff-queue';
 import { findByTrackingCode, officeCalendarOf, overdue } from './store';
@@ -127,11 +120,10 @@ export function kecamatanQueue(kecamatanCode: string, q: QueueFilters, now: Date
  */
 export async function countOverdue(regencyCode: string, now: Date): Promise<number> {
   const open = STATUSES.filter((s) => !isClosed(s));
-  const kecamatan = (await queryPage(Kecamatan, indexes.kecamatanByRegency, { regencyCode }, { all: true }))
-    .items;
-  const spec = indexes.requestByKecamatanStatus;
-  /** the index sort key's `queueSort` part (`…#queuesort_0#<dueAt>`): a bound of a range of queue keys */
-  const queueKey = (queueSort: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort });
+  const kecamatan = (await queryPage(Kecamatan, kecamatanByRegency, { regencyCode }, { all: true })).items;
+  const spec = requestByKecamatanStatus;
+  /** the index sort key's `queueSort` part (`request#0#<dueAt>`): a bound of a range of queue keys */
+  const queueKey = (queueSort: string) => keyPrefix(spec.sk, {}, queueSort);
   let count = 0;
   for (const k of kecamatan) {
     const pages = await Promise.all(
@@ -143,7 +135,7 @@ export async function countOverdue(regencyCode: string, now: Date): Promise<numb
             .entities(ServiceRequest)
             .query({
               index: spec.index,
-              partition: partitionKey(spec.pk, { kecamatanCode: k.code, status }),
+              partition: keyOf(spec.pk, { kecamatanCode: k.code, status }),
               range: { between: [queueKey('0#'), queueKey(`0#${now.toISOString()}`)] },
             })
             .options({ attributes: ['id', 'status', 'dueAt'] }),

@@ -18,17 +18,15 @@ import { documentClient } from '../lib/aws';
 import { config } from '../lib/config';
 import { getWholeItems } from '../lib/hydrate';
 import { withCursor } from '../lib/paging';
-import {
-  decodeCursor,
-  encodeCursor,
-  type IndexSpec,
-  indexes,
-  queryOf,
-  type RequestItem,
-  ServiceRequest,
-  unstored,
-} from '../lib/table';
+import { type AccessPattern, decodeCursor, encodeCursor, queryOf, unstored } from '../lib/table';
 import type { Status } from './domain/transitions';
+import {
+  type RequestItem,
+  requestByKecamatanStatus,
+  requestByVillage,
+  requestByVillageStatus,
+  ServiceRequest,
+} from './entities';
 
 /** The regency-wide index: a request's own attributes are its keys (only requests have `queueSort`). */
 export const REGENCY_QUEUE_INDEX = 'gsi5';
@@ -130,10 +128,10 @@ async function filteredPage(
   return { items, cursor: encodeCursor(next) };
 }
 
-const indexKeyAttrs = (spec: IndexSpec) => ['pk', 'sk', `${spec.index}pk`, `${spec.index}sk`];
+const indexKeyAttrs = (spec: AccessPattern) => ['pk', 'sk', `${spec.index}pk`, `${spec.index}sk`];
 
 /** A page of an index with partial projection, each request read whole from the table. */
-async function wholePage(spec: IndexSpec, values: Record<string, string>, f: StaffFilters, now: Date) {
+async function wholePage(spec: AccessPattern, values: Record<string, string>, f: StaffFilters, now: Date) {
   const input = queryOf(ServiceRequest, spec, values).params() as QueryCommandInput;
   const page = await filteredPage(
     withFilter(input, filterOf(f, now, { status: 'status' in values })),
@@ -178,8 +176,8 @@ export function villageRequests(villageCode: string, f: StaffFilters, now: Date)
   return withCursor(f.cursor, () => {
     const only = f.statuses?.length === 1 ? f.statuses[0] : undefined;
     if (only && !f.service && !f.overdue)
-      return wholePage(indexes.requestByVillageStatus, { villageCode, status: only }, f, now);
-    return wholePage(indexes.requestByVillage, { villageCode }, f, now);
+      return wholePage(requestByVillageStatus, { villageCode, status: only }, f, now);
+    return wholePage(requestByVillage, { villageCode }, f, now);
   });
 }
 
@@ -188,7 +186,7 @@ export function kecamatanRequests(kecamatanCode: string, f: StaffFilters, now: D
   return withCursor(f.cursor, () => {
     const only = f.statuses?.length === 1 ? f.statuses[0] : undefined;
     if (only) {
-      const spec = indexes.requestByKecamatanStatus;
+      const spec = requestByKecamatanStatus;
       const input = queryOf(ServiceRequest, spec, {
         kecamatanCode,
         status: only,
