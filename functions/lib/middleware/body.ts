@@ -53,6 +53,20 @@ export function formToObject(form: URLSearchParams): Record<string, unknown> {
   return out;
 }
 
+const MAX_DEPTH = 32;
+
+/** Whether arrays and objects in `value` nest deeper than `max` (walked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (!node || typeof node !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function rawBody(event: BodyEvent): string {
   if (typeof event.body !== 'string' || event.body === '') return '';
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
@@ -76,13 +90,21 @@ export function parseBody(): middy.MiddlewareObj<BodyEvent, Result, Error, Conte
         // bytes that are not UTF-8 (`%ED%A0%80`): refused by name, not read as U+FFFD
         if (illFormed.length)
           throw new Invalid(illFormed.map((path) => ({ path, message: UNICODE_MESSAGE })));
-        event.body = formToObject(form);
+        const body = formToObject(form);
+        if (nestedDeeperThan(body, MAX_DEPTH))
+          throw new Invalid([{ path: '(body)', message: 'field.invalid' }]);
+        event.body = body;
       } else if (type === 'application/json' || (type === '' && text.trim() === '')) {
+        let parsed: unknown;
         try {
-          event.body = text.trim() === '' ? {} : JSON.parse(text);
+          parsed = text.trim() === '' ? {} : JSON.parse(text);
         } catch {
           throw new Invalid([{ path: '(body)', message: 'field.json' }]);
         }
+        // no body of ours nests deeper; a deeper one would overflow the recursive checks after this
+        if (nestedDeeperThan(parsed, MAX_DEPTH))
+          throw new Invalid([{ path: '(body)', message: 'field.json' }]);
+        event.body = parsed;
       } else {
         throw new UnsupportedMediaType();
       }

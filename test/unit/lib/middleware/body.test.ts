@@ -51,6 +51,15 @@ describe('JSON bodies', () => {
     }
   });
 
+  it('nesting deeper than any body of ours is a 400 on (body), never a stack overflow later', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const { error } = await parse(deep, 'application/json');
+    expect(error).toBeInstanceOf(Invalid);
+    expect(fieldsOf(error)).toEqual([{ path: '(body)', message: 'field.json' }]);
+    const ok = `${'{"a":'.repeat(20)}1${'}'.repeat(20)}`;
+    expect((await parse(ok, 'application/json')).error).toBeUndefined();
+  });
+
   it('a `__proto__` key is read as data, an own key for the schema to name, and pollutes nothing', async () => {
     const { error, body } = await parse('{"applicant":{"__proto__":{"admin":true}}}', 'application/json');
     expect(error).toBeUndefined();
