@@ -144,10 +144,12 @@ const query = (q: QueueFilters) => {
 const enc = encodeURIComponent;
 
 export const api = {
-  villageQueue: (code: string, q: QueueFilters) => call<Page<QueueItem>>('GET', `/villages/${enc(code)}/requests${query(q)}`),
+  villageQueue: (code: string, q: QueueFilters) =>
+    call<Page<QueueItem>>('GET', `/villages/${enc(code)}/requests${query(q)}`),
   kecamatanQueue: (code: string, q: QueueFilters) =>
     call<Page<QueueItem>>('GET', `/kecamatan/${enc(code)}/requests${query(q)}`),
-  regencyQueue: (code: string, q: QueueFilters) => call<Page<QueueItem>>('GET', `/regency/${enc(code)}/requests${query(q)}`),
+  regencyQueue: (code: string, q: QueueFilters) =>
+    call<Page<QueueItem>>('GET', `/regency/${enc(code)}/requests${query(q)}`),
   request: (id: string) => call<RequestDetail>('GET', `/requests/${enc(id)}`),
   /** 200 the updated request; ApiError 409 `{status, version, last}` or 422 `{error: invalid_transition, allowed}` */
   transition: (id: string, body: { to: Status; reason?: string; version: number }) =>
@@ -164,7 +166,10 @@ export const api = {
     body: { email: string; displayName: string; role: string; villageCode?: string; kecamatanCode?: string },
   ) => call<Account>('POST', `/regency/${enc(regency)}/accounts`, body),
   setAccountEnabled: (regency: string, username: string, enabled: boolean) =>
-    call<Account>('POST', `/regency/${enc(regency)}/accounts/${enc(username)}/${enabled ? 'enable' : 'disable'}`),
+    call<Account>(
+      'POST',
+      `/regency/${enc(regency)}/accounts/${enc(username)}/${enabled ? 'enable' : 'disable'}`,
+    ),
 };
 
 /** What a 409 says: who changed the request and to what (from its last history entry). */

@@ -3,13 +3,14 @@
  * on #app), renders the session bar into #session and the screen into #app. Each screen is its own
  * chunk, loaded on demand, so a page downloads Preact, the session code and its own screen only.
  */
-import { render } from 'preact';
+
 import type { ComponentType } from 'preact';
+import { render } from 'preact';
 import { setApiLanguage } from './api';
 import { currentUser, watchIdle } from './auth/session';
 import { strings } from './i18n';
 import type { Lang, Screen } from './routes';
-import { SessionBar, SignedOut, type ScreenProps } from './ui';
+import { type ScreenProps, SessionBar, SignedOut } from './ui';
 
 const loaders: Record<Screen, () => Promise<{ default: ComponentType<ScreenProps> }>> = {
   queue: () => import('./screens/Queue'),

@@ -1,6 +1,7 @@
 /** What every screen shares: the session bar, the signed-out view, errors, and the live region. */
-import { useEffect, useState } from 'preact/hooks';
+
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
 import { type Role, signIn, signOut, type User } from './auth/session';
 import type { Strings } from './i18n';
@@ -112,7 +113,6 @@ export function Live({ children }: { children: ComponentChildren }) {
 export function useLoad<T>(load: () => Promise<T>, key: unknown[]) {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [n, setN] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on key change or reload()
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true, error: undefined }));

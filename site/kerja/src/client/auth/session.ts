@@ -44,7 +44,9 @@ function server(c: WorkspaceConfig): oauth.AuthorizationServer {
 const client = (c: WorkspaceConfig): oauth.Client => ({ client_id: c.clientId });
 /** plain http only for the local runtime on this machine */
 const insecure = (c: WorkspaceConfig) =>
-  /^http:\/\/(localhost|127\.0\.0\.1)(:|\/)/.test(c.tokenEndpoint) ? { [oauth.allowInsecureRequests]: true } : {};
+  /^http:\/\/(localhost|127\.0\.0\.1)(:|\/)/.test(c.tokenEndpoint)
+    ? { [oauth.allowInsecureRequests]: true }
+    : {};
 
 const ROLES: readonly Role[] = ['village-officer', 'kecamatan-officer', 'regency-admin'];
 
@@ -137,7 +139,9 @@ export async function completeSignIn(current: URL): Promise<string> {
     pending.verifier,
     insecure(c),
   );
-  keep(await oauth.processAuthorizationCodeResponse(as, client(c), response, { expectedNonce: pending.nonce }));
+  keep(
+    await oauth.processAuthorizationCodeResponse(as, client(c), response, { expectedNonce: pending.nonce }),
+  );
   return pending.state;
 }
 
@@ -148,7 +152,13 @@ async function refresh(): Promise<Tokens | undefined> {
     try {
       const c = await loadConfig();
       const as = server(c);
-      const response = await oauth.refreshTokenGrantRequest(as, client(c), oauth.None(), t.refreshToken as string, insecure(c));
+      const response = await oauth.refreshTokenGrantRequest(
+        as,
+        client(c),
+        oauth.None(),
+        t.refreshToken as string,
+        insecure(c),
+      );
       return keep(await oauth.processRefreshTokenResponse(as, client(c), response), t);
     } catch {
       forget();

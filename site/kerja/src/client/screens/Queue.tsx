@@ -62,16 +62,19 @@ export default function Queue({ lang, t, user }: ScreenProps) {
       },
     );
   }
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per filter change
   useEffect(() => load(filters), [filters]);
   useEffect(() => {
-    if (user?.village) api.services(user.village).then((p) => setServices(p.items), () => undefined);
+    if (user?.village)
+      api.services(user.village).then(
+        (p) => setServices(p.items),
+        () => undefined,
+      );
   }, [user?.village]);
 
   const serviceOptions = useMemo(() => {
     const seen = new Map(services.map((s) => [s.code, localized(lang, s.name)]));
-    for (const i of items) if (!seen.has(i.service.code)) seen.set(i.service.code, localized(lang, i.service.name));
+    for (const i of items)
+      if (!seen.has(i.service.code)) seen.set(i.service.code, localized(lang, i.service.name));
     return [...seen];
   }, [services, items, lang]);
 
@@ -123,14 +126,32 @@ export default function Queue({ lang, t, user }: ScreenProps) {
           <>
             <div class="field">
               <label for="f-kec">{t.queue.kecamatan}</label>
-              <input id="f-kec" name="kecamatan" value={filters.kecamatan ?? ''} inputMode="decimal" maxLength={20} />
+              <input
+                id="f-kec"
+                name="kecamatan"
+                value={filters.kecamatan ?? ''}
+                inputMode="decimal"
+                maxLength={20}
+              />
             </div>
             <div class="field">
               <label for="f-village">{t.queue.village}</label>
-              <input id="f-village" name="village" value={filters.village ?? ''} inputMode="decimal" maxLength={20} />
+              <input
+                id="f-village"
+                name="village"
+                value={filters.village ?? ''}
+                inputMode="decimal"
+                maxLength={20}
+              />
             </div>
             <div class="field check">
-              <input id="f-overdue" name="overdue" type="checkbox" value="true" checked={filters.overdue === 'true'} />
+              <input
+                id="f-overdue"
+                name="overdue"
+                type="checkbox"
+                value="true"
+                checked={filters.overdue === 'true'}
+              />
               <label for="f-overdue">{t.queue.overdueOnly}</label>
             </div>
           </>

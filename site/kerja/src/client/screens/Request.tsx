@@ -4,7 +4,7 @@
  * the decisions the API allows now. A 409 says who changed it and reloads; a 422 updates the choices.
  */
 import { useState } from 'preact/hooks';
-import { allowedOf, ApiError, api, conflictOf, type Move, type RequestDetail, type Service } from '../api';
+import { ApiError, allowedOf, api, conflictOf, type Move, type RequestDetail, type Service } from '../api';
 import type { Strings } from '../i18n';
 import { moveLabel, statusLabel } from '../labels';
 import { type Lang, screenPath } from '../routes';
@@ -37,7 +37,11 @@ export default function Request({ lang, t, user }: ScreenProps) {
     if (!r) return;
     setBusy(true);
     try {
-      const updated = await api.transition(r.id, { to: move.to, version: r.version, ...(reason ? { reason } : {}) });
+      const updated = await api.transition(r.id, {
+        to: move.to,
+        version: r.version,
+        ...(reason ? { reason } : {}),
+      });
       // the answer may be the request without its links: read it whole again when it is not complete
       if (Array.isArray(updated.allowedMoves) && Array.isArray(updated.documents)) detail.set(updated);
       else detail.reload();
@@ -161,9 +165,16 @@ function Answers({ lang, t, r, service }: { lang: Lang; t: Strings; r: RequestDe
   );
 }
 
-function Documents(props: { lang: Lang; t: Strings; r: RequestDetail; service?: Service; reload: () => void }) {
+function Documents(props: {
+  lang: Lang;
+  t: Strings;
+  r: RequestDetail;
+  service?: Service;
+  reload: () => void;
+}) {
   const { lang, t, r, service, reload } = props;
-  const name = (code: string) => localized(lang, service?.requirements.find((q) => q.code === code)?.name) || code;
+  const name = (code: string) =>
+    localized(lang, service?.requirements.find((q) => q.code === code)?.name) || code;
   const seen = r.documentsSeen ?? [];
   return (
     <section class="card" aria-labelledby="documents">
@@ -205,8 +216,8 @@ function History({ lang, t, r }: { lang: Lang; t: Strings; r: RequestDetail }) {
       <ol class="history">
         {[...r.history].reverse().map((h) => (
           <li key={`${h.at}-${h.to}`}>
-            <time dateTime={h.at}>{formatDateTime(lang, h.at)}</time> · <strong>{h.actorName ?? h.actor}</strong>:{' '}
-            {statusLabel(lang, h.to)}
+            <time dateTime={h.at}>{formatDateTime(lang, h.at)}</time> ·{' '}
+            <strong>{h.actorName ?? h.actor}</strong>: {statusLabel(lang, h.to)}
             {h.reason && <q>{h.reason}</q>}
           </li>
         ))}

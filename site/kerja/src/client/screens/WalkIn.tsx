@@ -58,7 +58,8 @@ export default function WalkIn({ lang, t, user }: ScreenProps) {
       if (err instanceof ApiError && err.status === 400 && Array.isArray(err.body.fields)) {
         const fieldErrors: Errors = {};
         for (const f of err.body.fields as { path?: string; message?: string }[])
-          if (f.path) fieldErrors[f.path.replace(/^(applicant|fields)\./, '')] = f.message ?? t.walkin.invalid;
+          if (f.path)
+            fieldErrors[f.path.replace(/^(applicant|fields)\./, '')] = f.message ?? t.walkin.invalid;
         setErrors(fieldErrors);
       } else setFailure(err);
     } finally {
@@ -71,7 +72,11 @@ export default function WalkIn({ lang, t, user }: ScreenProps) {
       <p>{t.walkin.lead}</p>
       <div class="field card">
         <label for="w-service">{t.walkin.service}</label>
-        <select id="w-service" value={code} onChange={(e) => setCode((e.currentTarget as HTMLSelectElement).value)}>
+        <select
+          id="w-service"
+          value={code}
+          onChange={(e) => setCode((e.currentTarget as HTMLSelectElement).value)}
+        >
           <option value="">{t.walkin.chooseService}</option>
           {(catalogue.data ?? []).map((s) => (
             <option key={s.code} value={s.code}>
@@ -85,7 +90,14 @@ export default function WalkIn({ lang, t, user }: ScreenProps) {
           <fieldset>
             <legend>{t.walkin.applicant}</legend>
             <Input id="name" label={t.walkin.name} errors={errors} autoComplete="off" required />
-            <Input id="nik" label={t.walkin.nik} errors={errors} inputMode="numeric" maxLength={16} required />
+            <Input
+              id="nik"
+              label={t.walkin.nik}
+              errors={errors}
+              inputMode="numeric"
+              maxLength={16}
+              required
+            />
             <Input id="whatsapp" label={t.walkin.whatsapp} errors={errors} inputMode="tel" />
           </fieldset>
           {service.fields.length > 0 && (
@@ -142,13 +154,12 @@ interface InputProps {
   label: string;
   errors: Errors;
   name?: string;
-  type?: string;
   required?: boolean;
   inputMode?: 'numeric' | 'tel' | 'decimal' | 'text';
   maxLength?: number;
   autoComplete?: string;
 }
-function Input({ id, label, errors, name, type = 'text', required, ...rest }: InputProps) {
+function Input({ id, label, errors, name, required, ...rest }: InputProps) {
   const error = errors[id];
   return (
     <div class="field">
@@ -156,7 +167,7 @@ function Input({ id, label, errors, name, type = 'text', required, ...rest }: In
       <input
         id={`w-${id}`}
         name={name ?? id}
-        type={type}
+        type="text"
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `w-${id}-error` : undefined}
@@ -215,11 +226,13 @@ function Field({ lang, field: f, errors }: { lang: Lang; field: ServiceField; er
         </select>
       ) : f.datatype === 'text' ? (
         <textarea {...common} rows={3} maxLength={2000} />
+      ) : f.datatype === 'datetime' ? (
+        <input {...common} type="date" />
       ) : (
         <input
           {...common}
-          type={f.datatype === 'number' ? 'text' : f.datatype === 'datetime' ? 'date' : 'text'}
-          inputMode={f.datatype === 'number' ? 'decimal' : undefined}
+          type="text"
+          inputMode={f.datatype === 'number' ? 'decimal' : 'text'}
           maxLength={2000}
         />
       )}
@@ -228,7 +241,17 @@ function Field({ lang, field: f, errors }: { lang: Lang; field: ServiceField; er
   );
 }
 
-function DocumentsSeen({ lang, t, service, errors }: { lang: Lang; t: Strings; service: Service; errors: Errors }) {
+function DocumentsSeen({
+  lang,
+  t,
+  service,
+  errors,
+}: {
+  lang: Lang;
+  t: Strings;
+  service: Service;
+  errors: Errors;
+}) {
   const docs = useMemo(() => documentsOf(service), [service]);
   if (docs.length === 0) return null;
   return (
@@ -260,7 +283,13 @@ function DocumentsSeen({ lang, t, service, errors }: { lang: Lang; t: Strings; s
   );
 }
 
-function Receipt(props: { lang: Lang; t: Strings; receipt: WalkInReceipt; service?: Service; onAnother: () => void }) {
+function Receipt(props: {
+  lang: Lang;
+  t: Strings;
+  receipt: WalkInReceipt;
+  service?: Service;
+  onAnother: () => void;
+}) {
   const { lang, t, receipt, service, onAnother } = props;
   return (
     <section class="card receipt" aria-labelledby="receipt">
