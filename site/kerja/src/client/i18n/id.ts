@@ -50,8 +50,8 @@ export const id = {
     noDue: 'Menunggu dokumen',
   },
   time: {
-    left: (d: string) => `sisa ${d} jam kerja`,
-    overdue: (d: string) => `terlambat ${d} jam kerja`,
+    left: (d: string) => `sisa ${d} waktu kerja`,
+    overdue: (d: string) => `terlambat ${d} waktu kerja`,
     dueNow: 'jatuh tempo sekarang',
     days: (n: number) => `${n} hari`,
     hours: (n: number) => `${n} jam`,
