@@ -30,7 +30,8 @@ async function start() {
   setApiLanguage(lang);
   // the other language keeps the screen's query (a request's id)
   const other = document.querySelector<HTMLAnchorElement>('a[data-other-language]');
-  if (other) other.href = other.pathname + location.search;
+  // (not the callback's: its code and state are for this sign-in only)
+  if (other && screen !== 'callback') other.href = other.pathname + location.search;
 
   const user = currentUser();
   if (bar) render(<SessionBar lang={lang} t={t} user={user} screen={screen} />, bar);

@@ -42,9 +42,12 @@ function server(c: WorkspaceConfig): oauth.AuthorizationServer {
   };
 }
 const client = (c: WorkspaceConfig): oauth.Client => ({ client_id: c.clientId });
-/** plain http only for the local runtime on this machine */
+/**
+ * plain http only where the app itself is served over plain http: the local runtime (on AWS the site
+ * is https, and oauth4webapi refuses an http token endpoint)
+ */
 const insecure = (c: WorkspaceConfig) =>
-  /^http:\/\/(localhost|127\.0\.0\.1)(:|\/)/.test(c.tokenEndpoint)
+  location.protocol === 'http:' && c.tokenEndpoint.startsWith('http:')
     ? { [oauth.allowInsecureRequests]: true }
     : {};
 
