@@ -103,7 +103,7 @@ describe('the workspace signed in (stand-in API)', () => {
       await page.getByLabel('Cari kode pelacakan').fill('SK-A1');
       await page.getByRole('button', { name: 'Terapkan' }).click();
       await page.waitForURL(/\?q=SK-A1$/);
-      expect(calls.some((c) => c.includes('/requests?q=SK-A1'))).toBe(true);
+      await expect.poll(() => calls.some((c) => c.includes('/requests?q=SK-A1'))).toBe(true);
       // the walk-in counter's form: every required document ticked as seen, nothing uploaded
       await page.getByRole('link', { name: 'Loket' }).click();
       await page.getByLabel('Layanan').selectOption('sku');
