@@ -125,6 +125,7 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
     headers: {
       authorization: `Bearer ${token}`,
       accept: 'application/json',
+      'accept-language': lang,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...headers,
     },
@@ -172,19 +173,37 @@ export const api = {
     ),
 };
 
-/** What a 409 says: who changed the request and to what (from its last history entry). */
-export function conflictOf(e: ApiError): { who: string; status: string } {
-  const last = (e.body.last ?? e.body.lastHistory ?? e.body.history) as Partial<HistoryEntry> | undefined;
+/** An error answer's fields, wherever they are: the API's `{error: {code, message, fields, …}}` or flat. */
+function errorBody(e: ApiError): Record<string, unknown> {
+  const inner = e.body.error;
+  return inner && typeof inner === 'object' ? { ...e.body, ...(inner as Record<string, unknown>) } : e.body;
+}
+
+/** What a 409 says: who changed the request and to what (its last history entry, or the fresh request's). */
+export function conflictOf(e: ApiError, fresh?: RequestDetail): { who: string; status: string } {
+  const body = errorBody(e);
+  const last = (body.last ?? body.lastHistory ?? fresh?.history.at(-1)) as Partial<HistoryEntry> | undefined;
   return {
     who: last?.actorName ?? last?.actor ?? '?',
-    status: String(e.body.status ?? last?.to ?? ''),
+    status: String(body.status ?? fresh?.status ?? last?.to ?? ''),
   };
 }
 
 /** The moves a 422 invalid_transition lists (`allowed`: statuses or moves). */
 export function allowedOf(e: ApiError): Move[] {
-  const allowed = Array.isArray(e.body.allowed) ? e.body.allowed : [];
+  const body = errorBody(e);
+  const allowed = Array.isArray(body.allowed)
+    ? body.allowed
+    : Array.isArray(body.allowedMoves)
+      ? body.allowedMoves
+      : [];
   return allowed.map((a: unknown) =>
     typeof a === 'string' ? { to: a as Status, reasonRequired: false } : (a as Move),
   );
+}
+
+/** A 400's field errors (`path` such as `applicant.nik`, `message` in the caller's language). */
+export function fieldErrorsOf(e: ApiError): { path: string; message: string }[] {
+  const fields = errorBody(e).fields;
+  return Array.isArray(fields) ? (fields as { path: string; message: string }[]) : [];
 }

@@ -48,9 +48,12 @@ export default function Request({ lang, t, user }: ScreenProps) {
       setMessage(t.request.statusNow(statusLabel(lang, updated.status ?? move.to)));
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        const c = conflictOf(e);
+        // read it again: what it is now, and (if the answer does not say) who changed it last
+        const fresh = await api.request(r.id).catch(() => undefined);
+        const c = conflictOf(e, fresh);
         setMessage(t.request.changedBy(c.who, statusLabel(lang, c.status)));
-        detail.reload();
+        if (fresh) detail.set(fresh);
+        else detail.reload();
       } else if (e instanceof ApiError && e.status === 422) {
         detail.set({ ...r, allowedMoves: allowedOf(e) });
         setMessage(t.request.invalidMove);

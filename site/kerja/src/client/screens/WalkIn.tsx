@@ -4,7 +4,7 @@
  * and starts the promised time at once; the receipt (tracking code + secret) is printed.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { ApiError, api, type Service, type ServiceField, type WalkInReceipt } from '../api';
+import { ApiError, api, fieldErrorsOf, type Service, type ServiceField, type WalkInReceipt } from '../api';
 import type { Strings } from '../i18n';
 import { type Lang, screenPath } from '../routes';
 import { ErrorBox, formatDateTime, localized, type ScreenProps, useLoad } from '../ui';
@@ -55,11 +55,12 @@ export default function WalkIn({ lang, t, user }: ScreenProps) {
     try {
       setReceipt(await api.walkIn(village, { ...body, lang }, key));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && Array.isArray(err.body.fields)) {
+      const fields = err instanceof ApiError && err.status === 400 ? fieldErrorsOf(err) : [];
+      if (fields.length > 0) {
         const fieldErrors: Errors = {};
-        for (const f of err.body.fields as { path?: string; message?: string }[])
-          if (f.path)
-            fieldErrors[f.path.replace(/^(applicant|fields)\./, '')] = f.message ?? t.walkin.invalid;
+        for (const f of fields)
+          fieldErrors[f.path.replace(/^(applicant|fields)\./, '').replace(/^documentsSeen\.?/, 'seen-')] =
+            f.message || t.walkin.invalid;
         setErrors(fieldErrors);
       } else setFailure(err);
     } finally {
