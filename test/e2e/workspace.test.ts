@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { allPages } from '../../site/kerja/src/client/routes';
 import { axe, ISSUER, open, root, site, useWorkspaceWorld } from '../support/workspace';
@@ -33,6 +34,17 @@ describe('the workspace app, built', () => {
       expect(html, file).not.toMatch(/\sstyle=/);
       expect(html, file).not.toMatch(/\son[a-z]+=/);
       expect(html, file).not.toMatch(/client:|astro-island/);
+    }
+  });
+
+  it('every built page is valid HTML (html-validate, the repository configuration)', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    for (const file of await htmlFiles(join(root, 'kerja'))) {
+      const report = await validator.validateString(await readFile(file, 'utf8'));
+      expect(
+        report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+        file,
+      ).toEqual([]);
     }
   });
 
