@@ -113,4 +113,24 @@ describe('the workspace signed in (stand-in API)', () => {
       await context.close();
     });
   }
+
+  it('a 401 (session ended on the server) signs in again and comes back to the same request', async () => {
+    const { context, page, problems } = await open(360);
+    let reads = 0;
+    await fakeBackend(page, OFFICER, (method, path) => {
+      if (method !== 'GET' || path !== '/requests/R1') return undefined;
+      reads++;
+      // the first read after the first sign-in: the token is refused
+      return reads === 1
+        ? { status: 401, json: { error: { code: 'unauthorized' } } }
+        : { json: detail('submitted', 1, []) };
+    });
+    await page.goto(`${site}/kerja/en/request/?id=R1`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('<b>Budi</b> & "Ani"').waitFor();
+    expect(reads).toBe(2);
+    expect(page.url()).toBe(`${site}/kerja/en/request/?id=R1`);
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
+    await context.close();
+  });
 });
