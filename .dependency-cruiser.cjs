@@ -112,8 +112,31 @@ module.exports = {
       comment:
         'the Astro site reaches functions/ only through the snapshot contract (functions/sites/snapshot.ts)',
       severity: 'error',
-      from: { path: '^site/' },
+      from: { path: '^site/', pathNot: '^site/kerja/' },
       to: { path: '^functions/', pathNot: '^functions/sites/snapshot\\.ts$' },
+    },
+    {
+      name: 'workspace-reads-the-labels-only',
+      comment:
+        'the workspace app (site/kerja/) runs in the browser: of functions/ it imports the request statuses and their labels (a pure module) only; it talks to the API over HTTP',
+      severity: 'error',
+      from: { path: '^site/kerja/' },
+      to: { path: '^functions/', pathNot: '^functions/requests/domain/transitions\\.ts$' },
+    },
+    {
+      name: 'workspace-and-village-sites-apart',
+      comment:
+        'the village sites ship no JavaScript: they import nothing of the workspace app, and the app nothing of them (the shared build lock aside)',
+      severity: 'error',
+      from: { path: '^site/(?!kerja/)' },
+      to: { path: '^site/kerja/' },
+    },
+    {
+      name: 'workspace-stands-apart-from-the-sites',
+      comment: 'the workspace app imports nothing of the village sites (the shared build lock aside)',
+      severity: 'error',
+      from: { path: '^site/kerja/' },
+      to: { path: '^site/(?!kerja/|build-lock\\.ts$)' },
     },
     {
       name: 'site-stands-alone',
@@ -141,7 +164,7 @@ module.exports = {
           '\\.d\\.ts$',
           // loaded by path, not imported: Astro's configuration, the logger site/build.ts hands Astro,
           // npm test's Node check
-          '^site/astro\\.config\\.mjs$',
+          '^site/(kerja/)?astro\\.config\\.mjs$',
           '^site/progress-logger\\.mjs$',
           '^scripts/check-node\\.mjs$',
         ],

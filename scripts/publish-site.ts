@@ -4,7 +4,8 @@
  * it with the same Astro build as `npm run sites:build`, sync `dist/sites/<slug>/` to
  * `s3://$SITE_BUCKET/<slug>/` (changed files up, vanished files deleted), invalidate `/<slug>/*`, and
  * mark the village published — unless it changed again meanwhile, in which case it stays out of date.
- * `--village '*'` rebuilds every village and the portal (the nightly run).
+ * `--village '*'` rebuilds every village, the portal and the workspace app (`kerja/`, site/kerja; its
+ * `kerja/config.json` is CDK's and is neither uploaded nor deleted) — the nightly run.
  *
  * Environment (set by the publish stack): TABLE_NAME, REGENCY_CODE, SITE_BUCKET, DISTRIBUTION_ID,
  * SITE_URL, API_URL, AWS_REGION (or AWS_REGION_NAME).
@@ -35,6 +36,8 @@ const { SiteState } = await import('../functions/publish/entities');
 const { markPublished } = await import('../functions/publish/signal');
 const { writeSnapshots } = await import('../infra/local/site-data');
 const { buildSites, defaultOutDir } = await import('../site/build');
+const { buildWorkspace } = await import('../site/kerja/build');
+const { WORKSPACE_CONFIG_KEY } = await import('../infra/workspace-headers');
 
 const all = !values.village?.length || values.village.includes('*');
 const urls = {
@@ -63,6 +66,10 @@ try {
   }
   const built = await buildSites({ dataDir, villages, portal: all });
   console.log(`publish: built ${built.villages.length} villages, ${built.pages} pages`);
+  if (all) {
+    const { ms } = await buildWorkspace({ outDir: join(defaultOutDir, 'kerja'), quiet: true });
+    console.log(`publish: built the workspace (kerja/) in ${(ms / 1000).toFixed(1)} s`);
+  }
 
   // only what changed goes up; what vanished is deleted; villages not built this time are left alone
   const { put, deleted } = await syncSites({
@@ -71,6 +78,7 @@ try {
     outDir: defaultOutDir,
     prefixes: all ? [''] : villages.map((slug) => `${slug}/`),
     keep: (segment) => codeOf.has(segment) && !villages.includes(segment),
+    preserve: (key) => key === WORKSPACE_CONFIG_KEY || key.endsWith('/.workspace-build.json'),
   });
   const paths = all ? ['/*'] : villages.map((slug) => `/${slug}/*`);
   await new CloudFrontClient({}).send(

@@ -54,8 +54,9 @@ export async function regencyVillages(regencyCode: string): Promise<RegencyVilla
     .map((v): OnboardVillage => {
       const kec = byCode.get(v.district_code) as OnboardKecamatan;
       let slug = `${slugify(v.name)}-${kec.slug}`;
-      // Two villages of the same name in one kecamatan: disambiguate with the village number.
-      if (slugs.has(slug)) slug = `${slug}-${v.code.slice(-4)}`;
+      // Two villages of the same name in one kecamatan, or a path the site origin uses for something
+      // else: disambiguate with the village number.
+      if (slugs.has(slug) || RESERVED_SLUGS.has(slug)) slug = `${slug}-${v.code.slice(-4)}`;
       slugs.add(slug);
       return {
         code: v.code,
@@ -98,6 +99,20 @@ export function displayName(raw: string): string {
   if (allUpper) words = words.map((w) => (ROMAN_RE.test(w) ? w : w.toLowerCase()));
   return words.map((w) => w.replace(/\p{L}/u, (c) => c.toUpperCase())).join(' ');
 }
+
+/**
+ * First path segments of the regency's site origin that are not villages: the workspace app
+ * (`/kerja/`), the regency portal's pages and assets, the photos. A village slug is never one of them.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'kerja',
+  'en',
+  'cari',
+  'photos',
+  '_astro',
+  '_s3',
+  '404',
+]);
 
 /** `Tamansari` → `tamansari`, `Lubuk Pakam I,II` → `lubuk-pakam-i-ii`, `Soka"an` → `soka-an`. */
 export function slugify(name: string): string {

@@ -92,6 +92,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       root: sitesDir,
       s3: s3Client,
       photosBucket: PHOTOS_BUCKET,
+      // the workspace's CSP: the API and the local sign-in endpoints (`<api>/local-cognito`); document
+      // links go through this server's /_s3/ front, its own origin
+      workspace: () => ({ api: apiUrl, auth: [apiUrl] }),
       s3Front: {
         endpoint: embedded.s3Endpoint,
         uploadsBucket: UPLOADS_BUCKET,

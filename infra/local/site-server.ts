@@ -3,6 +3,8 @@
  *   /<slug>/…        the built village sites (dist/sites, where the publisher writes)
  *   /photos/…        processed product photos (the WebP variants only), read from the local photos bucket
  *   /_s3/…           presigned uploads and document links to the private uploads bucket (s3-front.ts)
+ *   /kerja/…         the workspace app (dist/sites/kerja), with its strict CSP and headers from
+ *                    infra/workspace-headers.ts, the same values CloudFront sets on AWS
  * Directory URLs serve their index.html (the CloudFront Function does this on AWS), unknown paths
  * the village's or the portal's 404 page; text is compressed (brotli/gzip) as CloudFront would.
  */
@@ -13,6 +15,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { contentType } from '../content-types';
+import { WORKSPACE_PATH, type WorkspaceOrigins, workspaceHeaders } from '../workspace-headers';
 import { createS3Front, type S3FrontOptions } from './s3-front';
 
 /** what /photos/ serves: the processed WebP variants of product photos */
@@ -30,6 +33,11 @@ export interface SiteServerOptions {
    * (see s3-front.ts: presigned POSTs and GETs to the uploads bucket, checked; nothing else)
    */
   s3Front?: S3FrontOptions;
+  /**
+   * the origins the workspace's CSP allows (the API, the sign-in endpoints, the uploads front), read
+   * per answer: the runtime knows its ports only once both servers listen; default: its own origin only
+   */
+  workspace?: () => WorkspaceOrigins;
 }
 
 export async function listen(server: Server, port: number): Promise<number> {
@@ -60,6 +68,7 @@ export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server 
     return undefined;
   }
 
+  const workspaceRoot = join(root, WORKSPACE_PATH);
   async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, status = 200) {
     const ext = extname(file);
     const type = contentType(ext);
@@ -69,6 +78,9 @@ export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server 
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'strict-origin-when-cross-origin',
+      ...(file.startsWith(workspaceRoot)
+        ? workspaceHeaders(opts.workspace?.() ?? { api: '', auth: [] }, hashed)
+        : {}),
     };
     if (!COMPRESSIBLE.has(ext)) {
       res.writeHead(status, headers);

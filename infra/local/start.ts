@@ -6,10 +6,12 @@
  *   npm start -- --data-dir DIR     keep data in DIR instead
  *   npm start -- --no-publish       serve the sites as built, without rebuilding them when data changes
  */
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../../functions/lib/config';
+import { workspaceStale } from '../../site/kerja/build';
 import { recordRuntime } from './attach';
 import { startLocalRuntime } from './runtime';
 import { DEMO_PASSWORD, demoAccounts } from './seed';
@@ -59,6 +61,18 @@ const runtime = await startLocalRuntime({
   process.exit(1);
 });
 
+// the workspace app (/kerja/): rebuilt only when its sources changed, in a child process, so "ready"
+// does not wait for it (a few seconds; the site server answers its 404 until then)
+const workspace = workspaceStale()
+  ? spawn(process.execPath, ['--import', 'tsx', 'scripts/kerja-build.ts', '--if-stale'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+  : undefined;
+workspace?.on('exit', (code) => {
+  if (code)
+    console.error(`smart-kampung: the workspace build failed (${code}): npm run kerja:build says why`);
+});
+
 const forget = recordRuntime(dataDir, {
   pid: process.pid,
   apiUrl: runtime.apiUrl,
@@ -70,6 +84,7 @@ process.on('exit', forget);
 const accounts = await demoAccounts(config().REGENCY_CODE);
 console.log(`
   Village sites    ${runtime.siteUrl}/      (e.g. ${runtime.siteUrl}/tamansari-licin/; rebuilt when data changes)
+  Workspace        ${runtime.siteUrl}/kerja/ (officers: sign in with a demo account${workspace ? '; building …' : ''})
   API              ${runtime.apiUrl}        (OpenAPI: ${runtime.apiUrl}/openapi.json)
   DynamoDB Local   ${runtime.dynamoEndpoint}
   S3 (local)       ${runtime.s3Endpoint}

@@ -34,6 +34,8 @@ export interface SyncOptions {
   prefixes: string[];
   /** with prefix `''`: first path segments never deleted (villages not built this time) */
   keep?: (firstSegment: string) => boolean;
+  /** keys neither put nor deleted: written by someone else (the workspace's config.json, by CDK) */
+  preserve?: (key: string) => boolean;
 }
 
 export async function syncSites(
@@ -44,8 +46,10 @@ export async function syncSites(
   let deleted = 0;
   for (const prefix of opts.prefixes) {
     const local = new Map<string, string>();
-    for (const file of await files(join(opts.outDir, prefix)))
-      local.set(relative(opts.outDir, file).split('\\').join('/'), file);
+    for (const file of await files(join(opts.outDir, prefix))) {
+      const key = relative(opts.outDir, file).split('\\').join('/');
+      if (!opts.preserve?.(key)) local.set(key, file);
+    }
     const remote = new Map<string, string>();
     let token: string | undefined;
     do {
@@ -74,7 +78,7 @@ export async function syncSites(
       put++;
     }
     const stale = [...remote.keys()].filter(
-      (key) => !local.has(key) && !opts.keep?.(key.split('/')[0] ?? ''),
+      (key) => !local.has(key) && !opts.keep?.(key.split('/')[0] ?? '') && !opts.preserve?.(key),
     );
     for (let i = 0; i < stale.length; i += 1000) {
       await opts.s3.send(

@@ -2,6 +2,7 @@ import { Annotations, Aws, CfnOutput, Duration, Stack, type StackProps, Validati
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachePolicy,
   Function as CloudFrontFunction,
   Distribution,
@@ -13,6 +14,7 @@ import {
   HeadersReferrerPolicy,
   HttpVersion,
   ImportSource,
+  type IOrigin,
   KeyValueStore,
   PriceClass,
   ResponseHeadersPolicy,
@@ -26,6 +28,14 @@ import { aliasStoreData, aliasStoreName, viewerRequestCode } from '../cloudfront
 import type { InfraConfig } from '../config';
 import { SiteAccessLogs } from '../constructs/site-access-logs';
 import type { ResourceNames } from '../names';
+import {
+  WORKSPACE_CACHE,
+  WORKSPACE_HSTS_SECONDS,
+  WORKSPACE_PATTERNS,
+  WORKSPACE_PERMISSIONS_POLICY,
+  type WorkspaceOrigins,
+  workspaceCsp,
+} from '../workspace-headers';
 
 export interface SitesStackProps extends StackProps {
   config: InfraConfig;
@@ -123,6 +133,7 @@ export class SitesStack extends Stack {
     });
 
     const siteOrigin = S3BucketOrigin.withOriginAccessControl(site);
+    const workspace = this.workspaceBehaviours(names, viewerRequest, immutable, siteOrigin);
     const common = {
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
@@ -152,6 +163,8 @@ export class SitesStack extends Stack {
         functionAssociations: [{ function: viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        // the workspace app first: its own security headers (CSP) and caching
+        ...workspace,
         [sitePaths.hashedAssets]: { ...common, origin: siteOrigin, cachePolicy: immutable },
         [sitePaths.photos]: {
           ...common,
@@ -224,5 +237,77 @@ export class SitesStack extends Stack {
 
     new CfnOutput(this, 'SiteUrl', { value: this.siteUrl });
     new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
+  }
+  /**
+   * `/kerja/*`, the workspace app (issue #15): the same bucket under `kerja/`, with the strict CSP and
+   * headers of infra/workspace-headers.ts (the local site server sends the same). Its API, sign-in and
+   * uploads origins are this region's (CDK tokens, resolved at deploy): API Gateway, Cognito's managed
+   * login and token endpoints, the uploads bucket. Pages revalidate after a minute (a new build shows
+   * at once, config.json included); hashed assets are immutable.
+   */
+  private workspaceBehaviours(
+    names: ResourceNames,
+    viewerRequest: CloudFrontFunction,
+    immutable: CachePolicy,
+    origin: IOrigin,
+  ): Record<string, BehaviorOptions> {
+    const origins: WorkspaceOrigins = {
+      api: `https://*.execute-api.${Aws.REGION}.amazonaws.com`,
+      auth: [
+        `https://*.auth.${Aws.REGION}.amazoncognito.com`,
+        `https://cognito-idp.${Aws.REGION}.amazonaws.com`,
+      ],
+      authorize: [`https://*.auth.${Aws.REGION}.amazoncognito.com`],
+      uploads: `https://${names.bucket('uploads')}.s3.${Aws.REGION}.amazonaws.com`,
+    };
+    const policy = (id: string, cacheControl: string) =>
+      new ResponseHeadersPolicy(this, id, {
+        comment: 'Smart Kampung workspace (/kerja/): strict CSP',
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { override: true, contentSecurityPolicy: workspaceCsp(origins) },
+          strictTransportSecurity: {
+            override: true,
+            accessControlMaxAge: Duration.seconds(WORKSPACE_HSTS_SECONDS),
+            includeSubdomains: true,
+          },
+          contentTypeOptions: { override: true },
+          referrerPolicy: { override: true, referrerPolicy: HeadersReferrerPolicy.NO_REFERRER },
+          frameOptions: { override: true, frameOption: HeadersFrameOption.DENY },
+        },
+        customHeadersBehavior: {
+          customHeaders: [
+            { header: 'Permissions-Policy', value: WORKSPACE_PERMISSIONS_POLICY, override: true },
+            { header: 'Cache-Control', value: cacheControl, override: true },
+          ],
+        },
+      });
+    const pages = new CachePolicy(this, 'WorkspacePages', {
+      comment: 'Workspace pages and config.json: a minute',
+      defaultTtl: Duration.minutes(1),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.minutes(5),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    const common = {
+      origin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      compress: true,
+    };
+    return {
+      [WORKSPACE_PATTERNS.assets]: {
+        ...common,
+        cachePolicy: immutable,
+        responseHeadersPolicy: policy('WorkspaceAssetHeaders', WORKSPACE_CACHE.hashed),
+      },
+      [WORKSPACE_PATTERNS.pages]: {
+        ...common,
+        cachePolicy: pages,
+        responseHeadersPolicy: policy('WorkspaceHeaders', WORKSPACE_CACHE.html),
+        // directory URLs → index.html, as for the village pages
+        functionAssociations: [{ function: viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+    };
   }
 }

@@ -6,10 +6,17 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from '../../infra/local/servers';
 import { syncSites } from '../../infra/publish/site-sync';
+import { WORKSPACE_CONFIG_KEY } from '../../infra/workspace-headers';
 
 let embedded: Awaited<ReturnType<typeof startEmbedded>>;
 let s3: S3Client;
@@ -82,5 +89,22 @@ describe('site sync', () => {
       keep: (s) => s === 'kemiren-glagah',
     });
     expect(third).toEqual({ put: 0, unchanged: 3, deleted: 0 });
+  });
+
+  it("never puts or deletes the workspace's config.json (CDK writes it), and syncs the rest of kerja/", async () => {
+    const Key = WORKSPACE_CONFIG_KEY;
+    await s3.send(new PutObjectCommand({ Bucket, Key, Body: '{"from":"cdk"}' }));
+    await write('kerja/index.html', '<h1>Ruang kerja</h1>');
+    await write(Key, '{"from":"local"}');
+    const preserve = (key: string) => key === Key;
+    await syncSites({ s3, bucket: Bucket, outDir, prefixes: [''], preserve });
+    const config = async () =>
+      (await s3.send(new GetObjectCommand({ Bucket, Key }))).Body?.transformToString();
+    expect(await config()).toBe('{"from":"cdk"}');
+    expect(await keys()).toContain('kerja/index.html');
+    await rm(join(outDir, 'kerja'), { recursive: true });
+    const { deleted } = await syncSites({ s3, bucket: Bucket, outDir, prefixes: [''], preserve });
+    expect(deleted).toBe(1);
+    expect(await config()).toBe('{"from":"cdk"}');
   });
 });

@@ -1,0 +1,19 @@
+/**
+ * Status and decision labels. The status labels are the API's own (functions/requests/domain/
+ * transitions.ts, a pure module the dependency rules let the workspace import): one source of truth.
+ */
+import { STATUS_LABELS, STATUSES } from '../../../../functions/requests/domain/transitions';
+import type { Status } from './api';
+import type { Strings } from './i18n';
+import type { Lang } from './routes';
+
+export const STATUS_ORDER: readonly Status[] = STATUSES;
+
+export const statusLabel = (lang: Lang, s: Status | string | null | undefined): string =>
+  s && s in STATUS_LABELS ? STATUS_LABELS[s as Status][lang] : String(s ?? '');
+
+/** A decision button's name: what it does; the camat's office "returns to the village" a revision. */
+export function moveLabel(t: Strings, to: Status, camat: boolean): string {
+  if (camat && to === 'needs_revision') return t.moves.returnToVillage ?? to;
+  return t.moves[to] ?? to;
+}
