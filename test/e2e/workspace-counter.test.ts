@@ -5,8 +5,8 @@
  * password shown) and disables one. Both pass axe.
  */
 import { describe, expect, it } from 'vitest';
-import { axe, open, site, useWorkspaceWorld } from '../support/workspace-browser';
 import { fakeBackend, OFFICER, VILLAGE } from '../support/workspace-api';
+import { axe, open, site, useWorkspaceWorld } from '../support/workspace-browser';
 
 useWorkspaceWorld();
 

@@ -6,8 +6,8 @@
  * API follow the merge of issue #15's branches.
  */
 import { describe, expect, it } from 'vitest';
-import { axe, open, site, useWorkspaceWorld } from '../support/workspace-browser';
 import { detail, fakeBackend, OFFICER, queueItem, VILLAGE } from '../support/workspace-api';
+import { axe, open, site, useWorkspaceWorld } from '../support/workspace-browser';
 
 useWorkspaceWorld();
 

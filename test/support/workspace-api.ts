@@ -6,7 +6,7 @@
  * oauth4webapi expects.
  */
 import type { Page, Route } from 'playwright-core';
-import { API, ISSUER } from './workspace';
+import { API, ISSUER } from './workspace-browser';
 
 export const VILLAGE = '35.10.24.2008';
 const cors = {
