@@ -545,6 +545,13 @@ export const LocalUser = /* @__PURE__ */ (() =>
       passwordHash: string(),
       groups: list(string()),
       attributes: cast<Record<string, string>>().putDefault(() => ({})),
+      /** the workspace's sign-in (issue 15): the name in the ID token, the account's state */
+      displayName: string().optional(),
+      email: string().optional(),
+      mustChangePassword: boolean().optional(),
+      disabled: boolean().optional(),
+      /** refresh tokens issued before this second (epoch) are dead: a global sign-out */
+      signedOutAt: number().optional(),
       ...owner('localuser'),
     }),
     computeKey: primary('localuser', ['username']),

@@ -12,7 +12,7 @@ import {
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { Role } from '../../functions/routes';
-import { PASSWORD_POLICY } from '../../functions/sellers/password';
+import { PASSWORD_POLICY } from '../../functions/lib/password';
 import type { InfraConfig } from '../config';
 import { SkFunction } from '../constructs/lambda';
 import type { ResourceNames } from '../names';
@@ -58,7 +58,7 @@ export class AuthStack extends Stack {
       signInAliases: { username: true, email: true },
       autoVerify: { email: true },
       signInCaseSensitive: false,
-      // one policy with the registration's own check (functions/sellers/password.ts)
+      // one policy with the registration's own check (functions/lib/password.ts)
       passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       // MFA is per pool, and this pool holds staff and sellers alike (one issuer for the API): OPTIONAL
       // here, i.e. asked at every sign-in of a user who enabled it (no remembered devices, which would
