@@ -31,6 +31,7 @@ import { seedDemo } from './seed';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
 import { createSiteServer, listen } from './site-server';
 import { reconcileIndexes } from './table-indexes';
+import { localWorkspaceConfig } from './workspace-config';
 
 export interface LocalRuntimeOptions {
   /** data folder kept across restarts; in memory when undefined */
@@ -97,6 +98,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         region: LOCAL_REGION,
         credentials: LOCAL_CREDENTIALS,
       },
+      // read from the configuration set below, once the servers listen
+      workspaceConfig: localWorkspaceConfig,
     });
     const sitePort = await listen(siteServer, opts.sitePort ?? (opts.port === 0 ? 0 : 4321));
     const siteUrl = `http://localhost:${sitePort}`;

@@ -66,13 +66,14 @@ process.on('exit', forget);
 const accounts = await demoAccounts(config().REGENCY_CODE);
 console.log(`
   Village sites    ${runtime.siteUrl}/      (e.g. ${runtime.siteUrl}/tamansari-licin/; rebuilt when data changes)
+  Workspace        ${runtime.siteUrl}/kerja/  (config: ${runtime.siteUrl}/kerja/config.json)
   API              ${runtime.apiUrl}        (OpenAPI: ${runtime.apiUrl}/openapi.json)
   DynamoDB Local   ${runtime.dynamoEndpoint}
   S3 (local)       ${runtime.s3Endpoint}
   data             ${dataDir}
 
-  Demo accounts (password "${DEMO_PASSWORD}"), sign in with POST ${runtime.apiUrl}/local/token:
-${accounts.map((a) => `    ${a.username.padEnd(28)} ${a.groups.join(', ')}`).join('\n')}
+  Demo accounts (password "${DEMO_PASSWORD}"), sign in at the workspace or with POST ${runtime.apiUrl}/local/token:
+${accounts.map((a) => `    ${a.username.padEnd(28)} ${a.groups.join(', ').padEnd(18)} ${a.displayName ?? ''}`.trimEnd()).join('\n')}
 `);
 console.log(
   `Smart Kampung is ready (${((performance.now() - started) / 1000).toFixed(1)} s). Ctrl-C stops everything.`,

@@ -250,3 +250,20 @@ describe('sign-out', () => {
     expect((await logout(`${runtime.siteUrl}/kerja/`, 'x')).status).toBe(400);
   });
 });
+
+describe('the workspace configuration', () => {
+  it('is served by the site server at /kerja/config.json from the running configuration', async () => {
+    const res = await fetch(`${runtime.siteUrl}/kerja/config.json`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      apiBase: runtime.apiUrl,
+      issuer: issuer(),
+      clientId: CLIENT_ID,
+      authorizationEndpoint: `${issuer()}/oauth2/authorize`,
+      tokenEndpoint: `${issuer()}/oauth2/token`,
+      revocationEndpoint: `${issuer()}/oauth2/revoke`,
+      logoutEndpoint: `${issuer()}/logout`,
+      siteOrigin: runtime.siteUrl,
+    });
+  });
+});
