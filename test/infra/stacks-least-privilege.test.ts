@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cdnActions,
   identityActions,
+  staffAccountActions,
   listActions,
   objectActions,
   queueActions,
@@ -47,6 +48,8 @@ describe('least privilege', () => {
       if (!access) continue;
       if (key === 'identity') {
         for (const action of identityActions[access]) allowed.add(`${action} <user-pool>`);
+      } else if (key === 'staffAccounts') {
+        for (const action of staffAccountActions[access]) allowed.add(`${action} <user-pool>`);
       } else if (key === 'photoQueue') {
         for (const action of queueActions[access]) allowed.add(`${action} <photo-queue>`);
       } else if (key === 'cdn') {
