@@ -146,7 +146,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
           head: (Bucket, Key) => headLocal(s3Client, Bucket, Key),
         }),
         verifyToken: (token) =>
-          tryVerifyIdToken(token, { issuer: config().AUTH_ISSUER, audience: config().AUTH_CLIENT_ID, jwks }),
+          tryVerifyIdToken(token, {
+            issuer: config().AUTH_ISSUER,
+            audience: config().AUTH_CLIENT_ID.split(','),
+            jwks,
+          }),
         notFound,
       }),
     );

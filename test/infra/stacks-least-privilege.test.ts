@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import {
   cdnActions,
   identityActions,
-  staffAccountActions,
   listActions,
   objectActions,
   queueActions,
+  staffAccountActions,
   tableActions,
 } from '../../infra/access';
 import { accessKeys, functionSpecs } from '../../infra/bundles';
