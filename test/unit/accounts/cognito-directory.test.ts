@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cognitoDirectory, cognitoUsername, temporaryPassword } from '../../../functions/accounts/directory';
+import { createFirstAdmin } from '../../../functions/accounts/first-admin';
 import { passwordProblems } from '../../../functions/lib/password';
 
 type Sent = { name: string; input: Record<string, unknown> };
@@ -100,5 +101,33 @@ describe('the Cognito directory (mocked: AWS Cognito cannot run here)', () => {
 
   it("makes local temporary passwords that meet the pool's policy", () => {
     for (let i = 0; i < 50; i++) expect(passwordProblems(temporaryPassword())).toEqual([]);
+  });
+});
+
+describe('the first regency admin (npm run admin:create; mocked: AWS Cognito cannot run here)', () => {
+  it('invites the admin by e-mail with custom:regency, in group regency-admin; a second run only adds the group', async () => {
+    const admin = {
+      userPoolId: 'pool',
+      regencyCode: '35.10',
+      email: 'Admin@Banyuwangikab.go.id',
+      displayName: 'Dewi',
+    };
+    const first = mockedCognito();
+    expect(await createFirstAdmin(first.client, admin)).toEqual({
+      username: cognitoUsername('admin@banyuwangikab.go.id'),
+      created: true,
+    });
+    expect(first.sent.map((s) => s.name)).toEqual(['AdminCreateUserCommand', 'AdminAddUserToGroupCommand']);
+    expect(first.sent[0]?.input).toMatchObject({ DesiredDeliveryMediums: ['EMAIL'] });
+    expect(first.sent[0]?.input.UserAttributes).toEqual(
+      expect.arrayContaining([
+        { Name: 'email', Value: 'admin@banyuwangikab.go.id' },
+        { Name: 'custom:regency', Value: '35.10' },
+      ]),
+    );
+    expect(first.sent[1]?.input).toMatchObject({ GroupName: 'regency-admin' });
+    const again = mockedCognito({ AdminCreateUserCommand: 'UsernameExistsException' });
+    expect((await createFirstAdmin(again.client, admin)).created).toBe(false);
+    expect(again.sent.map((s) => s.name)).toEqual(['AdminCreateUserCommand', 'AdminAddUserToGroupCommand']);
   });
 });
