@@ -13,6 +13,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { WORKSPACE_CONFIG_PATH } from '../site/workspace-config';
 
 const { values } = parseArgs({ options: { village: { type: 'string', multiple: true } } });
 process.env.AWS_REGION ??= process.env.AWS_REGION_NAME;
@@ -69,7 +70,9 @@ try {
     bucket,
     outDir: defaultOutDir,
     prefixes: all ? [''] : villages.map((slug) => `${slug}/`),
-    keep: (segment) => codeOf.has(segment) && !villages.includes(segment),
+    // and the workspace's configuration, written by `cdk deploy` (infra/constructs/workspace-sign-in.ts)
+    keep: (segment, key) =>
+      (codeOf.has(segment) && !villages.includes(segment)) || key === WORKSPACE_CONFIG_PATH.slice(1),
   });
   const paths = all ? ['/*'] : villages.map((slug) => `/${slug}/*`);
   await new CloudFrontClient({}).send(

@@ -32,8 +32,11 @@ export interface SyncOptions {
   outDir: string;
   /** key prefixes to sync, e.g. `tamansari-licin/`; `''` is the whole bucket */
   prefixes: string[];
-  /** with prefix `''`: first path segments never deleted (villages not built this time) */
-  keep?: (firstSegment: string) => boolean;
+  /**
+   * with prefix `''`: what is never deleted — by first path segment (villages not built this time),
+   * or by whole key (`kerja/config.json`, which `cdk deploy` writes and no build makes)
+   */
+  keep?: (firstSegment: string, key: string) => boolean;
 }
 
 export async function syncSites(
@@ -74,7 +77,7 @@ export async function syncSites(
       put++;
     }
     const stale = [...remote.keys()].filter(
-      (key) => !local.has(key) && !opts.keep?.(key.split('/')[0] ?? ''),
+      (key) => !local.has(key) && !opts.keep?.(key.split('/')[0] ?? '', key),
     );
     for (let i = 0; i < stale.length; i += 1000) {
       await opts.s3.send(

@@ -6,7 +6,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from '../../infra/local/servers';
 import { syncSites } from '../../infra/publish/site-sync';
@@ -82,5 +88,18 @@ describe('site sync', () => {
       keep: (s) => s === 'kemiren-glagah',
     });
     expect(third).toEqual({ put: 0, unchanged: 3, deleted: 0 });
+
+    // and a key it was told to keep: the workspace's config.json, which `cdk deploy` writes
+    await s3.send(new PutObjectCommand({ Bucket, Key: 'kerja/config.json', Body: '{}' }));
+    await s3.send(new PutObjectCommand({ Bucket, Key: 'kerja/old.js', Body: '' }));
+    const fourth = await syncSites({
+      s3,
+      bucket: Bucket,
+      outDir,
+      prefixes: [''],
+      keep: (s, key) => s === 'kemiren-glagah' || key === 'kerja/config.json',
+    });
+    expect(fourth).toEqual({ put: 0, unchanged: 3, deleted: 1 });
+    expect(await keys()).toContain('kerja/config.json');
   });
 });
