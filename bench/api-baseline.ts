@@ -16,28 +16,18 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { CatalogueEntry, catalogueOfScope } from '../functions/catalogue/entities';
 import { findService } from '../functions/catalogue/store';
 import { config } from '../functions/lib/config';
+import { Idempotency, replayKey } from '../functions/lib/idempotency';
 import { counterUpdate, submitBudget, TRACK_WINDOW_SECONDS } from '../functions/lib/rate-limit';
-import {
-  CatalogueEntry,
-  Idempotency,
-  indexes,
-  queryOf,
-  ServiceRequest,
-  TrackingCode,
-  Village,
-} from '../functions/lib/table';
+import { queryOf } from '../functions/lib/table';
 import { checkFields } from '../functions/requests/domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from '../functions/requests/domain/tracking';
+import { ServiceRequest, TrackingCode } from '../functions/requests/entities';
 import type { SubmitInput } from '../functions/requests/schemas';
-import {
-  documentRefs,
-  newRequestId,
-  replayKey,
-  sealReceipt,
-  submitTransaction,
-} from '../functions/requests/submit';
+import { documentRefs, newRequestId, submitTransaction } from '../functions/requests/submit';
+import { Village } from '../functions/villages/entities';
 import { getVillage } from '../functions/villages/store';
 import { holdUntilCommitted } from '../infra/local/commit-barrier';
 import type { LocalRuntime } from '../infra/local/runtime';
@@ -85,7 +75,6 @@ export async function baselinePath(
     'sku now has no required documents: add the Regency GetItem to Path B',
   );
   const createdAt = new Date().toISOString();
-  const nowSec = Math.floor(Date.now() / 1000);
   // toolbox's `.params()` also carries the parsed item (`ToolboxItem`), which its `send()` drops
   const sdk = <T>({ ToolboxItem: _, ...input }: { ToolboxItem?: unknown }) => input as T;
   // the rate limiters (functions/lib/rate-limit.ts): submit takes one from the address's budget of new
@@ -106,8 +95,8 @@ export async function baselinePath(
   );
   const villageGet = Village.build(GetItemCommand).key({ code: TAMANSARI }).params() as GetCommandInput;
   const catalogueQueries = [
-    queryOf(CatalogueEntry, indexes.catalogue, { scope: config().REGENCY_CODE }, { all: true }).params(),
-    queryOf(CatalogueEntry, indexes.catalogue, { scope: TAMANSARI }, { all: true }).params(),
+    queryOf(CatalogueEntry, catalogueOfScope, { scope: config().REGENCY_CODE }, { all: true }).params(),
+    queryOf(CatalogueEntry, catalogueOfScope, { scope: TAMANSARI }, { all: true }).params(),
   ] as QueryCommandInput[];
   const idempotencyGet = Idempotency.build(GetItemCommand)
     .key({ scope: TAMANSARI, key: replayKey(KEY) })
@@ -127,17 +116,11 @@ export async function baselinePath(
       source: 'web',
       lang: parsedBody.lang ?? 'id',
       createdAt,
+      // sealed as the handler seals it (the same work and the same stored size)
       replay: {
-        scope: TAMANSARI,
-        key: replayKey(KEY),
+        record: { scope: TAMANSARI, key: replayKey(KEY), material: `${KEY}\n${bodyText}`, ttlSeconds: 3600 },
         bodyHash: hashSecret('body'),
-        // sealed as the handler seals it (the same work and the same stored size)
-        response: sealReceipt(
-          { id: ID, trackingCode: TC, secret: newSecret(), status: 'submitted', dueAt: null },
-          { scope: TAMANSARI, key: replayKey(KEY), material: `${KEY}\n${bodyText}` },
-        ),
-        nowSec,
-        ttl: 3600,
+        answer: { id: ID, trackingCode: TC, secret: newSecret(), status: 'submitted', dueAt: null },
       },
     }).map((t) => sdk<NonNullable<TransactWriteCommandInput['TransactItems']>[number]>(t.params())),
   };
@@ -149,14 +132,14 @@ export async function baselinePath(
     .key({ id: ID })
     .options({ consistent: true })
     .params() as GetCommandInput;
-  // stored keys lower-case their composites (functions/lib/keys.ts): each placeholder appears in both cases
+  // stored keys are lower-cased (functions/lib/table.ts keyOf): each placeholder appears in both cases
   const stamp = (id: string, tc: string, key: string) =>
     [
       [ID, id],
       [ID.toLowerCase(), id.toLowerCase()],
       [TC, tc],
       [TC.toLowerCase(), tc.toLowerCase()],
-      // the replay record's key is a hash of the Idempotency-Key (functions/requests/submit.ts)
+      // the replay record's key is a hash of the Idempotency-Key (functions/lib/idempotency.ts)
       [replayKey(KEY), replayKey(key)],
       [replayKey(KEY).toLowerCase(), replayKey(key).toLowerCase()],
       [KEY, key],

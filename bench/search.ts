@@ -17,15 +17,18 @@ process.env.LOG_LEVEL = 'silent';
 const rt = await startLocalRuntime({ port: 0, seed: true, onProgress: () => {} });
 try {
   const documentClient = (await import('../functions/lib/aws')).documentClient();
-  const { Village, Seller, getItem, indexes, queryPage } = await import('../functions/lib/table');
+  const { Village, villageByRegency } = await import('../functions/villages/entities');
+  const { Seller } = await import('../functions/sellers/entities');
+  const { getItem, queryPage } = await import('../functions/lib/table');
   const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
-  const { createProduct, getProduct, saveProduct, newId } = await import('../functions/products/store');
+  const { createProduct, getProduct, newId } = await import('../functions/products/store');
+  const { saveProduct } = await import('../functions/products/save');
   const { searchQuery } = await import('../functions/products/search');
   const { config } = await import('../functions/lib/config');
 
   // ---- a realistic index: 24 villages × 10 products (coffee, batik, snacks …)
   const villages = (
-    await queryPage(Village, indexes.villageByRegency, { regencyCode: '35.10' }, { all: true })
+    await queryPage(Village, villageByRegency, { regencyCode: '35.10' }, { all: true })
   ).items.slice(0, 24);
   const names = [
     ['Kopi Robusta', 'coffee'],

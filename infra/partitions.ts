@@ -4,14 +4,45 @@
  * site build may read, instead of the whole table. A Query of an index is matched against the index's
  * partition key, so each pattern names the table or index it applies to (one IAM statement each).
  *
- * Codes are pinned to the regency's own and to their fixed Kemendagri lengths (`35.10.??.????` is a
- * village of 35.10), which also keeps the patterns off partitions that merely begin like them: a
- * replay record's `$smartkampung#scope_<village>#key_…` is not a catalogue's `$smartkampung#scope_<village>`.
- * Keys are built by functions/lib/keys.ts, the stored format itself.
+ * Every kind of partition has its own leading word (`request#`, `product#`, `village#…#requests`:
+ * functions/lib/table.ts), so a pattern reaches one kind only; codes are pinned to the regency's own
+ * and to their fixed Kemendagri lengths (`35.10.??.????` is a village of 35.10), so `village#<code>`
+ * (public) never matches `village#<code>#requests` (a queue). Keys are filled by the key format of
+ * functions/lib/key-templates.ts, from templates type-checked against the entities' own.
  */
-import { partitionKey } from '../functions/lib/keys';
+import type { catalogueOfScope } from '../functions/catalogue/entities';
+import type { counterKey } from '../functions/lib/counter';
+import { keyOf } from '../functions/lib/key-templates';
+import type { productByVillage, productKey, searchIndex } from '../functions/products/entities';
+import type { siteStateKey } from '../functions/publish/entities';
+import type { requestByVillage, requestKey, trackingCodeKey } from '../functions/requests/entities';
 import type { Partition } from '../functions/routes';
+import type { kecamatanKey, regencyKey, villageByRegency, villageKey } from '../functions/villages/entities';
 import type { GsiName } from './table-design';
+
+/**
+ * The entities' partition key templates. Written out, because infra must not load the entities (they
+ * bring the DynamoDB client and its configuration with them), and typed by theirs: a template that
+ * drifts from its entity's fails the type check.
+ */
+const KEYS = {
+  regency: 'regency#{code}' satisfies (typeof regencyKey)['pk'],
+  kecamatan: 'kecamatan#{code}' satisfies (typeof kecamatanKey)['pk'],
+  village: 'village#{code}' satisfies (typeof villageKey)['pk'],
+  placesByRegency: 'regency#{regencyCode}' satisfies (typeof villageByRegency)['pk'],
+  catalogue: 'catalogue#{scope}' satisfies (typeof catalogueOfScope)['pk'],
+  siteState: 'site#{villageCode}' satisfies (typeof siteStateKey)['pk'],
+  publicProducts: 'village#{villageCode}#products#{visibility}' satisfies (typeof productByVillage)['pk'],
+  requestsByVillage: 'village#{villageCode}#requests' satisfies (typeof requestByVillage)['pk'],
+  search: 'search#{regencyCode}#{scope}' satisfies (typeof searchIndex)['pk'],
+  request: 'request#{id}' satisfies (typeof requestKey)['pk'],
+  product: 'product#{id}' satisfies (typeof productKey)['pk'],
+  trackingCode: 'tracking#{trackingCode}' satisfies (typeof trackingCodeKey)['pk'],
+  counter: 'counter#{name}' satisfies (typeof counterKey)['pk'],
+};
+
+/** The partitions a site build may update: every village's site signal, `site#<village>`, nothing else. */
+export const SITE_STATE_PARTITIONS = keyOf(KEYS.siteState, { villageCode: '*' });
 
 /** The table itself or one of its indexes. */
 export type TableResource = 'table' | GsiName;
@@ -26,45 +57,45 @@ export function partitionPatterns(regencyCode: string): Record<Partition, Partit
   const kecamatan = `${regencyCode}.??`;
   const village = `${regencyCode}.??.????`;
   return {
-    // the regency, its kecamatan and villages (Regency, Kecamatan, Village: public)
+    // the regency, its kecamatan and villages, each village with its news, news slugs and APBDes (all public)
     places: {
       resource: 'table',
-      keys: [regencyCode, kecamatan, village].map((code) => partitionKey(['code'], { code })),
+      keys: [
+        keyOf(KEYS.regency, { code: regencyCode }),
+        keyOf(KEYS.kecamatan, { code: kecamatan }),
+        keyOf(KEYS.village, { code: village }),
+      ],
     },
     // the regency's kecamatan and villages, and its villages' site states (gsi1)
-    placesByRegency: { resource: 'gsi1', keys: [partitionKey(['regencyCode'], { regencyCode })] },
+    placesByRegency: { resource: 'gsi1', keys: [keyOf(KEYS.placesByRegency, { regencyCode })] },
     // the regency's default service catalogue and each village's overrides
     catalogue: {
       resource: 'table',
-      keys: [regencyCode, village].map((scope) => partitionKey(['scope'], { scope })),
+      keys: [regencyCode, village].map((scope) => keyOf(KEYS.catalogue, { scope })),
     },
-    // a village's news, news slugs, APBDes and site state
-    villageContent: { resource: 'table', keys: [partitionKey(['villageCode'], { villageCode: village })] },
-    // a village's published products (gsi3; its other partitions are requests by status)
+    // each village's site signal
+    siteStates: { resource: 'table', keys: [keyOf(KEYS.siteState, { villageCode: village })] },
+    // a village's published products (gsi3; its other partitions are products not public, and requests)
     publicProducts: {
       resource: 'gsi3',
-      keys: [partitionKey(['villageCode', 'visibility'], { villageCode: village, visibility: 'public' })],
+      keys: [keyOf(KEYS.publicProducts, { villageCode: village, visibility: 'public' })],
     },
-    // a village's requests and sellers (gsi2), which project only their public attributes
-    // (infra/table-design.ts): status, service, dates — never the applicant, fields or history
-    requestsByVillage: {
-      resource: 'gsi2',
-      keys: [partitionKey(['villageCode'], { villageCode: village })],
-    },
+    // a village's requests (gsi2), which project only their public attributes (infra/table-design.ts):
+    // status, service, dates — never the applicant, fields or history
+    requestsByVillage: { resource: 'gsi2', keys: [keyOf(KEYS.requestsByVillage, { villageCode: village })] },
     // the regency-wide product search entries
-    search: {
-      resource: 'table',
-      keys: [partitionKey(['regencyCode', 'scope'], { regencyCode, scope: '*' })],
-    },
-    // an item by id: a request, a product or a seller (one key format: LeadingKeys cannot tell them apart)
-    byId: { resource: 'table', keys: [partitionKey(['id'], { id: '*' })] },
+    search: { resource: 'table', keys: [keyOf(KEYS.search, { regencyCode, scope: '*' })] },
+    // a request by id (tracking, Open311); never its documents, its replay record or another entity
+    requests: { resource: 'table', keys: [keyOf(KEYS.request, { id: '*' })] },
+    // a product by id; never a request or a seller
+    products: { resource: 'table', keys: [keyOf(KEYS.product, { id: '*' })] },
     // a tracking code's claim (it names its request)
-    trackingCodes: { resource: 'table', keys: [partitionKey(['trackingCode'], { trackingCode: '*' })] },
+    trackingCodes: { resource: 'table', keys: [keyOf(KEYS.trackingCode, { trackingCode: '*' })] },
   };
 }
 
 /** The rate-limit counters' partitions (functions/lib/rate-limit.ts): what a counting reader may update. */
-export const counterPartitions = (): string[] => [partitionKey(['name'], { name: 'rate#*' })];
+export const counterPartitions = (): string[] => [keyOf(KEYS.counter, { name: 'rate#*' })];
 
 /** The patterns of some partitions, grouped by table resource (one IAM statement each). */
 export function leadingKeysByResource(

@@ -5,9 +5,11 @@
  *
  * Shaped like DynamoDB's CreateTable input minus `TableName`, plus the TTL attribute (TTL is a
  * separate UpdateTimeToLive call in the API). Attribute names stay generic (`pk`, `gsi1pk`, ...);
- * the entities (dynamodb-toolbox, functions/lib/table.ts) decide what goes into them.
+ * the entities (dynamodb-toolbox, each feature's entities.ts) decide what goes into them.
  */
-import type { ProductItem, RequestItem, VillageItem } from '../functions/lib/table';
+import type { ProductItem } from '../functions/products/entities';
+import type { RequestItem } from '../functions/requests/entities';
+import type { VillageItem } from '../functions/villages/entities';
 
 export const gsiNames = ['gsi1', 'gsi2', 'gsi3', 'gsi4'] as const;
 export type GsiName = (typeof gsiNames)[number];
@@ -42,7 +44,7 @@ export interface TableDesign {
  * its readers use, never a request's applicant, fields, history or tracking code, nor a seller's owner
  * or WhatsApp number. Officers' reads of those indexes (the village queue, the sellers' list) take
  * the whole items from the table by key (functions/lib/hydrate.ts). Names are checked against the
- * entities (functions/lib/table.ts) by the type below.
+ * entities (functions/<feature>/entities.ts) by the type below.
  *
  * - gsi1 (kecamatan and villages by regency, a seller's products, site states): ALL — no entity in it
  *   holds personal data, and public readers reach only the regency's partition (IAM LeadingKeys).

@@ -3,39 +3,38 @@
  * source of the accounts list; the credentials live in the directory (./directory.ts: Cognito on
  * AWS, the local users locally). Keyed by the account's username (its e-mail, lower-cased); listed
  * per regency through gsi1, sorted by kecamatan, village and username, so a kecamatan's or a
- * village's accounts are one key query (`begins_with`).
+ * village's accounts are one key query (`begins_with`). A camat's account has no village: `-` there.
+ * The list's partition has a word of its own (`accounts#`), not the public `regency#` of the places:
+ * a public reader's LeadingKeys (infra/partitions.ts) never reach the staff's names and e-mails.
  */
 import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { string } from 'dynamodb-toolbox/schema/string';
-import { partitionKey } from '../lib/keys';
-import { table } from '../lib/table';
+import { type AccessPattern, inTable, type KeyValues, keyOf, primaryKey } from '../lib/table';
 
 export type AccountRole = 'village-officer' | 'kecamatan-officer';
 export type AccountStatus = 'creating' | 'active' | 'disabled';
 
-/** gsi1's sort key of an account: `$account_1#k_<kecamatan>#v_<village or ->#u_<username>` (lower-case). */
-export function accountListKey(a: {
-  kecamatanCode: string;
-  villageCode?: string;
-  username?: string;
-}): string {
-  let key = `$account_1#k_${a.kecamatanCode}#`;
-  if (a.villageCode !== undefined || a.username !== undefined) key += `v_${a.villageCode ?? '-'}#`;
-  if (a.username !== undefined) key += `u_${a.username}`;
-  return key.toLowerCase();
-}
+export const accountKey = { pk: 'account#{username}', sk: 'account' } as const satisfies AccessPattern;
+export const accountsByRegency = {
+  index: 'gsi1',
+  pk: 'accounts#{regencyCode}',
+  sk: 'account#{kecamatanCode}#{listVillage}#{username}',
+} as const satisfies AccessPattern;
 
-export const accountListPartition = (regencyCode: string) => partitionKey(['regencyCode'], { regencyCode });
+/** The village part of the list key: the village's code, `-` for a camat's account. */
+export const listVillage = (villageCode: string | undefined) => villageCode ?? '-';
 
-type ListKeyValues = { regencyCode: string; kecamatanCode: string; villageCode?: string; username: string };
-
-export const Account = /* @__PURE__ */ (() =>
-  new Entity({
+/** pk `account#<username>`, sk `account`; gsi1 `accounts#<regency>` / `account#<kecamatan>#<village|->#<username>` */
+export const Account = /* @__PURE__ */ (() => {
+  // linked on puts only: an account's scope never changes (status updates leave the list keys alone)
+  const listed = (i: unknown) => {
+    const v = i as KeyValues & { villageCode?: string };
+    return { ...v, listVillage: listVillage(v.villageCode) };
+  };
+  return new Entity({
     name: 'account',
-    table,
-    entityAttribute: false,
-    timestamps: false,
+    ...inTable,
     schema: item({
       username: string().key(),
       email: string(),
@@ -49,18 +48,13 @@ export const Account = /* @__PURE__ */ (() =>
       createdBy: string(),
       createdAt: string(),
       updatedAt: string(),
+      ...primaryKey(accountKey),
       gsi1pk: string()
         .hidden()
-        .putLink((a: unknown) => accountListPartition((a as ListKeyValues).regencyCode)),
+        .putLink((i) => keyOf(accountsByRegency.pk, i as KeyValues)),
       gsi1sk: string()
         .hidden()
-        .putLink((a: unknown) => {
-          const v = a as ListKeyValues;
-          return accountListKey({ ...v, villageCode: v.villageCode ?? '-' });
-        }),
+        .putLink((i) => keyOf(accountsByRegency.sk, listed(i))),
     }),
-    computeKey: (key: { username: string }) => ({
-      pk: partitionKey(['account'], { account: key.username }),
-      sk: '$account_1',
-    }),
-  }))();
+  });
+})();

@@ -6,21 +6,13 @@
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
 import { withCursor } from '../lib/paging';
-import {
-  decodeCursor,
-  encodeCursor,
-  getItem,
-  isConditionFailed,
-  Kecamatan,
-  queryItems,
-  table,
-} from '../lib/table';
+import { getItem, isConditionFailed, queryPage } from '../lib/table';
+import { Kecamatan } from '../villages/entities';
 import { getVillage } from '../villages/store';
 import { type Directory, directory } from './directory';
-import { Account, accountListKey, accountListPartition } from './entities';
+import { Account, accountsByRegency } from './entities';
 import type { NewAccount } from './schemas';
 
 export type AccountItem = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
@@ -165,19 +157,16 @@ export async function listAccounts(q: {
 }) {
   // a village's accounts sort under its kecamatan: `35.10.24.2008` is in kecamatan `35.10.24`
   const kecamatanCode = q.kecamatan ?? q.village?.slice(0, 8);
-  const prefix = kecamatanCode
-    ? accountListKey({ kecamatanCode, ...(q.village ? { villageCode: q.village } : {}) })
-    : '$account_1#';
-  return withCursor(q.cursor, async () => {
-    const query = table
-      .build(QueryCommand)
-      .entities(Account)
-      .query({ index: 'gsi1', partition: accountListPartition(q.regencyCode), range: { beginsWith: prefix } })
-      .options({
-        limit: q.limit,
-        ...(q.cursor ? { exclusiveStartKey: decodeCursor(q.cursor) } : {}),
-      });
-    const { items, lastKey } = await queryItems(Account, query);
-    return { items, cursor: encodeCursor(lastKey) };
-  });
+  return withCursor(q.cursor, () =>
+    queryPage(
+      Account,
+      accountsByRegency,
+      {
+        regencyCode: q.regencyCode,
+        ...(kecamatanCode ? { kecamatanCode } : {}),
+        ...(kecamatanCode && q.village ? { listVillage: q.village } : {}),
+      },
+      { cursor: q.cursor ?? null, limit: q.limit },
+    ),
+  );
 }

@@ -1,7 +1,8 @@
 /** The local stand-in for Cognito's user directory: the sign-ins `npm start` seeds and registration adds. */
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { getItem, isConditionFailed, LocalUser } from '../lib/table';
+import { getItem, isConditionFailed } from '../lib/table';
+import { LocalUser } from './entities';
 import { hashPassword } from './local-identity';
 
 export async function findLocalUser(username: string) {

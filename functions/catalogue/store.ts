@@ -1,8 +1,9 @@
 import { batchPut } from '../lib/batch';
 import { config } from '../lib/config';
 import { log } from '../lib/log';
-import { CatalogueEntry, indexes, queryPage } from '../lib/table';
+import { queryPage } from '../lib/table';
 import { mergeCatalogue, type Service, type ServiceOverride, ServiceSchema } from './defaults';
+import { CatalogueEntry, catalogueOfScope } from './entities';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v);
@@ -28,8 +29,8 @@ export async function villageCatalogue(
   regencyCode = config().REGENCY_CODE,
 ): Promise<Service[]> {
   const [defaults, overrides] = await Promise.all([
-    queryPage(CatalogueEntry, indexes.catalogue, { scope: regencyCode }, { all: true }),
-    queryPage(CatalogueEntry, indexes.catalogue, { scope: villageCode }, { all: true }),
+    queryPage(CatalogueEntry, catalogueOfScope, { scope: regencyCode }, { all: true }),
+    queryPage(CatalogueEntry, catalogueOfScope, { scope: villageCode }, { all: true }),
   ]);
   // the same stored entries give the same catalogue: validate and merge once per container and version
   const key = [...defaults.items, ...overrides.items]
@@ -83,7 +84,7 @@ export async function putDefaults(regencyCode: string, services: Service[]): Pro
     services.map((s) => ({
       scope: regencyCode,
       code: s.code,
-      service: s as unknown as Record<string, unknown>,
+      service: s,
       updatedAt: now,
     })),
   );

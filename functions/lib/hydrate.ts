@@ -9,8 +9,14 @@ import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/
 import type { Entity, FormattedItem } from 'dynamodb-toolbox/entity';
 import { documentClient } from './aws';
 import { config } from './config';
-import type { KeyValues } from './keys';
-import { encodeCursor, type IndexSpec, type PageOptions, queryOf, unstored } from './table';
+import {
+  type AccessPattern,
+  encodeCursor,
+  type KeyValues,
+  type PageOptions,
+  queryOf,
+  unstored,
+} from './table';
 
 type Key = { pk: string; sk: string };
 const keyOf = (item: Record<string, unknown>): Key => ({ pk: String(item.pk), sk: String(item.sk) });
@@ -41,7 +47,7 @@ export async function getWholeItems(keys: Key[]): Promise<Map<string, Record<str
  */
 export async function queryPageWhole<E extends Entity>(
   entity: E,
-  spec: IndexSpec,
+  spec: AccessPattern,
   values: KeyValues,
   opts: PageOptions = {},
 ): Promise<{ items: FormattedItem<E>[]; cursor: string | null }> {

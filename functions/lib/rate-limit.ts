@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { $add, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from './config';
+import { Counter } from './counter';
 import { TooManyRequests } from './errors';
-import { Counter, isConditionFailed } from './table';
+import { isConditionFailed } from './table';
 
 /**
  * Fixed-window counters in the table: one atomic ADD per call, gone by TTL after the window.

@@ -1,20 +1,13 @@
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { regencyHolidays } from '../calendar/holidays';
+import { CatalogueEntry, catalogueOfScope } from '../catalogue/entities';
 import { DEFAULT_CATALOGUE } from '../catalogue/regency-defaults';
 import { batchPut } from '../lib/batch';
-import {
-  CatalogueEntry,
-  getItem,
-  indexes,
-  isConditionFailed,
-  Kecamatan,
-  queryPage,
-  Regency,
-  SiteState,
-  Village,
-} from '../lib/table';
+import { getItem, isConditionFailed, queryPage } from '../lib/table';
+import { SiteState } from '../publish/entities';
 import { outOfDateState } from '../publish/signal';
+import { Kecamatan, Regency, Village, villageByRegency } from '../villages/entities';
 import { regencyVillages } from '../villages/onboard-data';
 
 export interface OnboardResult {
@@ -41,7 +34,7 @@ export async function onboardRegency(
 ): Promise<OnboardResult> {
   const data = await regencyVillages(regencyCode);
   const existing = new Map(
-    (await queryPage(Village, indexes.villageByRegency, { regencyCode }, { all: true })).items.map((v) => [
+    (await queryPage(Village, villageByRegency, { regencyCode }, { all: true })).items.map((v) => [
       v.code,
       v,
     ]),
@@ -127,7 +120,7 @@ export async function onboardRegency(
 async function ensureDefaultCatalogue(regencyCode: string, now: string): Promise<number> {
   const { items } = await queryPage(
     CatalogueEntry,
-    indexes.catalogue,
+    catalogueOfScope,
     { scope: regencyCode },
     { all: true, consistent: true },
   );
@@ -139,7 +132,7 @@ async function ensureDefaultCatalogue(regencyCode: string, now: string): Promise
         .item({
           scope: regencyCode,
           code: service.code,
-          service: service as unknown as Record<string, unknown>,
+          service,
           updatedAt: now,
         })
         .options({ condition: { attr: 'code', exists: false } })

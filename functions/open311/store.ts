@@ -1,18 +1,18 @@
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { partitionKey, sortKey } from '../lib/keys';
 import { withCursor } from '../lib/paging';
 import {
   decodeCursor,
   encodeCursor,
   getItem,
-  indexes,
+  getParams,
+  keyOf,
+  keyPrefix,
   queryItems,
-  type RequestItem,
-  ServiceRequest,
   table,
 } from '../lib/table';
 import { normalizeTrackingCode } from '../requests/domain/tracking';
+import { type RequestItem, requestByVillage, ServiceRequest } from '../requests/entities';
 import { findByTrackingCode } from '../requests/store';
 import type { PublicRequest } from './views';
 
@@ -63,14 +63,15 @@ export const OPEN311_MAX_PAGES = 5;
 export async function queryRequests(
   f: RequestFilter,
 ): Promise<{ items: PublicRequest[]; cursor: string | null }> {
-  const spec = indexes.requestByVillage;
-  const queueKey = (queueSort: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort });
+  const spec = requestByVillage;
+  /** the index sort key's queue part (`request#2#…`): a bound of a range of queue keys */
+  const queueKey = (queueSort: string) => keyPrefix(spec.sk, {}, queueSort);
   const range =
     f.status === 'closed'
       ? { beginsWith: queueKey('2#') }
       : f.status === 'open'
         ? { lt: queueKey('2#') }
-        : { beginsWith: sortKey(spec.entity, '1', spec.sk, {}, { prefix: true }) };
+        : { beginsWith: keyPrefix(spec.sk, {}) };
   const filter: Condition<typeof ServiceRequest> = {
     and: [
       { attr: 'createdAt', between: [f.start, f.end] },
@@ -82,7 +83,7 @@ export async function queryRequests(
   const query = table
     .build(QueryCommand)
     .entities(ServiceRequest)
-    .query({ index: spec.index, partition: partitionKey(spec.pk, { villageCode: f.villageCode }), range });
+    .query({ index: spec.index, partition: keyOf(spec.pk, { villageCode: f.villageCode }), range });
   return withCursor(f.cursor, async () => {
     // the index's items: what it projects (PublicRequest), no applicant
     const items: PublicRequest[] = [];
@@ -115,11 +116,9 @@ export async function queryRequests(
 
 /** The stored keys of a request as the byVillage index returns them in LastEvaluatedKey. */
 function lastKey(r: PublicRequest): Record<string, string> {
-  const spec = indexes.requestByVillage;
   return {
-    pk: partitionKey(['id'], r),
-    sk: sortKey(spec.entity, '1', [], r),
-    gsi2pk: partitionKey(spec.pk, r),
-    gsi2sk: sortKey(spec.entity, '1', spec.sk, r),
+    ...getParams(ServiceRequest, r).Key,
+    gsi2pk: keyOf(requestByVillage.pk, r),
+    gsi2sk: keyOf(requestByVillage.sk, r),
   };
 }

@@ -5,8 +5,9 @@
 import type { Field, Service } from '../catalogue/defaults';
 import type { Lang } from '../lib/i18n';
 import { rupiah } from '../lib/rupiah';
-import type { RequestItem, VillageItem } from '../lib/table';
 import { open311Status, STATUS_LABELS } from '../requests/domain/transitions';
+import type { RequestItem } from '../requests/entities';
+import type { VillageItem } from '../villages/entities';
 
 const TEXT = {
   id: {

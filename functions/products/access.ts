@@ -1,5 +1,5 @@
 import { type Caller, scopeCovers } from '../lib/auth';
-import type { ProductItem } from '../lib/table';
+import type { ProductItem } from './entities';
 
 /** May this caller see the owner view of the product (its seller, or an officer over its village)? */
 export function canManage(caller: Caller | undefined, product: ProductItem): boolean {

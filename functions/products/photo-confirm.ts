@@ -2,7 +2,7 @@ import { config } from '../lib/config';
 import { Unprocessable } from '../lib/errors';
 import { headObject } from '../lib/s3-objects';
 import { sendMessage } from '../lib/sqs-messages';
-import type { ProductItem } from '../lib/table';
+import type { ProductItem } from './entities';
 import { incomingPhotoKey, originalPhotoKey, uploadedPhotoMessage } from './photo-store';
 import { getProduct } from './store';
 

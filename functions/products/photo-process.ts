@@ -16,7 +16,7 @@ import {
   ObjectTooLarge,
   putObject,
 } from '../lib/s3-objects';
-import type { ProductItem, ProductPhotoData } from '../lib/table';
+import type { ProductItem, ProductPhotoData } from './entities';
 import { PHOTO_MAX_BYTES } from './photo-limits';
 import { incomingPhotoKey, originalPhotoKey, updatePhotos, variantKey } from './photo-store';
 import { withholdPhoto } from './photo-withhold';

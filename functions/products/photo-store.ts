@@ -4,16 +4,17 @@
  * routes which only hand out upload forms do not bundle it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { config } from '../lib/config';
 import { Conflict, NotFound, Unprocessable } from '../lib/errors';
 import { presignedPost } from '../lib/s3-links';
 import { deleteObject, headObject } from '../lib/s3-objects';
-import { isConditionFailed, Product, type ProductItem, type ProductPhotoData } from '../lib/table';
-import { whole } from '../lib/update';
+import { isConditionFailed } from '../lib/table';
+import { Product, type ProductItem, type ProductPhotoData } from './entities';
 import { MAX_FAILED_PHOTOS, MAX_PHOTOS, PHOTO_MAX_BYTES, PHOTO_POST_EXPIRES_SECONDS } from './photo-limits';
 import { withheldKey } from './photo-withhold';
-import { getProduct, getSeller, saveProduct } from './store';
+import { saveProduct } from './save';
+import { getProduct, getSeller } from './store';
 
 export const PHOTO_PREFIX = 'incoming/products/';
 export const incomingPhotoKey = (productId: string, photoId: string) =>
@@ -93,9 +94,8 @@ export async function updatePhotos(
       await Product.build(UpdateItemCommand)
         .item({
           id: productId,
-          // replaced whole: toolbox would write a plain array as per-element paths (`photos[0].id = …`),
-          // even for an any() attribute; `$set` is typed for list/map schemas only, hence the cast
-          photos: whole(photos),
+          // replaced whole: toolbox would write a plain array as per-element paths (`photos[0].id = …`)
+          photos: $set(photos),
           photoRev: next.photoRev,
           updatedAt: next.updatedAt,
         })

@@ -28,7 +28,7 @@ import { invalidatePaths } from '../lib/cdn-invalidation';
 import { config } from '../lib/config';
 import { log } from '../lib/log';
 import { copyObject, deleteObject } from '../lib/s3-objects';
-import type { ProductItem } from '../lib/table';
+import type { ProductItem } from './entities';
 
 export const PUBLIC_VARIANTS = 'photos/products/';
 export const WITHHELD_VARIANTS = 'withheld/products/';

@@ -1,11 +1,11 @@
 /**
- * Regency-wide product search: one Query on the search index (see SearchEntry in lib/table.ts),
+ * Regency-wide product search: one Query on the search index (see SearchEntry in ./entities.ts),
  * never a Scan. The longest word typed is the key condition (`begins_with`, so "kop" finds "kopi");
  * the other words must each start a word of the product's text (a filter on the same Query).
  */
-import { partitionKey, sortKey } from '../lib/keys';
-import { encodeCursor, indexes, queryItems, queryOf, SearchEntry, type SearchItem } from '../lib/table';
+import { encodeCursor, keyOf, keyPrefix, queryItems, queryOf } from '../lib/table';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
+import { SearchEntry, type SearchItem, searchIndex } from './entities';
 import { queryWords } from './search-terms';
 import { whatsappOrderUrl } from './views';
 
@@ -19,7 +19,7 @@ export interface SearchInput {
 /**
  * The one Query of a search (exported so the search benchmark sends exactly it). Without words: the
  * scope's `_all` entries. With words: `begins_with` on the first word's term — a partial sort key,
- * `$search_1#term_<word>` with no `#productid_` label after it, so "kop" matches "kopi" — and a
+ * `search#<word>` with no `#` after it, so "kop" matches "kopi" — and a
  * `contains(text, " <word>")` filter per other word.
  */
 export function searchQuery(regencyCode: string, input: SearchInput) {
@@ -27,11 +27,11 @@ export function searchQuery(regencyCode: string, input: SearchInput) {
   const scope = input.category ?? 'all';
   const opts = { cursor: input.cursor ?? null, limit: input.limit };
   const keyed = first
-    ? queryOf(SearchEntry, indexes.search, { regencyCode, scope }, opts).query({
-        partition: partitionKey(indexes.search.pk, { regencyCode, scope }),
-        range: { beginsWith: sortKey(indexes.search.entity, '1', ['term'], { term: first }) },
+    ? queryOf(SearchEntry, searchIndex, { regencyCode, scope }, opts).query({
+        partition: keyOf(searchIndex.pk, { regencyCode, scope }),
+        range: { beginsWith: keyPrefix(searchIndex.sk, {}, first) },
       })
-    : queryOf(SearchEntry, indexes.search, { regencyCode, scope, term: '_all' }, opts);
+    : queryOf(SearchEntry, searchIndex, { regencyCode, scope, term: '_all' }, opts);
   if (!others.length) return keyed;
   const words = others.map((w) => ({ attr: 'text' as const, contains: ` ${w}` }));
   return keyed.options((prev) => ({
@@ -48,8 +48,8 @@ export async function searchProducts(regencyCode: string, input: SearchInput) {
   // a prefix can match two words of one product: show it once
   //
   // Ordering and duplicates, as designed (issue 3 review): results come in sort-key order, term then
-  // product id. Exact-word matches already come first: `…#term_kopi#productid_…` sorts before
-  // `…#term_kopiluwak#…` ('#' is below every letter and digit), so "kopi" lists the products having
+  // product id. Exact-word matches already come first: `search#kopi#<product>` sorts before
+  // `search#kopiluwak#…` ('#' is below every letter and digit), so "kopi" lists the products having
   // the word "kopi" before those having only longer words that start with it. Duplicates are removed
   // within a page only: a product with two words extending the typed one ("kopi" and "kopiluwak") can
   // show again on a later page when the page boundary falls between its two entries. Removing that

@@ -5,8 +5,8 @@
  */
 import { config } from '../lib/config';
 import { rupiah } from '../lib/rupiah';
-import type { ProductItem, ProductPhotoData } from '../lib/table';
 import { CATEGORY_LABELS, type ProductCategory } from './categories';
+import type { ProductItem, ProductPhotoData } from './entities';
 
 export const photoUrl = (key: string, siteUrl = config().SITE_URL) => `${siteUrl}/${key}`;
 

@@ -8,7 +8,7 @@
  */
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { SiteState } from '../lib/table';
+import { SiteState } from './entities';
 import { siteOutOfDate } from './events';
 import { type Pending, pendingSites } from './signal';
 

@@ -8,7 +8,8 @@
  * once per `maxWaitMs`. The writers of the signal are unchanged by this: they only upsert the change.
  */
 import { $remove, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { indexes, isConditionFailed, queryPage, SiteState } from '../lib/table';
+import { isConditionFailed, queryPage } from '../lib/table';
+import { SiteState, siteStateByState } from './entities';
 
 export interface Village {
   code: string;
@@ -95,7 +96,7 @@ export async function pendingSites(
   const starved = now.getTime() - maxWaitMs;
   const { items } = await queryPage(
     SiteState,
-    indexes.siteStateByState,
+    siteStateByState,
     { regencyCode, state: 'dirty' },
     { all: true, attributes: ['villageCode', 'lastChangeAt', 'reason', 'dispatchedAt', 'dirtySince'] },
   );

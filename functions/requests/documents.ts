@@ -7,15 +7,10 @@ import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { type PostCondition, presignedGet, presignedPost } from '../lib/s3-links';
 import { copyObject, deleteObject, getObject, headObject } from '../lib/s3-objects';
 import { sniffType } from '../lib/sniff';
-import {
-  type DocumentItem,
-  isConditionFailed,
-  RequestDocument,
-  type RequestItem,
-  ServiceRequest,
-} from '../lib/table';
+import { isConditionFailed } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { acceptsDocuments } from './domain/transitions';
+import { type DocumentItem, RequestDocument, type RequestItem, ServiceRequest } from './entities';
 import { dueCalculator, getDocument, getRequest, listDocuments, queueSort } from './store';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;

@@ -5,18 +5,17 @@
  */
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { queryPageWhole } from '../lib/hydrate';
-import { partitionKey, sortKey } from '../lib/keys';
 import { withCursor } from '../lib/paging';
-import {
-  indexes,
-  Kecamatan,
-  queryItems,
-  queryPage,
-  type RequestItem,
-  ServiceRequest,
-  table,
-} from '../lib/table';
+import { keyOf, keyPrefix, queryItems, queryPage, table } from '../lib/table';
+import { Kecamatan, kecamatanByRegency } from '../villages/entities';
 import { isClosed, STATUSES } from './domain/transitions';
+import {
+  type RequestItem,
+  requestByKecamatanStatus,
+  requestByVillage,
+  requestByVillageStatus,
+  ServiceRequest,
+} from './entities';
 import { overdue } from './store';
 
 /** One line of an officer's queue: enough to pick the next request; NIK and fields stay in the detail. */
@@ -51,13 +50,13 @@ export function villageQueue(villageCode: string, q: QueuePage) {
     q.status
       ? queryPageWhole(
           ServiceRequest,
-          indexes.requestByVillageStatus,
+          requestByVillageStatus,
           { villageCode, status: q.status },
           { cursor: q.cursor ?? null, limit: q.limit },
         )
       : queryPageWhole(
           ServiceRequest,
-          indexes.requestByVillage,
+          requestByVillage,
           { villageCode },
           { cursor: q.cursor ?? null, limit: q.limit },
         ),
@@ -69,7 +68,7 @@ export function kecamatanQueue(kecamatanCode: string, q: QueuePage) {
   return withCursor(q.cursor, () =>
     queryPage(
       ServiceRequest,
-      indexes.requestByKecamatanStatus,
+      requestByKecamatanStatus,
       { kecamatanCode, status: q.status ?? 'forwarded' },
       { cursor: q.cursor ?? null, limit: q.limit },
     ),
@@ -82,11 +81,10 @@ export function kecamatanQueue(kecamatanCode: string, q: QueuePage) {
  */
 export async function countOverdue(regencyCode: string, now: Date): Promise<number> {
   const open = STATUSES.filter((s) => !isClosed(s));
-  const kecamatan = (await queryPage(Kecamatan, indexes.kecamatanByRegency, { regencyCode }, { all: true }))
-    .items;
-  const spec = indexes.requestByKecamatanStatus;
-  /** the index sort key's `queueSort` part (`…#queuesort_0#<dueAt>`): a bound of a range of queue keys */
-  const queueKey = (queueSort: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort });
+  const kecamatan = (await queryPage(Kecamatan, kecamatanByRegency, { regencyCode }, { all: true })).items;
+  const spec = requestByKecamatanStatus;
+  /** the index sort key's `queueSort` part (`request#0#<dueAt>`): a bound of a range of queue keys */
+  const queueKey = (queueSort: string) => keyPrefix(spec.sk, {}, queueSort);
   let count = 0;
   for (const k of kecamatan) {
     const pages = await Promise.all(
@@ -98,7 +96,7 @@ export async function countOverdue(regencyCode: string, now: Date): Promise<numb
             .entities(ServiceRequest)
             .query({
               index: spec.index,
-              partition: partitionKey(spec.pk, { kecamatanCode: k.code, status }),
+              partition: keyOf(spec.pk, { kecamatanCode: k.code, status }),
               range: { between: [queueKey('0#'), queueKey(`0#${now.toISOString()}`)] },
             })
             .options({ attributes: ['id', 'status', 'dueAt'] }),

@@ -8,20 +8,17 @@ import {
   officeMinutesBetween,
 } from '../calendar/due';
 import { Forbidden, NotFound } from '../lib/errors';
+import { getItem, isConditionFailed, queryPage } from '../lib/table';
+import { Regency, type VillageItem } from '../villages/entities';
+import { secretMatches } from './domain/tracking';
+import { isClosed } from './domain/transitions';
 import {
-  getItem,
-  indexes,
-  isConditionFailed,
-  queryPage,
-  Regency,
+  documentsOfRequest,
   RequestDocument,
   type RequestItem,
   ServiceRequest,
   TrackingCode,
-  type VillageItem,
-} from '../lib/table';
-import { secretMatches } from './domain/tracking';
-import { isClosed } from './domain/transitions';
+} from './entities';
 
 export async function getRequest(id: string): Promise<RequestItem> {
   const { Item } = await getItem(ServiceRequest, { id }, { consistent: true });
@@ -75,7 +72,7 @@ export async function getDocument(requestId: string, documentId: string) {
 export async function listDocuments(requestId: string) {
   const { items } = await queryPage(
     RequestDocument,
-    indexes.documents,
+    documentsOfRequest,
     { requestId },
     { all: true, consistent: true },
   );

@@ -1,15 +1,17 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import type { FieldInput, Service } from '../catalogue/defaults';
 import { findService } from '../catalogue/store';
-import { Conflict, type FieldError, Invalid } from '../lib/errors';
+import { type FieldError, Invalid } from '../lib/errors';
 import { zodFields } from '../lib/http';
+import { bodyHashOf, findReplay, type Replay, replayKey, replayPut } from '../lib/idempotency';
 import { type Budget, takeFromBudget } from '../lib/rate-limit';
-import { getItem, Idempotency, ServiceRequest, TrackingCode, type VillageItem } from '../lib/table';
 import { transact } from '../lib/transact';
+import type { VillageItem } from '../villages/entities';
 import { getVillage, villageHeading } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { hashSecret, newSecret, newTrackingCode } from './domain/tracking';
+import { ServiceRequest, TrackingCode } from './entities';
 import { SubmitBody, type SubmitInput } from './schemas';
 import { dueCalculator, queueSort } from './store';
 
@@ -161,27 +163,26 @@ async function fileRequest(
     applicant: input.applicant,
     fields: values,
   });
-  const bodyHash = createHash('sha256').update(body).digest('hex');
-  const nowSec = Math.floor(opts.now.getTime() / 1000);
+  const bodyHash = bodyHashOf(body);
   // the replay record is found by a hash of what the retry presents, and its receipt (the secret)
   // is sealed with a key only that retry can derive: the Idempotency-Key (stored hashed) with the body,
   // or for a form post without one, the whole body (stored hashed)
-  const replay = opts.idempotencyKey
+  const replay: Replay | undefined = opts.idempotencyKey
     ? {
         scope: village.code,
         key: replayKey(opts.idempotencyKey),
-        ttl: KEY_TTL_SECONDS,
+        ttlSeconds: KEY_TTL_SECONDS,
         material: `${opts.idempotencyKey}\n${body}`,
       }
     : opts.source === 'form'
-      ? { scope: village.code, key: `form:${bodyHash}`, ttl: FORM_WINDOW_SECONDS, material: body }
+      ? { scope: village.code, key: `form:${bodyHash}`, ttlSeconds: FORM_WINDOW_SECONDS, material: body }
       : undefined;
 
   if (replay) {
-    const previous = await findReplay(replay.scope, replay.key, nowSec);
+    const previous = await findReplay<Receipt>(replay, bodyHash, opts.now);
     if (previous) {
       await giveBack(held);
-      return answerReplay(previous, bodyHash, replay);
+      return previous;
     }
   }
   // a replay never gets here: only a new submission takes from the budget (429 when none is left)
@@ -217,18 +218,7 @@ async function fileRequest(
       lang: input.lang ?? 'id',
       createdAt,
       ...(complete ? { dueAt } : {}),
-      ...(replay
-        ? {
-            replay: {
-              scope: replay.scope,
-              key: replay.key,
-              bodyHash,
-              response: sealReceipt(receipt, replay),
-              nowSec,
-              ttl: replay.ttl,
-            },
-          }
-        : {}),
+      ...(replay ? { replay: { record: replay, bodyHash, answer: receipt } } : {}),
     }),
   );
 
@@ -241,10 +231,10 @@ async function fileRequest(
     if (replay && (reasons[2] === 'ConditionalCheckFailed' || conflicted)) {
       for (let look = 0; look < (conflicted ? 3 : 1); look++) {
         if (look > 0) await backoff(look);
-        const previous = await findReplay(replay.scope, replay.key, nowSec);
+        const previous = await findReplay<Receipt>(replay, bodyHash, opts.now);
         if (previous) {
           await giveBack(held);
-          return answerReplay(previous, bodyHash, replay);
+          return previous;
         }
       }
     }
@@ -275,82 +265,6 @@ export function documentRefs(service: {
     .map((r) => ({ code: r.code, name: r.name, accept: r.accept ?? [], required: r.required }));
 }
 
-async function findReplay(scope: string, key: string, nowSec: number) {
-  const { Item } = await getItem(Idempotency, { scope, key }, { consistent: true });
-  return Item && Item.expiresAt > nowSec ? Item : undefined;
-}
-
-function answerReplay(
-  previous: { bodyHash: string; response: Record<string, unknown> },
-  bodyHash: string,
-  replay: ReplayScope,
-): Receipt {
-  if (previous.bodyHash !== bodyHash)
-    throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
-  // records written before receipts were sealed (gone within the hour) hold it as is
-  if (previous.response.v !== SEAL_VERSION) return previous.response as unknown as Receipt;
-  try {
-    return openReceipt(previous.response, replay);
-  } catch {
-    // only a different body or key could fail to open it, and those differ in bodyHash or record
-    throw new Conflict('error.idempotency_conflict', 'idempotency_conflict');
-  }
-}
-
-/** Where a replay lives and what its retry presents (the key material, never stored). */
-export interface ReplayScope {
-  scope: string;
-  key: string;
-  material: string;
-}
-
-/** The record key of an Idempotency-Key: a hash, so the stored record does not hold the key itself. */
-export const replayKey = (idempotencyKey: string) =>
-  `key:${createHash('sha256').update(idempotencyKey).digest('base64url')}`;
-
-const SEAL_VERSION = 1;
-
-function sealKey(replay: ReplayScope): Buffer {
-  return Buffer.from(
-    hkdfSync(
-      'sha256',
-      replay.material,
-      replay.scope,
-      `smart-kampung replay v${SEAL_VERSION} ${replay.key}`,
-      32,
-    ),
-  );
-}
-
-/** AES-256-GCM of the receipt, bound (as associated data) to its record's scope and key. */
-export function sealReceipt(receipt: Receipt, replay: ReplayScope): Record<string, unknown> {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', sealKey(replay), iv);
-  cipher.setAAD(Buffer.from(`${replay.scope}|${replay.key}`));
-  const data = Buffer.concat([cipher.update(JSON.stringify(receipt), 'utf8'), cipher.final()]);
-  return {
-    v: SEAL_VERSION,
-    iv: iv.toString('base64url'),
-    tag: cipher.getAuthTag().toString('base64url'),
-    data: data.toString('base64url'),
-  };
-}
-
-function openReceipt(sealed: Record<string, unknown>, replay: ReplayScope): Receipt {
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    sealKey(replay),
-    Buffer.from(String(sealed.iv), 'base64url'),
-  );
-  decipher.setAAD(Buffer.from(`${replay.scope}|${replay.key}`));
-  decipher.setAuthTag(Buffer.from(String(sealed.tag), 'base64url'));
-  const text = Buffer.concat([
-    decipher.update(Buffer.from(String(sealed.data), 'base64url')),
-    decipher.final(),
-  ]).toString('utf8');
-  return JSON.parse(text) as Receipt;
-}
-
 /** What a submission writes, for its one transaction. */
 export interface SubmitWrite {
   id: string;
@@ -371,15 +285,8 @@ export interface SubmitWrite {
   createdAt: string;
   /** set when the request is complete at submission (no documents required): the promise starts now */
   dueAt?: string;
-  /** the replay record (Idempotency-Key or form fingerprint) */
-  replay?: {
-    scope: string;
-    key: string;
-    bodyHash: string;
-    response: Record<string, unknown>;
-    nowSec: number;
-    ttl: number;
-  };
+  /** the replay record (Idempotency-Key or form fingerprint) and the answer it keeps (sealed) */
+  replay?: { record: Replay; bodyHash: string; answer: Receipt };
 }
 
 /**
@@ -423,26 +330,7 @@ export function submitTransaction(w: SubmitWrite) {
       .item({ trackingCode: w.trackingCode, requestId: w.id })
       .options({ condition: { attr: 'trackingCode', exists: false } }),
     ...(w.replay
-      ? [
-          Idempotency.build(PutTransaction)
-            .item({
-              scope: w.replay.scope,
-              key: w.replay.key,
-              bodyHash: w.replay.bodyHash,
-              response: w.replay.response,
-              createdAt: w.createdAt,
-              expiresAt: w.replay.nowSec + w.replay.ttl,
-            })
-            // a live record means a concurrent twin won the race; an expired one may be replaced
-            .options({
-              condition: {
-                or: [
-                  { attr: 'bodyHash', exists: false },
-                  { attr: 'expiresAt', lt: w.replay.nowSec },
-                ],
-              },
-            }),
-        ]
+      ? [replayPut(w.replay.record, w.replay.bodyHash, w.replay.answer, new Date(w.createdAt))]
       : []),
   ];
 }

@@ -2,8 +2,8 @@ import { config } from '../lib/config';
 import type { VillageHeading } from '../lib/errors';
 import { Page, portalMasthead, renderPage, siteUrl, villageMasthead, villageNames } from '../lib/html';
 import type { Lang } from '../lib/i18n';
-import type { RequestItem } from '../lib/table';
 import { STATUS_LABELS } from './domain/transitions';
+import type { RequestItem } from './entities';
 import { overdue } from './store';
 
 /** Office times are Jakarta's, and the page says so (a villager abroad or a phone set to UTC). */

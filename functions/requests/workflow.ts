@@ -1,15 +1,16 @@
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
-import { $remove, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { $remove, $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../catalogue/store';
+import { Counter } from '../lib/counter';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../lib/errors';
-import { Counter, getItem, isConditionFailed, type RequestItem, ServiceRequest } from '../lib/table';
+import { getItem, isConditionFailed } from '../lib/table';
 import { transact } from '../lib/transact';
-import { whole } from '../lib/update';
 import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { type Actor, checkTransition, NEEDS_COMPLETE, type Status } from './domain/transitions';
+import { type RequestItem, ServiceRequest } from './entities';
 import { dueCalculator, getRequest, pauseClock, queueSort } from './store';
 
 /** The request still exists and is at the version the caller read (optimistic concurrency). */
@@ -104,7 +105,7 @@ export async function transition(
             condition: current === 0 ? { attr: 'value', exists: false } : { attr: 'value', eq: current },
           }),
         ServiceRequest.build(UpdateTransaction)
-          .item({ id, ...set, history: whole(history), letterNumber })
+          .item({ id, ...set, history: $set(history), letterNumber })
           .options({ condition: atVersion(request.version) }),
       );
       if (!result.canceled) return { ...next, ...set, letterNumber };
@@ -118,7 +119,7 @@ export async function transition(
       .item({
         id,
         ...set,
-        history: whole(history),
+        history: $set(history),
         ...(paused ? { clockRemaining: paused, dueAt: $remove() } : {}),
       })
       .options({ condition: atVersion(request.version) })
@@ -196,9 +197,9 @@ export async function resubmit(
       .item({
         id: request.id,
         ...set,
-        fields: whole(set.fields),
-        applicant: whole(applicant),
-        history: whole(set.history),
+        fields: $set(set.fields),
+        applicant: $set(applicant),
+        history: $set(set.history),
         ...(request.clockRemaining ? { clockRemaining: $remove() } : {}),
       })
       .options({ condition: atVersion(request.version) })

@@ -94,7 +94,7 @@ export const marketRoutes = [
     handler: 'products/handlers/get',
     auth: 'public',
     table: 'read',
-    partitions: ['byId'],
+    partitions: ['products'],
     optionalAuth: true,
     summary: 'One product: public when published; its seller and officers (bearer token) see any state',
   },

@@ -20,11 +20,12 @@ export type Partition =
   | 'places'
   | 'placesByRegency'
   | 'catalogue'
-  | 'villageContent'
+  | 'siteStates'
   | 'publicProducts'
   | 'requestsByVillage'
   | 'search'
-  | 'byId'
+  | 'requests'
+  | 'products'
   | 'trackingCodes';
 
 export interface Route {

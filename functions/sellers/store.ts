@@ -6,23 +6,18 @@
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { LocalUser } from '../auth/entities';
 import { hashPassword } from '../auth/local-identity';
 import { Conflict, Invalid, Unprocessable } from '../lib/errors';
 import { queryPageWhole } from '../lib/hydrate';
 import { log } from '../lib/log';
-import {
-  getItem,
-  indexes,
-  LocalUser,
-  Seller,
-  SellerAccount,
-  type SellerItem,
-  SiteState,
-  type VillageItem,
-} from '../lib/table';
+import { getItem } from '../lib/table';
 import { transact } from '../lib/transact';
 import { getSeller, newId, relistSellerProducts } from '../products/store';
+import { SiteState } from '../publish/entities';
 import { outOfDateState } from '../publish/signal';
+import type { VillageItem } from '../villages/entities';
+import { Seller, SellerAccount, type SellerItem, sellerByVillage } from './entities';
 import { createCognitoSeller, usesCognito } from './identity';
 import type { SellerRegisterInput, SellerTransitionInput } from './schemas';
 
@@ -230,7 +225,7 @@ export async function listVillageSellers(
   // gsi2 projects no owner or number (public routes read it too): the sellers whole, from the table
   const { items, cursor } = await queryPageWhole(
     Seller,
-    indexes.sellerByVillage,
+    sellerByVillage,
     { villageCode, ...(q.status ? { status: q.status } : {}) },
     { cursor: q.cursor ?? null, limit: q.limit },
   );

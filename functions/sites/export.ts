@@ -8,24 +8,24 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { DEFAULT_OFFICE_HOURS } from '../calendar/due';
 import { villageCatalogue } from '../catalogue/store';
 import { documentClient } from '../lib/aws';
-import { partitionKey, sortKey } from '../lib/keys';
-import {
-  Apbdes,
-  indexes,
-  Kecamatan,
-  NewsArticle,
-  Product,
-  type ProductItem,
-  queryPage,
-  ServiceRequest,
-  table,
-  Village,
-  type VillageItem,
-} from '../lib/table';
+import { keyOf, keyPrefix, queryPage, table } from '../lib/table';
 import { wellFormedDeep } from '../lib/unicode';
+import { Product, type ProductItem, productByVillage } from '../products/entities';
 import { readyPhoto, whatsappOrderUrl } from '../products/views';
 import { STATUSES } from '../requests/domain/transitions';
+import { requestByVillage, ServiceRequest } from '../requests/entities';
 import { queueSort } from '../requests/store';
+import {
+  Apbdes,
+  apbdesOfVillage,
+  Kecamatan,
+  kecamatanByRegency,
+  NewsArticle,
+  newsOfVillage,
+  Village,
+  type VillageItem,
+  villageByRegency,
+} from '../villages/entities';
 import { getRegency, getVillage } from '../villages/store';
 import {
   RegencySnapshot as RegencySchema,
@@ -51,20 +51,9 @@ const FACILITIES: Record<string, { id: string; en: string }> = {
   computer_corner: { id: 'Pojok komputer', en: 'Computer corner' },
 };
 
-type StoredProfile = Partial<{
-  about: { id: string; en?: string };
-  head: { name: string; title?: { id: string; en: string } };
-  officials: { name: string; position: { id: string; en: string } }[];
-  contact: { address?: string; phone?: string; email?: string; whatsapp?: string };
-  location: { lat: number; lng: number };
-  facilities: string[];
-  population: number;
-  areaKm2: number;
-}>;
-
 /** The stored profile over sensible defaults: a village that has written nothing still gets a page. */
 function profileOf(v: VillageItem, regencyName: string) {
-  const p = (v.profile ?? {}) as StoredProfile;
+  const p = v.profile ?? {};
   const office = v.kind === 'desa' ? 'Desa' : 'Kelurahan';
   const head =
     v.kind === 'desa' ? { id: 'Kepala Desa', en: 'Village Head' } : { id: 'Lurah', en: 'Village Head' };
@@ -122,7 +111,7 @@ export const POPULARITY_BAND_LIMIT = 1000;
 /**
  * The services of the requests filed in a village since `since`, for "most used services", read by
  * key: no index sorts a village's requests by creation date, but the village queue's
- * (indexes.requestByVillage, sort key `queueSort`) is three bands ordered by a time never before the
+ * (requestByVillage, sort key `queueSort`) is three bands ordered by a time never before the
  * request's creation — `0#<dueAt>` open with a promise, `1#<createdAt>` open awaiting documents,
  * `2#<closedAt>` closed (functions/requests/store.ts). So one range Query per band, from `<band>#since`,
  * reads only requests due, filed or closed in the window — not the village's whole history — and the
@@ -135,7 +124,7 @@ export async function recentRequestServices(
   since: Date,
   limit = POPULARITY_BAND_LIMIT,
 ): Promise<string[]> {
-  const spec = indexes.requestByVillage;
+  const spec = requestByVillage;
   const at = since.toISOString();
   // every band's lower bound, as the queue key of a request of each status at `since`
   const bands = new Set(
@@ -144,7 +133,7 @@ export async function recentRequestServices(
       queueSort({ status, createdAt: at }),
     ]),
   );
-  const queueKey = (queue: string) => sortKey(spec.entity, '1', ['queueSort'], { queueSort: queue });
+  const queueKey = (queue: string) => keyPrefix(spec.sk, {}, queue);
   const pages = await Promise.all(
     [...bands].map(async (from) => {
       const band = from.slice(0, from.indexOf('#') + 1);
@@ -153,7 +142,7 @@ export async function recentRequestServices(
         .entities(ServiceRequest)
         .query({
           index: spec.index,
-          partition: partitionKey(spec.pk, { villageCode }),
+          partition: keyOf(spec.pk, { villageCode }),
           range: { between: [queueKey(from), queueKey(`${band}~`)] },
         })
         .options({
@@ -198,14 +187,9 @@ export async function exportVillage(
   const [regency, services, products, news, budgets, requests] = await Promise.all([
     getRegency(village.regencyCode),
     villageCatalogue(village.code, village.regencyCode),
-    queryPage(
-      Product,
-      indexes.productByVillage,
-      { villageCode: village.code, visibility: 'public' },
-      { all: true },
-    ),
-    queryPage(NewsArticle, indexes.news, { villageCode: village.code }, { all: true, reverse: true }),
-    queryPage(Apbdes, indexes.apbdes, { villageCode: village.code }, { reverse: true, limit: 1 }),
+    queryPage(Product, productByVillage, { villageCode: village.code, visibility: 'public' }, { all: true }),
+    queryPage(NewsArticle, newsOfVillage, { villageCode: village.code }, { all: true, reverse: true }),
+    queryPage(Apbdes, apbdesOfVillage, { villageCode: village.code }, { reverse: true, limit: 1 }),
     // popularity: requests of the last 90 days by service, read by key (bounded; no personal data)
     recentRequestServices(village.code, new Date(now.getTime() - POPULARITY_DAYS * 86_400_000)),
   ]);
@@ -270,8 +254,8 @@ export async function exportRegency(
 ): Promise<RegencySnapshot> {
   const [regency, kecamatan, villages] = await Promise.all([
     getRegency(regencyCode),
-    queryPage(Kecamatan, indexes.kecamatanByRegency, { regencyCode }, { all: true }),
-    queryPage(Village, indexes.villageByRegency, { regencyCode }, { all: true }),
+    queryPage(Kecamatan, kecamatanByRegency, { regencyCode }, { all: true }),
+    queryPage(Village, villageByRegency, { regencyCode }, { all: true }),
   ]);
   return RegencySchema.parse(
     wellFormedDeep({

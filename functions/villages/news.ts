@@ -6,9 +6,11 @@
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { AppError, Conflict } from '../lib/errors';
-import { indexes, NewsArticle, NewsSlug, queryPage, SiteState, type VillageItem } from '../lib/table';
+import { queryPage } from '../lib/table';
 import { transact } from '../lib/transact';
+import { SiteState } from '../publish/entities';
 import { outOfDateState } from '../publish/signal';
+import { NewsArticle, NewsSlug, newsOfVillage, type VillageItem } from './entities';
 import type { NewsInput } from './schemas';
 
 export class NewsSlugTaken extends AppError {
@@ -31,7 +33,7 @@ export async function publishNews(village: VillageItem, body: NewsInput, now: Da
   // articles written before slug claims existed have none: one key Query (slugs and dates only) finds them
   const older = await queryPage(
     NewsArticle,
-    indexes.news,
+    newsOfVillage,
     { villageCode: village.code },
     { all: true, attributes: ['slug', 'date'] },
   );

@@ -6,10 +6,11 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $set } from 'dynamodb-toolbox/entity/actions/update';
 import { Conflict } from '../lib/errors';
-import { Apbdes, SiteState, Village, type VillageItem } from '../lib/table';
 import { transact } from '../lib/transact';
 import type * as z from '../lib/zod';
+import { SiteState } from '../publish/entities';
 import { outOfDateState } from '../publish/signal';
+import { Apbdes, Village, type VillageItem } from './entities';
 import type { ApbdesBody, ProfileBody } from './schemas';
 
 /** Given sections replace the stored ones; the profile is replaced as a whole, not merged path by path. */

@@ -1,6 +1,7 @@
 import { NotFound, type VillageHeading } from '../lib/errors';
 import { withCursor } from '../lib/paging';
-import { getItem, indexes, queryPage, Regency, Village, type VillageItem } from '../lib/table';
+import { getItem, queryPage } from '../lib/table';
+import { Regency, Village, type VillageItem, villageByRegency, villageBySlug } from './entities';
 
 /** Public view of a village: what any page or client may show. */
 export function publicVillage(v: VillageItem) {
@@ -35,7 +36,7 @@ export async function getVillage(code: string): Promise<VillageItem> {
 
 /** A village by its slug: its index gives the code only (gsi2 projects no more), the table the village. */
 export async function findVillageBySlug(slug: string): Promise<VillageItem | undefined> {
-  const [found] = (await queryPage(Village, indexes.villageBySlug, { slug }, { limit: 1 })).items;
+  const [found] = (await queryPage(Village, villageBySlug, { slug }, { limit: 1 })).items;
   return found ? (await getItem(Village, { code: found.code })).Item : undefined;
 }
 
@@ -53,7 +54,7 @@ export async function listVillages(q: {
   return withCursor(q.cursor, () =>
     queryPage(
       Village,
-      indexes.villageByRegency,
+      villageByRegency,
       q.kecamatan
         ? { regencyCode: q.regencyCode, kecamatanCode: q.kecamatan }
         : { regencyCode: q.regencyCode },

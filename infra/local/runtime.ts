@@ -30,6 +30,7 @@ import { withS3Notifications } from './s3-events';
 import { seedDemo } from './seed';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
 import { createSiteServer, listen } from './site-server';
+import { checkTableFormat, markTableFormat } from './table-format';
 import { reconcileIndexes } from './table-indexes';
 import { localWorkspaceConfig } from './workspace-config';
 
@@ -213,9 +214,12 @@ export async function ensureTableAndBucket(dynamoEndpoint: string, s3Endpoint: s
         TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
       }),
     );
+    await markTableFormat(dynamo, TABLE_NAME);
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
-    // a table kept from an earlier run: its indexes as the design has them now
+    // a table kept from an earlier run: refused if an earlier version's key format, then its
+    // indexes as the design has them now
+    await checkTableFormat(dynamo, TABLE_NAME);
     await reconcileIndexes(dynamo, TABLE_NAME);
   }
   const s3 = localS3(s3Endpoint);

@@ -7,15 +7,17 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import sharp from 'sharp';
+import { LocalUser } from '../../functions/auth/entities';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3-objects';
-import { getItem, LocalUser, Seller, SellerAccount } from '../../functions/lib/table';
+import { getItem } from '../../functions/lib/table';
 import { transact } from '../../functions/lib/transact';
 import type { ProductCategory } from '../../functions/products/categories';
 import { processUploadedPhoto } from '../../functions/products/photo-process';
 import { createPhoto, incomingPhotoKey } from '../../functions/products/photo-store';
 import { createProduct, getProduct, getSeller, newId, patchProduct } from '../../functions/products/store';
+import { Seller, SellerAccount } from '../../functions/sellers/entities';
 import { findVillageBySlug } from '../../functions/villages/store';
 
 interface DemoProduct {

@@ -9,9 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { Apbdes, NewsArticle, NewsSlug, Village } from '../../functions/lib/table';
 import { markOutOfDate } from '../../functions/publish/signal';
 import { VillageSnapshot } from '../../functions/sites/snapshot';
+import { Apbdes, NewsArticle, NewsSlug, Village } from '../../functions/villages/entities';
 import { findVillageBySlug } from '../../functions/villages/store';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../site/fixtures/villages');

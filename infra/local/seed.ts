@@ -6,15 +6,18 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { LocalUser } from '../../functions/auth/entities';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
 import { putDefaults } from '../../functions/catalogue/store';
 import { config } from '../../functions/lib/config';
 import { s3 } from '../../functions/lib/s3-objects';
-import { getItem, indexes, LocalUser, queryPage, Regency, ServiceRequest } from '../../functions/lib/table';
+import { getItem, queryPage } from '../../functions/lib/table';
 import { confirmDocument, incomingKey, newDocumentId } from '../../functions/requests/documents';
+import { requestByVillage, ServiceRequest } from '../../functions/requests/entities';
 import { submitRequest } from '../../functions/requests/submit';
 import { transition } from '../../functions/requests/workflow';
+import { Regency } from '../../functions/villages/entities';
 import { findVillageBySlug } from '../../functions/villages/store';
 import { seedSellers } from './seed-products';
 import { seedSites } from './seed-sites';
@@ -110,12 +113,7 @@ async function seedRequests(accounts: DemoAccount[]) {
   const officer = accounts.find((a) => a.username === 'officer@tamansari-licin');
   const village = officer?.attributes['custom:village'];
   if (!officer || !village) return;
-  const existing = await queryPage(
-    ServiceRequest,
-    indexes.requestByVillage,
-    { villageCode: village },
-    { limit: 1 },
-  );
+  const existing = await queryPage(ServiceRequest, requestByVillage, { villageCode: village }, { limit: 1 });
   if (existing.items.length > 0) return;
   const now = new Date();
   const demo: { serviceCode: string; name: string; nik: string; fields: Record<string, string> }[] = [

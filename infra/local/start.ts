@@ -39,6 +39,10 @@ const runtime = await startLocalRuntime({
   onProgress: (m) => console.log(`smart-kampung: ${m}`),
 }).catch((error: Error) => {
   console.error(`smart-kampung: could not start — ${error.message}`);
+  if (error.name === 'OldTableFormat')
+    console.error(
+      `Start over with: npm start -- --fresh${values['data-dir'] ? ` --data-dir ${values['data-dir']}` : ''}   (wipes ${dataDir}: the villages and the demo data are made again)`,
+    );
   if (error.name === 'DataDirLocked')
     console.error(
       `Another command uses ${dataDir} (npm start, or npm run sites:build / villages:onboard starting their own servers): wait for it to finish or stop it, or use another folder with --data-dir.`,

@@ -28,7 +28,6 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { partitionKey } from '../../functions/lib/keys';
 import { siteOutOfDate } from '../../functions/publish/events';
 import type { Partition } from '../../functions/routes';
 import { tableBinding } from '../access';
@@ -37,6 +36,7 @@ import type { InfraConfig } from '../config';
 import { specFunction } from '../constructs/lambda';
 import { acknowledgeWildcards } from '../nag';
 import type { ResourceNames } from '../names';
+import { SITE_STATE_PARTITIONS } from '../partitions';
 
 /**
  * What a site build reads (functions/sites/export.ts, scripts/publish-site.ts): the regency's places,
@@ -47,13 +47,10 @@ export const SITE_BUILD_PARTITIONS: readonly Partition[] = [
   'places',
   'placesByRegency',
   'catalogue',
-  'villageContent',
+  'siteStates',
   'publicProducts',
   'requestsByVillage',
 ];
-
-/** The partitions a site build may update: `$smartkampung#villagecode_<code>` (the SiteState items). */
-const SITE_STATE_PARTITIONS = partitionKey(['villageCode'], { villageCode: '*' });
 
 export interface PublishStackProps extends StackProps {
   config: InfraConfig;
@@ -212,8 +209,8 @@ export class PublishStack extends Stack {
     );
     // reads the data; marks the village published when nothing changed during the build. A build runs
     // third-party code (npm packages, Astro): it may read only the partitions a site shows
-    // (SITE_BUILD_PARTITIONS) and update only items of the villages' own partitions (`villageCode`:
-    // site state, news, APBDes — all public), never citizens' requests, sellers or users
+    // (SITE_BUILD_PARTITIONS) and update only the villages' site states (`site#<village>`), never a
+    // village, its news, citizens' requests, sellers or users
     for (const statement of tableBinding(table, config.regencyCode).statements('read', SITE_BUILD_PARTITIONS))
       this.project.addToRolePolicy(statement);
     this.project.addToRolePolicy(

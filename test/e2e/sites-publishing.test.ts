@@ -88,7 +88,7 @@ describe('publishing when a village fails to build', () => {
   it('the other villages still publish; the failing one is retried after a delay and recorded', async () => {
     const { getVillage } = await import('../../functions/villages/store');
     const { markOutOfDate } = await import('../../functions/publish/signal');
-    const { NewsArticle } = await import('../../functions/lib/table');
+    const { NewsArticle } = await import('../../functions/villages/entities');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
     const { DeleteItemCommand } = await import('dynamodb-toolbox/entity/actions/delete');
     const { readBuildMarker } = await import('../../site/build');
@@ -140,7 +140,7 @@ describe('publishing with the loop npm start runs', () => {
 
   it('a change through the API is served within the deadline, a burst of 3 changes is one rebuild, a signal written by another process is polled', async () => {
     const { startPublisher, PUBLISH_POLL_MS, PUBLISH_QUIET_MS } = await import('../../infra/local/publisher');
-    const { SiteState } = await import('../../functions/lib/table');
+    const { SiteState } = await import('../../functions/publish/entities');
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
     // as the local runtime starts it for npm start (its poll interval), with a quiet time that a burst of
     // three API calls fits in even on a loaded CI machine (npm start: PUBLISH_QUIET_MS; the debounce is

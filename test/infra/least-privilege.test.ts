@@ -13,11 +13,11 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexes } from '../../functions/lib/table';
 import type { Route } from '../../functions/routes';
 import { deployedRoutes, functionSpecs } from '../../infra/bundles';
 import { flattenForNag } from '../../infra/nag';
 import type { SmartKampung } from '../../infra/smart-kampung';
+import { entities } from '../support/entities';
 import { stringLike } from '../support/string-like';
 import { buildApp, resourcesOfType } from './support';
 
@@ -83,20 +83,25 @@ const canRead = (readable: Map<string, (string[] | null)[]>, resource: string, k
 
 /** Partitions of the table that hold what no public reader may see, with an example key of each. */
 const PRIVATE = {
-  document: ['table', '$smartkampung#requestid_a1b2c3d4e5f6g7h8'],
-  replay: ['table', '$smartkampung#scope_35.10.24.2008#key_form:0a1b2c'],
-  localUser: ['table', '$smartkampung#username_officer@tamansari-licin'],
-  sellerAccount: ['table', '$smartkampung#whatsapp_+6281355599901'],
-  counter: ['table', '$smartkampung#name_letter#35.10.24.2008#2026'],
-  requestsByStatus: ['gsi3', '$smartkampung#villagecode_35.10.24.2008#status_submitted'],
-  requestsByKecamatan: ['gsi4', '$smartkampung#kecamatancode_35.10.24#status_forwarded'],
-  sellerProducts: ['gsi1', '$smartkampung#sellerid_a1b2c3d4e5f6g7h8'],
+  document: ['table', 'documents#a1b2c3d4e5f6g7h8'],
+  replay: ['table', 'idempotency#35.10.24.2008#form:0a1b2c'],
+  localUser: ['table', 'localuser#officer@tamansari-licin'],
+  sellerAccount: ['table', 'selleraccount#+6281355599901'],
+  seller: ['table', 'seller#a1b2c3d4e5f6g7h8'],
+  counter: ['table', 'counter#letter#35.10.24.2008#2026'],
+  requestsByStatus: ['gsi3', 'village#35.10.24.2008#requests#submitted'],
+  requestsByKecamatan: ['gsi4', 'kecamatan#35.10.24#requests#forwarded'],
+  privateProducts: ['gsi3', 'village#35.10.24.2008#products#private'],
+  sellerProducts: ['gsi1', 'seller#a1b2c3d4e5f6g7h8#products'],
+  sellersByVillage: ['gsi2', 'village#35.10.24.2008#sellers'],
 } as const;
-/** A request (or seller) by id, and a village's requests and sellers: readable only where they are served. */
+/** A request by id, and a village's requests: readable only where they are served. */
 const REQUESTS = {
-  byId: ['table', '$smartkampung#id_a1b2c3d4e5f6g7h8'],
-  byVillage: ['gsi2', '$smartkampung#villagecode_35.10.24.2008'],
+  byId: ['table', 'request#a1b2c3d4e5f6g7h8'],
+  byVillage: ['gsi2', 'village#35.10.24.2008#requests'],
 } as const;
+/** A product by id: readable only by the product routes (and never by the request readers). */
+const PRODUCT_BY_ID = ['table', 'product#a1b2c3d4e5f6g7h8'] as const;
 
 const isPublicRead = (routes: Route[]) =>
   routes.every((r) => r.auth === 'public') && routes.some((r) => r.table === 'read');
@@ -140,13 +145,32 @@ describe('public read routes and the site build read only the partitions they se
       for (const [name, [resource, key]] of Object.entries(PRIVATE))
         expect(canRead(readable, resource, key), `${spec.id} reads a ${name}`).toBe(false);
       const servesRequests = spec.routeIds.some((id) => REQUEST_READERS.includes(id));
-      // products.get reads a product by id, and ids of products, sellers and requests share one key
-      // format (`$smartkampung#id_…`): LeadingKeys cannot tell them apart
-      if (!servesRequests && spec.id !== 'ProductsGet')
+      // products, sellers and requests have their own key spaces (`product#…`, `seller#…`,
+      // `request#…`): a product route's grant reads no request, a request reader's no product
+      if (!servesRequests)
         expect(canRead(readable, ...REQUESTS.byId), `${spec.id} reads a request by id`).toBe(false);
+      if (spec.id !== 'ProductsGet')
+        expect(canRead(readable, ...PRODUCT_BY_ID), `${spec.id} reads a product by id`).toBe(false);
       if (!spec.routeIds.includes('open311.requests'))
         expect(canRead(readable, ...REQUESTS.byVillage), `${spec.id} reads a village's requests`).toBe(false);
     }
+  });
+
+  it('products, sellers and requests are apart: products.get reads products by id, never a request or seller', () => {
+    const readableOf = (routeId: string) => {
+      const spec = functionSpecs().find((s) => s.kind === 'api' && s.routeIds.includes(routeId));
+      if (!spec) throw new Error(`no function serves ${routeId}`);
+      return readablePartitions(statementsOfRole(templates.api, roleOf(templates.api, spec.id)));
+    };
+    const productsGet = readableOf('products.get');
+    expect(canRead(productsGet, ...PRODUCT_BY_ID)).toBe(true);
+    expect(canRead(productsGet, ...REQUESTS.byId), 'products.get reads a request').toBe(false);
+    expect(canRead(productsGet, ...PRIVATE.seller), 'products.get reads a seller').toBe(false);
+    expect(canRead(productsGet, ...PRIVATE.document), 'products.get reads a document').toBe(false);
+    const trackGet = readableOf('track.get');
+    expect(canRead(trackGet, ...REQUESTS.byId)).toBe(true);
+    expect(canRead(trackGet, ...PRODUCT_BY_ID), 'track.get reads a product').toBe(false);
+    expect(canRead(trackGet, ...PRIVATE.document), "track.get reads a request's documents").toBe(false);
   });
 
   it('a public reader that counts its calls may update only the rate-limit counters', () => {
@@ -169,7 +193,7 @@ describe('public read routes and the site build read only the partitions they se
         writes[0]?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? [],
       );
       const updatable = (key: string) => patterns.some((p) => stringLike(p, key));
-      expect(updatable('$smartkampung#name_rate#track#esoxtjrykjq28wpgfmawoh#2994459')).toBe(true);
+      expect(updatable('counter#rate#track#esoxtjrykjq28wpgfmawoh#2994459')).toBe(true);
       expect(updatable(PRIVATE.counter[1]), `${spec.id} updates a letter counter`).toBe(false);
       expect(updatable(REQUESTS.byId[1]), `${spec.id} updates a request`).toBe(false);
     }
@@ -185,12 +209,12 @@ describe('public read routes and the site build read only the partitions they se
     expect(canRead(readable, ...REQUESTS.byId), 'the build reads a request by id').toBe(false);
     // what it serves: the regency's villages, their catalogue, news, budget and public products
     for (const [resource, key] of [
-      ['table', '$smartkampung#code_35.10.24.2008'],
-      ['table', '$smartkampung#scope_35.10'],
-      ['table', '$smartkampung#scope_35.10.24.2008'],
-      ['table', '$smartkampung#villagecode_35.10.24.2008'],
-      ['gsi1', '$smartkampung#regencycode_35.10'],
-      ['gsi3', '$smartkampung#villagecode_35.10.24.2008#visibility_public'],
+      ['table', 'village#35.10.24.2008'],
+      ['table', 'catalogue#35.10'],
+      ['table', 'catalogue#35.10.24.2008'],
+      ['table', 'site#35.10.24.2008'],
+      ['gsi1', 'regency#35.10'],
+      ['gsi3', 'village#35.10.24.2008#products#public'],
     ] as const)
       expect(canRead(readable, resource, key), `the build reads ${resource} ${key}`).toBe(true);
   });
@@ -228,10 +252,11 @@ describe('indexes that public readers query carry no personal data', () => {
     let checked = 0;
     for (const gsi of gsis) {
       if (!read.has(gsi.IndexName)) continue;
+      // an entity writes into an index when it has the index's key attributes
       const writers = new Set(
-        Object.values(indexes)
-          .filter((spec) => 'index' in spec && spec.index === gsi.IndexName)
-          .map((spec) => spec.entity),
+        Object.values(entities)
+          .filter((entity) => `${gsi.IndexName}pk` in entity.schema.attributes)
+          .map((entity) => entity.entityName),
       );
       for (const entity of writers) {
         const personal = PERSONAL[entity] ?? [];

@@ -304,7 +304,7 @@ describe('photo processor, publisher, operations', () => {
       if (actions.includes('dynamodb:UpdateItem')) {
         expect(actions).toEqual(['dynamodb:UpdateItem']);
         expect((st as { Condition?: unknown }).Condition).toEqual({
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['$smartkampung#villagecode_*'] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['site#*'] },
         });
       }
     }

@@ -6,10 +6,11 @@
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalUser } from '../../functions/auth/entities';
 import { hashPassword, issueLocalTokens } from '../../functions/auth/local-identity';
 import { localKey } from '../../functions/auth/local-key';
 import { config } from '../../functions/lib/config';
-import { LocalUser } from '../../functions/lib/table';
+
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { CLIENT_ID, codeOf, exchange, startFlow, submit } from '../support/oauth';
 import { client, KEMIREN, signIn, startRuntime, TAMANSARI } from '../support/runtime';

@@ -140,11 +140,12 @@ describe('submit, N at once', () => {
     );
     expect(statuses(answers), said(answers)).toEqual(Array(N).fill(201));
     for (const a of answers) expect(a.data).toEqual(answers[0]?.data);
-    const { getItem, indexes, queryPage, ServiceRequest } = await import('../../functions/lib/table');
+    const { getItem, queryPage } = await import('../../functions/lib/table');
+    const { ServiceRequest, requestByVillageStatus } = await import('../../functions/requests/entities');
     // the index carries public attributes only (no applicant): each request is read whole by its id
     const { items } = await queryPage(
       ServiceRequest,
-      indexes.requestByVillageStatus,
+      requestByVillageStatus,
       { villageCode: TAMANSARI, status: 'submitted' },
       { all: true },
     );

@@ -100,22 +100,39 @@ describe('what functions send is what they are granted', () => {
       [...(partitionKeys.get(functionId)?.get(action) ?? [])].flatMap((k) => JSON.parse(k) as string[]);
     // a Query's partition is the index's own key, a GetItem's the item's pk
     expect(keysOf('ProductsList', 'dynamodb:Query table/index/gsi3')).toContain(
-      `$smartkampung#villagecode_${TAMANSARI}#visibility_public`,
+      `village#${TAMANSARI}#products#public`,
     );
-    expect(keysOf('VillagesGet', 'dynamodb:GetItem table')).toContain(`$smartkampung#code_${TAMANSARI}`);
-    expect(keysOf(SITE_BUILD, 'dynamodb:Query table/index/gsi2')).toContain(
-      `$smartkampung#villagecode_${TAMANSARI}`,
-    );
+    expect(keysOf('VillagesGet', 'dynamodb:GetItem table')).toContain(`village#${TAMANSARI}`);
+    expect(keysOf(SITE_BUILD, 'dynamodb:Query table/index/gsi2')).toContain(`village#${TAMANSARI}#requests`);
     const granted = grantedByTemplates();
     const villagesGet = granted.get('VillagesGet') ?? new Set<string>();
-    expect(allows(villagesGet, 'dynamodb:GetItem table', [`$smartkampung#code_${TAMANSARI}`])).toBe(true);
-    // a request by id, a replay record whose partition begins like a catalogue's, one key of two
+    expect(allows(villagesGet, 'dynamodb:GetItem table', [`village#${TAMANSARI}`])).toBe(true);
+    // a request by id, a replay record of the village, one key of two
     for (const keys of [
-      ['$smartkampung#id_a1b2c3d4e5f6g7h8'],
-      [`$smartkampung#scope_${TAMANSARI}#key_form:0a1b`],
-      [`$smartkampung#code_${TAMANSARI}`, '$smartkampung#id_a1b2c3d4e5f6g7h8'],
+      ['request#a1b2c3d4e5f6g7h8'],
+      [`idempotency#${TAMANSARI}#form:0a1b`],
+      [`village#${TAMANSARI}`, 'request#a1b2c3d4e5f6g7h8'],
     ])
       expect(allows(villagesGet, 'dynamodb:BatchGetItem table', keys), keys.join(' ')).toBe(false);
+    // products, sellers and requests are apart: the product route reads the products it reads, and
+    // no request or seller by id; a request reader no product
+    const productsGet = granted.get('ProductsGet') ?? new Set<string>();
+    const productKeys = keysOf('ProductsGet', 'dynamodb:GetItem table');
+    expect(productKeys.length).toBeGreaterThan(0);
+    expect(productKeys.every((k) => k.startsWith('product#'))).toBe(true);
+    expect(allows(productsGet, 'dynamodb:GetItem table', productKeys)).toBe(true);
+    for (const key of ['request#a1b2c3d4e5f6g7h8', 'seller#a1b2c3d4e5f6g7h8', 'documents#a1b2c3d4e5f6g7h8'])
+      expect(allows(productsGet, 'dynamodb:GetItem table', [key]), key).toBe(false);
+    const requestKey = keysOf('RequestsTrack', 'dynamodb:GetItem table').find((k) =>
+      k.startsWith('request#'),
+    );
+    expect(requestKey).toBeDefined();
+    expect(allows(productsGet, 'dynamodb:GetItem table', [requestKey ?? ''])).toBe(false);
+    expect(
+      allows(granted.get('RequestsTrack') ?? new Set(), 'dynamodb:GetItem table', [
+        'product#a1b2c3d4e5f6g7h8',
+      ]),
+    ).toBe(false);
     expect(allows(granted.get(SITE_BUILD) ?? new Set(), 'dynamodb:Query table/index/gsi4', ['x'])).toBe(
       false,
     );

@@ -6,8 +6,9 @@
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalUser } from '../../functions/auth/entities';
 import { hashPassword } from '../../functions/auth/local-identity';
-import { LocalUser } from '../../functions/lib/table';
+
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { CLIENT_ID, codeOf, exchange, formFields, startFlow, submit } from '../support/oauth';
 import { client, startRuntime, TAMANSARI } from '../support/runtime';

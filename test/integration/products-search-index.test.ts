@@ -137,7 +137,8 @@ const found = async (q: string, id: string, category?: string) => {
 
 /** The search entries of a product stored under any of `terms` (`scope|term`), read by key. */
 async function storedEntries(productId: string, regencyCode: string, terms: string[]) {
-  const { getItem, SearchEntry } = await import('../../functions/lib/table');
+  const { getItem } = await import('../../functions/lib/table');
+  const { SearchEntry } = await import('../../functions/products/entities');
   const present: string[] = [];
   for (const t of terms) {
     const [scope = '', term = ''] = t.split('|');

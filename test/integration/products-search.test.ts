@@ -282,7 +282,7 @@ describe('search index: what it keeps, and when it changes', () => {
   });
 
   it('a seller transition that committed answers 200 even when the relist keeps conflicting; repeating it repairs', async () => {
-    const { saveHooks } = await import('../../functions/products/store');
+    const { saveHooks } = await import('../../functions/products/save');
     const { Conflict } = await import('../../functions/lib/errors');
     const { logOutput } = await import('../../functions/lib/log');
     const seller = await approvedSeller();
@@ -325,7 +325,8 @@ describe('search index: what it keeps, and when it changes', () => {
   });
 
   it('a refused write (409) leaves a public product findable', async () => {
-    const { patchProduct, saveHooks } = await import('../../functions/products/store');
+    const { patchProduct } = await import('../../functions/products/store');
+    const { saveHooks } = await import('../../functions/products/save');
     const seller = await approvedSeller();
     const product = await createProduct(seller.token, { name: 'Sambal Pecel Gandrung' });
     await uploadPhoto(seller.token, product.id, await jpegWithGps());

@@ -307,7 +307,8 @@ describe('the site signal', () => {
 
 describe('suspension races', () => {
   it('a seller suspended between a PATCH’s read and its write: the product is not republished', async () => {
-    const { patchProduct, saveHooks } = await import('../../functions/products/store');
+    const { patchProduct } = await import('../../functions/products/store');
+    const { saveHooks } = await import('../../functions/products/save');
     const seller = await approvedSeller();
     const product = await createProduct(seller.token, { name: 'Pia Osing Suspensi' });
     await uploadPhoto(seller.token, product.id, await jpegWithGps());

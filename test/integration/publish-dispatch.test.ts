@@ -6,7 +6,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { UpdateItemInput } from 'dynamodb-toolbox/entity/actions/update';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SiteState as SiteStateEntity } from '../../functions/lib/table';
+import type { SiteState as SiteStateEntity } from '../../functions/publish/entities';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { KEMIREN, startRuntime, TAMANSARI } from '../support/runtime';
 
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe('site publish dispatcher (EventBridge mocked)', () => {
   it('dispatches villages quiet for a minute, once per change, and again after a new change', async () => {
-    const { SiteState } = await import('../../functions/lib/table');
+    const { SiteState } = await import('../../functions/publish/entities');
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
     const upsert = (item: UpdateItemInput<typeof SiteStateEntity>) =>
       SiteState.build(UpdateItemCommand).item(item).send();
@@ -68,12 +68,13 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
   });
 
   it('many villages out of date at once (an onboarding) become one build of the whole regency', async () => {
-    const { indexes, queryPage, SiteState, Village } = await import('../../functions/lib/table');
+    const { queryPage } = await import('../../functions/lib/table');
+    const { SiteState } = await import('../../functions/publish/entities');
+    const { Village, villageByRegency } = await import('../../functions/villages/entities');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
     const { handler } = await import('../../functions/publish/handlers/dispatch');
-    const villages = (
-      await queryPage(Village, indexes.villageByRegency, { regencyCode: '35.10' }, { all: true })
-    ).items;
+    const villages = (await queryPage(Village, villageByRegency, { regencyCode: '35.10' }, { all: true }))
+      .items;
     const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
     for (const v of villages.slice(0, 40))
       await SiteState.build(PutItemCommand)
@@ -92,7 +93,7 @@ describe('site publish dispatcher (EventBridge mocked)', () => {
   });
 
   it('a village edited without pause is still rebuilt once it has waited MAX_WAIT_MS, then waits again', async () => {
-    const { SiteState } = await import('../../functions/lib/table');
+    const { SiteState } = await import('../../functions/publish/entities');
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
     const { MAX_WAIT_MS, markPublished, pendingSites } = await import('../../functions/publish/signal');
     const code = '35.10.24.2999';

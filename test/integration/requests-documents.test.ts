@@ -125,7 +125,7 @@ describe('a confirm that died half-way', () => {
       (await postToS3(created.data.url, created.data.fields, PDF, 'application/pdf')).status,
     ).toBeLessThan(300);
     // what confirmDocument does up to and including its document write, then the function dies
-    const { RequestDocument } = await import('../../functions/lib/table');
+    const { RequestDocument } = await import('../../functions/requests/entities');
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
     const { copyObject } = await import('../../functions/lib/s3-objects');
     const { config } = await import('../../functions/lib/config');

@@ -105,9 +105,9 @@ describe('submit rate limit (both submit routes share it)', () => {
 describe('onboarding a regency writes what villages need to take requests', () => {
   it('writes the default catalogue (if absent) and the holiday calendar, idempotently, for any regency', async () => {
     const { onboardRegency } = await import('../../functions/onboarding/onboard');
-    const { getItem, queryPage, indexes, CatalogueEntry, Regency } = await import(
-      '../../functions/lib/table'
-    );
+    const { getItem, queryPage } = await import('../../functions/lib/table');
+    const { CatalogueEntry, catalogueOfScope } = await import('../../functions/catalogue/entities');
+    const { Regency, villageByRegency } = await import('../../functions/villages/entities');
     const { DEFAULT_CATALOGUE } = await import('../../functions/catalogue/regency-defaults');
     const { UpdateItemCommand, $set } = await import('dynamodb-toolbox/entity/actions/update');
     const BATU = '35.79'; // Kota Batu: 24 villages, onboarded by nothing else
@@ -117,7 +117,7 @@ describe('onboarding a regency writes what villages need to take requests', () =
     expect(regency?.holidays).toEqual(expect.arrayContaining(['2026-01-01', '2026-03-21', '2026-08-17']));
     expect(regency?.holidays).toHaveLength(first.holidays);
     const catalogue = async () =>
-      (await queryPage(CatalogueEntry, indexes.catalogue, { scope: BATU }, { all: true, consistent: true }))
+      (await queryPage(CatalogueEntry, catalogueOfScope, { scope: BATU }, { all: true, consistent: true }))
         .items;
     expect((await catalogue()).map((e) => e.code).sort()).toEqual(
       DEFAULT_CATALOGUE.map((s) => s.code).sort(),
@@ -139,8 +139,8 @@ describe('onboarding a regency writes what villages need to take requests', () =
     expect((await getItem(Regency, { code: BATU })).Item?.holidays).toContain('2026-12-01');
 
     // a village of the new regency takes requests for its (regency's) services
-    const { Village } = await import('../../functions/lib/table');
-    const village = (await queryPage(Village, indexes.villageByRegency, { regencyCode: BATU }, { limit: 1 }))
+    const { Village } = await import('../../functions/villages/entities');
+    const village = (await queryPage(Village, villageByRegency, { regencyCode: BATU }, { limit: 1 }))
       .items[0];
     const services = await call('GET', `/villages/${village?.code}/services`);
     expect(services.data.items.map((s: { code: string }) => s.code)).toContain('domisili');
@@ -169,14 +169,22 @@ describe('onboarding a regency writes what villages need to take requests', () =
   });
 
   it('a stored village override that does not validate is skipped (logged by code), not a 500', async () => {
-    const { CatalogueEntry } = await import('../../functions/lib/table');
-    const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
+    const { CatalogueEntry } = await import('../../functions/catalogue/entities');
+    const { getParams } = await import('../../functions/lib/table');
+    const documentClient = (await import('../../functions/lib/aws')).documentClient();
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { DeleteItemCommand } = await import('dynamodb-toolbox/entity/actions/delete');
     const { logOutput } = await import('../../functions/lib/log');
-    const put = (code: string, service: Record<string, unknown>) =>
-      CatalogueEntry.build(PutItemCommand)
-        .item({ scope: KEMIREN, code, service, updatedAt: `${Date.now()}` })
-        .send();
+    // raw: the entity itself refuses to write a service of the wrong shape (a hand edit, an old item)
+    const put = (code: string, service: Record<string, unknown>) => {
+      const { TableName, Key } = getParams(CatalogueEntry, { scope: KEMIREN, code });
+      return documentClient.send(
+        new PutCommand({
+          TableName,
+          Item: { ...Key, scope: KEMIREN, code, disabled: false, service, updatedAt: `${Date.now()}` },
+        }),
+      );
+    };
     await put('sku', { duration: 'dua hari', fields: 'bukan daftar' });
     await put('baru', { name: { id: 'Setengah', en: 'Half' } }); // a new service, incomplete
     await put('domisili', { cost: 5000 }); // a valid override still applies

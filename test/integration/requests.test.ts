@@ -26,10 +26,10 @@ describe('citizen files a request with JSON', () => {
   });
 
   it('the replay record holds neither the secret nor the Idempotency-Key in plaintext; a retry still gets the same secret', async () => {
-    const { Idempotency } = await import('../../functions/lib/table');
+    const { Idempotency, replayKey } = await import('../../functions/lib/idempotency');
+    const { getParams } = await import('../../functions/lib/table');
     const documentClient = (await import('../../functions/lib/aws')).documentClient();
     const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { replayKey } = await import('../../functions/requests/submit');
     const key = `sealed-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const first = await submitSku('Rahasia Tersegel', { 'idempotency-key': key });
     expect(first.status).toBe(201);
@@ -39,7 +39,7 @@ describe('citizen files a request with JSON', () => {
         TableName: runtime.tableName,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: {
-          ':pk': Idempotency.computeKey?.({ scope: TAMANSARI, key: replayKey(key) }).pk,
+          ':pk': getParams(Idempotency, { scope: TAMANSARI, key: replayKey(key) }).Key.pk,
         },
       }),
     );

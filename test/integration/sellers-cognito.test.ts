@@ -112,7 +112,8 @@ describe('seller registration with Cognito (client mocked)', () => {
       groups: ['seller'],
     });
     // no local sign-in was written on AWS
-    const { LocalUser, getItem } = await import('../../functions/lib/table');
+    const { LocalUser } = await import('../../functions/auth/entities');
+    const { getItem } = await import('../../functions/lib/table');
     expect(
       (await getItem(LocalUser, { username: '+6281377700001' }, { consistent: true })).Item,
     ).toBeUndefined();
@@ -134,7 +135,8 @@ describe('seller registration with Cognito (client mocked)', () => {
     const refused = await call('POST', `/villages/${TAMANSARI}/sellers`, { json: body('081377700003') });
     expect(refused.status).toBe(400);
     expect(refused.data.error.fields).toEqual([{ path: 'password', message: expect.any(String) }]);
-    const { SellerAccount, getItem } = await import('../../functions/lib/table');
+    const { SellerAccount } = await import('../../functions/sellers/entities');
+    const { getItem } = await import('../../functions/lib/table');
     expect(
       (await getItem(SellerAccount, { whatsapp: '+6281377700003' }, { consistent: true })).Item,
     ).toBeUndefined();
@@ -154,7 +156,8 @@ describe('seller registration with Cognito (client mocked)', () => {
     const leftover = users.get('+6281377700004');
     expect(leftover?.status).toBe('CONFIRMED');
     const stale = leftover?.attributes['custom:seller'];
-    const { getItem, Seller } = await import('../../functions/lib/table');
+    const { getItem } = await import('../../functions/lib/table');
+    const { Seller } = await import('../../functions/sellers/entities');
     expect((await getItem(Seller, { id: stale ?? '' }, { consistent: true })).Item).toBeUndefined();
 
     calls.length = 0;

@@ -153,7 +153,7 @@ describe('site snapshot export', () => {
 
   it('most used services: the requests of the last 90 days in every queue band, read by key and bounded', async () => {
     const { exportVillage, recentRequestServices } = await import('../../functions/sites/export');
-    const { ServiceRequest } = await import('../../functions/lib/table');
+    const { ServiceRequest } = await import('../../functions/requests/entities');
     const { queueSort } = await import('../../functions/requests/store');
     const documentClient = (await import('../../functions/lib/aws')).documentClient();
     const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');

@@ -188,7 +188,7 @@ describe('reads never throw on text stored before the rule', () => {
       new Date(),
     );
     const { UpdateItemCommand } = await import('dynamodb-toolbox/entity/actions/update');
-    const { Seller } = await import('../../functions/lib/table');
+    const { Seller } = await import('../../functions/sellers/entities');
     await Seller.build(UpdateItemCommand)
       .item({ id: product.seller.id, businessName: `Kopi Lereng ${LONE} Ijen` } as never)
       .send();

@@ -310,7 +310,8 @@ export async function scheduledFunctions() {
  */
 export async function siteBuild() {
   const { exportRegency, exportVillage } = await import('../../functions/sites/export');
-  const { getItem, SiteState } = await import('../../functions/lib/table');
+  const { getItem } = await import('../../functions/lib/table');
+  const { SiteState } = await import('../../functions/publish/entities');
   const { markPublished } = await import('../../functions/publish/signal');
   const urls = { apiUrl: runtime.apiUrl, siteUrl: runtime.siteUrl };
   await localInvocation.run({ functionId: SITE_BUILD }, async () => {

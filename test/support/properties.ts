@@ -253,9 +253,10 @@ async function setUp() {
     endpoint: runtime.dynamoEndpoint,
     credentials: LOCAL_CREDENTIALS,
   });
-  const { indexes, queryPage, ServiceRequest } = await import('../../functions/lib/table');
+  const { queryPage } = await import('../../functions/lib/table');
+  const { ServiceRequest, requestByVillage } = await import('../../functions/requests/entities');
   countVillage = async (villageCode) =>
-    (await queryPage(ServiceRequest, indexes.requestByVillage, { villageCode }, { all: true })).items.length;
+    (await queryPage(ServiceRequest, requestByVillage, { villageCode }, { all: true })).items.length;
   officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
   const res = await call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody('Property Fixture') });
   expect(res.status).toBe(201);

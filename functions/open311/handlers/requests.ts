@@ -1,8 +1,8 @@
 import { Invalid } from '../../lib/errors';
 import { endpoint, json } from '../../lib/http';
 import { countTrackingLookups } from '../../lib/rate-limit';
-import type { RequestItem } from '../../lib/table';
 import { normalizeTrackingCode } from '../../requests/domain/tracking';
+import type { RequestItem } from '../../requests/entities';
 import { getVillage } from '../../villages/store';
 import { queryRequests, resolveRequest } from '../store';
 import { requestView } from '../views';

@@ -4,10 +4,10 @@
  * product the schemas accept.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProductItem } from '../../../functions/lib/table';
 import { PRODUCT_CATEGORIES } from '../../../functions/products/categories';
+import type { ProductItem } from '../../../functions/products/entities';
+import { searchEntries } from '../../../functions/products/save';
 import { MAX_TERMS } from '../../../functions/products/search-terms';
-import { searchEntries } from '../../../functions/products/store';
 
 /** distinct words, as many as fit `chars` characters */
 const manyWords = (prefix: string, chars: number) => {

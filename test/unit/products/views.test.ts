@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductItem } from '../../../functions/lib/table';
+import type { ProductItem } from '../../../functions/products/entities';
 import { villageTitle, whatsappOrderUrl } from '../../../functions/products/views';
 import { villageKind } from '../../../functions/villages/onboard-data';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import type { Service } from '../../../functions/catalogue/defaults';
-import type { RequestItem } from '../../../functions/lib/table';
+import type { RequestItem } from '../../../functions/requests/entities';
 import {
   receiptLinkErrorPage,
   receiptPage,
