@@ -4,6 +4,7 @@
  * does in the browser, here over HTTP.
  */
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalUser } from '../../functions/auth/entities';
@@ -266,5 +267,31 @@ describe('the workspace configuration', () => {
       logoutEndpoint: `${issuer()}/logout`,
       siteOrigin: runtime.siteUrl,
     });
+  });
+});
+
+describe('the sign-in pages', () => {
+  it('validate (html-validate, the repository rules)', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const flow = startFlow(runtime.apiUrl, runtime.siteUrl, 'en');
+    const page = await call('GET', flow.authorizePath, { headers: html });
+    const wrong = await submit(flow, page, { username: 'officer@kemiren-glagah', password: 'nope' });
+    const bad = await call('GET', flow.authorizePath.replace(CLIENT_ID, 'x'), { headers: html });
+    await LocalUser.build(PutItemCommand)
+      .item({
+        username: 'valid.page@example.id',
+        passwordHash: await hashPassword('Temp-Passw0rd!'),
+        groups: [],
+        attributes: {},
+        mustChangePassword: true,
+      })
+      .send();
+    const ask = await submit(flow, page, { username: 'valid.page@example.id', password: 'Temp-Passw0rd!' });
+    const weak = await submit(flow, ask, { new_password: 'short', new_password_again: 'short' });
+    for (const [name, res] of Object.entries({ page, wrong, bad, ask, weak })) {
+      const report = await validator.validateString(res.text);
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+      expect(messages, name).toEqual([]);
+    }
   });
 });
