@@ -1,5 +1,5 @@
 import { config } from '../lib/config';
-import { Unauthorized } from '../lib/errors';
+import { Forbidden, Unauthorized } from '../lib/errors';
 import { endpoint, json } from '../lib/http';
 import { issueLocalTokens } from './local-identity';
 import { localKey } from './local-key';
@@ -13,6 +13,8 @@ export const handler = endpoint(contract, async ({ body, now, sourceIp }) => {
   const checked = await checkPassword(username, body.password);
   if (!checked.ok) throw new Unauthorized('error.login_failed');
   const { user } = checked;
+  // Cognito answers a temporary password with the NEW_PASSWORD_REQUIRED challenge, never tokens
+  if (user.mustChangePassword) throw new Forbidden('error.new_password_required');
   const tokens = await issueLocalTokens(
     await localKey(),
     {

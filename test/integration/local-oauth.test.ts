@@ -180,6 +180,11 @@ describe('sign-in and tokens', () => {
         mustChangePassword: true,
       })
       .send();
+    // not through the side door either: POST /local/token gives no tokens for a temporary password
+    const side = await call('POST', '/local/token', {
+      json: { username: 'new.officer@example.id', password: 'Temp-Passw0rd!' },
+    });
+    expect(side).toMatchObject({ status: 403, data: { error: { code: 'forbidden' } } });
     const flow = startFlow(runtime.apiUrl, runtime.siteUrl);
     const page = await call('GET', flow.authorizePath, { headers: html });
     const ask = await submit(flow, page, { username: 'new.officer@example.id', password: 'Temp-Passw0rd!' });

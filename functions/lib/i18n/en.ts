@@ -10,6 +10,8 @@ export const en: Record<StringKey, string> = {
   'error.conflict': 'Someone else changed this. Reload and try again.',
   'error.idempotency_conflict': 'This Idempotency-Key was already used for a different submission.',
   'error.account_exists': 'This username is already taken by another account.',
+  'error.new_password_required':
+    'This account still has its temporary password: sign in at the Workspace to set a new one.',
   'error.too_large': 'The data sent is too large.',
   'error.unsupported_media_type': 'Unsupported content type. Send JSON or a plain form.',
   'error.too_many_requests': 'Too many requests. Try again shortly.',

@@ -8,6 +8,8 @@ export const id = {
   'error.conflict': 'Data sudah diubah orang lain. Muat ulang lalu coba lagi.',
   'error.idempotency_conflict': 'Kunci Idempotency-Key ini sudah dipakai untuk pengajuan yang berbeda.',
   'error.account_exists': 'Nama pengguna ini sudah dipakai akun lain.',
+  'error.new_password_required':
+    'Akun ini masih memakai kata sandi sementara: masuk lewat Ruang Kerja untuk membuat kata sandi baru.',
   'error.too_large': 'Data yang dikirim terlalu besar.',
   'error.unsupported_media_type': 'Jenis data tidak didukung. Kirim JSON atau formulir biasa.',
   'error.too_many_requests': 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
