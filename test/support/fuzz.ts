@@ -54,6 +54,34 @@ const LOCAL_TOKEN: JsonSchema = {
   required: ['username', 'password'],
 };
 
+/** The local OAuth endpoints' form bodies (functions/auth/*.contract.ts), restated likewise. */
+const optionalStrings = (names: string[], maxLength: number): JsonSchema => ({
+  type: 'object',
+  properties: Object.fromEntries(names.map((n) => [n, { type: 'string', maxLength }])),
+});
+const OAUTH_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+  'scope',
+  'nonce',
+  'lang',
+];
+const LOCAL_FORMS: Record<string, JsonSchema> = {
+  'local.authorize.submit': optionalStrings(
+    [...OAUTH_PARAMS, 'step', 'username', 'password', 'session', 'new_password', 'new_password_again'],
+    2048,
+  ),
+  'local.oauth.token': optionalStrings(
+    ['grant_type', 'code', 'redirect_uri', 'client_id', 'code_verifier', 'refresh_token', 'scope'],
+    4096,
+  ),
+  'local.oauth.revoke': optionalStrings(['token', 'client_id', 'token_type_hint'], 4096),
+};
+
 interface Operation {
   parameters?: { in: string; name: string; schema: JsonSchema }[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
@@ -66,9 +94,14 @@ export async function routePlans(): Promise<Plan[]> {
     const op = doc.paths[route.path]?.[route.method.toLowerCase()] ?? {};
     const where = (place: string) =>
       Object.fromEntries((op.parameters ?? []).filter((p) => p.in === place).map((p) => [p.name, p.schema]));
-    const content =
+    const form = LOCAL_FORMS[route.id];
+    const content: Record<string, { schema: JsonSchema }> =
       op.requestBody?.content ??
-      (route.id === 'local.token' ? { 'application/json': { schema: LOCAL_TOKEN } } : {});
+      (route.id === 'local.token'
+        ? { 'application/json': { schema: LOCAL_TOKEN } }
+        : form
+          ? { 'application/x-www-form-urlencoded': { schema: form } }
+          : {});
     const bodyTypes = Object.keys(content);
     const body = bodyTypes[0] ? content[bodyTypes[0]]?.schema : undefined;
     return { route, params: where('path'), query: where('query'), bodyTypes, ...(body ? { body } : {}) };
