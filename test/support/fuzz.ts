@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { type Role, type Route, type RouteId, routes } from '../../functions/routes';
+import { LOCAL_FORMS, LOCAL_TOKEN } from './fuzz-local';
 import {
   arbitraryFor,
   type JsonSchema,
@@ -43,44 +44,6 @@ export interface Plan {
   body?: JsonSchema;
   bodyTypes: string[];
 }
-
-/** local.token's zod body (functions/auth/local-token.ts), restated: local routes are not in /openapi.json */
-const LOCAL_TOKEN: JsonSchema = {
-  type: 'object',
-  properties: {
-    username: { type: 'string', minLength: 1, maxLength: 128 },
-    password: { type: 'string', minLength: 1, maxLength: 256 },
-  },
-  required: ['username', 'password'],
-};
-
-/** The local OAuth endpoints' form bodies (functions/auth/*.contract.ts), restated likewise. */
-const optionalStrings = (names: string[], maxLength: number): JsonSchema => ({
-  type: 'object',
-  properties: Object.fromEntries(names.map((n) => [n, { type: 'string', maxLength }])),
-});
-const OAUTH_PARAMS = [
-  'response_type',
-  'client_id',
-  'redirect_uri',
-  'state',
-  'code_challenge',
-  'code_challenge_method',
-  'scope',
-  'nonce',
-  'lang',
-];
-const LOCAL_FORMS: Record<string, JsonSchema> = {
-  'local.authorize.submit': optionalStrings(
-    [...OAUTH_PARAMS, 'step', 'username', 'password', 'session', 'new_password', 'new_password_again'],
-    2048,
-  ),
-  'local.oauth.token': optionalStrings(
-    ['grant_type', 'code', 'redirect_uri', 'client_id', 'code_verifier', 'refresh_token', 'scope'],
-    4096,
-  ),
-  'local.oauth.revoke': optionalStrings(['token', 'client_id', 'token_type_hint'], 4096),
-};
 
 interface Operation {
   parameters?: { in: string; name: string; schema: JsonSchema }[];
