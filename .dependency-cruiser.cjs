@@ -21,7 +21,7 @@ const FEATURE_ORDER = [
   ['calendar', 'auth', 'publish'],
   ['villages'],
   ['catalogue', 'products'],
-  ['requests', 'sellers', 'onboarding'],
+  ['requests', 'sellers', 'onboarding', 'accounts'],
   ['sites', 'open311'],
   ['openapi'],
 ];

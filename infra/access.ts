@@ -141,6 +141,30 @@ export function identityBinding(userPool: IUserPool): ResourceBinding {
   };
 }
 
+/** Staff accounts are created, disabled and enabled by a regency admin (functions/accounts/directory.ts). */
+export const staffAccountActions: Record<Access, string[]> = {
+  read: ['cognito-idp:AdminGetUser'],
+  write: [
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminEnableUser',
+    'cognito-idp:AdminUserGlobalSignOut',
+  ],
+};
+
+/** The user pool, for the routes that declare `staffAccounts`. */
+export function staffAccountsBinding(userPool: IUserPool): ResourceBinding {
+  return {
+    envVar: 'COGNITO_USER_POOL_ID',
+    value: userPool.userPoolId,
+    statements: (access) => [
+      new PolicyStatement({ actions: staffAccountActions[access], resources: [userPool.userPoolArn] }),
+    ],
+  };
+}
+
 /** The photo processor's queue: a route that triggers processing sends it the upload's event. */
 export const queueActions: Record<Access, string[]> = {
   read: ['sqs:GetQueueAttributes'],
@@ -200,6 +224,7 @@ export function accessBindings(resources: AccessResources): Partial<Record<Acces
     photos: bucketBinding(resources.photos, 'PHOTOS_BUCKET'),
     letters: bucketBinding(resources.letters, 'LETTERS_BUCKET'),
     identity: identityBinding(resources.userPool),
+    staffAccounts: staffAccountsBinding(resources.userPool),
     ...(resources.photoQueue ? { photoQueue: queueBinding(resources.photoQueue, 'PHOTO_QUEUE_URL') } : {}),
     ...(resources.distributionId ? { cdn: distributionBinding(resources.distributionId) } : {}),
   };

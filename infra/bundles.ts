@@ -21,7 +21,16 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * The resources a function may declare access to. A route declares `table`/`uploads` today; later
  * issues add keys here (and in `accessBindings` in infra/access.ts) — nothing else changes.
  */
-export const accessKeys = ['table', 'uploads', 'photos', 'letters', 'identity', 'photoQueue', 'cdn'] as const;
+export const accessKeys = [
+  'table',
+  'uploads',
+  'photos',
+  'letters',
+  'identity',
+  'staffAccounts',
+  'photoQueue',
+  'cdn',
+] as const;
 export type AccessKey = (typeof accessKeys)[number];
 export type AccessDeclarations = Partial<Record<AccessKey, Access>>;
 

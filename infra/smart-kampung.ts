@@ -14,7 +14,7 @@ import { Table as DynamoTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { InfraConfig } from './config';
 import { resourceNames } from './names';
 import { ApiStack } from './stacks/api-stack';
-import { AuthStack } from './stacks/auth-stack';
+import { AuthStack, customAttributes } from './stacks/auth-stack';
 import { DataStack } from './stacks/data-stack';
 import { OperationsStack } from './stacks/operations-stack';
 import { PublishStack } from './stacks/publish-stack';
@@ -50,6 +50,8 @@ export function createStacks(app: App, config: InfraConfig): SmartKampung {
     description: description('HTTP API and functions'),
     userPool: auth.userPool,
     userPoolClient: auth.client,
+    loginDomain: auth.domain,
+    customAttributes,
     siteUrl: sites.siteUrl,
     distributionId: sites.distribution.distributionId,
   });

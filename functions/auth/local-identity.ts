@@ -101,6 +101,10 @@ export interface IssueOptions {
   ttlSeconds?: number;
   /** seconds since epoch; for tests */
   now?: number;
+  /** more claims of the ID token (the OAuth endpoints' `nonce`, the account's `name`, `email`) */
+  idClaims?: Record<string, string>;
+  /** the access token's scopes (Cognito's OAuth tokens carry the granted ones) */
+  scope?: string;
 }
 
 export interface LocalTokens {
@@ -144,6 +148,7 @@ export async function issueLocalTokens(
     token_use: 'id',
     auth_time: now,
     ...custom,
+    ...opts.idClaims,
   })
     .setProtectedHeader(header)
     .setSubject(sub)
@@ -160,7 +165,7 @@ export async function issueLocalTokens(
     origin_jti: originJti,
     event_id: eventId,
     token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
+    scope: opts.scope ?? 'aws.cognito.signin.user.admin',
     auth_time: now,
     username: user.username,
   })

@@ -46,7 +46,10 @@ export const Env = z.object({
    */
   SITE_ORIGIN: z.optional(z.url()),
   REGENCY_CODE: z._default(z.string().check(z.regex(/^\d{2}\.\d{2}$/)), '35.10'),
-  /** JWT issuer and app client id (Cognito on AWS; the local issuer in `npm start`) */
+  /**
+   * JWT issuer and app client id (Cognito on AWS; the local issuer in `npm start`). On AWS two ids,
+   * comma-separated: the web client's and the workspace's (tokens of either are accepted)
+   */
   AUTH_ISSUER: z._default(z.url(), 'http://localhost:3000/local-cognito'),
   AUTH_CLIENT_ID: z._default(z.string().check(z.minLength(1)), 'local-app-client'),
   /** local runtime only: where the local signing key is kept (in memory when unset) */

@@ -24,7 +24,7 @@ blockquote{margin:.5rem 0;padding:.5rem .75rem;border-left:4px solid #b45309;bac
 .box{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem;margin:1rem 0}
 .warn{border-color:#b45309;background:#fffbeb}.err{border-color:#b91c1c;background:#fef2f2}.ok{color:#166534}
 button,input[type=submit]{font:inherit;font-weight:600;min-height:48px;padding:.5rem 1rem;background:#2f6b3b;color:#fff;border:0;border-radius:.375rem}
-input:not([type]),input[type=text],input[type=search],select{display:block;width:100%;min-height:48px;margin:.25rem 0 .75rem;padding:.5rem .75rem;border:1px solid #6b7280;border-radius:.5rem;font:inherit;color:inherit;background:#fff}
+input:not([type]),input[type=text],input[type=search],input[type=password],select{display:block;width:100%;min-height:48px;margin:.25rem 0 .75rem;padding:.5rem .75rem;border:1px solid #6b7280;border-radius:.5rem;font:inherit;color:inherit;background:#fff}
 input[type=file]{font:inherit;max-width:100%}label{display:block;font-weight:600;margin:.5rem 0 .25rem}
 ol.timeline{padding-left:1.25rem}small{color:#555}a{color:#1d4ed8}.links a{display:inline-block;padding:.5rem 0}`;
 

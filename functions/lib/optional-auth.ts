@@ -20,7 +20,11 @@ export async function optionalCaller(
   const token = header.replace(/^Bearer\s+/i, '').trim();
   jwks ??= createRemoteJWKSet(new URL(`${config().AUTH_ISSUER}/.well-known/jwks.json`));
   const claims = token
-    ? await tryVerifyIdToken(token, { issuer: config().AUTH_ISSUER, audience: config().AUTH_CLIENT_ID, jwks })
+    ? await tryVerifyIdToken(token, {
+        issuer: config().AUTH_ISSUER,
+        audience: config().AUTH_CLIENT_ID.split(','),
+        jwks,
+      })
     : null;
   if (!claims) throw new Unauthorized();
   return callerFromClaims(claims);

@@ -5,6 +5,10 @@
  * route's — a compile error, so the document cannot silently fall behind the routes. Contracts import
  * schemas only, never a store, so this bundle carries no table client (decision 0020).
  */
+import createAccount from '../accounts/handlers/create.contract';
+import disableAccount from '../accounts/handlers/disable.contract';
+import enableAccount from '../accounts/handlers/enable.contract';
+import listAccounts from '../accounts/handlers/list.contract';
 import listServices from '../catalogue/handlers/list.contract';
 import type { Contract } from '../lib/contract';
 import * as z from '../lib/zod';
@@ -112,5 +116,9 @@ export const registry: { [Id in DeployedRouteId]: Contract & { route: Id } } = {
   'photos.create': createPhoto,
   'photos.confirm': confirmPhoto,
   'photos.delete': deletePhoto,
+  'accounts.list': listAccounts,
+  'accounts.create': createAccount,
+  'accounts.disable': disableAccount,
+  'accounts.enable': enableAccount,
   openapi,
 };

@@ -1,9 +1,10 @@
 /**
  * THE route table. CDK builds API Gateway routes, one Lambda per route and least-privilege grants
  * from it (infra/); the local runtime mounts the same list (infra/local/). Adding a route is one entry
- * in a part of it (./services.ts, ./market.ts, ./platform.ts) plus its handler module. Pure data: no
+ * in a part of it (./services.ts, ./market.ts, ./platform.ts, ./accounts.ts) plus its handler module. Pure data: no
  * imports outside this folder, so every bundle can carry it cheaply. What a route declares: ./route.ts.
  */
+import { accountRoutes } from './accounts';
 import { marketRoutes } from './market';
 import { platformRoutes } from './platform';
 import type { Route } from './route';
@@ -15,6 +16,7 @@ export const routes = [
   ...serviceRoutes,
   ...marketRoutes,
   ...platformRoutes,
+  ...accountRoutes,
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -47,6 +47,11 @@ export interface Route {
   photos?: Access;
   identity?: Access;
   /**
+   * staff accounts in the user pool (`write`: create with an invitation, add to the group, disable,
+   * enable, sign out everywhere; functions/accounts/directory.ts): the accounts routes only
+   */
+  staffAccounts?: Access;
+  /**
    * the photo processor's queue (`write`: sqs:SendMessage on it, and PHOTO_QUEUE_URL): a route that
    * triggers processing by sending it the S3 event's message (photo confirm)
    */

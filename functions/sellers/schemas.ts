@@ -1,7 +1,7 @@
 import { WhatsApp } from '../lib/contact';
+import { passwordProblems } from '../lib/password';
 import * as z from '../lib/zod';
 import { VillageCode } from '../villages/schemas';
-import { passwordProblems } from './password';
 
 export const SellerId = z.string().check(z.regex(/^[0-9A-Za-z_-]{10,40}$/, 'field.invalid'));
 export const SellerParams = z.object({ id: SellerId });

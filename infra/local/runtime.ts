@@ -32,6 +32,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmbedded } from './servers';
 import { createSiteServer, listen } from './site-server';
 import { checkTableFormat, markTableFormat } from './table-format';
 import { reconcileIndexes } from './table-indexes';
+import { localWorkspaceConfig } from './workspace-config';
 
 export interface LocalRuntimeOptions {
   /** data folder kept across restarts; in memory when undefined */
@@ -101,6 +102,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         region: LOCAL_REGION,
         credentials: LOCAL_CREDENTIALS,
       },
+      // read from the configuration set below, once the servers listen
+      workspaceConfig: localWorkspaceConfig,
     });
     const sitePort = await listen(siteServer, opts.sitePort ?? (opts.port === 0 ? 0 : 4321));
     const siteUrl = `http://localhost:${sitePort}`;
@@ -147,7 +150,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
           head: (Bucket, Key) => headLocal(s3Client, Bucket, Key),
         }),
         verifyToken: (token) =>
-          tryVerifyIdToken(token, { issuer: config().AUTH_ISSUER, audience: config().AUTH_CLIENT_ID, jwks }),
+          tryVerifyIdToken(token, {
+            issuer: config().AUTH_ISSUER,
+            audience: config().AUTH_CLIENT_ID.split(','),
+            jwks,
+          }),
         notFound,
         // the site's origin, where the workspace runs (SITE_ORIGIN, else SITE_URL's)
         allowedOrigins: [siteOrigin(config())],

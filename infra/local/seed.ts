@@ -5,6 +5,7 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { LocalUser } from '../../functions/auth/entities';
 import { hashPassword } from '../../functions/auth/local-identity';
 import { DEFAULT_CATALOGUE } from '../../functions/catalogue/regency-defaults';
@@ -32,7 +33,17 @@ export interface DemoAccount {
   username: string;
   groups: string[];
   attributes: Record<string, string>;
+  /** the `name` claim of the workspace's ID token (who did what in a request's history) */
+  displayName?: string;
 }
+
+/** The demo people behind the demo accounts (by username; an unknown one gets none). */
+const DEMO_NAMES: Record<string, string> = {
+  'officer@tamansari-licin': 'Siti Rahayu (Petugas Desa Tamansari)',
+  'officer@kemiren-glagah': 'Agus Setiawan (Petugas Desa Kemiren)',
+  'camat@licin': 'Bambang Hariyanto (Camat Licin)',
+  'admin@banyuwangi': 'Dewi Lestari (Admin Kabupaten Banyuwangi)',
+};
 
 export async function demoAccounts(regencyCode: string): Promise<DemoAccount[]> {
   const regency = (await getItem(Regency, { code: regencyCode })).Item;
@@ -68,7 +79,10 @@ export async function demoAccounts(regencyCode: string): Promise<DemoAccount[]> 
   });
   for (const slug of ['tamansari-licin', 'kemiren-glagah'])
     accounts.push({ username: `seller@${slug}`, groups: ['seller'], attributes: {} });
-  return accounts;
+  return accounts.map((a) => {
+    const displayName = DEMO_NAMES[a.username];
+    return displayName ? { ...a, displayName } : a;
+  });
 }
 
 export async function seedDemo(opts: { regencyCode: string; withRequests: boolean }): Promise<DemoAccount[]> {
@@ -82,6 +96,11 @@ export async function seedDemo(opts: { regencyCode: string; withRequests: boolea
     if (!exists)
       await LocalUser.build(PutItemCommand)
         .item({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) })
+        .send();
+    // a data folder seeded before display names existed gets them (issue 15)
+    else if (account.displayName && !exists.displayName)
+      await LocalUser.build(UpdateItemCommand)
+        .item({ username: account.username, displayName: account.displayName })
         .send();
   }
   if (opts.withRequests) await seedRequests(accounts);

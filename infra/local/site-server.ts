@@ -5,6 +5,7 @@
  *   /_s3/…           presigned uploads and document links to the private uploads bucket (s3-front.ts)
  *   /kerja/…         the workspace app (dist/sites/kerja), with its strict CSP and headers from
  *                    infra/workspace-headers.ts, the same values CloudFront sets on AWS
+ *   /kerja/config.json  the workspace's configuration (./workspace-config.ts; on AWS an object in the bucket)
  * Directory URLs serve their index.html (the CloudFront Function does this on AWS), unknown paths
  * the village's or the portal's 404 page; text is compressed (brotli/gzip) as CloudFront would.
  */
@@ -14,6 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { WORKSPACE_CONFIG_PATH, type WorkspaceConfig } from '../../site/workspace-config';
 import { contentType } from '../content-types';
 import { WORKSPACE_PATH, type WorkspaceOrigins, workspaceHeaders } from '../workspace-headers';
 import { createS3Front, type S3FrontOptions } from './s3-front';
@@ -38,6 +40,8 @@ export interface SiteServerOptions {
    * per answer: the runtime knows its ports only once both servers listen; default: its own origin only
    */
   workspace?: () => WorkspaceOrigins;
+  /** `/kerja/config.json`: the workspace's configuration, made on each request from the running one */
+  workspaceConfig?: () => WorkspaceConfig;
 }
 
 export async function listen(server: Server, port: number): Promise<number> {
@@ -150,6 +154,12 @@ export function createSiteServer(opts: Omit<SiteServerOptions, 'port'>): Server 
         return;
       }
       if (path.startsWith('/photos/')) return await sendPhoto(res, path.slice(1));
+      if (opts.workspaceConfig && path === WORKSPACE_CONFIG_PATH) {
+        const body = JSON.stringify(opts.workspaceConfig());
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
       // a directory without its trailing slash: redirect like the CloudFront Function does
       if (!path.endsWith('/') && !extname(path) && (await findFile(`${path}/`))) {
         res.writeHead(301, { location: `${path}/${url.search}` });

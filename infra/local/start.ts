@@ -90,8 +90,8 @@ console.log(`
   S3 (local)       ${runtime.s3Endpoint}
   data             ${dataDir}
 
-  Demo accounts (password "${DEMO_PASSWORD}"), sign in with POST ${runtime.apiUrl}/local/token:
-${accounts.map((a) => `    ${a.username.padEnd(28)} ${a.groups.join(', ')}`).join('\n')}
+  Demo accounts (password "${DEMO_PASSWORD}"), sign in at the workspace or with POST ${runtime.apiUrl}/local/token:
+${accounts.map((a) => `    ${a.username.padEnd(28)} ${a.groups.join(', ').padEnd(18)} ${a.displayName ?? ''}`.trimEnd()).join('\n')}
 `);
 console.log(
   `Smart Kampung is ready (${((performance.now() - started) / 1000).toFixed(1)} s). Ctrl-C stops everything.`,

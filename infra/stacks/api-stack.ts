@@ -11,7 +11,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool, IUserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
@@ -26,6 +26,7 @@ import { accessBindings } from '../access';
 import { deployedRoutes, type FunctionSpec, functionSpec, functionSpecs } from '../bundles';
 import { type InfraConfig, siteOrigins } from '../config';
 import { type SkFunction, specFunction } from '../constructs/lambda';
+import { WorkspaceSignIn } from '../constructs/workspace-sign-in';
 import type { ResourceNames } from '../names';
 import { uploadsLayout } from './data-stack';
 
@@ -34,6 +35,10 @@ export interface ApiStackProps extends StackProps {
   names: ResourceNames;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
+  /** the managed-login domain: the workspace's sign-in (its client and /kerja/config.json are made here) */
+  loginDomain: UserPoolDomain;
+  /** the custom attributes the ID token carries */
+  customAttributes: readonly string[];
   /** https://<site domain>, no trailing slash */
   siteUrl: string;
   /** the SitesStack's distribution: routes declaring `cdn` invalidate withheld photos on it */
@@ -84,6 +89,8 @@ export class ApiStack extends Stack {
   readonly functions: Map<string, SkFunction> = new Map();
   readonly routes: Map<string, HttpRoute> = new Map();
   readonly photoQueue: Queue;
+  /** the workspace's app client, branding and /kerja/config.json */
+  readonly workspace: WorkspaceSignIn;
   readonly photoDeadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -144,15 +151,28 @@ export class ApiStack extends Stack {
     });
     const apiUrl = this.api.apiEndpoint;
 
+    const issuer = `https://cognito-idp.${Aws.REGION}.amazonaws.com/${props.userPool.userPoolId}`;
+    // the workspace (/kerja/): its app client, branding and config.json (infra/constructs/workspace-sign-in.ts)
+    this.workspace = new WorkspaceSignIn(this, 'Workspace', {
+      userPool: props.userPool,
+      domain: props.loginDomain,
+      siteUrl: props.siteUrl,
+      apiUrl,
+      issuer,
+      siteBucketName: names.bucket('site'),
+      customAttributes: props.customAttributes,
+    });
     const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, {
-      userPoolClients: [props.userPoolClient],
+      // ID tokens of both clients: the web client (SRP, sellers) and the workspace
+      userPoolClients: [props.userPoolClient, this.workspace.client],
       identitySource: ['$request.header.Authorization'],
     });
     // what functions/lib/config.ts reads: the issuer and audience of the tokens (the optional bearer
     // token of a public route is verified by its handler, against the issuer's JWKS)
     const authEnvironment = {
-      AUTH_ISSUER: `https://cognito-idp.${Aws.REGION}.amazonaws.com/${props.userPool.userPoolId}`,
-      AUTH_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      AUTH_ISSUER: issuer,
+      // both audiences, comma-separated (functions/lib/optional-auth.ts)
+      AUTH_CLIENT_ID: `${props.userPoolClient.userPoolClientId},${this.workspace.client.userPoolClientId}`,
       COGNITO_USER_POOL_ID: props.userPool.userPoolId,
     };
 

@@ -3,16 +3,18 @@ import {
   AccountRecovery,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { PASSWORD_POLICY } from '../../functions/lib/password';
 import type { Role } from '../../functions/routes';
-import { PASSWORD_POLICY } from '../../functions/sellers/password';
 import type { InfraConfig } from '../config';
 import { SkFunction } from '../constructs/lambda';
 import type { ResourceNames } from '../names';
@@ -42,6 +44,11 @@ export const customAttributes = ['village', 'kecamatan', 'regency', 'seller'] as
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /**
+   * managed login (the newer version) at `https://<prefix>.auth.<region>.amazoncognito.com`: the
+   * workspace's sign-in pages and OAuth endpoints (its client: infra/constructs/workspace-sign-in.ts)
+   */
+  readonly domain: UserPoolDomain;
   /** pre-token-generation trigger: staff groups only in the tokens of users with TOTP */
   readonly mfaGate: SkFunction;
 
@@ -58,7 +65,7 @@ export class AuthStack extends Stack {
       signInAliases: { username: true, email: true },
       autoVerify: { email: true },
       signInCaseSensitive: false,
-      // one policy with the registration's own check (functions/sellers/password.ts)
+      // one policy with the registration's own check (functions/lib/password.ts)
       passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       // MFA is per pool, and this pool holds staff and sellers alike (one issuer for the API): OPTIONAL
       // here, i.e. asked at every sign-in of a user who enabled it (no remembered devices, which would
@@ -93,6 +100,12 @@ export class AuthStack extends Stack {
     );
 
     this.mfaGate = this.staffMfaGate();
+
+    // the prefix is global per region: the regency's code keeps regencies apart
+    this.domain = this.userPool.addDomain('Login', {
+      cognitoDomain: { domainPrefix: `smart-kampung-${props.config.regencyCode.replace(/\D/g, '')}` },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
 
     for (const [group, description] of Object.entries(groups)) {
       this.userPool.addGroup(`Group-${group}`, { groupName: group, description });
@@ -156,6 +169,7 @@ export class AuthStack extends Stack {
   private outputs(): void {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
+    new CfnOutput(this, 'LoginDomain', { value: this.domain.baseUrl() });
   }
 
   /** The issuer the API's JWT authorizer and the handlers trust. */

@@ -219,7 +219,7 @@ describe('the AWS SDK in each bundle (issue 14: the official clients, each only 
           ...(access.uploads || access.photos || access.letters ? ['@aws-sdk/client-s3'] : []),
           ...(access.photoQueue ? ['@aws-sdk/client-sqs'] : []),
           ...(access.cdn ? ['@aws-sdk/client-cloudfront'] : []),
-          ...(access.identity ? ['@aws-sdk/client-cognito-identity-provider'] : []),
+          ...(access.identity || access.staffAccounts ? ['@aws-sdk/client-cognito-identity-provider'] : []),
           // granted on the regency's bus by PublishStack, not declared by a route
           ...(spec.kind === 'site-dispatch' ? ['@aws-sdk/client-eventbridge'] : []),
         ].sort();

@@ -9,6 +9,7 @@ import {
   listActions,
   objectActions,
   queueActions,
+  staffAccountActions,
   tableActions,
 } from '../../infra/access';
 import { accessKeys, functionSpecs } from '../../infra/bundles';
@@ -47,6 +48,8 @@ describe('least privilege', () => {
       if (!access) continue;
       if (key === 'identity') {
         for (const action of identityActions[access]) allowed.add(`${action} <user-pool>`);
+      } else if (key === 'staffAccounts') {
+        for (const action of staffAccountActions[access]) allowed.add(`${action} <user-pool>`);
       } else if (key === 'photoQueue') {
         for (const action of queueActions[access]) allowed.add(`${action} <photo-queue>`);
       } else if (key === 'cdn') {

@@ -89,6 +89,20 @@ describe('site sync', () => {
       keep: (s) => s === 'kemiren-glagah',
     });
     expect(third).toEqual({ put: 0, unchanged: 3, deleted: 0 });
+
+    // and a key it was told to keep: the workspace's config.json, which `cdk deploy` writes
+    await s3.send(new PutObjectCommand({ Bucket, Key: 'kerja/config.json', Body: '{}' }));
+    await s3.send(new PutObjectCommand({ Bucket, Key: 'kerja/old.js', Body: '' }));
+    const fourth = await syncSites({
+      s3,
+      bucket: Bucket,
+      outDir,
+      prefixes: [''],
+      keep: (s) => s === 'kemiren-glagah',
+      preserve: (key) => key === 'kerja/config.json',
+    });
+    expect(fourth).toEqual({ put: 0, unchanged: 3, deleted: 1 });
+    expect(await keys()).toContain('kerja/config.json');
   });
 
   it("never puts or deletes the workspace's config.json (CDK writes it), and syncs the rest of kerja/", async () => {

@@ -2,7 +2,8 @@
  * Every entity of the table, by name, from the features that own them (the key-design tests and the
  * least-privilege checks walk them all).
  */
-import { LocalUser } from '../../functions/auth/entities';
+import { Account } from '../../functions/accounts/entities';
+import { AuthGrant, LocalUser } from '../../functions/auth/entities';
 import { CatalogueEntry } from '../../functions/catalogue/entities';
 import { Counter } from '../../functions/lib/counter';
 import { Idempotency } from '../../functions/lib/idempotency';
@@ -38,4 +39,6 @@ export const entities = {
   Product,
   SearchEntry,
   LocalUser,
+  AuthGrant,
+  Account,
 };

@@ -11,8 +11,19 @@ import type { Call } from './runtime';
 
 const cut = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s);
 
-/** Routes only browsers call (a page, S3's redirect after an upload): their errors are pages for anyone. */
-const BROWSER_ONLY: RouteId[] = ['requests.receipt', 'documents.confirmRedirect'];
+/**
+ * Routes only browsers call (a page, S3's redirect after an upload, the local sign-in pages and
+ * sign-out): their errors are pages for anyone.
+ */
+const BROWSER_ONLY: RouteId[] = [
+  'requests.receipt',
+  'documents.confirmRedirect',
+  'local.authorize',
+  'local.authorize.submit',
+  'local.logout',
+];
+/** The local OAuth endpoints an app calls: OAuth's error shape `{error, error_description?}` (RFC 6749 §5.2). */
+const OAUTH_JSON: RouteId[] = ['local.oauth.token', 'local.oauth.revoke'];
 
 /** What one case came to: the answer's status and whatever broke the contract. */
 export interface Outcome {
@@ -39,6 +50,11 @@ export function shapeProblems(
     return browser || BROWSER_ONLY.includes(route.id as RouteId) ? [] : say('HTML error to a JSON client');
   }
   if (!type.startsWith('application/json')) return say(`error as ${type || 'no content-type'}`);
+  if (OAUTH_JSON.includes(route.id as RouteId) && routed) {
+    const e = res.data;
+    const fine = typeof e?.error === 'string' && /^[a-z_]+$/.test(e.error);
+    return fine ? [] : say('not an OAuth error {error, error_description}');
+  }
   // a path the router matches to no route is the `$default` route's (lib/not-found.ts): `{error}`
   if (route.path.startsWith('/open311/') && routed) {
     const list = res.data;

@@ -271,6 +271,14 @@ export function examples(w: World): Partial<Record<RouteId, unknown>> {
     'products.patch': { version: VERSION, name: 'Kopi Robusta Ijen' },
     'photos.create': { contentType: 'image/jpeg', size: 1000 },
     'local.token': { username: 'officer@tamansari-licin', password: 'smartkampung' },
+    'accounts.create': {
+      email: 'fuzz.officer@tamansari.desa.id',
+      displayName: 'Petugas Fuzz',
+      role: 'village-officer',
+      villageCode: TAMANSARI,
+    },
+    'local.oauth.token': { grant_type: 'refresh_token', client_id: 'local-app-client', refresh_token: 'x' },
+    'local.oauth.revoke': { token: 'x', client_id: 'local-app-client' },
   };
 }
 
@@ -282,6 +290,7 @@ export function realValues(w: World, route: Route, name: string): string[] {
       if (p.startsWith('/track')) return [w.request.trackingCode];
       if (p.startsWith('/kecamatan')) return [w.kecamatan];
       if (p.startsWith('/open311')) return ['sku', 'domisili'];
+      if (p.startsWith('/regency')) return ['35.10', '35.09'];
       return [w.village, w.otherVillage];
     case 'id':
       if (p.startsWith('/products')) return [w.product.id, w.published.id];
@@ -290,6 +299,8 @@ export function realValues(w: World, route: Route, name: string): string[] {
       return [w.request.id];
     case 'documentId':
       return [w.request.documentId];
+    case 'username':
+      return ['fuzz.officer@tamansari.desa.id', 'nobody@desa.id'];
     case 'photoId':
       return [w.product.photoId, w.published.photoId];
     case 'trackingCode':

@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { type Role, type Route, type RouteId, routes } from '../../functions/routes';
+import { LOCAL_FORMS, LOCAL_TOKEN } from './fuzz-local';
 import {
   arbitraryFor,
   type JsonSchema,
@@ -44,16 +45,6 @@ export interface Plan {
   bodyTypes: string[];
 }
 
-/** local.token's zod body (functions/auth/local-token.ts), restated: local routes are not in /openapi.json */
-const LOCAL_TOKEN: JsonSchema = {
-  type: 'object',
-  properties: {
-    username: { type: 'string', minLength: 1, maxLength: 128 },
-    password: { type: 'string', minLength: 1, maxLength: 256 },
-  },
-  required: ['username', 'password'],
-};
-
 interface Operation {
   parameters?: { in: string; name: string; schema: JsonSchema }[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
@@ -66,9 +57,14 @@ export async function routePlans(): Promise<Plan[]> {
     const op = doc.paths[route.path]?.[route.method.toLowerCase()] ?? {};
     const where = (place: string) =>
       Object.fromEntries((op.parameters ?? []).filter((p) => p.in === place).map((p) => [p.name, p.schema]));
-    const content =
+    const form = LOCAL_FORMS[route.id];
+    const content: Record<string, { schema: JsonSchema }> =
       op.requestBody?.content ??
-      (route.id === 'local.token' ? { 'application/json': { schema: LOCAL_TOKEN } } : {});
+      (route.id === 'local.token'
+        ? { 'application/json': { schema: LOCAL_TOKEN } }
+        : form
+          ? { 'application/x-www-form-urlencoded': { schema: form } }
+          : {});
     const bodyTypes = Object.keys(content);
     const body = bodyTypes[0] ? content[bodyTypes[0]]?.schema : undefined;
     return { route, params: where('path'), query: where('query'), bodyTypes, ...(body ? { body } : {}) };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Route } from '../../functions/routes';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { mintToken } from './matrix';
+import { accountFixtures } from './matrix-accounts';
 import {
   BANYUWANGI,
   CALLERS,
@@ -300,6 +301,7 @@ export const FIXTURES: Record<string, Fixture> = {
       expect(res.data).toMatchObject({ status: 'submitted', version: 1 });
     },
   },
+  ...accountFixtures(() => call, tokens),
 };
 
 export function outcomeLabel(route: Route, caller: CallerDef): string {

@@ -9,6 +9,9 @@ export const en: Record<StringKey, string> = {
   'error.route_not_found': 'Unknown API path.',
   'error.conflict': 'Someone else changed this. Reload and try again.',
   'error.idempotency_conflict': 'This Idempotency-Key was already used for a different submission.',
+  'error.account_exists': 'This username is already taken by another account.',
+  'error.new_password_required':
+    'This account still has its temporary password: sign in at the Workspace to set a new one.',
   'error.too_large': 'The data sent is too large.',
   'error.unsupported_media_type': 'Unsupported content type. Send JSON or a plain form.',
   'error.too_many_requests': 'Too many requests. Try again shortly.',
@@ -85,6 +88,9 @@ export const en: Record<StringKey, string> = {
   'field.json': 'the request body is not valid JSON',
   'field.body_object': 'the request body must be a JSON object',
   'field.number': 'a number, e.g. 3 or 1.500.000',
+  'field.email': 'a valid e-mail address, e.g. name@village.id',
+  'field.account_role': 'choose village-officer or kecamatan-officer',
+  'field.not_in_regency': 'is not in this regency',
   'field.unicode':
     'holds a broken character (not valid Unicode text, e.g. a cut-off copy and paste); type it again',
   'label.serviceCode': 'Service',

@@ -7,6 +7,9 @@ export const id = {
   'error.route_not_found': 'Alamat API tidak dikenal.',
   'error.conflict': 'Data sudah diubah orang lain. Muat ulang lalu coba lagi.',
   'error.idempotency_conflict': 'Kunci Idempotency-Key ini sudah dipakai untuk pengajuan yang berbeda.',
+  'error.account_exists': 'Nama pengguna ini sudah dipakai akun lain.',
+  'error.new_password_required':
+    'Akun ini masih memakai kata sandi sementara: masuk lewat Ruang Kerja untuk membuat kata sandi baru.',
   'error.too_large': 'Data yang dikirim terlalu besar.',
   'error.unsupported_media_type': 'Jenis data tidak didukung. Kirim JSON atau formulir biasa.',
   'error.too_many_requests': 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
@@ -84,6 +87,9 @@ export const id = {
   'field.json': 'isi permintaan bukan JSON yang valid',
   'field.body_object': 'isi permintaan harus berupa objek JSON',
   'field.number': 'isi dengan angka, mis. 3 atau 1.500.000',
+  'field.email': 'alamat e-mail yang sah, mis. nama@desa.id',
+  'field.account_role': 'pilih village-officer atau kecamatan-officer',
+  'field.not_in_regency': 'tidak ada di kabupaten ini',
   'field.unicode':
     'berisi karakter rusak (bukan teks Unicode yang sah, mis. hasil salin-tempel yang terpotong); ketik ulang isian ini',
   'label.serviceCode': 'Layanan',

@@ -4,6 +4,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { describe, expect, it } from 'vitest';
+import { accountsByRegency } from '../../../functions/accounts/entities';
 import { catalogueOfScope } from '../../../functions/catalogue/entities';
 import {
   type AccessPattern,
@@ -175,6 +176,15 @@ const patterns: [string, AccessPattern, keyof typeof entities, Record<string, un
     { regencyCode: '35.10', scope: 'all', term: 'kopi' },
     'search#35.10#all',
     'search#kopi#',
+  ],
+  ['accountsByRegency', accountsByRegency, 'Account', { regencyCode: '35.10' }, 'accounts#35.10', 'account#'],
+  [
+    'accountsByRegency (a village)',
+    accountsByRegency,
+    'Account',
+    { regencyCode: '35.10', kecamatanCode: '35.10.24', listVillage: V },
+    'accounts#35.10',
+    `account#35.10.24#${V}#`,
   ],
 ];
 

@@ -1,6 +1,7 @@
 /**
- * One password policy for sellers' sign-ins, read by the registration's validation and by the
- * Cognito user pool (infra/stacks/auth-stack.ts), so a password accepted locally is accepted on AWS.
+ * One password policy for every sign-in the system creates (sellers' registration, a new account's
+ * first password), read by the Cognito user pool too (infra/stacks/auth-stack.ts), so a password
+ * accepted locally is accepted on AWS.
  */
 export const PASSWORD_POLICY = {
   minLength: 12,
@@ -10,9 +11,11 @@ export const PASSWORD_POLICY = {
   requireSymbols: true,
 } as const;
 
-export function passwordProblems(password: string): string[] {
+export type PasswordProblem = 'length' | 'lowercase' | 'uppercase' | 'digit' | 'symbol';
+
+export function passwordProblems(password: string): PasswordProblem[] {
   const p = PASSWORD_POLICY;
-  const problems: string[] = [];
+  const problems: PasswordProblem[] = [];
   if (password.length < p.minLength) problems.push('length');
   if (p.requireLowercase && !/[a-z]/.test(password)) problems.push('lowercase');
   if (p.requireUppercase && !/[A-Z]/.test(password)) problems.push('uppercase');
