@@ -212,6 +212,8 @@ export interface AccessResources {
   userPool: IUserPool;
   /** only in the stack that owns it (ApiStack) */
   photoQueue?: IQueue;
+  /** only in the stack that owns it (ApiStack) */
+  letterQueue?: IQueue;
   /** the regency's CloudFront distribution id (SitesStack), only where functions invalidate it */
   distributionId?: string;
 }
@@ -226,6 +228,9 @@ export function accessBindings(resources: AccessResources): Partial<Record<Acces
     identity: identityBinding(resources.userPool),
     staffAccounts: staffAccountsBinding(resources.userPool),
     ...(resources.photoQueue ? { photoQueue: queueBinding(resources.photoQueue, 'PHOTO_QUEUE_URL') } : {}),
+    ...(resources.letterQueue
+      ? { letterQueue: queueBinding(resources.letterQueue, 'LETTER_QUEUE_URL') }
+      : {}),
     ...(resources.distributionId ? { cdn: distributionBinding(resources.distributionId) } : {}),
   };
 }

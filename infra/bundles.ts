@@ -29,6 +29,7 @@ export const accessKeys = [
   'identity',
   'staffAccounts',
   'photoQueue',
+  'letterQueue',
   'cdn',
 ] as const;
 export type AccessKey = (typeof accessKeys)[number];
@@ -36,10 +37,17 @@ export type AccessDeclarations = Partial<Record<AccessKey, Access>>;
 
 /**
  * `api`: serves routes of the route table (ApiStack); `photo-processor`: S3 events of product photos
- * (ApiStack); `site-dispatch`: out-of-date village sites → publish events (PublishStack);
+ * (ApiStack); `letter-issuer`: completed requests' letters, from the outbox's queue (ApiStack);
+ * `site-dispatch`: out-of-date village sites → publish events (PublishStack);
  * `overdue-metric`: the overdue-requests metric (OperationsStack).
  */
-export type FunctionKind = 'api' | 'not-found' | 'photo-processor' | 'site-dispatch' | 'overdue-metric';
+export type FunctionKind =
+  | 'api'
+  | 'not-found'
+  | 'photo-processor'
+  | 'letter-issuer'
+  | 'site-dispatch'
+  | 'overdue-metric';
 
 export interface FunctionSpec {
   /** construct id, unique, PascalCase (derived from the handler module) */
@@ -205,6 +213,21 @@ export function functionSpecs(): FunctionSpec[] {
       nodeModules: ['@img/sharp-linux-arm64'],
       timeoutSeconds: 60,
       memoryMb: 1536,
+    },
+    {
+      // a completion's letter intent → the rendered PDF in the letters bucket, its SHA-256 (issue 16)
+      id: 'RequestsIssueLetter',
+      kind: 'letter-issuer',
+      handler: 'requests/handlers/issue-letter',
+      routeIds: [],
+      access: { table: 'write', letters: 'write' },
+      probes: [],
+      keys: { letters: ['letters/'] },
+      authenticated: false,
+      optionalAuth: false,
+      nodeModules: [],
+      timeoutSeconds: 30,
+      memoryMb: 1024,
     },
     {
       // every minute: village sites whose data changed → site.outOfDate events (PublishStack; also

@@ -15,7 +15,12 @@ import type { counterKey } from '../functions/lib/counter';
 import { keyOf } from '../functions/lib/key-templates';
 import type { productByVillage, productKey, searchIndex } from '../functions/products/entities';
 import type { siteStateKey } from '../functions/publish/entities';
-import type { requestByVillage, requestKey, trackingCodeKey } from '../functions/requests/entities';
+import type {
+  letterKey,
+  requestByVillage,
+  requestKey,
+  trackingCodeKey,
+} from '../functions/requests/entities';
 import type { Partition } from '../functions/routes';
 import type { kecamatanKey, regencyKey, villageByRegency, villageKey } from '../functions/villages/entities';
 import type { GsiName } from './table-design';
@@ -38,6 +43,7 @@ const KEYS = {
   request: 'request#{id}' satisfies (typeof requestKey)['pk'],
   product: 'product#{id}' satisfies (typeof productKey)['pk'],
   trackingCode: 'tracking#{trackingCode}' satisfies (typeof trackingCodeKey)['pk'],
+  letter: 'letter#{token}' satisfies (typeof letterKey)['pk'],
   counter: 'counter#{name}' satisfies (typeof counterKey)['pk'],
 };
 
@@ -91,6 +97,8 @@ export function partitionPatterns(regencyCode: string): Record<Partition, Partit
     products: { resource: 'table', keys: [keyOf(KEYS.product, { id: '*' })] },
     // a tracking code's claim (it names its request)
     trackingCodes: { resource: 'table', keys: [keyOf(KEYS.trackingCode, { trackingCode: '*' })] },
+    // an issued letter by its verification token (its masked holder, number, status; no NIK)
+    letters: { resource: 'table', keys: [keyOf(KEYS.letter, { token: '*' })] },
   };
 }
 

@@ -68,7 +68,11 @@ export function createStacks(app: App, config: InfraConfig): SmartKampung {
     description: description('alarms and dashboard'),
     api: api.api,
     functions: [...api.functions.values()],
-    deadLetterQueues: { Photo: api.photoDeadLetterQueue, Publish: publish.deadLetterQueue },
+    deadLetterQueues: {
+      Photo: api.photoDeadLetterQueue,
+      Letter: api.letterDeadLetterQueue,
+      Publish: publish.deadLetterQueue,
+    },
     siteBuild: publish.project,
     dispatcher: publish.dispatcher,
     table: DynamoTable.fromTableName(api, 'TableForOperations', names.table),

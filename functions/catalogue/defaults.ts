@@ -52,6 +52,22 @@ export type FieldInput = z.infer<typeof FieldValue>;
 
 const Step = z.string().check(z.minLength(1));
 
+/**
+ * A village's (or the regency's) wording of a service's letter, each part optional: what is given
+ * replaces the regency default of catalogue/letter-templates.ts (the classification code, the title,
+ * the sentences before and after the answers, the validity in months).
+ */
+export const LetterWording = z.object({
+  classification: z.optional(
+    z.string().check(z.regex(/^\d{3}(\.\d{1,3}){0,3}$/, 'Permendagri 83/2022 code')),
+  ),
+  title: z.optional(z.string().check(z.minLength(3), z.maxLength(120))),
+  opening: z.optional(z.string().check(z.minLength(3), z.maxLength(600))),
+  closing: z.optional(z.string().check(z.minLength(3), z.maxLength(600))),
+  validityMonths: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(60))),
+});
+export type LetterWordingInput = z.infer<typeof LetterWording>;
+
 export const ServiceSchema = z
   .object({
     code: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case slug')),
@@ -67,6 +83,7 @@ export const ServiceSchema = z
     product: Text,
     complaints: Text,
     fields: z.array(FieldSchema),
+    letter: z.optional(LetterWording),
   })
   .check(
     z.superRefine((s, ctx) => {

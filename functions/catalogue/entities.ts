@@ -51,6 +51,13 @@ const service = () =>
     product: localized().optional(),
     complaints: localized().optional(),
     fields: list(field()).optional(),
+    letter: map({
+      classification: string().optional(),
+      title: string().optional(),
+      opening: string().optional(),
+      closing: string().optional(),
+      validityMonths: number().optional(),
+    }).optional(),
   });
 
 /** pk `catalogue#35.10` (regency defaults) or `catalogue#35.10.24.2008` (a village's); sk `service#sku` */

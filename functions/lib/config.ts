@@ -13,6 +13,13 @@ export const Env = z.object({
   UPLOADS_BUCKET: z._default(z.string().check(z.minLength(1)), 'smart-kampung-uploads'),
   /** processed product photos (public through CloudFront at SITE_URL/photos/…, locally the site server) */
   PHOTOS_BUCKET: z._default(z.string().check(z.minLength(1)), 'smart-kampung-photos'),
+  /** issued letters (PDF), private: downloads go through the API (requests/letters.ts) */
+  LETTERS_BUCKET: z._default(z.string().check(z.minLength(1)), 'smart-kampung-letters'),
+  /**
+   * AWS: the letter issuer's queue (outbox → SQS → requests/handlers/issue-letter). Unset locally: the
+   * local runtime delivers the completion's message to the issuer itself (infra/local/letter-events.ts).
+   */
+  LETTER_QUEUE_URL: z.optional(z.url()),
   /** AWS only: the user pool sellers' sign-ins are created in; unset locally (the local identity store) */
   COGNITO_USER_POOL_ID: z.optional(z.string().check(z.minLength(1))),
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-3'),
@@ -69,6 +76,8 @@ export const Env = z.object({
    * gets 300 guesses per 10 minutes against 2^50 codes.
    */
   RATE_LIMIT_TRACK: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 300),
+  /** Letter verification look-ups (`/verifikasi/{token}`) per address per 10 minutes. */
+  RATE_LIMIT_VERIFY: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 300),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
 });
 

@@ -35,6 +35,10 @@ export const submitBudget = (villageCode: string, sourceIp: string): Budget => (
 export const countTrackingLookups = (sourceIp: string, now: Date, lookups = 1) =>
   rateLimit('track', sourceIp, config().RATE_LIMIT_TRACK, TRACK_WINDOW_SECONDS, now, lookups);
 
+/** Counts letter verifications of one address, found or not (`/verifikasi/{token}`). */
+export const countVerifications = (sourceIp: string, now: Date) =>
+  rateLimit('verify', sourceIp, config().RATE_LIMIT_VERIFY, TRACK_WINDOW_SECONDS, now);
+
 function windowOf(b: Budget, now: Date) {
   const window = Math.floor(now.getTime() / 1000 / b.windowSeconds);
   const subject = createHash('sha256').update(b.who).digest('base64url').slice(0, 22);

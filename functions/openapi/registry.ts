@@ -28,6 +28,8 @@ import searchProducts from '../products/handlers/search.contract';
 import { confirm, confirmRedirect } from '../requests/handlers/document-confirm.contract';
 import createDocument from '../requests/handlers/document-create.contract';
 import getRequest from '../requests/handlers/get.contract';
+import letter from '../requests/handlers/letter.contract';
+import letterRevoke from '../requests/handlers/letter-revoke.contract';
 import kecamatanQueue from '../requests/handlers/queue-kecamatan.contract';
 import regencyQueue from '../requests/handlers/queue-regency.contract';
 import villageQueue from '../requests/handlers/queue-village.contract';
@@ -36,6 +38,7 @@ import resubmit from '../requests/handlers/resubmit.contract';
 import submit from '../requests/handlers/submit.contract';
 import { track, trackQuery } from '../requests/handlers/track.contract';
 import transition from '../requests/handlers/transition.contract';
+import verifyLetter from '../requests/handlers/verify.contract';
 import walkIn from '../requests/handlers/walk-in.contract';
 import type { RouteId, routes } from '../routes';
 import getSeller from '../sellers/handlers/get.contract';
@@ -98,6 +101,9 @@ export const registry: { [Id in DeployedRouteId]: Contract & { route: Id } } = {
   'requests.walkIn': walkIn,
   'requests.get': getRequest,
   'requests.transition': transition,
+  'requests.letter': letter,
+  'requests.letterRevoke': letterRevoke,
+  'letters.verify': verifyLetter,
   'open311.services': open311Services,
   'open311.service': open311Service,
   'open311.submit': open311Submit,

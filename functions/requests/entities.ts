@@ -38,6 +38,7 @@ export const documentsOfRequest = {
   sk: 'document#{documentId}',
 } as const satisfies AccessPattern;
 export const requestKey = { pk: 'request#{id}', sk: 'request' } as const satisfies AccessPattern;
+export const letterKey = { pk: 'letter#{token}', sk: 'letter' } as const satisfies AccessPattern;
 export const trackingCodeKey = {
   pk: 'tracking#{trackingCode}',
   sk: 'tracking',
@@ -92,6 +93,8 @@ export const ServiceRequest = /* @__PURE__ */ (() => {
       closedAt: string().optional(),
       queueSort: string(),
       letterNumber: string().optional(),
+      /** the verification token of its current letter (requests/letters.ts) */
+      letterToken: string().optional(),
       history: history(),
       ...primaryKey(requestKey),
       gsi2pk: byVillage.pk,
@@ -137,6 +140,39 @@ export const TrackingCode = /* @__PURE__ */ (() =>
     }),
   }))();
 
+/**
+ * pk `letter#<token>`, sk `letter`: one issued letter, found by its verification token (≥ 128 random
+ * bits). Written `pending` in the completion's own transaction — the outbox intent the letter issuer
+ * (requests/handlers/issue-letter) renders and stores — then `issued` with its file's SHA-256, or
+ * `revoked` with the date and reason. Holds nothing personal but the masked holder's name.
+ */
+export const Letter = /* @__PURE__ */ (() =>
+  new Entity({
+    name: 'letter',
+    ...inTable,
+    schema: item({
+      token: string().key(),
+      requestId: string(),
+      number: string(),
+      serviceCode: string(),
+      title: string(),
+      office: string(),
+      villageCode: string(),
+      kecamatanCode: string(),
+      holderMasked: string(),
+      issuedAt: string(),
+      status: string().enum('pending', 'issued', 'revoked'),
+      objectKey: string().optional(),
+      sha256: string().optional(),
+      renderedAt: string().optional(),
+      revokedAt: string().optional(),
+      revokedBy: string().optional(),
+      revokeReason: string().optional(),
+      ...primaryKey(letterKey),
+    }),
+  }))();
+
+export type LetterItem = FormattedItem<typeof Letter>;
 export type RequestItem = FormattedItem<typeof ServiceRequest>;
 export type DocumentItem = FormattedItem<typeof RequestDocument>;
 /** A required document seen in original at the counter (walk-in filing). */

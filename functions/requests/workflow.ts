@@ -1,4 +1,5 @@
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $remove, $set, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { findService } from '../catalogue/store';
@@ -10,7 +11,8 @@ import type { Role } from '../routes';
 import { getVillage } from '../villages/store';
 import { checkFields } from './domain/fields';
 import { type Actor, allowedMoves, checkTransition, NEEDS_COMPLETE, type Status } from './domain/transitions';
-import { type RequestItem, ServiceRequest } from './entities';
+import { Letter, type RequestItem, ServiceRequest } from './entities';
+import { announceLetter, letterIntent } from './letters';
 import { dueCalculator, getRequest, pauseClock, queueSort } from './store';
 
 /** The request still exists and is at the version the caller read (optimistic concurrency). */
@@ -45,7 +47,8 @@ function indexKeys(r: RequestItem, status: Status, queue: string) {
 /**
  * An officer moves a request. The transition table (domain) says who may move what where; the
  * write is conditional on the version the officer saw, so two officers can't both act on it.
- * Completing a request gives it the next letter number of its village and year, gap-free.
+ * Completing a request gives it the next letter number of its issuing office and year, gap-free, and
+ * writes its letter's intent in the same transaction (requests/letters.ts).
  */
 export async function transition(
   id: string,
@@ -110,24 +113,36 @@ export async function transition(
   };
 
   if (input.to === 'completed') {
-    const year = at.slice(0, 4);
-    const counterName = `letter#${request.villageCode}#${year}`;
+    const intent = await letterIntent(request, at);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const { Item: counter } = await getItem(Counter, { name: counterName }, { consistent: true });
+      const { Item: counter } = await getItem(Counter, { name: intent.counterName }, { consistent: true });
       const current = counter?.value ?? 0;
-      const letterNumber = `470/${String(current + 1).padStart(4, '0')}/${request.villageCode}/${year}`;
-      // in this order: reasons[1] is the request's version check
+      const letter = intent.letter(current + 1);
+      // in this order: reasons[1] is the request's version check. The letter's item, `pending`, is the
+      // outbox intent: the letter issuer renders it (requests/handlers/issue-letter), never this handler
       const result = await transact(
         Counter.build(UpdateTransaction)
-          .item({ name: counterName, value: current + 1 })
+          .item({ name: intent.counterName, value: current + 1 })
           .options({
             condition: current === 0 ? { attr: 'value', exists: false } : { attr: 'value', eq: current },
           }),
         ServiceRequest.build(UpdateTransaction)
-          .item({ id, ...set, history: $set(history), letterNumber })
+          .item({
+            id,
+            ...set,
+            history: $set(history),
+            letterNumber: letter.number,
+            letterToken: letter.token,
+          })
           .options({ condition: atVersion(request.version) }),
+        Letter.build(PutTransaction)
+          .item(letter)
+          .options({ condition: { attr: 'token', exists: false } }),
       );
-      if (!result.canceled) return { ...next, ...set, letterNumber };
+      if (!result.canceled) {
+        await announceLetter(letter);
+        return { ...next, ...set, letterNumber: letter.number, letterToken: letter.token };
+      }
       if (result.reasons[1] === 'ConditionalCheckFailed') throw await staleConflict(id);
     }
     throw new Conflict();

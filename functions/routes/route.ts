@@ -26,7 +26,8 @@ export type Partition =
   | 'search'
   | 'requests'
   | 'products'
-  | 'trackingCodes';
+  | 'trackingCodes'
+  | 'letters';
 
 export interface Route {
   /** stable id, also the OpenAPI operationId and the Lambda's logical name */
@@ -45,6 +46,8 @@ export interface Route {
   table?: Access;
   uploads?: Access;
   photos?: Access;
+  /** the private letters bucket (issued PDFs, requests/letters.ts) */
+  letters?: Access;
   identity?: Access;
   /**
    * staff accounts in the user pool (`write`: create with an invitation, add to the group, disable,
@@ -56,6 +59,11 @@ export interface Route {
    * triggers processing by sending it the S3 event's message (photo confirm)
    */
   photoQueue?: Access;
+  /**
+   * the letter issuer's queue (`write`: sqs:SendMessage on it, and LETTER_QUEUE_URL): a route whose
+   * change writes a letter's intent announces it there once committed (requests/letters.ts)
+   */
+  letterQueue?: Access;
   /**
    * the regency's CloudFront distribution (`write`: cloudfront:CreateInvalidation on it, and
    * DISTRIBUTION_ID): a route whose handler withholds a product's photos invalidates the edges'

@@ -215,7 +215,46 @@ export const serviceRoutes = [
     handler: 'requests/handlers/transition',
     auth: { roles: { 'village-officer': 'village', 'kecamatan-officer': 'kecamatan' } },
     table: 'write',
+    // a completion announces its letter's intent to the issuer (requests/letters.ts)
+    letterQueue: 'write',
     summary: 'Move a request to another status',
+  },
+
+  // letters (issue 16): the villager's PDF, its revocation, the public verification
+  {
+    id: 'requests.letter',
+    method: 'GET',
+    path: '/requests/{id}/letter',
+    handler: 'requests/handlers/letter',
+    auth: 'public',
+    // the receipt's secret, or an officer's token verified by the handler itself
+    optionalAuth: true,
+    table: 'read',
+    partitions: ['requests', 'letters'],
+    letters: 'read',
+    keys: { letters: ['letters/'] },
+    summary: "The issued letter as a PDF (the receipt's secret, or an officer of its office)",
+  },
+  {
+    id: 'requests.letterRevoke',
+    method: 'POST',
+    path: '/requests/{id}/letter/revoke',
+    handler: 'requests/handlers/letter-revoke',
+    auth: { roles: { 'village-officer': 'village', 'kecamatan-officer': 'kecamatan' } },
+    table: 'write',
+    summary: "Revoke a request's letter, with a reason",
+  },
+  {
+    id: 'letters.verify',
+    method: 'GET',
+    path: '/verifikasi/{token}',
+    handler: 'requests/handlers/verify',
+    auth: 'public',
+    table: 'read',
+    partitions: ['letters'],
+    counts: true,
+    html: true,
+    summary: 'Whether a letter is valid or revoked (what its QR code opens; no personal data)',
   },
 
   // Open311 GeoReport v2 over the same data

@@ -83,7 +83,7 @@ export const Kecamatan = /* @__PURE__ */ (() => {
 const profile = () =>
   map({
     about: localizedIdFirst().optional(),
-    head: map({ name: string(), title: localized().optional() }).optional(),
+    head: map({ name: string(), title: localized().optional(), nip: string().optional() }).optional(),
     officials: list(map({ name: string(), position: localized() })).optional(),
     contact: map({
       address: string().optional(),

@@ -36,7 +36,13 @@ const Bilingual = z.strictObject({ id: Line(4000), en: z.optional(Line(4000)) })
 /** What a village officer edits of the village's public profile (shown on its website). */
 export const ProfileBody = z.strictObject({
   about: z.optional(Bilingual),
-  head: z.optional(z.strictObject({ name: Line(120) })),
+  head: z.optional(
+    z.strictObject({
+      name: Line(120),
+      /** the signer's official number on letters (NIP, 18 digits; an elected kepala desa has none) */
+      nip: z.optional(z.string().check(z.regex(/^\d{18}$/, 'field.invalid'))),
+    }),
+  ),
   officials: z.optional(
     z
       .array(z.strictObject({ name: Line(120), position: z.strictObject({ id: Line(120), en: Line(120) }) }))

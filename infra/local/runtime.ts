@@ -25,6 +25,7 @@ import { createLocalApi } from './adapter';
 import { dataGeneration } from './attach';
 import { holdUntilCommitted } from './commit-barrier';
 import { moduleHandlerLoader } from './lambda';
+import { withLetterDelivery } from './letter-events';
 import { type PublishRound, startPublisher } from './publisher';
 import { withS3Notifications } from './s3-events';
 import { seedDemo } from './seed';
@@ -68,6 +69,7 @@ export interface LocalRuntime {
 const TABLE_NAME = 'smart-kampung';
 const UPLOADS_BUCKET = 'smart-kampung-uploads';
 const PHOTOS_BUCKET = 'smart-kampung-photos';
+const LETTERS_BUCKET = 'smart-kampung-letters';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
@@ -113,6 +115,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       TABLE_NAME,
       UPLOADS_BUCKET,
       PHOTOS_BUCKET,
+      LETTERS_BUCKET,
       SITE_URL: siteUrl,
       // browsers reach S3 through the site server's front (presigned URLs checked, CORS added: see s3-front.ts)
       S3_PUBLIC_ENDPOINT: `${siteUrl}/_s3`,
@@ -144,11 +147,15 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       createLocalApi({
         routes,
         // the S3 server sends no events: the routes that announce an upload deliver its event first
-        loadHandler: withS3Notifications(moduleHandlerLoader(), {
-          buckets: { uploads: UPLOADS_BUCKET },
-          region: LOCAL_REGION,
-          head: (Bucket, Key) => headLocal(s3Client, Bucket, Key),
-        }),
+        // and a completion's letter intent reaches the issuer once the route has answered (no queue)
+        loadHandler: withLetterDelivery(
+          withS3Notifications(moduleHandlerLoader(), {
+            buckets: { uploads: UPLOADS_BUCKET },
+            region: LOCAL_REGION,
+            head: (Bucket, Key) => headLocal(s3Client, Bucket, Key),
+          }),
+          { region: LOCAL_REGION },
+        ),
         verifyToken: (token) =>
           tryVerifyIdToken(token, {
             issuer: config().AUTH_ISSUER,
@@ -228,7 +235,7 @@ export async function ensureTableAndBucket(dynamoEndpoint: string, s3Endpoint: s
     await reconcileIndexes(dynamo, TABLE_NAME);
   }
   const s3 = localS3(s3Endpoint);
-  for (const Bucket of [UPLOADS_BUCKET, PHOTOS_BUCKET]) {
+  for (const Bucket of [UPLOADS_BUCKET, PHOTOS_BUCKET, LETTERS_BUCKET]) {
     try {
       await s3.send(new CreateBucketCommand({ Bucket }));
     } catch (error) {

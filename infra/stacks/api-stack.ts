@@ -21,6 +21,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { PHOTO_MAX_RECEIVES } from '../../functions/products/photo-limits';
+import { LETTER_MAX_RECEIVES } from '../../functions/requests/domain/letters';
 import { corsExposedHeaders, corsMethods, corsRequestHeaders, type Route } from '../../functions/routes';
 import { accessBindings } from '../access';
 import { deployedRoutes, type FunctionSpec, functionSpec, functionSpecs } from '../bundles';
@@ -92,6 +93,9 @@ export class ApiStack extends Stack {
   /** the workspace's app client, branding and /kerja/config.json */
   readonly workspace: WorkspaceSignIn;
   readonly photoDeadLetterQueue: Queue;
+  /** the letter issuer's queue (the outbox's messages) and its dead-letter queue */
+  readonly letterQueue: Queue;
+  readonly letterDeadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -114,6 +118,22 @@ export class ApiStack extends Stack {
       enforceSSL: true,
       deadLetterQueue: { queue: this.photoDeadLetterQueue, maxReceiveCount: PHOTO_MAX_RECEIVES },
     });
+    // the letter issuer's queue: a completion (route `letterQueue`) announces its letter's intent there
+    this.letterDeadLetterQueue = new Queue(this, 'LetterDLQ', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.letterDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue',
+    });
+    this.letterQueue = new Queue(this, 'LetterQueue', {
+      visibilityTimeout: Duration.seconds(functionSpec('letter-issuer').timeoutSeconds * 6),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: this.letterDeadLetterQueue, maxReceiveCount: LETTER_MAX_RECEIVES },
+    });
     const bindings = accessBindings({
       table: Table.fromTableName(this, 'Table', names.table),
       regencyCode: config.regencyCode,
@@ -122,6 +142,7 @@ export class ApiStack extends Stack {
       letters: Bucket.fromBucketName(this, 'Letters', names.bucket('letters')),
       userPool: props.userPool,
       photoQueue: this.photoQueue,
+      letterQueue: this.letterQueue,
       distributionId: props.distributionId,
     });
 
@@ -259,6 +280,17 @@ export class ApiStack extends Stack {
     processorFn.addEventSource(
       new SqsEventSource(this.photoQueue, { batchSize: 5, reportBatchItemFailures: true }),
     );
+
+    // the letter issuer: the completion's intent → queue → function; failures end in the DLQ
+    const letterIssuer = functionSpec('letter-issuer');
+    makeFunction(
+      letterIssuer,
+      `completed request → its letter as a PDF (functions/${letterIssuer.handler})`,
+      {
+        // the QR code's verification URL
+        API_URL: apiUrl,
+      },
+    ).addEventSource(new SqsEventSource(this.letterQueue, { batchSize: 5, reportBatchItemFailures: true }));
 
     new CfnOutput(this, 'ApiUrl', { value: apiUrl });
   }

@@ -52,6 +52,8 @@ describe('least privilege', () => {
         for (const action of staffAccountActions[access]) allowed.add(`${action} <user-pool>`);
       } else if (key === 'photoQueue') {
         for (const action of queueActions[access]) allowed.add(`${action} <photo-queue>`);
+      } else if (key === 'letterQueue') {
+        for (const action of queueActions[access]) allowed.add(`${action} <letter-queue>`);
       } else if (key === 'cdn') {
         for (const action of cdnActions[access]) allowed.add(`${action} ${distributionArn}`);
       } else if (key === 'table') {
@@ -89,6 +91,7 @@ describe('least privilege', () => {
     const kinds = new Set(functionSpecs().map((spec) => spec.kind));
     expect([...kinds].sort()).toEqual([
       'api',
+      'letter-issuer',
       'not-found',
       'overdue-metric',
       'photo-processor',
@@ -120,13 +123,17 @@ describe('least privilege', () => {
               expect(flat, `${spec.id} logs only to its own log group`).toMatch(/^<.*Logs.*\.Arn>$/);
             } else if (action.startsWith('sqs:') && spec.kind === 'photo-processor') {
               expect(flat).toMatch(/^<PhotoQueue.*\.Arn>$/);
+            } else if (action.startsWith('sqs:') && spec.kind === 'letter-issuer') {
+              expect(flat).toMatch(/^<LetterQueue.*\.Arn>$/);
             } else if (action === 'events:PutEvents' && spec.kind === 'site-dispatch') {
               expect(flat).toMatch(/^<Bus.*\.Arn>$/);
             } else {
               // the photo queue (a route's `photoQueue`): one name for it
               // and the distribution (a route's `cdn`), imported from the Sites stack
               const named = action.startsWith('sqs:')
-                ? flat.replace(/^<PhotoQueue[0-9A-F]*\.Arn>$/, '<photo-queue>')
+                ? flat
+                    .replace(/^<PhotoQueue[0-9A-F]*\.Arn>$/, '<photo-queue>')
+                    .replace(/^<LetterQueue[0-9A-F]*\.Arn>$/, '<letter-queue>')
                 : action.startsWith('cloudfront:')
                   ? namedDistribution(flat)
                   : flat;

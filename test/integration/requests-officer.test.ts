@@ -72,7 +72,7 @@ describe('officer flow', () => {
     const completed = await move('completed');
     expect(completed.status).toBe(200);
     expect(completed.data.letterNumber).toMatch(
-      new RegExp(`^470/\\d{4}/${TAMANSARI.replaceAll('.', '\\.')}/\\d{4}$`),
+      new RegExp(`^500\\.13\\.2/\\d{4}/${TAMANSARI.replaceAll('.', '\\.')}/[IVX]+/\\d{4}$`),
     );
     const history = completed.data.history.map((h: { to: string }) => h.to);
     expect(history).toEqual(['submitted', 'in_review', 'approved', 'completed']);

@@ -9,7 +9,7 @@ import { Counter } from '../../functions/lib/counter';
 import { Idempotency } from '../../functions/lib/idempotency';
 import { Product, SearchEntry } from '../../functions/products/entities';
 import { SiteState } from '../../functions/publish/entities';
-import { RequestDocument, ServiceRequest, TrackingCode } from '../../functions/requests/entities';
+import { Letter, RequestDocument, ServiceRequest, TrackingCode } from '../../functions/requests/entities';
 import { Seller, SellerAccount } from '../../functions/sellers/entities';
 import {
   Apbdes,
@@ -32,6 +32,7 @@ export const entities = {
   ServiceRequest,
   RequestDocument,
   TrackingCode,
+  Letter,
   Counter,
   Idempotency,
   Seller,

@@ -176,6 +176,22 @@ export const samples: Record<keyof typeof entities, Sample> = {
     item: { trackingCode: 'ABCDE-FGHJK', requestId: 'Req-ABC_123' },
     keys: { pk: 'tracking#abcde-fghjk', sk: 'tracking' },
   },
+  Letter: {
+    item: {
+      token: '0f3c5a7e9b1d2f4a6c8e0a2b4d6f8a1c',
+      requestId: 'Req-ABC_123',
+      number: `400.9.4/0007/${V}/XII/2026`,
+      serviceCode: 'sktm',
+      title: 'SURAT KETERANGAN TIDAK MAMPU',
+      office: 'Desa Tamansari',
+      villageCode: V,
+      kecamatanCode: '35.10.24',
+      holderMasked: 'S*** A*****',
+      issuedAt: '2026-01-05T01:00:00.000Z',
+      status: 'pending',
+    },
+    keys: { pk: 'letter#0f3c5a7e9b1d2f4a6c8e0a2b4d6f8a1c', sk: 'letter' },
+  },
   Counter: {
     item: { name: `letter#${V}#2026`, value: 7 },
     keys: { pk: `counter#letter#${V}#2026`, sk: 'counter' },

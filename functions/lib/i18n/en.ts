@@ -19,6 +19,8 @@ export const en: Record<StringKey, string> = {
   'error.invalid_transition': 'This status change is not allowed.',
   'error.reason_required': 'A reason is required for this status change.',
   'error.file_missing': 'The file has not been uploaded yet. Upload it first.',
+  'error.letter_pending': 'The letter is not issued yet. Try again in a moment.',
+  'error.letter_revoked': 'This letter has already been revoked.',
   'error.secret': 'The request secret is wrong or missing.',
   'error.documents_incomplete':
     'Not every required document is in yet. The request can be approved, forwarded or completed only once it is complete.',

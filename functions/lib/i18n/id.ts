@@ -17,6 +17,8 @@ export const id = {
   'error.invalid_transition': 'Perubahan status ini tidak diperbolehkan.',
   'error.reason_required': 'Alasan wajib diisi untuk perubahan status ini.',
   'error.file_missing': 'Berkas belum terunggah. Unggah berkas terlebih dahulu.',
+  'error.letter_pending': 'Surat belum terbit. Coba lagi sebentar lagi.',
+  'error.letter_revoked': 'Surat ini sudah dicabut.',
   'error.secret': 'Kode rahasia permohonan salah atau tidak ada.',
   'error.documents_incomplete':
     'Belum semua berkas wajib diterima. Permohonan baru dapat disetujui, diteruskan atau diselesaikan setelah berkasnya lengkap.',

@@ -1,0 +1,85 @@
+/**
+ * Letters (issue 16): a completed request's PDF for the villager, its QR code to the public
+ * verification page, revocation.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { downloadLetter, fileAndComplete, pdfQrCodes, pdfText } from '../support/letters';
+import { call, officerToken, runtime, useRequestsRuntime } from '../support/requests';
+import { NIK, TAMANSARI } from '../support/runtime';
+
+useRequestsRuntime();
+
+describe('letters', () => {
+  it('a completed request gives its villager a numbered PDF whose QR code verifies it, until revoked', async () => {
+    const done = await fileAndComplete('Siti Aminah');
+    const t = TAMANSARI.replaceAll('.', '\\.');
+    expect(done.letterNumber).toMatch(new RegExp(`^500\\.13\\.2/\\d{4}/${t}/[IVX]+/\\d{4}$`));
+
+    const pdf = await downloadLetter(done.id, done.secret);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain(done.letterNumber);
+    expect(text).toContain('Siti Aminah');
+    expect(text).toContain('TAMANSARI');
+    expect(text).toContain('SURAT KETERANGAN USAHA');
+    expect(text).toContain('Mohammad Sholeh');
+
+    const [url, ...more] = pdfQrCodes(pdf);
+    expect(more).toEqual([]);
+    expect(url).toMatch(new RegExp(`^${runtime.apiUrl}/verifikasi/[0-9a-f]{32}$`));
+    const path = new URL(url as string).pathname;
+    const valid = await call('GET', path);
+    expect(valid.status).toBe(200);
+    expect(valid.data).toEqual({
+      status: 'valid',
+      revokedAt: null,
+      number: done.letterNumber,
+      type: 'SURAT KETERANGAN USAHA',
+      office: 'Desa Tamansari',
+      issuedAt: expect.any(String),
+      holder: 'S*** A*****',
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
+    expect(valid.text).not.toContain(NIK);
+    const page = await call('GET', path, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Sah');
+    expect(page.text).not.toContain('<script');
+    expect(page.text).not.toContain(NIK);
+
+    const token = await officerToken();
+    const noReason = await call('POST', `/requests/${done.id}/letter/revoke`, { token, json: {} });
+    expect(noReason.status).toBe(400);
+    expect(noReason.data.error.fields[0].path).toBe('reason');
+    const revoked = await call('POST', `/requests/${done.id}/letter/revoke`, {
+      token,
+      json: { reason: 'Data usaha keliru' },
+    });
+    expect(revoked.status).toBe(200);
+    const after = await call('GET', path);
+    expect(after.data).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
+    expect((await call('GET', path, { headers: { accept: 'text/html' } })).text).toContain('Dicabut');
+  });
+
+  it('a wrong or missing secret gets 404; the officer of the village gets the PDF with a token', async () => {
+    const done = await fileAndComplete('Budi Santoso');
+    for (const q of ['', '?secret=wrong', `?secret=${done.secret}x`])
+      expect((await call('GET', `/requests/${done.id}/letter${q}`)).status).toBe(404);
+    expect((await call('GET', `/requests/unknown-request-1/letter?secret=${done.secret}`)).status).toBe(404);
+    const header = await call('GET', `/requests/${done.id}/letter`, {
+      headers: { 'x-request-secret': done.secret },
+    });
+    expect(header.status).toBe(200);
+    const officer = await call('GET', `/requests/${done.id}/letter`, { token: await officerToken() });
+    expect(officer.status).toBe(200);
+    expect(officer.headers.get('content-type')).toBe('application/pdf');
+  });
+
+  it('an unknown or malformed token is 404 / 400 naming the field', async () => {
+    expect((await call('GET', `/verifikasi/${'0'.repeat(32)}`)).status).toBe(404);
+    const bad = await call('GET', '/verifikasi/123');
+    expect(bad.status).toBe(400);
+    expect(bad.data.error.fields[0].path).toBe('token');
+  });
+});
