@@ -207,6 +207,19 @@ export function receiptPage(
           </>
         ) : null}
       </p>
+      {request.status === 'completed' && request.letterToken ? (
+        <form
+          method="get"
+          action={`${config().API_URL}/requests/${encodePart(request.id)}/letter`}
+          class="box"
+        >
+          <input type="hidden" name="secret" value={linkSecret} />
+          <p>
+            <button type="submit">{s.downloadLetter}</button>
+          </p>
+          <small>{s.letterNote}</small>
+        </form>
+      ) : null}
       <div class={`box${tone}`} role="status">
         <p>{stateText(lang, request.status, missing)}</p>
         {reason ? (

@@ -32,6 +32,7 @@ const L = {
     trackTitle: 'Lacak permohonan',
     trackButton: 'Lacak',
     letter: 'Nomor surat',
+    downloadLetter: 'Unduh surat (PDF)',
     uploadFailed: 'Berkas belum tercatat',
     linkInvalid: 'Tautan unggah ini tidak berlaku',
     linkHint:
@@ -61,6 +62,7 @@ const L = {
     trackTitle: 'Track a request',
     trackButton: 'Track',
     letter: 'Letter number',
+    downloadLetter: 'Download the letter (PDF)',
     uploadFailed: 'The document was not recorded',
     linkInvalid: 'This upload link is not valid',
     linkHint:
@@ -153,8 +155,11 @@ export function trackPage(
   village: VillageHeading,
   /** where the receipt of an open request lives: its holder reopens it with the secret code */
   receiptUrl?: string,
+  /** a completed request's letter: its holder downloads it with the secret code */
+  letterUrl?: string,
 ): string {
   const s = L[lang];
+  const secretAction = receiptUrl ?? letterUrl;
   const masthead = villageMasthead(lang, village);
   const names = villageNames(lang, village);
   return renderPage(
@@ -200,8 +205,8 @@ export function trackPage(
           </li>
         ))}
       </ol>
-      {receiptUrl ? (
-        <form method="get" action={receiptUrl} class="box">
+      {secretAction ? (
+        <form method="get" action={secretAction} class="box">
           <input type="hidden" name="lang" value={lang} />
           <label for="secret">{s.secretLabel}</label>
           <input
@@ -216,7 +221,7 @@ export function trackPage(
           />
           <small id="secret-hint">{s.secretHint}</small>
           <p>
-            <button type="submit">{s.openReceipt}</button>
+            <button type="submit">{receiptUrl ? s.openReceipt : s.downloadLetter}</button>
           </p>
         </form>
       ) : null}

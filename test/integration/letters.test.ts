@@ -76,6 +76,25 @@ describe('letters', () => {
     expect(officer.headers.get('content-type')).toBe('application/pdf');
   });
 
+  it('the receipt and the tracking page of a completed request offer the download', async () => {
+    const done = await fileAndComplete('Rina Marlina');
+    const receipt = await call(
+      'GET',
+      `/requests/${done.id}/receipt?secret=${encodeURIComponent(done.secret)}`,
+      {
+        headers: { accept: 'text/html' },
+      },
+    );
+    expect(receipt.text).toContain(`action="${runtime.apiUrl}/requests/${done.id}/letter"`);
+    expect(receipt.text).toContain('Unduh surat (PDF)');
+    const tracked = await call('GET', `/track/${done.trackingCode}`, { headers: { accept: 'text/html' } });
+    expect(tracked.text).toContain(`action="${runtime.apiUrl}/requests/${done.id}/letter"`);
+    expect(tracked.text).toContain('name="secret"');
+    // the form's GET, as a browser sends it
+    const form = await fetch(`${runtime.apiUrl}/requests/${done.id}/letter?secret=${done.secret}`);
+    expect(form.status).toBe(200);
+  });
+
   it('an unknown or malformed token is 404 / 400 naming the field', async () => {
     expect((await call('GET', `/verifikasi/${'0'.repeat(32)}`)).status).toBe(404);
     const bad = await call('GET', '/verifikasi/123');

@@ -160,7 +160,7 @@ describe('a revision without JavaScript, driven with plain HTTP', () => {
     await move('completed');
     const completed = await text(receipt);
     expect(completed).toContain('Your request is completed: the letter has been issued.');
-    expect(completed).toMatch(/Letter number:<\/strong> 470\//);
+    expect(completed).toMatch(/Letter number:<\/strong> 500\.13\.2\//);
     expect(completed).not.toContain('Foto KTP buram');
 
     const other = await fileSkuByForm('Ditolak');

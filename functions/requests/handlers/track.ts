@@ -30,5 +30,10 @@ export const handler = endpoint(track, async (ctx) => {
   // an open request's receipt (uploads, corrections) reopens from here with the secret code
   const open = !['completed', 'rejected'].includes(request.status);
   const receiptUrl = open ? `${config().API_URL}/requests/${request.id}/receipt` : undefined;
-  return html(200, trackPage(ctx.lang, view, village, receiptUrl));
+  // a completed request's letter downloads from here with the secret code (requests/handlers/letter)
+  const letterUrl =
+    request.status === 'completed' && request.letterToken
+      ? `${config().API_URL}/requests/${request.id}/letter`
+      : undefined;
+  return html(200, trackPage(ctx.lang, view, village, receiptUrl, letterUrl));
 });
