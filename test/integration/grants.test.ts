@@ -20,6 +20,7 @@ import { allows, grantedByTemplates, SITE_BUILD } from '../support/granted';
 import { observed, partitionKeys, specs, useGrantsRuntime } from '../support/grants';
 import {
   citizenFlow,
+  letterFlow,
   officerAndOpen311,
   publicReads,
   scheduledFunctions,
@@ -34,6 +35,7 @@ describe('what functions send is what they are granted', () => {
   it('every DynamoDB, S3 and EventBridge action of representative flows is in its function’s policy', async () => {
     await publicReads();
     await citizenFlow();
+    await letterFlow();
     await sellerFlow();
     await officerAndOpen311();
     await scheduledFunctions();
@@ -85,6 +87,9 @@ describe('what functions send is what they are granted', () => {
     expect(seen('RequestsDocumentConfirm', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(seen('ProductsProcessPhoto', 's3:ListBucket bucket:uploads')).toBe(true);
     expect(observed.has('SitesDispatch')).toBe(true);
+    // the letter issuer stores the PDF it renders; the download reads it
+    expect(observed.has('RequestsIssueLetter')).toBe(true);
+    expect(observed.has('RequestsLetter')).toBe(true);
     expect(observed.has('OverdueMetric')).toBe(true);
     // every function that may touch a resource of ours (the OpenAPI document touches none)
     const deployed = specs.filter((spec) => Object.keys(spec.access).length > 0).map((s) => s.id);

@@ -326,3 +326,41 @@ export async function siteBuild() {
     await markPublished({ code: TAMANSARI, regencyCode: '35.10' }, state?.lastChangeAt ?? '', new Date());
   });
 }
+
+/** A request completed: its letter issued (the issuer), downloaded, verified and revoked. */
+export async function letterFlow() {
+  const submitted = await call('POST', `/villages/${TAMANSARI}/requests`, { json: skuBody('Surat Audit') });
+  const { id, secret } = submitted.data as { id: string; secret: string };
+  const h = { 'x-request-secret': secret };
+  for (const [requirement, bytes, type] of [
+    ['ktp', JPEG, 'image/jpeg'],
+    ['kk', PDF, 'application/pdf'],
+    ['pengantar_rt_rw', PDF, 'application/pdf'],
+  ] as const) {
+    const created = await call('POST', `/requests/${id}/documents`, {
+      json: { requirement, contentType: type, size: bytes.length },
+      headers: h,
+    });
+    await postForm(created.data.url, created.data.fields, bytes, type);
+    await call('POST', `/requests/${id}/documents/${created.data.documentId}/confirm`, { headers: h });
+  }
+  const officer = await signIn(runtime.apiUrl, 'officer@tamansari-licin');
+  let version = (await call('GET', `/requests/${id}`, { token: officer })).data.version;
+  for (const to of ['in_review', 'approved', 'completed']) {
+    const moved = await call('POST', `/requests/${id}/transitions`, {
+      token: officer,
+      json: { to, version },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    version = moved.data.version;
+  }
+  expect((await call('GET', `/requests/${id}/letter`, { headers: h })).status).toBe(200);
+  expect((await call('GET', `/requests/${id}/letter`, { token: officer })).status).toBe(200);
+  const token = (await call('GET', `/requests/${id}`, { token: officer })).data.letterToken as string;
+  expect((await call('GET', `/verifikasi/${token}`)).status).toBe(200);
+  const revoked = await call('POST', `/requests/${id}/letter/revoke`, {
+    token: officer,
+    json: { reason: 'Audit hak akses' },
+  });
+  expect(revoked.status, revoked.text).toBe(200);
+}

@@ -301,6 +301,19 @@ export const FIXTURES: Record<string, Fixture> = {
       expect(res.data).toMatchObject({ status: 'submitted', version: 1 });
     },
   },
+  'requests.letterRevoke': {
+    target: HOME,
+    // a fresh request without a letter: an admitted officer reaches the handler, which finds none (404)
+    prepare: async () => {
+      const { id } = await submit(TAMANSARI, 'Matrix Revoke');
+      return { params: { id }, json: { reason: 'Data keliru' } };
+    },
+    allowed: () => ({ status: 404, code: 'not_found' }),
+    unchanged: async ({ params }) => {
+      const res = await call('GET', `/requests/${params.id}`, { token: tokens.get('village-own') });
+      expect(res.data).toMatchObject({ status: 'submitted', version: 1 });
+    },
+  },
   ...accountFixtures(() => call, tokens),
 };
 
