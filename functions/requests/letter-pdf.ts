@@ -11,29 +11,8 @@ import QRCode from 'qrcode';
 import type { Service } from '../catalogue/defaults';
 import type { LetterTemplate } from '../catalogue/letter-templates';
 import type { VillageItem } from '../villages/entities';
+import { tanggal } from './domain/letters';
 import type { LetterItem, RequestItem } from './entities';
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
-/** A date as Indonesian letters write it, in WIB: `8 Desember 2026`. */
-export function tanggal(iso: string, addMonths = 0): string {
-  const d = new Date(Date.parse(iso) + 7 * 3600_000);
-  if (addMonths) d.setUTCMonth(d.getUTCMonth() + addMonths);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
 
 /** The standard fonts speak WinAnsi: anything else becomes its closest ASCII, or `?`. */
 const winAnsi = (text: string) =>

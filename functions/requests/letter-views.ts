@@ -4,7 +4,7 @@
  * first; English with `?lang=en`.
  */
 import type { Lang } from '../lib/i18n';
-import { tanggal } from './letter-pdf';
+import { tanggal } from './domain/letters';
 
 export interface VerificationView {
   status: 'valid' | 'revoked';

@@ -8,21 +8,19 @@
  * `issued` with its SHA-256 only if still `pending`. A crash between storing and marking leaves it
  * `pending`, and the retry overwrites the same object: one letter, one number.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { letterTemplate } from '../catalogue/letter-templates';
 import { findService } from '../catalogue/store';
 import { config } from '../lib/config';
 import { NotFound, Unprocessable } from '../lib/errors';
 import { log } from '../lib/log';
-import { getObject, putObject } from '../lib/s3-objects';
+import { getObject } from '../lib/s3-objects';
 import { sendMessage } from '../lib/sqs-messages';
 import { getItem, isConditionFailed } from '../lib/table';
 import { getVillage } from '../villages/store';
 import { letterCounterName, letterNumber, maskName, registerYear } from './domain/letters';
 import { Letter, type LetterItem, type RequestItem } from './entities';
-import { renderLetter } from './letter-pdf';
-import { getRequest } from './store';
 
 export const NUMBER_PATTERN = '[klasifikasi]/[urut]/[kode desa]/[bulan romawi]/[tahun]';
 
@@ -78,7 +76,7 @@ export async function announceLetter(letter: { token: string; requestId: string 
   try {
     await sendMessage(queue, JSON.stringify({ token: letter.token, requestId: letter.requestId }));
   } catch (error) {
-    // the intent stays `pending` in the table; the download re-announces it (see getLetterFile)
+    // the intent stays `pending` in the table (decision 0031: a sweep of pending letters is to come)
     log('error', 'letter.announce_failed', { requestId: letter.requestId, error: (error as Error).name });
   }
 }
@@ -91,61 +89,13 @@ export async function getLetter(token: string): Promise<LetterItem | undefined> 
 export const letterObjectKey = (letter: Pick<LetterItem, 'requestId' | 'token'>) =>
   `letters/${letter.requestId}/${letter.token}.pdf`;
 
-/** Test seam: a crash between the issuer's steps (after the PDF is stored, before it is marked issued). */
-export interface IssueHooks {
-  afterStore?: () => void | Promise<void>;
-}
-
-/** The hooks every issue runs with: none, but in tests that inject a crash (test/integration/letters-*.test.ts). */
-export const letterIssueHooks: IssueHooks = {};
-
-/**
- * Renders and stores a pending letter, then marks it issued with its SHA-256 (idempotent: an issued or
- * revoked letter is left alone). Answers the letter as it is now.
- */
-export async function issueLetter(token: string, hooks: IssueHooks = letterIssueHooks): Promise<LetterItem> {
-  const letter = await getLetter(token);
-  if (!letter) throw new NotFound();
-  if (letter.status !== 'pending') return letter;
-  const request = await getRequest(letter.requestId);
-  const [village, service] = await Promise.all([
-    getVillage(request.villageCode),
-    findService(request.villageCode, request.serviceCode),
-  ]);
-  if (!service) throw new Unprocessable('service_unknown', 'error.service_unknown');
-  const bytes = await renderLetter({
-    letter,
-    request,
-    village,
-    service,
-    template: letterTemplate(service),
-    verifyUrl: verificationUrl(letter.token),
-  });
-  const key = letterObjectKey(letter);
-  await putObject(config().LETTERS_BUCKET, key, bytes, { contentType: 'application/pdf' });
-  await hooks.afterStore?.();
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  try {
-    await Letter.build(UpdateItemCommand)
-      .item({ token, status: 'issued', objectKey: key, sha256, renderedAt: new Date().toISOString() })
-      .options({ condition: { attr: 'status', eq: 'pending' } })
-      .send();
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
-  return (await getLetter(token)) ?? letter;
-}
-
 /** The stored PDF of a request's letter; 404 while it is not issued (or there is none). */
 export async function getLetterFile(
   request: RequestItem,
 ): Promise<{ letter: LetterItem; bytes: Uint8Array }> {
   if (!request.letterToken) throw new NotFound();
   const letter = await getLetter(request.letterToken);
-  if (!letter?.objectKey || letter.status === 'pending') {
-    if (letter?.status === 'pending') await announceLetter(letter);
-    throw new NotFound('error.letter_pending');
-  }
+  if (!letter?.objectKey || letter.status === 'pending') throw new NotFound('error.letter_pending');
   const bytes = await getObject(config().LETTERS_BUCKET, letter.objectKey);
   if (!bytes) throw new NotFound();
   return { letter, bytes };

@@ -217,7 +217,7 @@ describe('the AWS SDK in each bundle (issue 14: the official clients, each only 
         const expected = [
           ...(access.table ? ['@aws-sdk/client-dynamodb'] : []),
           ...(access.uploads || access.photos || access.letters ? ['@aws-sdk/client-s3'] : []),
-          ...(access.photoQueue ? ['@aws-sdk/client-sqs'] : []),
+          ...(access.photoQueue || access.letterQueue ? ['@aws-sdk/client-sqs'] : []),
           ...(access.cdn ? ['@aws-sdk/client-cloudfront'] : []),
           ...(access.identity || access.staffAccounts ? ['@aws-sdk/client-cognito-identity-provider'] : []),
           // granted on the regency's bus by PublishStack, not declared by a route
@@ -249,7 +249,7 @@ describe('the AWS SDK in each bundle (issue 14: the official clients, each only 
       const using = (name: string) =>
         specs.filter((spec) => sdkClientsOf(outputs.get(spec.id) as never).includes(name)).map((s) => s.id);
       expect(using('@aws-sdk/client-cloudfront').sort()).toEqual(['ProductsPatch', 'SellersTransition']);
-      expect(using('@aws-sdk/client-sqs')).toEqual(['ProductsPhotoConfirm']);
+      expect(using('@aws-sdk/client-sqs').sort()).toEqual(['ProductsPhotoConfirm', 'RequestsTransition']);
       expect(using('@aws-sdk/s3-request-presigner')).toEqual(['RequestsGet']);
       expect(using('@aws-sdk/client-s3')).toEqual(
         expect.arrayContaining([

@@ -6,7 +6,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { getItem } from '../../functions/lib/table';
 import { Letter } from '../../functions/requests/entities';
-import { letterIssueHooks } from '../../functions/requests/letters';
+import { letterIssueHooks } from '../../functions/requests/letter-issue';
 import { downloadLetter, pdfText } from '../support/letters';
 import { call, officerToken, s3, submitSku, uploadRequired, useRequestsRuntime } from '../support/requests';
 

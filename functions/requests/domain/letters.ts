@@ -69,3 +69,25 @@ export const maskName = (name: string): string =>
       return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
     })
     .join(' ');
+
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
+/** A date as Indonesian letters write it, in WIB: `8 Desember 2026`. */
+export function tanggal(iso: string, addMonths = 0): string {
+  const d = new Date(Date.parse(iso) + 7 * 3600_000);
+  if (addMonths) d.setUTCMonth(d.getUTCMonth() + addMonths);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}

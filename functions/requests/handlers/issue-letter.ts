@@ -9,7 +9,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { config } from '../../lib/config';
 import { log } from '../../lib/log';
-import { issueLetter } from '../letters';
+import { issueLetter } from '../letter-issue';
 
 // at import, i.e. the cold start: a bad environment fails the function's init loudly (lib/config.ts)
 config();
