@@ -11,7 +11,7 @@ import { config } from '../lib/config';
 import { NotFound, Unprocessable } from '../lib/errors';
 import { putObject } from '../lib/s3-objects';
 import { isConditionFailed } from '../lib/table';
-import { getVillage } from '../villages/store';
+import { getKecamatan, getVillage } from '../villages/store';
 import { Letter, type LetterItem } from './entities';
 import { renderLetter } from './letter-pdf';
 import { getLetter, letterObjectKey, verificationUrl } from './letters';
@@ -34,15 +34,17 @@ export async function issueLetter(token: string, hooks: IssueHooks = letterIssue
   if (!letter) throw new NotFound();
   if (letter.status !== 'pending') return letter;
   const request = await getRequest(letter.requestId);
-  const [village, service] = await Promise.all([
+  const [village, service, kecamatan] = await Promise.all([
     getVillage(request.villageCode),
     findService(request.villageCode, request.serviceCode),
+    request.serviceLevel === 'kecamatan' ? getKecamatan(request.kecamatanCode) : null,
   ]);
   if (!service) throw new Unprocessable('service_unknown', 'error.service_unknown');
   const bytes = await renderLetter({
     letter,
     request,
     village,
+    camat: kecamatan?.camat,
     service,
     template: letterTemplate(service),
     verifyUrl: verificationUrl(letter.token),

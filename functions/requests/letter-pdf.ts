@@ -57,6 +57,8 @@ export interface LetterInput {
   letter: LetterItem;
   request: RequestItem;
   village: VillageItem;
+  /** the camat, who signs a kecamatan-level letter */
+  camat?: { name: string; nip?: string | undefined } | undefined;
   service: Service;
   template: LetterTemplate;
   verifyUrl: string;
@@ -141,7 +143,7 @@ export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
   const signX = left + width - 220;
   const head = village.profile?.head;
   const signer = byCamat
-    ? { office: `Camat ${village.kecamatanName}`, name: '', nip: undefined }
+    ? { office: `Camat ${village.kecamatanName}`, name: input.camat?.name ?? '', nip: input.camat?.nip }
     : {
         office: `${head?.title?.id ?? (village.kind === 'kelurahan' ? 'Lurah' : 'Kepala Desa')} ${village.name}`,
         name: head?.name ?? '',

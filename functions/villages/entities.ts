@@ -72,6 +72,8 @@ export const Kecamatan = /* @__PURE__ */ (() => {
       name: string(),
       slug: string(),
       regencyCode: string(),
+      /** the camat: the signer of the kecamatan's letters (requests/letter-pdf.ts) */
+      camat: map({ name: string(), nip: string().optional() }).optional(),
       ...primaryKey(kecamatanKey),
       gsi1pk: byRegency.pk,
       gsi1sk: byRegency.sk,

@@ -1,7 +1,7 @@
 import { NotFound, type VillageHeading } from '../lib/errors';
 import { withCursor } from '../lib/paging';
 import { getItem, queryPage } from '../lib/table';
-import { Regency, Village, type VillageItem, villageByRegency, villageBySlug } from './entities';
+import { Kecamatan, Regency, Village, type VillageItem, villageByRegency, villageBySlug } from './entities';
 
 /** Public view of a village: what any page or client may show. */
 export function publicVillage(v: VillageItem) {
@@ -38,6 +38,11 @@ export async function getVillage(code: string): Promise<VillageItem> {
 export async function findVillageBySlug(slug: string): Promise<VillageItem | undefined> {
   const [found] = (await queryPage(Village, villageBySlug, { slug }, { limit: 1 })).items;
   return found ? (await getItem(Village, { code: found.code })).Item : undefined;
+}
+
+export async function getKecamatan(code: string) {
+  const { Item } = await getItem(Kecamatan, { code });
+  return Item ?? null;
 }
 
 export async function getRegency(code: string) {

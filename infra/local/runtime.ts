@@ -61,6 +61,7 @@ export interface LocalRuntime {
   tableName: string;
   uploadsBucket: string;
   photosBucket: string;
+  lettersBucket: string;
   siteUrl: string;
   sitesDir: string;
   stop(): Promise<void>;
@@ -188,6 +189,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       tableName: TABLE_NAME,
       uploadsBucket: UPLOADS_BUCKET,
       photosBucket: PHOTOS_BUCKET,
+      lettersBucket: LETTERS_BUCKET,
       siteUrl,
       sitesDir,
       async stop() {

@@ -17,7 +17,7 @@ import { confirmDocument, incomingKey, newDocumentId } from '../../functions/req
 import { requestByVillage, ServiceRequest } from '../../functions/requests/entities';
 import { submitRequest } from '../../functions/requests/submit';
 import { transition } from '../../functions/requests/workflow';
-import { Regency } from '../../functions/villages/entities';
+import { Kecamatan, Regency } from '../../functions/villages/entities';
 import { findVillageBySlug } from '../../functions/villages/store';
 import { seedSellers } from './seed-products';
 import { seedSites } from './seed-sites';
@@ -103,10 +103,20 @@ export async function seedDemo(opts: { regencyCode: string; withRequests: boolea
         .item({ username: account.username, displayName: account.displayName })
         .send();
   }
+  await seedSigners();
   if (opts.withRequests) await seedRequests(accounts);
   await seedSellers();
   await seedSites();
   return accounts;
+}
+
+/** The camat of the demo kecamatan (Licin), who signs its letters: a demo name and official number. */
+async function seedSigners() {
+  const licin = (await getItem(Kecamatan, { code: '35.10.24' })).Item;
+  if (licin && !licin.camat)
+    await Kecamatan.build(UpdateItemCommand)
+      .item({ code: licin.code, camat: { name: 'Drs. Bambang Hermanto, M.Si.', nip: '197005121995031003' } })
+      .send();
 }
 
 async function seedRequests(accounts: DemoAccount[]) {

@@ -108,8 +108,17 @@ const PRODUCT_BY_ID = ['table', 'product#a1b2c3d4e5f6g7h8'] as const;
 const isPublicRead = (routes: Route[]) =>
   routes.every((r) => r.auth === 'public') && routes.some((r) => r.table === 'read');
 const routesOf = (ids: string[]) => deployedRoutes().filter((r) => ids.includes(r.id));
-/** the public routes whose answer is a request's public status (tracking, Open311): they read requests */
-const REQUEST_READERS = ['track.get', 'track.query', 'open311.request', 'open311.requests'];
+/**
+ * the public routes whose answer is a request's public status (tracking, Open311) or, to the holder of
+ * its secret, its letter: they read requests
+ */
+const REQUEST_READERS = [
+  'track.get',
+  'track.query',
+  'open311.request',
+  'open311.requests',
+  'requests.letter',
+];
 
 describe('public read routes and the site build read only the partitions they serve', () => {
   const publicReaders = () =>
@@ -134,6 +143,8 @@ describe('public read routes and the site build read only the partitions they se
         'products.list',
         'products.search',
         'products.get',
+        'requests.letter',
+        'letters.verify',
       ].sort(),
     );
   });
@@ -181,6 +192,7 @@ describe('public read routes and the site build read only the partitions they se
       'Open311Request',
       'Open311Requests',
       'RequestsTrack',
+      'RequestsVerify',
     ]);
     for (const spec of publicReaders()) {
       const writes = statementsOfRole(templates.api, roleOf(templates.api, spec.id)).filter((st) =>

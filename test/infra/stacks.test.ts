@@ -49,7 +49,7 @@ describe('functions', () => {
     const track = functionSpecs().find((spec) => spec.handler === 'requests/handlers/track');
     expect(track?.routeIds.sort()).toEqual(['track.get', 'track.query']);
     const handlers = new Set(routes.filter((r) => !('localOnly' in r && r.localOnly)).map((r) => r.handler));
-    expect(stacks.api.functions.size).toBe(handlers.size + 2); // + the photo processor and $default
+    expect(stacks.api.functions.size).toBe(handlers.size + 3); // + the photo processor, the letter issuer, $default
   });
 
   it('a function gets TABLE_NAME / UPLOADS_BUCKET exactly when its routes declare table / uploads access', () => {

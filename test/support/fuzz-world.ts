@@ -245,6 +245,7 @@ export function examples(w: World): Partial<Record<RouteId, unknown>> {
     'documents.create': { requirement: 'kk', contentType: 'application/pdf', size: 1000 },
     'requests.resubmit': { fields: sku },
     'requests.transition': { to: 'in_review', version: VERSION },
+    'requests.letterRevoke': { reason: 'Data usaha keliru' },
     'open311.submit': {
       jurisdiction_id: w.village,
       service_code: 'sku',

@@ -75,6 +75,7 @@ export function grantedByTemplates(): Map<string, Grants> {
       .replace(/^<Bus[0-9A-F]*\.Arn>$/, 'event-bus')
       .replace(/^SmartKampung-3510-Auth:ExportsOutputFnGetAttUsers[0-9A-F]{8}Arn[0-9A-F]{8}$/, 'user-pool')
       .replace(/^<PhotoQueue[0-9A-F]{8}\.Arn>$/, 'queue:photo')
+      .replace(/^<LetterQueue[0-9A-F]{8}\.Arn>$/, 'queue:letter')
       .replace(
         /^arn:<AWS::Partition>:cloudfront::<AWS::AccountId>:distribution\/SmartKampung-3510-Sites:ExportsOutputRefDistribution[0-9A-F]+$/,
         'distribution',

@@ -136,7 +136,13 @@ export const bodyText = (body: unknown) =>
 /** S3 (path-style locally): the operation's IAM actions on the object (bucket/key) or the bucket. */
 export function s3Actions(request: HttpRequest, status: number): string[] {
   const bucket = (name: string) =>
-    name === runtime.uploadsBucket ? 'uploads' : name === runtime.photosBucket ? 'photos' : `unknown:${name}`;
+    name === runtime.uploadsBucket
+      ? 'uploads'
+      : name === runtime.photosBucket
+        ? 'photos'
+        : name === runtime.lettersBucket
+          ? 'letters'
+          : `unknown:${name}`;
   const object = (bucketAndKey: string) => {
     const [name = '', ...key] = bucketAndKey.replace(/^\//, '').split('/');
     return { bucket: bucket(name), resource: `bucket:${bucket(name)}/${key.join('/')}` };
