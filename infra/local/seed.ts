@@ -114,8 +114,8 @@ export async function seedDemo(opts: { regencyCode: string; withRequests: boolea
 async function seedSigners() {
   const licin = (await getItem(Kecamatan, { code: '35.10.24' })).Item;
   if (licin && !licin.camat)
-    await Kecamatan.build(UpdateItemCommand)
-      .item({ code: licin.code, camat: { name: 'Drs. Bambang Hermanto, M.Si.', nip: '197005121995031003' } })
+    await Kecamatan.build(PutItemCommand)
+      .item({ ...licin, camat: { name: 'Drs. Bambang Hermanto, M.Si.', nip: '197005121995031003' } })
       .send();
 }
 
