@@ -56,6 +56,9 @@ export async function signInThroughPage(
   }
 }
 
+/** console errors and uncaught exceptions of every page opened through signedInContext */
+export const pageProblems = new Set<string>();
+
 /** A fresh context (empty cache) whose pages of the site start with `session` in sessionStorage. */
 export async function signedInContext(
   browser: Browser,
@@ -64,6 +67,11 @@ export async function signedInContext(
   width = 1366,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
+  // what the page reports as broken (an app ↔ API mismatch shows here first)
+  context.on('console', (m) => {
+    if (m.type() === 'error') pageProblems.add(m.text().slice(0, 160));
+  });
+  context.on('weberror', (e) => pageProblems.add(e.error().message.slice(0, 160)));
   if (session)
     await context.addInitScript(
       ({ key, value, origin }) => {
@@ -104,7 +112,14 @@ export async function throttle(page: Page, t: Throttling): Promise<void> {
 export async function timeFirstRow(
   page: Page,
   url: string,
-): Promise<{ firstRow: number; dcl: number; requests: number; bytes: number }> {
+): Promise<{
+  firstRow: number;
+  dcl: number;
+  requests: number;
+  bytes: number;
+  htmlMs: number;
+  waterfall: string;
+}> {
   await page.addInitScript(() => {
     const w = window as unknown as { __firstRow?: number; __seen?: boolean };
     const obs = new MutationObserver(() => {
@@ -129,6 +144,18 @@ export async function timeFirstRow(
     return {
       firstRow: (window as unknown as { __firstRow: number }).__firstRow,
       dcl: nav?.domContentLoadedEventEnd ?? Number.NaN,
+      htmlMs: nav ? nav.responseEnd - nav.startTime : Number.NaN,
+      // each fetch's path (its last part), start and end (ms): the critical path to the first row
+      waterfall: resources
+        .map((r) => {
+          const u = new URL(r.name);
+          const name = (u.pathname.split('/').filter(Boolean).pop() ?? '/').replace(
+            /^([^.]*)\..*\.(js|css)$/,
+            '$1.$2',
+          );
+          return `${name}${u.search ? '?…' : ''} ${r.startTime.toFixed(0)}–${r.responseEnd.toFixed(0)}`;
+        })
+        .join(', '),
       requests: resources.length + 1,
       bytes: resources.reduce((s, r) => s + r.transferSize, nav?.transferSize ?? 0),
     };
