@@ -27,30 +27,41 @@ export const launch = (): Promise<Browser> =>
 /**
  * Signs `username` in through the real pages: /kerja/ → "Masuk" → the local sign-in page → back
  * through /kerja/callback/ to the queue. Returns the session the app stored (to reuse in other
- * contexts: sign-ins are rate limited per username) and the sign-in page's URL (for axe).
+ * contexts: sign-ins are rate limited per username).
  */
 export async function signInThroughPage(
   browser: Browser,
   siteUrl: string,
   username: string,
   password: string,
-): Promise<{ session: string; signInUrl: string }> {
+): Promise<{ session: string }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
   try {
     const page = await context.newPage();
     await page.goto(`${siteUrl}/kerja/`);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL(/\/local-cognito\/oauth2\/authorize/, { timeout: 30_000 });
-    const signInUrl = page.url();
     await page.locator('#username').fill(username);
     await page.locator('#password').fill(password);
     await page.locator('form button[type="submit"]').click();
-    await page.waitForURL((u) => u.pathname === '/kerja/' && !u.search.includes('code='), {
-      timeout: 30_000,
-    });
+    await page
+      .waitForURL((u) => u.pathname === '/kerja/' && !u.search.includes('code='), { timeout: 30_000 })
+      .catch(async (error: Error) => {
+        // what the page says (the sign-in page's error, or the app's)
+        const said = (
+          await page
+            .locator('[role="alert"], .error, main')
+            .first()
+            .textContent({ timeout: 2000 })
+            .catch(() => undefined)
+        )?.trim();
+        throw new Error(
+          `${username}: not back at /kerja/ (${page.url()}): ${said?.slice(0, 160) ?? error.message}`,
+        );
+      });
     const session = await page.evaluate((key) => sessionStorage.getItem(key), STORE);
     if (!session) throw new Error(`${username}: no session in sessionStorage after sign-in`);
-    return { session, signInUrl };
+    return { session };
   } finally {
     await context.close();
   }
@@ -58,6 +69,20 @@ export async function signInThroughPage(
 
 /** console errors and uncaught exceptions of every page opened through signedInContext */
 export const pageProblems = new Set<string>();
+
+/** The sign-in page as "Masuk" opens it (the authorize URL with its PKCE challenge and state). */
+export async function signInPageUrl(browser: Browser, siteUrl: string): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}/kerja/`);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/local-cognito\/oauth2\/authorize/, { timeout: 30_000 });
+    return page.url();
+  } finally {
+    await context.close();
+  }
+}
 
 /** A fresh context (empty cache) whose pages of the site start with `session` in sessionStorage. */
 export async function signedInContext(
