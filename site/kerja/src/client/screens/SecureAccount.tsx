@@ -37,8 +37,12 @@ export default function SecureAccount({ lang, user }: ScreenProps) {
   const [phase, setPhase] = useState<Phase>({ at: 'intro' });
   const api = useRef<TotpSteps | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
-  // each step's heading takes the focus: a screen reader hears where the user is now
-  useEffect(() => heading.current?.focus(), [phase.at]);
+  // each new step's heading takes the focus (not on arrival): a screen reader hears where the user is
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (arrived.current) heading.current?.focus();
+    arrived.current = true;
+  }, [phase.at]);
 
   async function start() {
     setPhase({ at: 'preparing' });
