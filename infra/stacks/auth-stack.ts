@@ -122,11 +122,13 @@ export class AuthStack extends Stack {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
-      // custom attributes are readable (the ID token carries them) but never writable by users
+      // custom attributes are readable (the ID token carries them) but never writable by users; nor
+      // are name, e-mail and phone (accounts are made by registration and the regency admin, and
+      // `name` is what a decision's history records): `locale` only, since an empty list means all
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ ...standard, emailVerified: true })
         .withCustomAttributes(...customAttributes),
-      writeAttributes: new ClientAttributes().withStandardAttributes(standard),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     });
 
     this.outputs();

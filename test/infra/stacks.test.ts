@@ -259,6 +259,8 @@ describe('auth', () => {
   it('the web client cannot write groups or custom attributes', () => {
     const [[, client] = ['', {}]] = resourcesOfType(templates.auth, 'AWS::Cognito::UserPoolClient');
     expect((client.WriteAttributes as string[]).filter((a) => a.startsWith('custom:'))).toEqual([]);
+    // nobody renames themselves: the name is what a decision's history shows
+    expect(client.WriteAttributes).toEqual(['locale']);
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:village', 'custom:kecamatan']));
     // SRP for apps, the admin flow (IAM-guarded) for operators; never the plain password flow
     expect([...(client.ExplicitAuthFlows as string[])].sort()).toEqual([
