@@ -118,6 +118,9 @@ export class AuthStack extends Stack {
       // apps sign in with SRP (the password never leaves the device); operators holding AWS credentials
       // (cognito-idp:AdminInitiateAuth) can get a token from the CLI: docs/deploy.md "Signing in on AWS"
       authFlows: { userSrp: true, adminUserPassword: true },
+      // no hosted-login flows: the workspace has its own PKCE client (infra/constructs/workspace-sign-in.ts);
+      // left on, CDK's defaults would offer the implicit grant to https://example.com
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
