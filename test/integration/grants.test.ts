@@ -27,6 +27,7 @@ import {
   sellerFlow,
   siteBuild,
 } from '../support/grants-flows';
+import { workspaceFlow } from '../support/grants-workspace';
 import { TAMANSARI } from '../support/runtime';
 
 useGrantsRuntime();
@@ -38,6 +39,7 @@ describe('what functions send is what they are granted', () => {
     await letterFlow();
     await sellerFlow();
     await officerAndOpen311();
+    await workspaceFlow();
     await scheduledFunctions();
 
     await siteBuild();

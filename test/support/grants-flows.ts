@@ -363,8 +363,4 @@ export async function letterFlow() {
     json: { reason: 'Audit hak akses' },
   });
   expect(revoked.status, revoked.text).toBe(200);
-  // the regency admin's queue and staff list (read-only here)
-  const admin = await signIn(runtime.apiUrl, 'admin@banyuwangi');
-  expect((await call('GET', '/regency/35.10/requests', { token: admin })).status).toBe(200);
-  expect((await call('GET', '/regency/35.10/accounts', { token: admin })).status).toBe(200);
 }
