@@ -1,8 +1,9 @@
 /**
  * A kecamatan-level letter (pindah, issue 16): approved by the camat, numbered in the kecamatan's
- * register with the kecamatan's code, signed in the camat's block.
+ * register with the kecamatan's code, signed in the camat's block. And the verification's rate limit
+ * (a small budget for this file's runtime: RATE_LIMIT_VERIFY is read when the runtime starts).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { downloadLetter, pdfText } from '../support/letters';
 import {
   call,
@@ -15,6 +16,13 @@ import {
 } from '../support/requests';
 import { NIK, signIn, TAMANSARI } from '../support/runtime';
 
+const VERIFY_LIMIT = 5;
+const before = process.env.RATE_LIMIT_VERIFY;
+process.env.RATE_LIMIT_VERIFY = String(VERIFY_LIMIT);
+afterAll(() => {
+  if (before === undefined) delete process.env.RATE_LIMIT_VERIFY;
+  else process.env.RATE_LIMIT_VERIFY = before;
+});
 useRequestsRuntime();
 
 describe('a kecamatan-level letter', () => {
@@ -54,5 +62,15 @@ describe('a kecamatan-level letter', () => {
     expect(text).toContain('Joko Susilo');
     // the camat's office downloads it too
     expect((await call('GET', `/requests/${id}/letter`, { token: camat })).status).toBe(200);
+  });
+});
+
+describe('verification look-ups', () => {
+  it('are limited per address, found or not: 429 with Retry-After past the budget', async () => {
+    for (let i = 0; i < VERIFY_LIMIT; i++)
+      expect((await call('GET', `/verifikasi/${'ab'.repeat(16)}`)).status).toBe(404);
+    const refused = await call('GET', `/verifikasi/${'cd'.repeat(16)}`);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
