@@ -65,6 +65,9 @@ export interface RequestDetail extends Omit<QueueItem, 'service' | 'applicantNam
   documentsSeen?: { requirement: string; by?: string; byName?: string; at?: string }[];
   history: HistoryEntry[];
   allowedMoves: Move[];
+  /** a completed request's letter (issue 16) */
+  letterNumber?: string;
+  letterToken?: string;
 }
 export interface ServiceField {
   code: string;
@@ -155,6 +158,18 @@ export const api = {
   /** 200 the updated request; ApiError 409 `{status, version, last}` or 422 `{error: invalid_transition, allowed}` */
   transition: (id: string, body: { to: Status; reason?: string; version: number }) =>
     call<RequestDetail>('POST', `/requests/${enc(id)}/transitions`, body),
+  /** the issued letter's PDF (404 while it is being issued) */
+  letter: async (id: string): Promise<Blob> => {
+    const [{ apiBase }, token] = await Promise.all([loadConfig(), idToken()]);
+    if (!token) return signIn(lang);
+    const response = await fetch(`${apiBase}/requests/${enc(id)}/letter`, {
+      headers: { authorization: `Bearer ${token}`, 'accept-language': lang },
+    });
+    if (!response.ok) throw new ApiError(response.status, {});
+    return response.blob();
+  },
+  revokeLetter: (id: string, reason: string) =>
+    call<{ status: string }>('POST', `/requests/${enc(id)}/letter/revoke`, { reason }),
   services: (village: string) => call<Page<Service>>('GET', `/villages/${enc(village)}/services`),
   walkIn: (village: string, body: unknown, idempotencyKey: string) =>
     call<WalkInReceipt>('POST', `/villages/${enc(village)}/walk-in-requests`, body, {

@@ -10,6 +10,7 @@ import { moveLabel, statusLabel } from '../labels';
 import { type Lang, screenPath } from '../routes';
 import { timeLeft } from '../time-left';
 import { ErrorBox, formatDateTime, has, Live, localized, type ScreenProps, useLoad } from '../ui';
+import { LetterCard } from './LetterCard';
 import { ReasonDialog } from './ReasonDialog';
 
 const requestId = () => new URLSearchParams(location.search).get('id') ?? '';
@@ -119,6 +120,7 @@ export default function Request({ lang, t, user }: ScreenProps) {
       <Applicant t={t} r={r} />
       <Answers lang={lang} t={t} r={r} service={service} />
       <Documents lang={lang} t={t} r={r} service={service} reload={detail.reload} />
+      <LetterCard t={t} r={r} />
       <History lang={lang} t={t} r={r} />
     </>
   );
