@@ -58,7 +58,7 @@ export interface Tab {
 
 /** A fresh browser context (its own sessionStorage) at a width. */
 export async function open(width: number): Promise<Tab> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'id-ID' });
   context.setDefaultTimeout(WAIT);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -140,7 +140,7 @@ export async function axeBothWidths(page: Page, label: string) {
 
 /** The queue's rows (list items with a tracking-code link). */
 export const rowsOf = (page: Page): Locator =>
-  page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^SK-/ }) });
+  page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^[0-9A-Z]{5}-[0-9A-Z]{5}\b/ }) });
 
 /** The status the decision panel reads out (its live region). */
 export const announced = (page: Page, text: string | RegExp) =>

@@ -29,6 +29,8 @@ export interface QueueItem {
   createdAt: string;
   dueAt: string | null;
   overdue: boolean;
+  /** office minutes (the village's calendar, WIB) until the due time; negative once overdue */
+  officeMinutesLeft?: number | null;
 }
 export interface Page<T> {
   items: T[];
@@ -181,8 +183,12 @@ function errorBody(e: ApiError): Record<string, unknown> {
 
 /** What a 409 says: who changed the request and to what (its last history entry, or the fresh request's). */
 export function conflictOf(e: ApiError, fresh?: RequestDetail): { who: string; status: string } {
-  const body = errorBody(e);
-  const last = (body.last ?? body.lastHistory ?? fresh?.history.at(-1)) as Partial<HistoryEntry> | undefined;
+  const inner = errorBody(e);
+  // the API's 409: `{error: {code: 'conflict', current: {status, version, lastChange}}}`
+  const current =
+    inner.current && typeof inner.current === 'object' ? (inner.current as Record<string, unknown>) : {};
+  const body = { ...inner, ...current };
+  const last = (body.lastChange ?? body.last ?? fresh?.history.at(-1)) as Partial<HistoryEntry> | undefined;
   return {
     who: last?.actorName ?? last?.actor ?? '?',
     status: String(body.status ?? fresh?.status ?? last?.to ?? ''),

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, type QueueFilters, type QueueItem, type Service } from '../api';
 import { STATUS_ORDER, statusLabel } from '../labels';
 import { screenPath } from '../routes';
-import { timeLeft } from '../time-left';
+import { officeLeft } from '../time-left';
 import { ErrorBox, has, Live, localized, type ScreenProps } from '../ui';
 
 const FILTER_KEYS = ['status', 'service', 'q', 'kecamatan', 'village', 'overdue'] as const;
@@ -163,7 +163,7 @@ export default function Queue({ lang, t, user }: ScreenProps) {
       {!loading && !error && items.length === 0 && <p>{t.queue.empty}</p>}
       <ul class="queue">
         {sorted.map((i) => {
-          const left = i.dueAt ? timeLeft(now, i.dueAt, t.time) : undefined;
+          const left = officeLeft(now, i, t.time);
           return (
             <li key={i.id} class={i.overdue || left?.overdue ? 'item overdue' : 'item'}>
               <a href={`${screenPath(lang, 'request')}?id=${encodeURIComponent(i.id)}`}>

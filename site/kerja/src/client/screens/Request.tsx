@@ -8,7 +8,7 @@ import { ApiError, allowedOf, api, conflictOf, type Move, type RequestDetail, ty
 import type { Strings } from '../i18n';
 import { moveLabel, statusLabel } from '../labels';
 import { type Lang, screenPath } from '../routes';
-import { timeLeft } from '../time-left';
+import { officeLeft } from '../time-left';
 import { ErrorBox, formatDateTime, has, Live, localized, type ScreenProps, useLoad } from '../ui';
 import { ReasonDialog } from './ReasonDialog';
 
@@ -63,7 +63,7 @@ export default function Request({ lang, t, user }: ScreenProps) {
     }
   }
 
-  const left = r.dueAt ? timeLeft(new Date(), r.dueAt, t.time) : undefined;
+  const left = officeLeft(new Date(), r, t.time);
   return (
     <>
       <p>
