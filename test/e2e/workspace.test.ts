@@ -2,7 +2,7 @@
  * The workspace app as built (issue #15), in Chromium under its strict CSP: the signed-out pages load
  * with no CSP violation, switch language, pass axe at 360 and 1366 px, the built HTML carries no inline
  * script, style or handler, and "Masuk" starts an authorization-code + PKCE sign-in that carries the
- * screen to come back to. The role walk-throughs through the real sign-in page come after the merge.
+ * screen to come back to. The role walk-throughs through the real sign-in page and API are in workspace-{officer,roles,counter}.test.ts.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

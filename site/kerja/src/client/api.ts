@@ -90,14 +90,20 @@ export interface WalkInReceipt {
   secret: string;
   dueAt: string | null;
 }
+/** An officer or camat account as the API lists it (functions/accounts/schemas.ts AccountView). */
 export interface Account {
   username: string;
   email: string;
   displayName: string;
-  role: string;
+  role: 'village-officer' | 'kecamatan-officer';
+  regencyCode?: string;
   villageCode?: string;
   kecamatanCode?: string;
-  enabled: boolean;
+  status: 'creating' | 'active' | 'disabled';
+}
+/** A new account; locally (never on AWS, where Cognito e-mails it) its temporary password, once. */
+export interface CreatedAccount {
+  account: Account;
   temporaryPassword?: string;
 }
 export type QueueFilters = Partial<
@@ -167,7 +173,7 @@ export const api = {
   createAccount: (
     regency: string,
     body: { email: string; displayName: string; role: string; villageCode?: string; kecamatanCode?: string },
-  ) => call<Account>('POST', `/regency/${enc(regency)}/accounts`, body),
+  ) => call<CreatedAccount>('POST', `/regency/${enc(regency)}/accounts`, body),
   setAccountEnabled: (regency: string, username: string, enabled: boolean) =>
     call<Account>(
       'POST',
