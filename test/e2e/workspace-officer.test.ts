@@ -113,7 +113,7 @@ describe('the village officer, signed in through the real sign-in page', () => {
     expect(await page.getByRole('button', { name: /Mulai periksa|Setujui|Selesaikan/ }).count()).toBe(0);
 
     // the history names who did what and why, with the officer's display name
-    const history = await page.getByRole('region', { name: 'Riwayat' }).innerText();
+    const history = (await page.getByRole('region', { name: 'Riwayat' }).textContent()) ?? '';
     expect(history).toContain('Dokumen tidak sesuai dengan persyaratan.');
     expect(apiUrls.join('\n')).not.toContain(NIK);
     expect(problems.filter((p) => !/status of 409/.test(p))).toEqual([]);

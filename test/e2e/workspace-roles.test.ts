@@ -92,7 +92,7 @@ describe('the camat and the scopes, through the real sign-in page', () => {
     // the history names the camat and says why (read again after the move)
     const history = page.getByRole('region', { name: 'Riwayat' });
     await history.getByText(/Alamat tujuan pindah belum lengkap; mohon dicek desa\./).waitFor();
-    expect(await history.innerText()).toMatch(/Camat|Licin/);
+    expect((await history.textContent()) ?? '').toMatch(/Camat|Licin/);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -112,10 +112,10 @@ export default function Accounts({ t, user }: ScreenProps) {
           </button>
         </form>
         {created?.temporaryPassword && (
-          <div class="notice">
-            <p>{t.accounts.temporaryPassword}</p>
-            <p class="code big">{created.temporaryPassword}</p>
-          </div>
+          <dl class="notice">
+            <dt>{t.accounts.temporaryPassword}</dt>
+            <dd class="code big">{created.temporaryPassword}</dd>
+          </dl>
         )}
       </section>
       <section class="card" aria-labelledby="list">
