@@ -103,8 +103,16 @@ describe('the counter and the accounts, through the real sign-in page', () => {
 
   it('the regency admin creates an officer account that signs in, sets its own password and sees its queue', async () => {
     const admin = await open(1366);
-    await admin.page.goto(`${site}/kerja/akun/`);
+    // the regency-wide queue first, narrowed to one kecamatan, then the accounts screen from the menu
+    await admin.page.goto(`${site}/kerja/`);
     await signInThroughPage(admin.page, ADMIN);
+    await rowsOf(admin.page).first().waitFor();
+    await admin.page.getByLabel('Kode kecamatan').fill('35.10.24');
+    await admin.page.getByRole('button', { name: 'Terapkan' }).click();
+    await admin.page.waitForURL(/\?kecamatan=35\.10\.24$/);
+    await rowsOf(admin.page).first().waitFor();
+    await axeBothWidths(admin.page, 'regency queue');
+    await admin.page.getByRole('link', { name: 'Akun petugas' }).click();
     await admin.page.getByRole('heading', { name: 'Daftar akun' }).waitFor();
     await admin.page.getByText('Memuat…').waitFor({ state: 'detached' });
     await axeBothWidths(admin.page, 'accounts');
