@@ -77,6 +77,29 @@ try {
       `${`/kerja/${p.path} (${p.screen})`.padEnd(28)}${kb(js).padStart(10)}${`${(js / JS_BUDGET).toFixed(2)}×`.padStart(8)}${kb(styles).padStart(10)}${`${(styles / CSS_BUDGET).toFixed(2)}×`.padStart(8)}`,
     );
   }
+  // "Amankan akun Anda" (decision 0030): loaded on any page in the screen's place for staff without
+  // TOTP, with everything it imports, the QR library's chunk (a dynamic import) included
+  {
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    const entries = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] as string);
+    const urls = new Set<string>();
+    for (const e of entries) {
+      for (const u of await closure(e)) urls.add(u);
+      const text = await readFile(file(e), 'utf8');
+      const chunk = text.match(/["'`](\.\/SecureAccount\.[\w-]+\.js)["'`]/)?.[1];
+      if (!chunk) continue;
+      const screen = new URL(chunk, `http://x${e}`).pathname;
+      for (const u of await closure(screen)) urls.add(u);
+      const own = await readFile(file(screen), 'utf8');
+      for (const m of own.matchAll(/["'`](\.\/[\w.-]+\.js)["'`]/g))
+        for (const u of await closure(new URL(m[1] as string, `http://x${screen}`).pathname)) urls.add(u);
+    }
+    const js = await sum(urls);
+    over ||= js > JS_BUDGET;
+    console.log(
+      `${'(any page: secure account)'.padEnd(28)}${`${(js / 1024).toFixed(1)} KB`.padStart(10)}${`${(js / JS_BUDGET).toFixed(2)}×`.padStart(8)}`,
+    );
+  }
   console.log(
     `\nbudgets: JS ≤ ${JS_BUDGET / 1024} KB gzip per screen, CSS ≤ ${CSS_BUDGET / 1024} KB gzip${over ? ' — OVER' : ' — within'}`,
   );

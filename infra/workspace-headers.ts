@@ -19,7 +19,11 @@ export const WORKSPACE_CONFIG_KEY = 'kerja/config.json';
 export interface WorkspaceOrigins {
   /** the JSON API (`apiBase`), e.g. `http://localhost:3000` or `https://*.execute-api.<region>.amazonaws.com` */
   api: string;
-  /** the OAuth token/revoke endpoints' origins (Cognito's managed-login domain; locally the API's) */
+  /**
+   * the OAuth token/revoke endpoints' origins (Cognito's managed-login domain; locally the API's) and,
+   * on AWS, Cognito's user-pools API (`https://cognito-idp.<region>.amazonaws.com`: TOTP enrolment,
+   * decision 0030)
+   */
   auth: readonly string[];
   /** where presigned document links point (the uploads bucket); absent = the site's own origin */
   uploads?: string;

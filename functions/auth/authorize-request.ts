@@ -8,6 +8,12 @@ import type { Lang } from '../lib/i18n';
 import { isCallback, isClient, pageLang } from './oauth-clients';
 
 export const SCOPES = ['openid', 'email', 'profile'] as const;
+/**
+ * What a request may ask for: the discovery's scopes and, as the workspace client on AWS grants it,
+ * Cognito's own `aws.cognito.signin.user.admin` (TOTP enrolment with the access token, decision 0030;
+ * locally nothing uses it: the demo accounts sign in with their password alone)
+ */
+export const REQUESTABLE_SCOPES: readonly string[] = [...SCOPES, 'aws.cognito.signin.user.admin'];
 
 /** The parameters the form carries from page to page (what the GET got). */
 export const CARRIED = [
@@ -75,8 +81,8 @@ export function checkAuthorizeRequest(input: Record<string, string | undefined>)
   if (get('code_challenge_method') !== 'S256')
     return fail('invalid_request', 'code_challenge_method must be S256');
   const scopes = (get('scope') ?? 'openid').split(' ').filter(Boolean);
-  if (!scopes.includes('openid') || scopes.some((s) => !(SCOPES as readonly string[]).includes(s)))
-    return fail('invalid_scope', `scope must include openid and only ${SCOPES.join(', ')}`);
+  if (!scopes.includes('openid') || scopes.some((s) => !REQUESTABLE_SCOPES.includes(s)))
+    return fail('invalid_scope', `scope must include openid and only ${REQUESTABLE_SCOPES.join(', ')}`);
   const nonce = get('nonce');
   if (nonce !== undefined && nonce.length > 512) return fail('invalid_request', 'nonce is too long');
   const carried: Record<string, string> = {};

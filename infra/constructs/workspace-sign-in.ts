@@ -54,7 +54,9 @@ export class WorkspaceSignIn extends Construct {
       authFlows: { userPassword: false, userSrp: false, custom: false, adminUserPassword: false },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // + aws.cognito.signin.user.admin: the access token a staff user enrols TOTP with, in the app's
+        // "Amankan akun Anda" screen (decision 0030); the web client's SRP tokens carry it anyway
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls: urls.callbacks,
         logoutUrls: urls.logouts,
       },
@@ -67,8 +69,11 @@ export class WorkspaceSignIn extends Construct {
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
         .withCustomAttributes(...props.customAttributes),
-      // users change nothing about themselves through this client (the admin sets name and scope)
-      writeAttributes: new ClientAttributes(),
+      // users change nothing that matters about themselves through this client (the admin sets name,
+      // e-mail and scope), though its access tokens carry aws.cognito.signin.user.admin (enrolment):
+      // an EMPTY list would be Cognito's default (every standard attribute writable, name and e-mail
+      // included), so the one writable attribute is a harmless one the app never reads
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     });
 
     // managed login (the newer version, set on the domain) shows a client's pages once it has a style

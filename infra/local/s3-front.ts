@@ -12,7 +12,9 @@
  * - `GET /_s3/<uploads bucket>/<key>?X-Amz-…`: a presigned GET (officers' document links). The
  *   SigV4 query signature is recomputed and X-Amz-Date + X-Amz-Expires must not have passed. The
  *   object is answered with `nosniff`, `content-security-policy: sandbox` and, unless it is a
- *   raster image, `content-disposition: attachment`: this front shares the sites' origin, unlike S3.
+ *   raster image or a PDF (what the workspace shows inline, as S3 does on AWS; Chromium's PDF viewer
+ *   renders under the sandbox), `content-disposition: attachment`: this front shares the sites'
+ *   origin, unlike S3.
  *
  * Everything else (unsigned reads, PUT, DELETE, listings, the photos bucket, any other bucket) is
  * refused in S3's XML error shape. Photos are read by the site server from the bucket itself.
@@ -40,7 +42,7 @@ const MAX_POST_BYTES = 10 * 1024 * 1024;
 /** S3's longest presigned URL lifetime (7 days) */
 const MAX_EXPIRES_SECONDS = 604_800;
 /** images a browser renders inline without running anything (not SVG) */
-const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
+const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf']);
 
 const CORS = {
   'access-control-allow-origin': '*',

@@ -255,6 +255,7 @@ export class SitesStack extends Stack {
       api: `https://*.execute-api.${Aws.REGION}.amazonaws.com`,
       auth: [
         `https://*.auth.${Aws.REGION}.amazoncognito.com`,
+        // the user-pools API: staff enrol TOTP from the app (decision 0030)
         `https://cognito-idp.${Aws.REGION}.amazonaws.com`,
       ],
       authorize: [`https://*.auth.${Aws.REGION}.amazoncognito.com`],

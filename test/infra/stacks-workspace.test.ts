@@ -68,7 +68,7 @@ describe('the workspace on the sites distribution', () => {
       );
       expect(csp).toMatch(/frame-src 'self' https:\/\/smart-kampung-3510-uploads-/);
       expect(csp).toContain(
-        "connect-src 'self' https://*.execute-api.<AWS::Region>.amazonaws.com https://*.auth.<AWS::Region>.amazoncognito.com",
+        "connect-src 'self' https://*.execute-api.<AWS::Region>.amazonaws.com https://*.auth.<AWS::Region>.amazoncognito.com https://cognito-idp.<AWS::Region>.amazonaws.com;",
       );
       expect(csp).toContain("form-action 'self' https://*.auth.<AWS::Region>.amazoncognito.com");
       expect(security).toMatchObject({

@@ -26,7 +26,7 @@ describe('the workspace sign-in on AWS', () => {
       GenerateSecret: false,
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthFlows: ['code'],
-      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
       SupportedIdentityProviders: ['COGNITO'],
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
@@ -41,6 +41,14 @@ describe('the workspace sign-in on AWS', () => {
       expect.arrayContaining(['email', 'name', 'custom:village', 'custom:kecamatan', 'custom:regency']),
     );
     expect(client.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+  });
+
+  it('grants aws.cognito.signin.user.admin (TOTP enrolment in the browser, decision 0030) and lets users write nothing that matters', () => {
+    const [[, client] = ['', {}]] = resourcesOfType(templates.api, 'AWS::Cognito::UserPoolClient');
+    expect(client.AllowedOAuthScopes).toContain('aws.cognito.signin.user.admin');
+    // the scope lets a user call UpdateUserAttributes: only a harmless attribute is writable (an empty
+    // list would be Cognito's default: every standard attribute, name and e-mail included)
+    expect(client.WriteAttributes).toEqual(['locale']);
   });
 
   it("brands the client's managed login with Cognito's values", () => {

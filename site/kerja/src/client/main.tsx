@@ -40,7 +40,10 @@ async function start() {
     return;
   }
   if (user) watchIdle(lang);
-  const Component = (await loaders[screen]()).default;
+  // staff without TOTP yet (AWS): "Amankan akun Anda" in the screen's place (decision 0030)
+  const load =
+    user?.enrol && screen !== 'callback' ? () => import('./screens/SecureAccount') : loaders[screen];
+  const Component = (await load()).default;
   render(<Component lang={lang} t={t} user={user} />, app);
 }
 

@@ -9,6 +9,7 @@
 import * as oauth from 'oauth4webapi';
 import { loadConfig, type WorkspaceConfig } from '../config';
 import { type Lang, screenPath } from '../routes';
+import { needsEnrolment } from './enrolment';
 import { encodeState, savePending, takePending } from './state';
 
 export type Role = 'village-officer' | 'kecamatan-officer' | 'regency-admin';
@@ -18,9 +19,15 @@ export interface User {
   village?: string;
   kecamatan?: string;
   regency?: string;
+  /** made staff by an admin, without a staff group yet: TOTP to enrol (./enrolment.ts, AWS only) */
+  enrol?: true;
+  /** the ID token's e-mail (the authenticator's account label) */
+  email?: string;
 }
 interface Tokens {
   idToken: string;
+  /** Cognito's access token (scope aws.cognito.signin.user.admin): TOTP enrolment only */
+  accessToken?: string;
   refreshToken?: string;
   /** ms epoch of the ID token's exp */
   expiresAt: number;
@@ -66,6 +73,11 @@ export function userOf(claims: Record<string, unknown>): User {
   if (village) user.village = village;
   if (kecamatan) user.kecamatan = kecamatan;
   if (regency) user.regency = regency;
+  if (needsEnrolment(claims)) {
+    user.enrol = true;
+    const email = str('email');
+    if (email) user.email = email;
+  }
   return user;
 }
 
@@ -75,6 +87,7 @@ function keep(response: oauth.TokenEndpointResponse, previous?: Tokens): Tokens 
   const refreshToken = response.refresh_token ?? previous?.refreshToken;
   const next: Tokens = {
     idToken: response.id_token,
+    ...(response.access_token ? { accessToken: response.access_token } : {}),
     expiresAt: claims.exp * 1000,
     user: userOf(claims as unknown as Record<string, unknown>),
     ...(refreshToken ? { refreshToken } : {}),
@@ -115,7 +128,8 @@ export async function signIn(lang: Lang, returnPath = location.pathname + locati
     response_type: 'code',
     client_id: c.clientId,
     redirect_uri: redirectUri,
-    scope: 'openid email profile',
+    // + Cognito's own scope: the access token then enrols TOTP (decision 0030)
+    scope: 'openid email profile aws.cognito.signin.user.admin',
     state,
     nonce,
     code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
@@ -187,6 +201,14 @@ export async function idToken(): Promise<string | undefined> {
   if (!t) return undefined;
   if (t.expiresAt - REFRESH_EARLY_MS > Date.now()) return t.idToken;
   return (await refresh())?.idToken;
+}
+
+/** The access token (refreshed with the ID token), for Cognito's TOTP enrolment; undefined = sign in again. */
+export async function accessToken(): Promise<string | undefined> {
+  const t = restore();
+  if (!t) return undefined;
+  if (t.expiresAt - REFRESH_EARLY_MS > Date.now()) return t.accessToken;
+  return (await refresh())?.accessToken;
 }
 
 function forget() {
