@@ -56,6 +56,17 @@ describe('the village officer, signed in through the real sign-in page', () => {
     await page.goto(screen);
     await signInThroughPage(page, OFFICER);
     expect(page.url()).toBe(screen);
+    // authorization code + PKCE (S256), the screen to come back to in state, no verifier in any URL
+    const authorize = new URL(apiUrls.find((u) => u.includes('/oauth2/authorize?')) ?? '');
+    const q = authorize.searchParams;
+    expect([q.get('response_type'), q.get('code_challenge_method')]).toEqual(['code', 'S256']);
+    expect(q.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(q.get('redirect_uri')).toBe(`${site}/kerja/callback/`);
+    const state = q.get('state') ?? '';
+    expect(Buffer.from(state.split('.')[1] ?? '', 'base64url').toString()).toBe(
+      `/kerja/permintaan/?id=${filed.id}`,
+    );
+    expect(apiUrls.join('\n')).not.toMatch(/verifier/);
     await page.getByText(NAME, { exact: true }).waitFor();
     await page.getByText(BUSINESS, { exact: true }).waitFor();
     expect(await page.locator('b, script:not([src])').count()).toBe(0);
