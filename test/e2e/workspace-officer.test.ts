@@ -126,6 +126,8 @@ describe('the village officer, signed in through the real sign-in page', () => {
     // the history names who did what and why, with the officer's display name
     const history = (await page.getByRole('region', { name: 'Riwayat' }).textContent()) ?? '';
     expect(history).toContain('Dokumen tidak sesuai dengan persyaratan.');
+    expect(history).toContain('Pemohon: Diajukan ulang');
+    expect(history).toContain('Siti Rahayu (Petugas Desa Tamansari): Selesai');
     expect(apiUrls.join('\n')).not.toContain(NIK);
     expect(problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
     await context.close();
