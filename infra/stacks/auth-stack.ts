@@ -118,15 +118,20 @@ export class AuthStack extends Stack {
       // apps sign in with SRP (the password never leaves the device); operators holding AWS credentials
       // (cognito-idp:AdminInitiateAuth) can get a token from the CLI: docs/deploy.md "Signing in on AWS"
       authFlows: { userSrp: true, adminUserPassword: true },
+      // no hosted-login flows: the workspace has its own PKCE client (infra/constructs/workspace-sign-in.ts);
+      // left on, CDK's defaults would offer the implicit grant to https://example.com
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
-      // custom attributes are readable (the ID token carries them) but never writable by users
+      // custom attributes are readable (the ID token carries them) but never writable by users; nor
+      // are name, e-mail and phone (accounts are made by registration and the regency admin, and
+      // `name` is what a decision's history records): `locale` only, since an empty list means all
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ ...standard, emailVerified: true })
         .withCustomAttributes(...customAttributes),
-      writeAttributes: new ClientAttributes().withStandardAttributes(standard),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     });
 
     this.outputs();

@@ -259,6 +259,11 @@ describe('auth', () => {
   it('the web client cannot write groups or custom attributes', () => {
     const [[, client] = ['', {}]] = resourcesOfType(templates.auth, 'AWS::Cognito::UserPoolClient');
     expect((client.WriteAttributes as string[]).filter((a) => a.startsWith('custom:'))).toEqual([]);
+    // nobody renames themselves: the name is what a decision's history shows
+    expect(client.WriteAttributes).toEqual(['locale']);
+    // no OAuth flows on it (CDK's default would be the implicit grant to https://example.com)
+    expect(client.AllowedOAuthFlows).toBeUndefined();
+    expect(client.CallbackURLs).toBeUndefined();
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:village', 'custom:kecamatan']));
     // SRP for apps, the admin flow (IAM-guarded) for operators; never the plain password flow
     expect([...(client.ExplicitAuthFlows as string[])].sort()).toEqual([

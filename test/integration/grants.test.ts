@@ -26,6 +26,7 @@ import {
   sellerFlow,
   siteBuild,
 } from '../support/grants-flows';
+import { workspaceFlow } from '../support/grants-workspace';
 import { TAMANSARI } from '../support/runtime';
 
 useGrantsRuntime();
@@ -36,6 +37,7 @@ describe('what functions send is what they are granted', () => {
     await citizenFlow();
     await sellerFlow();
     await officerAndOpen311();
+    await workspaceFlow();
     await scheduledFunctions();
 
     await siteBuild();
