@@ -7,10 +7,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
-import { KEMIREN, TAMANSARI } from '../support/runtime';
+import { KEMIREN, skuBody, TAMANSARI } from '../support/runtime';
 import {
   ADMIN,
   axeBothWidths,
+  call,
   fileAsCitizen,
   OFFICER,
   open,
@@ -228,6 +229,10 @@ describe('the queue on the real stack', () => {
   it('the regency admin’s filters (village, status, overdue only) show what the API returns for them', async () => {
     await fileOverdue('Warga Terlambat Kabupaten');
     await fileAsCitizen('Warga Baru Kabupaten');
+    const kemiren = await call('POST', `/villages/${KEMIREN}/requests`, {
+      json: skuBody('Warga Kemiren Kabupaten'),
+    });
+    expect(kemiren.status, kemiren.text).toBe(201);
     const { context, page, problems } = await open(1366);
     await page.goto(`${site}/kerja/`);
     await signInThroughPage(page, ADMIN);
@@ -258,11 +263,14 @@ describe('the queue on the real stack', () => {
 
     const village = await api(`?village=${KEMIREN}`);
     expect(village.every((i) => i.villageCode === KEMIREN)).toBe(true);
+    expect(codes(village)).toContain(kemiren.data.trackingCode);
+    expect(village.length).toBeLessThan(all.length);
     await page.getByLabel('Kode desa', { exact: true }).fill(KEMIREN);
     await apply(`?village=${KEMIREN}`, village, 'village');
 
     const status = await api('?status=submitted');
     expect(status.every((i) => i.status === 'submitted')).toBe(true);
+    expect(status.length).toBeGreaterThan(0);
     await page.getByLabel('Kode desa', { exact: true }).fill('');
     await page.getByLabel('Status', { exact: true }).selectOption('submitted');
     await apply('?status=submitted', status, 'status');
