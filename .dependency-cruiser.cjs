@@ -133,10 +133,11 @@ module.exports = {
     },
     {
       name: 'workspace-stands-apart-from-the-sites',
-      comment: 'the workspace app imports nothing of the village sites (the shared build lock aside)',
+      comment:
+        'the workspace app imports nothing of the village sites (the shared build lock and the config.json type aside)',
       severity: 'error',
       from: { path: '^site/kerja/' },
-      to: { path: '^site/(?!kerja/|build-lock\\.ts$)' },
+      to: { path: '^site/(?!kerja/|build-lock\\.ts$|workspace-config\\.ts$)' },
     },
     {
       name: 'site-stands-alone',

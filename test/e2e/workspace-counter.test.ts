@@ -1,121 +1,166 @@
 /**
- * The counter and the accounts screens signed in, against the stand-in API (test/support/workspace-api.ts):
- * walk-in filing asks for every required document to be ticked "Dilihat aslinya", sends no upload, and
- * prints a receipt with the tracking code and secret; the regency admin creates an account (its one-time
- * password shown) and disables one. Both pass axe.
+ * The counter and the accounts on the real stack (issue #15): walk-in filing completes with every
+ * required document ticked "Dilihat aslinya" and no upload, once (one Idempotency-Key), and the
+ * printable receipt shows the tracking code and the secret; the regency admin creates an officer
+ * account (its temporary password shown once), which signs in through the real page, sets its own
+ * password and sees its village's queue; the admin then disables it. Every screen passes axe.
  */
 import { describe, expect, it } from 'vitest';
-import { fakeBackend, OFFICER, VILLAGE } from '../support/workspace-api';
-import { axe, open, site, useWorkspaceWorld } from '../support/workspace-browser';
+import { signIn as apiSignIn } from '../support/runtime';
+import {
+  ADMIN,
+  axeBothWidths,
+  call,
+  NIK,
+  OFFICER,
+  open,
+  rowsOf,
+  runtime,
+  signInThroughPage,
+  site,
+  useWorkspaceStack,
+} from '../support/workspace-stack';
 
-useWorkspaceWorld();
+useWorkspaceStack();
 
-const ADMIN = { name: 'Admin Banyuwangi', 'cognito:groups': ['regency-admin'], 'custom:regency': '35.10' };
+const WALK_IN_NIK = '3510244107900002';
 
-describe('the counter and accounts (stand-in API)', () => {
-  it('files a walk-in request with the documents seen in original and shows a printable receipt', async () => {
-    const { context, page, problems } = await open(360);
-    const sent: unknown[] = [];
+describe('the counter and the accounts, through the real sign-in page', () => {
+  it('files a walk-in request with every document seen in original, no upload, and a printable receipt', async () => {
+    const { context, page, problems, apiUrls } = await open(360);
     const keys: string[] = [];
-    await fakeBackend(page, OFFICER, (method, path, body) => {
-      if (method === 'POST' && path === `/villages/${VILLAGE}/walk-in-requests`) {
-        sent.push(body);
-        return {
-          status: 201,
-          json: { id: 'W1', trackingCode: 'SK-W1XYZ', secret: 'rahasia-123', dueAt: '2026-12-08T05:00:00Z' },
-        };
-      }
-      return undefined;
-    });
+    const uploads: string[] = [];
     page.on('request', (r) => {
       const key = r.headers()['idempotency-key'];
       if (key) keys.push(key);
+      if (/\/_s3\/|\/documents/.test(r.url())) uploads.push(r.url());
     });
     await page.goto(`${site}/kerja/loket/`);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signInThroughPage(page, OFFICER);
+    expect(page.url()).toBe(`${site}/kerja/loket/`);
     await page.getByLabel('Layanan').selectOption('sku');
-    await page.getByLabel('Nama lengkap').fill('Siti Aminah');
-    await page.getByLabel('NIK (16 angka)').fill('3510244107900002');
-    await page.getByLabel('Nama usaha').fill('Kopi Lego');
+    await page.getByLabel('Nama lengkap').fill('Siti Loket');
+    await page.getByLabel('NIK (16 angka)').fill(WALK_IN_NIK);
+    await page.getByLabel('Nama usaha').fill('Batik Gajah Oling');
+    await page.getByLabel('Jenis usaha').selectOption('kerajinan');
+    await page.getByLabel('Alamat tempat usaha').fill('Dusun Krajan RT 1');
+    await page.getByLabel('Lama usaha berjalan (tahun)').fill('4');
+    await page.getByLabel('Keperluan surat (mis. pengajuan KUR)').fill('Pengajuan KUR');
     await page.getByRole('button', { name: 'Ajukan permohonan' }).click();
-    // the KTP was not ticked: nothing is sent, the box says why
-    await page.getByText('Lihat dokumen aslinya lalu centang.').waitFor();
-    expect(sent).toEqual([]);
-    expect(await axe(page)).toEqual([]);
-    await page.getByLabel(/KTP.*Dilihat aslinya/).check();
+    // a required document not ticked: nothing is sent, the box says why
+    await page.getByText('Lihat dokumen aslinya lalu centang.').first().waitFor();
+    expect(keys).toEqual([]);
+    await axeBothWidths(page, 'counter form (errors)');
+    const seen = page.getByRole('checkbox', { name: /Dilihat aslinya/ });
+    for (const box of await seen.all()) {
+      const label = (await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)) ?? '';
+      if (!label.includes('(tidak wajib)')) await box.check();
+    }
     await page.getByRole('button', { name: 'Ajukan permohonan' }).click();
     await page.getByRole('heading', { name: 'Tanda terima' }).waitFor();
-    expect(sent).toEqual([
-      {
-        serviceCode: 'sku',
-        applicant: { name: 'Siti Aminah', nik: '3510244107900002', whatsapp: '' },
-        fields: { business_name: 'Kopi Lego' },
-        documentsSeen: ['ktp'],
-        lang: 'id',
-      },
-    ]);
-    expect(keys).toHaveLength(1);
-    await page.getByText('SK-W1XYZ').waitFor();
-    await page.getByText('rahasia-123').waitFor();
+    const codes = (await page.getByRole('definition').allTextContents()).map((c) => c.trim());
+    const [trackingCode, secret] = codes;
+    expect(trackingCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(secret?.length).toBeGreaterThanOrEqual(20);
+    await page.getByText(trackingCode ?? '', { exact: true }).waitFor();
+    await page.getByText(secret ?? '', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Cetak tanda terima' }).isVisible()).toBe(true);
-    expect(await axe(page)).toEqual([]);
+    await axeBothWidths(page, 'counter receipt');
+    expect(keys).toHaveLength(1);
+    expect(uploads).toEqual([]);
     // the print stylesheet leaves the receipt alone on the paper
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('header.top').isVisible()).toBe(false);
-    expect(await page.getByText('SK-W1XYZ').isVisible()).toBe(true);
+    expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
+    expect(await page.getByText(trackingCode ?? '', { exact: true }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    // the request: every required document seen by the officer (by name), the promised time running,
+    // and the citizen's secret opens its receipt
+    const token = await apiSignIn(runtime.apiUrl, OFFICER);
+    const request = (await call('GET', `/requests/${await idOf(trackingCode ?? '', token)}`, { token })).data;
+    expect(request.status).toBe('submitted');
+    expect(request.dueAt).toEqual(expect.any(String));
+    expect(request.documents).toEqual([]);
+    expect(request.documentsSeen.map((d: { requirement: string }) => d.requirement).sort()).toEqual(
+      ['kk', 'ktp', 'pengantar_rt_rw'].sort(),
+    );
+    const receipt = await call('GET', `/requests/${request.id}/receipt?secret=${secret}`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(receipt.status).toBe(200);
+    expect(receipt.text).toContain(trackingCode);
+    await page.getByRole('link', { name: 'Status' }).click();
+    await page.getByRole('button', { name: 'Mulai periksa' }).waitFor();
+    await page
+      .getByText(/Dilihat aslinya oleh/)
+      .first()
+      .waitFor();
+    expect(apiUrls.join('\n')).not.toContain(WALK_IN_NIK);
+    expect(apiUrls.join('\n')).not.toContain(NIK);
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it('the regency admin creates an account (its temporary password shown once) and disables one', async () => {
-    const { context, page, problems } = await open(1366);
-    const posts: string[] = [];
-    let accounts = [
-      {
-        username: 'u-1',
-        email: 'officer@tamansari-licin',
-        displayName: 'Operator Tamansari',
-        role: 'village-officer',
-        villageCode: VILLAGE,
-        enabled: true,
-      },
-    ];
-    await fakeBackend(page, ADMIN, (method, path, body) => {
-      if (method === 'GET' && path.startsWith('/regency/35.10/accounts'))
-        return { json: { items: accounts, cursor: null } };
-      if (method === 'POST' && path === '/regency/35.10/accounts') {
-        posts.push(JSON.stringify(body));
-        return {
-          status: 201,
-          json: { ...(body as object), username: 'u-2', enabled: true, temporaryPassword: 'Tmp#12345a' },
-        };
-      }
-      if (method === 'POST' && path === '/regency/35.10/accounts/u-1/disable') {
-        posts.push('disable u-1');
-        accounts = accounts.map((a) => ({ ...a, enabled: false }));
-        return { json: accounts[0] };
-      }
-      return undefined;
+  it('the regency admin creates an officer account that signs in, sets its own password and sees its queue', async () => {
+    const admin = await open(1366);
+    // the regency-wide queue first, narrowed to one kecamatan, then the accounts screen from the menu
+    await admin.page.goto(`${site}/kerja/`);
+    await signInThroughPage(admin.page, ADMIN);
+    await rowsOf(admin.page).first().waitFor();
+    await admin.page.getByLabel('Kode kecamatan').fill('35.10.24');
+    await admin.page.getByRole('button', { name: 'Terapkan' }).click();
+    await admin.page.waitForURL(/\?kecamatan=35\.10\.24$/);
+    await rowsOf(admin.page).first().waitFor();
+    await axeBothWidths(admin.page, 'regency queue');
+    await admin.page.getByRole('link', { name: 'Akun petugas' }).click();
+    await admin.page.getByRole('heading', { name: 'Daftar akun' }).waitFor();
+    await admin.page.getByText('Memuat…').waitFor({ state: 'detached' });
+    await axeBothWidths(admin.page, 'accounts');
+    await admin.page.getByLabel('Email').fill('kasi@tamansari-licin.desa.id');
+    await admin.page.getByLabel('Nama tampilan').fill('Kasi Pelayanan Tamansari');
+    await admin.page.getByLabel('Kode desa (contoh 35.10.24.2008)').fill('35.10.24.2008');
+    await admin.page.getByRole('button', { name: 'Buat akun' }).click();
+    await admin.page.getByText('Kata sandi sementara (hanya ditampilkan sekali)').waitFor();
+    const temporary = (await admin.page.getByRole('definition').textContent())?.trim() ?? '';
+    expect(temporary.length).toBeGreaterThanOrEqual(8);
+    await admin.page.getByText('Kasi Pelayanan Tamansari').waitFor();
+    await axeBothWidths(admin.page, 'accounts (created)');
+
+    // the new officer: the real sign-in page asks for its own password, then its village's queue
+    const officer = await open(360);
+    await officer.page.goto(`${site}/kerja/`);
+    await signInThroughPage(officer.page, 'kasi@tamansari-licin.desa.id', temporary, {
+      newPassword: 'Kopi-Ijen-2026!',
     });
-    await page.goto(`${site}/kerja/akun/`);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByText('Operator Tamansari').waitFor();
-    expect(await axe(page)).toEqual([]);
-    await page.getByLabel('Email').fill('kasi@kemiren-glagah');
-    await page.getByLabel('Nama tampilan').fill('Kasi Kemiren');
-    await page.getByLabel('Kode desa (contoh 35.10.24.2008)').fill('35.10.15.2005');
-    await page.getByRole('button', { name: 'Buat akun' }).click();
-    await page.getByText('Tmp#12345a').waitFor();
-    expect(JSON.parse(posts[0] ?? '{}')).toEqual({
-      email: 'kasi@kemiren-glagah',
-      displayName: 'Kasi Kemiren',
-      role: 'village-officer',
-      villageCode: '35.10.15.2005',
-    });
-    await page.getByRole('button', { name: 'Nonaktifkan officer@tamansari-licin' }).click();
-    await page.getByRole('button', { name: 'Aktifkan officer@tamansari-licin' }).waitFor();
-    expect(posts[1]).toBe('disable u-1');
-    expect(problems).toEqual([]);
-    await context.close();
+    await rowsOf(officer.page).first().waitFor();
+    await officer.page.getByText('Kasi Pelayanan Tamansari').first().waitFor();
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
+
+    // disabled, the account is listed as such and cannot sign in any more
+    await admin.page.getByRole('button', { name: 'Nonaktifkan kasi@tamansari-licin.desa.id' }).click();
+    await admin.page.getByRole('button', { name: 'Aktifkan kasi@tamansari-licin.desa.id' }).waitFor();
+    // (polled: once, under a full parallel e2e run, one sign-in right after the disable still got
+    // tokens; in isolation it never did — the cause is not found yet, see the closing note of issue 15)
+    await expect
+      .poll(
+        async () =>
+          (
+            await call('POST', '/local/token', {
+              json: { username: 'kasi@tamansari-licin.desa.id', password: 'Kopi-Ijen-2026!' },
+            })
+          ).status,
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(401);
+    expect(admin.problems).toEqual([]);
+    await admin.context.close();
   });
 });
+
+/** The request's id from its tracking code, through the officer's queue search. */
+async function idOf(trackingCode: string, token: string): Promise<string> {
+  const found = await call('GET', `/villages/35.10.24.2008/requests?q=${trackingCode}`, { token });
+  expect(found.status, found.text).toBe(200);
+  return found.data.items[0].id;
+}

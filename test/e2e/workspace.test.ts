@@ -1,15 +1,15 @@
 /**
  * The workspace app as built (issue #15), in Chromium under its strict CSP: the signed-out pages load
  * with no CSP violation, switch language, pass axe at 360 and 1366 px, the built HTML carries no inline
- * script, style or handler, and "Masuk" starts an authorization-code + PKCE sign-in that carries the
- * screen to come back to. The role walk-throughs through the real sign-in page come after the merge.
+ * script, style or handler. The sign-in (authorization code + PKCE, the screen to come back to) and the
+ * role walk-throughs run on the real stack in workspace-{officer,roles,counter}.test.ts.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { allPages } from '../../site/kerja/src/client/routes';
-import { axe, ISSUER, open, root, site, useWorkspaceWorld } from '../support/workspace-browser';
+import { axe, open, root, site, useWorkspaceWorld } from '../support/workspace-browser';
 
 useWorkspaceWorld();
 
@@ -94,34 +94,6 @@ describe('the workspace app, built', () => {
     await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
     await page.waitForURL(/\/kerja\/permintaan\/\?id=abc123DEF456$/);
     expect(problems).toEqual([]);
-    await context.close();
-  });
-
-  it('"Masuk" starts authorization code + PKCE (S256) and carries the screen to come back to in state', async () => {
-    const { context, page } = await open(360);
-    let authorize: URL | undefined;
-    await page.route(`${ISSUER}/**`, async (route) => {
-      authorize = new URL(route.request().url());
-      await route.fulfill({
-        status: 200,
-        contentType: 'text/html',
-        body: '<!doctype html><title>sign in</title>',
-      });
-    });
-    await page.goto(`${site}/kerja/en/walk-in/`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/api\.test/);
-    expect(authorize?.pathname).toBe('/local-cognito/oauth2/authorize');
-    const q = authorize?.searchParams;
-    expect(q?.get('response_type')).toBe('code');
-    expect(q?.get('client_id')).toBe('workspace');
-    expect(q?.get('code_challenge_method')).toBe('S256');
-    expect(q?.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(q?.get('redirect_uri')).toBe(`${site}/kerja/en/callback/`);
-    const state = q?.get('state') ?? '';
-    expect(Buffer.from(state.split('.')[1] ?? '', 'base64url').toString()).toBe('/kerja/en/walk-in/');
-    // the verifier waits in sessionStorage, never in localStorage or the URL
-    expect(authorize?.href).not.toContain('verifier');
     await context.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The workspace world for the browser tests: the app built once (site/kerja → a temporary
  * dist/sites/kerja), served by the local site server with its CSP, a config.json naming a fake API
- * and sign-in origin (http://api.test, routed inside the browser: nothing listens there), Chromium.
+ * and sign-in origin (http://api.test: nothing listens there; the signed-out screens call nothing), Chromium.
+ * The signed-in screens run on the real stack: ./workspace-stack.ts.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';

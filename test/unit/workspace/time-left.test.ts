@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { strings } from '../../../site/kerja/src/client/i18n';
-import { formatDuration, officeMinutesBetween, timeLeft } from '../../../site/kerja/src/client/time-left';
+import { moveLabel } from '../../../site/kerja/src/client/labels';
+import {
+  formatDuration,
+  officeLeft,
+  officeMinutesBetween,
+  timeLeft,
+} from '../../../site/kerja/src/client/time-left';
 
 // WIB = UTC+7: 08:00 WIB is 01:00Z. Monday 7 December 2026.
 const wib = (day: number, hh: number, mm = 0) => new Date(Date.UTC(2026, 11, day, hh - 7, mm));
@@ -44,5 +50,35 @@ describe('office time left (WIB, Mon–Fri 08:00–16:00)', () => {
       text: 'jatuh tempo sekarang',
       overdue: true,
     });
+  });
+
+  it("prefers the API's officeMinutesLeft (the village's own calendar) when the line has one", () => {
+    const now = wib(7, 9);
+    // the village closes on 7 December (a local holiday): the API says 30 minutes, not the usual week's 2 h
+    const due = wib(8, 8, 30).toISOString();
+    expect(officeLeft(now, { dueAt: due, officeMinutesLeft: 30 }, strings.id.time)).toEqual({
+      text: 'sisa 30 menit waktu kerja',
+      overdue: false,
+    });
+    expect(
+      officeLeft(now, { dueAt: wib(7, 8).toISOString(), officeMinutesLeft: -60 }, strings.en.time),
+    ).toEqual({
+      text: '1 h of office time overdue',
+      overdue: true,
+    });
+    // no figure from the API: counted here; no due time (documents awaited): nothing
+    expect(officeLeft(now, { dueAt: wib(7, 11).toISOString() }, strings.id.time)?.text).toBe(
+      'sisa 2 jam waktu kerja',
+    );
+    expect(officeLeft(now, { dueAt: null, officeMinutesLeft: null }, strings.id.time)).toBeUndefined();
+  });
+});
+
+describe('decision labels', () => {
+  it('the camat returns a forwarded request to the village (in_review), and asks the citizen with needs_revision', () => {
+    expect(moveLabel(strings.id, 'in_review', true)).toBe('Kembalikan ke desa');
+    expect(moveLabel(strings.id, 'needs_revision', true)).toBe('Minta perbaikan');
+    expect(moveLabel(strings.id, 'in_review', false)).toBe('Mulai periksa');
+    expect(moveLabel(strings.en, 'in_review', true)).toBe('Return to the village');
   });
 });

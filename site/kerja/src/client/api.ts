@@ -29,6 +29,8 @@ export interface QueueItem {
   createdAt: string;
   dueAt: string | null;
   overdue: boolean;
+  /** office minutes (the village's calendar, WIB) until the due time; negative once overdue */
+  officeMinutesLeft?: number | null;
 }
 export interface Page<T> {
   items: T[];
@@ -91,14 +93,20 @@ export interface WalkInReceipt {
   secret: string;
   dueAt: string | null;
 }
+/** An officer or camat account as the API lists it (functions/accounts/schemas.ts AccountView). */
 export interface Account {
   username: string;
   email: string;
   displayName: string;
-  role: string;
+  role: 'village-officer' | 'kecamatan-officer';
+  regencyCode?: string;
   villageCode?: string;
   kecamatanCode?: string;
-  enabled: boolean;
+  status: 'creating' | 'active' | 'disabled';
+}
+/** A new account; locally (never on AWS, where Cognito e-mails it) its temporary password, once. */
+export interface CreatedAccount {
+  account: Account;
   temporaryPassword?: string;
 }
 export type QueueFilters = Partial<
@@ -180,7 +188,7 @@ export const api = {
   createAccount: (
     regency: string,
     body: { email: string; displayName: string; role: string; villageCode?: string; kecamatanCode?: string },
-  ) => call<Account>('POST', `/regency/${enc(regency)}/accounts`, body),
+  ) => call<CreatedAccount>('POST', `/regency/${enc(regency)}/accounts`, body),
   setAccountEnabled: (regency: string, username: string, enabled: boolean) =>
     call<Account>(
       'POST',
@@ -196,8 +204,12 @@ function errorBody(e: ApiError): Record<string, unknown> {
 
 /** What a 409 says: who changed the request and to what (its last history entry, or the fresh request's). */
 export function conflictOf(e: ApiError, fresh?: RequestDetail): { who: string; status: string } {
-  const body = errorBody(e);
-  const last = (body.last ?? body.lastHistory ?? fresh?.history.at(-1)) as Partial<HistoryEntry> | undefined;
+  const inner = errorBody(e);
+  // the API's 409: `{error: {code: 'conflict', current: {status, version, lastChange}}}`
+  const current =
+    inner.current && typeof inner.current === 'object' ? (inner.current as Record<string, unknown>) : {};
+  const body = { ...inner, ...current };
+  const last = (body.lastChange ?? body.last ?? fresh?.history.at(-1)) as Partial<HistoryEntry> | undefined;
   return {
     who: last?.actorName ?? last?.actor ?? '?',
     status: String(body.status ?? fresh?.status ?? last?.to ?? ''),

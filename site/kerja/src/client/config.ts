@@ -1,14 +1,7 @@
 /** `/kerja/config.json`: where the API and the sign-in endpoints are (written by CDK on AWS, by the local runtime locally). */
-export interface WorkspaceConfig {
-  apiBase: string;
-  issuer: string;
-  clientId: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  revocationEndpoint: string;
-  logoutEndpoint: string;
-  siteOrigin: string;
-}
+import { WORKSPACE_CONFIG_PATH, type WorkspaceConfig } from '../../../workspace-config';
+
+export type { WorkspaceConfig };
 
 const KEYS: (keyof WorkspaceConfig)[] = [
   'apiBase',
@@ -24,7 +17,7 @@ const KEYS: (keyof WorkspaceConfig)[] = [
 let loaded: Promise<WorkspaceConfig> | undefined;
 
 export function loadConfig(): Promise<WorkspaceConfig> {
-  loaded ??= fetch('/kerja/config.json', { cache: 'no-cache' })
+  loaded ??= fetch(WORKSPACE_CONFIG_PATH, { cache: 'no-cache' })
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`config.json: ${r.status}`))))
     .then((c: Record<string, unknown>) => {
       for (const k of KEYS) if (typeof c[k] !== 'string') throw new Error(`config.json: ${k} missing`);

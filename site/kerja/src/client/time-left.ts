@@ -65,3 +65,22 @@ export function timeLeft(
   }
   return { text: minutes === 0 ? t.dueNow : t.left(formatDuration(minutes, t)), overdue: false };
 }
+
+/**
+ * The queue's and the request's "time left": the API's `officeMinutesLeft` (the village's own office
+ * hours and holidays) when it gives one; else counted here in the usual week.
+ */
+export function officeLeft(
+  now: Date,
+  item: { dueAt: string | null; officeMinutesLeft?: number | null },
+  t: Strings['time'],
+): { text: string; overdue: boolean } | undefined {
+  if (!item.dueAt) return undefined;
+  const minutes = item.officeMinutesLeft;
+  if (typeof minutes !== 'number') return timeLeft(now, item.dueAt, t);
+  const overdue = minutes < 0 || new Date(item.dueAt).getTime() < now.getTime();
+  if (minutes === 0) return { text: t.dueNow, overdue };
+  return overdue
+    ? { text: t.overdue(formatDuration(Math.abs(minutes), t)), overdue: true }
+    : { text: t.left(formatDuration(minutes, t)), overdue: false };
+}

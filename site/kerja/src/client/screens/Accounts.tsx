@@ -3,17 +3,19 @@
  * with its role and scope, disable and enable. A temporary password the API returns is shown once.
  */
 import { useState } from 'preact/hooks';
-import { type Account, api } from '../api';
+import { type Account, api, type CreatedAccount } from '../api';
 import { ErrorBox, has, Live, type ScreenProps, useLoad } from '../ui';
 
-const ROLES = ['village-officer', 'kecamatan-officer', 'regency-admin'] as const;
+/** the roles the accounts API creates (a regency's admins are made with `npm run admin:create`) */
+const ROLES = ['village-officer', 'kecamatan-officer'] as const;
+const enabled = (a: Account) => a.status !== 'disabled';
 
 export default function Accounts({ t, user }: ScreenProps) {
   const regency = user?.regency ?? '';
   const [filter, setFilter] = useState<{ village?: string; kecamatan?: string }>({});
   const list = useLoad(() => api.accounts(regency, filter), [regency, filter.village, filter.kecamatan]);
   const [role, setRole] = useState<(typeof ROLES)[number]>('village-officer');
-  const [created, setCreated] = useState<Account>();
+  const [created, setCreated] = useState<CreatedAccount>();
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -28,15 +30,15 @@ export default function Accounts({ t, user }: ScreenProps) {
     setBusy(true);
     setFailure(undefined);
     try {
-      const account = await api.createAccount(regency, {
+      const answer = await api.createAccount(regency, {
         email: text('email'),
         displayName: text('displayName'),
         role,
         ...(role === 'village-officer' ? { villageCode: text('villageCode') } : {}),
         ...(role === 'kecamatan-officer' ? { kecamatanCode: text('kecamatanCode') } : {}),
       });
-      setCreated(account);
-      setMessage(t.accounts.created(account.email ?? text('email')));
+      setCreated(answer);
+      setMessage(t.accounts.created(answer.account?.email ?? text('email')));
       formEl.reset();
       list.reload();
     } catch (err) {
@@ -48,8 +50,8 @@ export default function Accounts({ t, user }: ScreenProps) {
 
   async function toggle(a: Account) {
     try {
-      await api.setAccountEnabled(regency, a.username, !a.enabled);
-      setMessage(`${a.email}: ${a.enabled ? t.accounts.disabled : t.accounts.enabled}`);
+      await api.setAccountEnabled(regency, a.username, !enabled(a));
+      setMessage(`${a.email}: ${enabled(a) ? t.accounts.disabled : t.accounts.enabled}`);
       list.reload();
     } catch (err) {
       setFailure(err);
@@ -110,10 +112,10 @@ export default function Accounts({ t, user }: ScreenProps) {
           </button>
         </form>
         {created?.temporaryPassword && (
-          <div class="notice">
-            <p>{t.accounts.temporaryPassword}</p>
-            <p class="code big">{created.temporaryPassword}</p>
-          </div>
+          <dl class="notice">
+            <dt>{t.accounts.temporaryPassword}</dt>
+            <dd class="code big">{created.temporaryPassword}</dd>
+          </dl>
         )}
       </section>
       <section class="card" aria-labelledby="list">
@@ -142,9 +144,9 @@ export default function Accounts({ t, user }: ScreenProps) {
               <span>
                 {t.roles[a.role] ?? a.role} · {a.villageCode ?? a.kecamatanCode ?? regency}
               </span>
-              <span>{a.enabled ? t.accounts.enabled : t.accounts.disabled}</span>
+              <span>{enabled(a) ? t.accounts.enabled : t.accounts.disabled}</span>
               <button type="button" class="secondary" onClick={() => void toggle(a)}>
-                {a.enabled ? t.accounts.disable : t.accounts.enable}
+                {enabled(a) ? t.accounts.disable : t.accounts.enable}
                 <span class="visually-hidden"> {a.email}</span>
               </button>
             </li>

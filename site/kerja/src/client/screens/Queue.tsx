@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, type QueueFilters, type QueueItem, type Service } from '../api';
 import { STATUS_ORDER, statusLabel } from '../labels';
 import { screenPath } from '../routes';
-import { timeLeft } from '../time-left';
+import { officeLeft } from '../time-left';
 import { ErrorBox, has, Live, localized, type ScreenProps } from '../ui';
 
 const FILTER_KEYS = ['status', 'service', 'q', 'kecamatan', 'village', 'overdue'] as const;
@@ -41,7 +41,10 @@ export default function Queue({ lang, t, user }: ScreenProps) {
 
   function fetchPage(f: QueueFilters, after?: string) {
     const q = { ...f, ...(after ? { cursor: after } : {}) };
-    if (admin && user?.regency) return api.regencyQueue(user.regency, q);
+    if (admin && user?.regency) {
+      const { q: _code, ...regencyWide } = q;
+      return api.regencyQueue(user.regency, regencyWide);
+    }
     if (camat && user?.kecamatan) return api.kecamatanQueue(user.kecamatan, { status: 'forwarded', ...q });
     if (user?.village) return api.villageQueue(user.village, q);
     return Promise.reject(new Error('no scope'));
@@ -96,10 +99,21 @@ export default function Queue({ lang, t, user }: ScreenProps) {
   return (
     <>
       <form class="filters card" onSubmit={apply} aria-label={t.queue.filters}>
-        <div class="field">
-          <label for="f-q">{t.queue.search}</label>
-          <input id="f-q" name="q" type="search" value={filters.q ?? ''} autocomplete="off" maxLength={40} />
-        </div>
+        {!admin && (
+          // the village and kecamatan queues find a tracking code (through its claim); the regency-wide
+          // queue filters by place, service, status and overdue instead (decision 0029)
+          <div class="field">
+            <label for="f-q">{t.queue.search}</label>
+            <input
+              id="f-q"
+              name="q"
+              type="search"
+              value={filters.q ?? ''}
+              autocomplete="off"
+              maxLength={40}
+            />
+          </div>
+        )}
         <div class="field">
           <label for="f-status">{t.queue.status}</label>
           <select id="f-status" name="status" value={filters.status ?? ''}>
@@ -163,7 +177,7 @@ export default function Queue({ lang, t, user }: ScreenProps) {
       {!loading && !error && items.length === 0 && <p>{t.queue.empty}</p>}
       <ul class="queue">
         {sorted.map((i) => {
-          const left = i.dueAt ? timeLeft(now, i.dueAt, t.time) : undefined;
+          const left = officeLeft(now, i, t.time);
           return (
             <li key={i.id} class={i.overdue || left?.overdue ? 'item overdue' : 'item'}>
               <a href={`${screenPath(lang, 'request')}?id=${encodeURIComponent(i.id)}`}>

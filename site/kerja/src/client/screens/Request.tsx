@@ -8,7 +8,7 @@ import { ApiError, allowedOf, api, conflictOf, type Move, type RequestDetail, ty
 import type { Strings } from '../i18n';
 import { moveLabel, statusLabel } from '../labels';
 import { type Lang, screenPath } from '../routes';
-import { timeLeft } from '../time-left';
+import { officeLeft } from '../time-left';
 import { ErrorBox, formatDateTime, has, Live, localized, type ScreenProps, useLoad } from '../ui';
 import { LetterCard } from './LetterCard';
 import { ReasonDialog } from './ReasonDialog';
@@ -43,8 +43,13 @@ export default function Request({ lang, t, user }: ScreenProps) {
         version: r.version,
         ...(reason ? { reason } : {}),
       });
-      // the answer may be the request without its links: read it whole again when it is not complete
-      if (Array.isArray(updated.allowedMoves) && Array.isArray(updated.documents)) detail.set(updated);
+      // the answer may be the request without its links and moves: read it whole again first, so the
+      // buttons, the history and the read-out status change together
+      const whole =
+        Array.isArray(updated.allowedMoves) && Array.isArray(updated.documents)
+          ? updated
+          : await api.request(r.id).catch(() => undefined);
+      if (whole) detail.set(whole);
       else detail.reload();
       setMessage(t.request.statusNow(statusLabel(lang, updated.status ?? move.to)));
     } catch (e) {
@@ -64,7 +69,7 @@ export default function Request({ lang, t, user }: ScreenProps) {
     }
   }
 
-  const left = r.dueAt ? timeLeft(new Date(), r.dueAt, t.time) : undefined;
+  const left = officeLeft(new Date(), r, t.time);
   return (
     <>
       <p>
@@ -222,7 +227,8 @@ function History({ lang, t, r }: { lang: Lang; t: Strings; r: RequestDetail }) {
         {[...r.history].reverse().map((h) => (
           <li key={`${h.at}-${h.to}`}>
             <time dateTime={h.at}>{formatDateTime(lang, h.at)}</time> ·{' '}
-            <strong>{h.actorName ?? h.actor}</strong>: {statusLabel(lang, h.to)}
+            <strong>{h.role === 'citizen' ? t.request.applicant : (h.actorName ?? h.actor)}</strong>:{' '}
+            {statusLabel(lang, h.to)}
             {h.reason && <q>{h.reason}</q>}
           </li>
         ))}
