@@ -29,6 +29,7 @@ import { confirm, confirmRedirect } from '../requests/handlers/document-confirm.
 import createDocument from '../requests/handlers/document-create.contract';
 import getRequest from '../requests/handlers/get.contract';
 import letter from '../requests/handlers/letter.contract';
+import letterReissue from '../requests/handlers/letter-reissue.contract';
 import letterRevoke from '../requests/handlers/letter-revoke.contract';
 import kecamatanQueue from '../requests/handlers/queue-kecamatan.contract';
 import regencyQueue from '../requests/handlers/queue-regency.contract';
@@ -103,6 +104,7 @@ export const registry: { [Id in DeployedRouteId]: Contract & { route: Id } } = {
   'requests.transition': transition,
   'requests.letter': letter,
   'requests.letterRevoke': letterRevoke,
+  'requests.letterReissue': letterReissue,
   'letters.verify': verifyLetter,
   'open311.services': open311Services,
   'open311.service': open311Service,

@@ -162,6 +162,11 @@ export const Letter = /* @__PURE__ */ (() =>
       holderMasked: string(),
       issuedAt: string(),
       status: string().enum('pending', 'issued', 'revoked'),
+      /** 1 for the first issue; a re-issue after a correction is the next, under the same number */
+      version: number().optional(),
+      /** the version this one replaced, and the one that replaced this */
+      previousToken: string().optional(),
+      replacedBy: string().optional(),
       objectKey: string().optional(),
       sha256: string().optional(),
       renderedAt: string().optional(),

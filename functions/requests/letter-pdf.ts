@@ -110,7 +110,12 @@ export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
   y -= 24;
   // title and number
   text(template.title, { font: bold, size: 13, center: true });
-  text(`Nomor: ${letter.number}`, { center: true });
+  text(
+    `Nomor: ${letter.number}${(letter.version ?? 1) > 1 ? ` (perbaikan ke-${(letter.version ?? 1) - 1})` : ''}`,
+    {
+      center: true,
+    },
+  );
   y -= 14;
   text(fill(template.opening, village));
   y -= 6;

@@ -15,6 +15,7 @@ export interface VerificationView {
   issuedAt: string;
   holder: string;
   sha256: string | null;
+  version?: number;
 }
 
 const esc = (s: string) =>

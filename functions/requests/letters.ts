@@ -9,18 +9,21 @@
  * `pending`, and the retry overwrites the same object: one letter, one number.
  */
 import { randomBytes } from 'node:crypto';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { letterTemplate } from '../catalogue/letter-templates';
 import { findService } from '../catalogue/store';
 import { config } from '../lib/config';
-import { NotFound, Unprocessable } from '../lib/errors';
+import { Conflict, NotFound, Unprocessable } from '../lib/errors';
 import { log } from '../lib/log';
 import { getObject } from '../lib/s3-objects';
 import { sendMessage } from '../lib/sqs-messages';
 import { getItem, isConditionFailed } from '../lib/table';
+import { transact } from '../lib/transact';
 import { getVillage } from '../villages/store';
 import { letterCounterName, letterNumber, maskName, registerYear } from './domain/letters';
-import { Letter, type LetterItem, type RequestItem } from './entities';
+import { Letter, type LetterItem, type RequestItem, ServiceRequest } from './entities';
 
 export const NUMBER_PATTERN = '[klasifikasi]/[urut]/[kode desa]/[bulan romawi]/[tahun]';
 
@@ -124,6 +127,54 @@ export async function revokeLetter(request: RequestItem, reason: string, by: str
   return letter;
 }
 
+/**
+ * Re-issues a request's letter after a correction: a new version under the same number, with a new
+ * token, `pending` for the issuer; the old one revoked (replaced) in the same transaction, and the
+ * request pointing at the new one. Answers the new letter's intent.
+ */
+export async function reissueLetter(request: RequestItem, reason: string, by: string, now: Date) {
+  const old = request.letterToken ? await getLetter(request.letterToken) : undefined;
+  if (!old) throw new NotFound();
+  if (old.status === 'pending') throw new Unprocessable('letter_pending', 'error.letter_pending');
+  const at = now.toISOString();
+  const {
+    sha256: _s,
+    objectKey: _o,
+    renderedAt: _r,
+    revokedAt: _ra,
+    revokedBy: _rb,
+    revokeReason: _rr,
+    ...kept
+  } = old;
+  const next = {
+    ...kept,
+    token: newLetterToken(),
+    status: 'pending' as const,
+    version: (old.version ?? 1) + 1,
+    previousToken: old.token,
+    issuedAt: at,
+  };
+  const result = await transact(
+    Letter.build(UpdateTransaction)
+      .item({
+        token: old.token,
+        status: 'revoked',
+        replacedBy: next.token,
+        ...(old.status === 'revoked' ? {} : { revokedAt: at, revokedBy: by, revokeReason: reason }),
+      })
+      .options({ condition: { attr: 'token', exists: true } }),
+    Letter.build(PutTransaction)
+      .item(next)
+      .options({ condition: { attr: 'token', exists: false } }),
+    ServiceRequest.build(UpdateTransaction)
+      .item({ id: request.id, letterToken: next.token })
+      .options({ condition: { attr: 'letterToken', eq: old.token } }),
+  );
+  if (result.canceled) throw new Conflict();
+  await announceLetter(next);
+  return next;
+}
+
 /** What anyone holding the letter may see: nothing personal but the masked name, no NIK. */
 export function verificationView(letter: LetterItem) {
   return {
@@ -135,5 +186,6 @@ export function verificationView(letter: LetterItem) {
     issuedAt: letter.issuedAt,
     holder: letter.holderMasked,
     sha256: letter.sha256 ?? null,
+    version: letter.version ?? 1,
   };
 }

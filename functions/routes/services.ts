@@ -245,6 +245,16 @@ export const serviceRoutes = [
     summary: "Revoke a request's letter, with a reason",
   },
   {
+    id: 'requests.letterReissue',
+    method: 'POST',
+    path: '/requests/{id}/letter/reissue',
+    handler: 'requests/handlers/letter-reissue',
+    auth: { roles: { 'village-officer': 'village', 'kecamatan-officer': 'kecamatan' } },
+    table: 'write',
+    letterQueue: 'write',
+    summary: "Re-issue a request's letter after a correction (a new version; the old one revoked)",
+  },
+  {
     id: 'letters.verify',
     method: 'GET',
     path: '/verifikasi/{token}',

@@ -42,7 +42,7 @@ export function withLetterDelivery(
       const result = await handler(event, context);
       const id = event.pathParameters?.id;
       const status = typeof result === 'object' ? (result as { statusCode?: number }).statusCode : undefined;
-      if (!id || status !== 200) return result;
+      if (!id || (status !== 200 && status !== 202)) return result;
       const request = await getRequest(id).catch(() => undefined);
       if (request?.status !== 'completed' || !request.letterToken) return result;
       await deliver(await target(), { token: request.letterToken, requestId: id }, opts.region);

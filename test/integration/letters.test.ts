@@ -40,6 +40,7 @@ describe('letters', () => {
       issuedAt: expect.any(String),
       holder: 'S*** A*****',
       sha256: createHash('sha256').update(pdf).digest('hex'),
+      version: 1,
     });
     expect(valid.text).not.toContain(NIK);
     const page = await call('GET', path, { headers: { accept: 'text/html' } });
@@ -93,6 +94,27 @@ describe('letters', () => {
     // the form's GET, as a browser sends it
     const form = await fetch(`${runtime.apiUrl}/requests/${done.id}/letter?secret=${done.secret}`);
     expect(form.status).toBe(200);
+  });
+
+  it('a re-issue after a correction is a new version under the same number; the old one verifies as revoked', async () => {
+    const done = await fileAndComplete('Dewi Sartika');
+    const token = await officerToken();
+    const [oldUrl] = pdfQrCodes(await downloadLetter(done.id, done.secret));
+    const reissued = await call('POST', `/requests/${done.id}/letter/reissue`, {
+      token,
+      json: { reason: 'Nama usaha diperbaiki' },
+    });
+    expect(reissued.status).toBe(202);
+    expect(reissued.data).toMatchObject({ number: done.letterNumber, version: 2 });
+    const pdf = await downloadLetter(done.id, done.secret);
+    expect(pdfText(pdf)).toContain(`${done.letterNumber} (perbaikan ke-1)`);
+    const [newUrl] = pdfQrCodes(pdf);
+    expect(newUrl).not.toBe(oldUrl);
+    expect(newUrl).toBe(reissued.data.verifyUrl);
+    const old = await call('GET', new URL(oldUrl as string).pathname);
+    expect(old.data).toMatchObject({ status: 'revoked', number: done.letterNumber, version: 1 });
+    const now = await call('GET', new URL(newUrl as string).pathname);
+    expect(now.data).toMatchObject({ status: 'valid', number: done.letterNumber, version: 2 });
   });
 
   it('an unknown or malformed token is 404 / 400 naming the field', async () => {

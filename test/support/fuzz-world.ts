@@ -246,6 +246,7 @@ export function examples(w: World): Partial<Record<RouteId, unknown>> {
     'requests.resubmit': { fields: sku },
     'requests.transition': { to: 'in_review', version: VERSION },
     'requests.letterRevoke': { reason: 'Data usaha keliru' },
+    'requests.letterReissue': { reason: 'Data usaha diperbaiki' },
     'open311.submit': {
       jurisdiction_id: w.village,
       service_code: 'sku',

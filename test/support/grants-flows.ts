@@ -358,6 +358,11 @@ export async function letterFlow() {
   expect((await call('GET', `/requests/${id}/letter`, { token: officer })).status).toBe(200);
   const token = (await call('GET', `/requests/${id}`, { token: officer })).data.letterToken as string;
   expect((await call('GET', `/verifikasi/${token}`)).status).toBe(200);
+  const reissued = await call('POST', `/requests/${id}/letter/reissue`, {
+    token: officer,
+    json: { reason: 'Perbaikan data' },
+  });
+  expect(reissued.status, reissued.text).toBe(202);
   const revoked = await call('POST', `/requests/${id}/letter/revoke`, {
     token: officer,
     json: { reason: 'Audit hak akses' },

@@ -314,6 +314,18 @@ export const FIXTURES: Record<string, Fixture> = {
       expect(res.data).toMatchObject({ status: 'submitted', version: 1 });
     },
   },
+  'requests.letterReissue': {
+    target: HOME,
+    prepare: async () => {
+      const { id } = await submit(TAMANSARI, 'Matrix Reissue');
+      return { params: { id }, json: { reason: 'Perbaikan data' } };
+    },
+    allowed: () => ({ status: 404, code: 'not_found' }),
+    unchanged: async ({ params }) => {
+      const res = await call('GET', `/requests/${params.id}`, { token: tokens.get('village-own') });
+      expect(res.data).toMatchObject({ status: 'submitted', version: 1 });
+    },
+  },
   ...accountFixtures(() => call, tokens),
 };
 
