@@ -2,6 +2,7 @@
  * The local routes' body schemas for the fuzzer (test/support/fuzz.ts), restated as JSON Schema: local
  * routes are not in /openapi.json, where the fuzzer reads every other route's.
  */
+import { CARRIED } from '../../functions/auth/authorize-request';
 import type { JsonSchema } from './fuzz-schema';
 
 /** local.token's zod body (functions/auth/local-token.ts), restated: local routes are not in /openapi.json */
@@ -19,17 +20,8 @@ const optionalStrings = (names: string[], maxLength: number): JsonSchema => ({
   type: 'object',
   properties: Object.fromEntries(names.map((n) => [n, { type: 'string', maxLength }])),
 });
-const OAUTH_PARAMS = [
-  'response_type',
-  'client_id',
-  'redirect_uri',
-  'state',
-  'code_challenge',
-  'code_challenge_method',
-  'scope',
-  'nonce',
-  'lang',
-];
+/** what the sign-in form carries from page to page: the authorize request's own list */
+const OAUTH_PARAMS = CARRIED;
 export const LOCAL_FORMS: Record<string, JsonSchema> = {
   'local.authorize.submit': optionalStrings(
     [...OAUTH_PARAMS, 'step', 'username', 'password', 'session', 'new_password', 'new_password_again'],
